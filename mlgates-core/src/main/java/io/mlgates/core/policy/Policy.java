@@ -1,0 +1,49 @@
+package io.mlgates.core.policy;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The effective policy of a model repository: what {@code mlgates.yaml} says, every missing key at its default.
+ *
+ * @param modelName the model's name as shown in results
+ * @param artifacts model artefact file or folder, relative to the repository; its digest identifies the candidate
+ * @param task binary, multiclass or regression
+ * @param predictions where the held-out predictions are
+ * @param confidenceLevel level of every confidence interval
+ * @param calibrationBins number of equal-width bins for the expected calibration error
+ * @param reportedMetrics metrics file written by the training job (name to value), when there is one
+ * @param limits limits on the whole evaluation set
+ * @param baseline comparison with the model in production, when configured
+ * @param slices per-slice limits
+ */
+public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
+                     double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
+                     List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
+    public static final String DEFAULT_ARTIFACTS = "model";
+    public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
+
+    public Policy {
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(artifacts, "artifacts");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(predictions, "predictions");
+        Objects.requireNonNull(reportedMetrics, "reportedMetrics");
+        Objects.requireNonNull(baseline, "baseline");
+        limits = List.copyOf(limits);
+        slices = List.copyOf(slices);
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("confidenceLevel must lie in (0, 1): " + confidenceLevel);
+        }
+        if (calibrationBins < 1) {
+            throw new IllegalArgumentException("calibrationBins must be at least 1: " + calibrationBins);
+        }
+    }
+
+    /** The policy of a repository without {@code mlgates.yaml}: every default, no limits. */
+    public static Policy defaults(String modelName) {
+        return new Policy(modelName, DEFAULT_ARTIFACTS, TaskType.BINARY, PredictionSource.defaults(), 0.95, 10,
+                Optional.empty(), List.of(), Optional.empty(), List.of());
+    }
+}

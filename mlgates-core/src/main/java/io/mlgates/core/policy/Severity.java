@@ -1,0 +1,7 @@
+package io.mlgates.core.policy;
+
+/** What a broken limit means: a FAIL (the default) or a WARN. */
+public enum Severity {
+    FAIL,
+    WARN
+}

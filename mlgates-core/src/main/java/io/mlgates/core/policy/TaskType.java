@@ -1,0 +1,8 @@
+package io.mlgates.core.policy;
+
+/** The kind of model being judged; it decides which columns are read and which metrics exist. */
+public enum TaskType {
+    BINARY,
+    MULTICLASS,
+    REGRESSION
+}
