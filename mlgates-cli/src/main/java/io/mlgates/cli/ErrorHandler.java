@@ -1,0 +1,24 @@
+package io.mlgates.cli;
+
+import io.mlgates.core.BadInputException;
+import java.io.IOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Bad input and unreadable files end with exit code 2 and a one-line message, not a stack trace. */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        if (e instanceof BadInputException || e instanceof IOException) {
+            cli.getErr().println("mlgates: " + e.getMessage());
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
+        cli.getErr().println("mlgates: internal error: " + e);
+        e.printStackTrace(cli.getErr());
+        return 3;
+    }
+}

@@ -1,0 +1,24 @@
+package io.mlgates.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mlgates} command: the same engine as the Jenkins plugin, for laptops and any CI. */
+@Command(name = "mlgates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Judges machine-learning models against a policy: the same verdict on a laptop as in CI.",
+        subcommands = {ValidateCommand.class, RunCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:PASS or WARN", "1:FAIL or ERROR: the gate did not pass",
+                "2:bad input or usage: no verdict (the message names the file and line)"})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting: what tests call. */
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,124 @@
+package io.mlgates.core.data;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.mlgates.core.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** RFC 4180 CSV through Jackson's streaming CSV parser: a header row, quoted fields, a chosen delimiter. */
+final class CsvRecordReader extends RecordReader {
+    private final CountingInputStream counted;
+    private final CsvParser parser;
+    private final List<String> header = new ArrayList<>();
+    /** For each field position of the file, the index in {@link #wanted}, or -1. */
+    private int[] slotOfField;
+
+    CsvRecordReader(String file, List<String> wanted, InputStream in, char delimiter) throws BadInputException {
+        super(file, wanted);
+        this.counted = new CountingInputStream(in);
+        try {
+            CsvFactory factory = CsvFactory.builder().build();
+            parser = factory.createParser(counted);
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withoutHeader());
+            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            readHeader();
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException e) {
+            throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void readHeader() throws IOException, BadInputException {
+        JsonToken t = parser.nextToken();
+        if (t == JsonToken.START_ARRAY) {
+            t = parser.nextToken();
+        }
+        if (t == null) {
+            throw new BadInputException(file, 1, 0, "the file is empty; expected a header row naming the columns");
+        }
+        while (t == JsonToken.VALUE_STRING) {
+            String name = parser.getText().strip();
+            if (name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (header.contains(name)) {
+                throw new BadInputException(file, 1, 0, "column '" + name + "' appears twice in the header");
+            }
+            header.add(name);
+            t = parser.nextToken();
+        }
+        slotOfField = new int[header.size()];
+        Arrays.fill(slotOfField, -1);
+        for (int i = 0; i < wanted.size(); i++) {
+            int field = header.indexOf(wanted.get(i));
+            if (field >= 0) {
+                slotOfField[field] = i;
+            }
+        }
+    }
+
+    @Override
+    boolean hasColumn(int index) {
+        return header.contains(wanted.get(index));
+    }
+
+    @Override
+    List<String> availableColumns() {
+        return List.copyOf(header);
+    }
+
+    @Override
+    boolean next() throws BadInputException, InvalidRecordException {
+        try {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                return false;
+            }
+            line = parser.currentTokenLocation().getLineNr();
+            Arrays.fill(values, null);
+            int field = 0;
+            while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                if (field < slotOfField.length && slotOfField[field] >= 0) {
+                    values[slotOfField[field]] = parser.getText();
+                }
+                field++;
+            }
+            if (field != header.size()) {
+                throw new InvalidRecordException(line, 0,
+                        "expected " + header.size() + " fields as in the header, found " + field);
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException e) {
+            throw new BadInputException(file, line, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private BadInputException syntax(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        long l = at == null ? 0 : Math.max(at.getLineNr(), 0);
+        long c = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+        return new BadInputException(file, l, c, "malformed CSV: " + e.getOriginalMessage(), e);
+    }
+
+    @Override
+    long bytesRead() {
+        return counted.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

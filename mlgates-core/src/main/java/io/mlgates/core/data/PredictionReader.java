@@ -1,0 +1,364 @@
+package io.mlgates.core.data;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.policy.Column;
+import io.mlgates.core.policy.FileFormat;
+import io.mlgates.core.policy.InvalidRows;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.policy.TaskType;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a prediction file in one streaming pass, row by row, as a cursor: {@link #next()} moves to the next
+ * valid row and the accessors describe it. No row is kept, so memory does not grow with the file.
+ *
+ * <p>A row that cannot be read (a missing value, an unparsable number, a NaN or out-of-range score, a label
+ * outside the declared classes) stops the read with an error that names the file and line, unless the policy
+ * says to drop such rows; then they are counted, and the first few reasons kept for the report.
+ */
+public final class PredictionReader implements Closeable {
+    /** Bound on the classes found in the data when none are declared, and on the values of a slice column. */
+    public static final int MAX_DISTINCT_VALUES = 10_000;
+    private static final int KEPT_DROP_REASONS = 10;
+    private static final int LABEL = 0;
+    private static final int SCORE = 1;
+    private static final int PREDICTION = 2;
+    private static final int WEIGHT = 3;
+    private static final int FIRST_GROUP = 4;
+
+    private final RecordReader records;
+    private final String file;
+    private final PredictionSource source;
+    private final TaskType task;
+    private final List<String> groupColumns;
+    private final boolean hasScore;
+    private final boolean hasPrediction;
+    private final boolean hasWeight;
+    private final ClassLabels classes;
+    private final int positiveIndex;
+    private final List<Map<String, String>> groupValues = new ArrayList<>();
+    private final ProgressListener progress;
+
+    private long rows;
+    private long dropped;
+    private final List<String> dropReasons = new ArrayList<>();
+
+    private int actualClass;
+    private int predictedClass;
+    private double score;
+    private double target;
+    private double predicted;
+    private double weight;
+    private final String[] groups;
+
+    private PredictionReader(RecordReader records, String file, PredictionSource source, TaskType task,
+                             List<String> groupColumns, ProgressListener progress) throws BadInputException {
+        this.records = records;
+        this.file = file;
+        this.source = source;
+        this.task = task;
+        this.groupColumns = List.copyOf(groupColumns);
+        this.groups = new String[groupColumns.size()];
+        this.progress = progress;
+        require(LABEL, source.label(), true, "the true label");
+        hasScore = task == TaskType.BINARY && require(SCORE, source.score(), false, "");
+        hasPrediction = require(PREDICTION, source.prediction(), task != TaskType.BINARY,
+                task == TaskType.REGRESSION ? "the predicted value" : "the predicted class");
+        hasWeight = require(WEIGHT, source.weight(), false, "");
+        for (int i = 0; i < groupColumns.size(); i++) {
+            require(FIRST_GROUP + i, Column.named(groupColumns.get(i)), true, "a slice");
+            groupValues.add(new HashMap<>());
+        }
+        if (task == TaskType.BINARY && !hasScore && !hasPrediction) {
+            throw new BadInputException(file, 1, 0, "neither a score column '" + source.score().name()
+                    + "' nor a prediction column '" + source.prediction().name()
+                    + "'; a binary model needs one of them. The file has: " + records.availableColumns());
+        }
+        if (task == TaskType.REGRESSION) {
+            classes = null;
+            positiveIndex = -1;
+        } else if (!source.classes().isEmpty()) {
+            classes = ClassLabels.declared(source.classes());
+            positiveIndex = task == TaskType.BINARY ? classes.indexOf(source.positive()).orElseThrow() : -1;
+        } else if (task == TaskType.BINARY) {
+            classes = ClassLabels.discovered(List.of(source.positive()), 2);
+            positiveIndex = 0;
+        } else {
+            classes = ClassLabels.discovered(List.of(), MAX_DISTINCT_VALUES);
+            positiveIndex = -1;
+        }
+    }
+
+    /**
+     * Opens a prediction file and checks its columns.
+     *
+     * @param path the file
+     * @param displayName how messages name it
+     * @param groupColumns slice columns whose value each row should carry
+     */
+    public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
+                                        List<String> groupColumns, ProgressListener progress)
+            throws BadInputException {
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(displayName, 0, 0,
+                    "prediction file not found; expected held-out predictions there (set predictions.path)");
+        } catch (IOException e) {
+            throw new BadInputException(displayName, 0, 0, "cannot open: " + e.getMessage(), e);
+        }
+        List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
+                source.prediction().name(), source.weight().name()));
+        wanted.addAll(groupColumns);
+        RecordReader records = null;
+        try {
+            records = isJsonLines(path, source.format())
+                    ? new JsonLinesRecordReader(displayName, wanted, in)
+                    : new CsvRecordReader(displayName, wanted, in, source.delimiter());
+            return new PredictionReader(records, displayName, source, task, groupColumns, progress);
+        } catch (BadInputException | RuntimeException e) {
+            closeQuietly(records, in);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Closeable records, InputStream in) {
+        try {
+            if (records != null) {
+                records.close();
+            }
+            in.close();
+        } catch (IOException ignored) {
+            // the original error is what the user needs to see
+        }
+    }
+
+    private static boolean isJsonLines(Path path, FileFormat format) {
+        if (format != FileFormat.AUTO) {
+            return format == FileFormat.JSONL;
+        }
+        String name = String.valueOf(path.getFileName()).toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
+    }
+
+    private boolean require(int slot, Column column, boolean needed, String what) throws BadInputException {
+        boolean present = records.hasColumn(slot);
+        if (!present && (needed || column.explicit())) {
+            String hint = column.explicit() ? "" : " (set predictions.columns to name another column)";
+            throw new BadInputException(file, 1, 0, "no column '" + column.name() + "'"
+                    + (what.isEmpty() ? "" : " for " + what) + hint + "; the file has: "
+                    + String.join(", ", records.availableColumns()));
+        }
+        return present;
+    }
+
+    /** Moves to the next valid row; false at the end of the file. */
+    public boolean next() throws BadInputException {
+        while (true) {
+            try {
+                if (!records.next()) {
+                    return false;
+                }
+                decode();
+                rows++;
+                if ((rows & 0xFFFF) == 0) {
+                    progress.onProgress(rows, records.bytesRead());
+                }
+                return true;
+            } catch (RecordReader.InvalidRecordException e) {
+                if (source.invalidRows() == InvalidRows.ERROR) {
+                    throw new BadInputException(file, e.line, e.column, e.getMessage()
+                            + " (set predictions.invalidRows: drop to drop and count such rows)");
+                }
+                dropped++;
+                if (dropReasons.size() < KEPT_DROP_REASONS) {
+                    dropReasons.add(file + ":" + e.line + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void decode() throws RecordReader.InvalidRecordException {
+        String[] v = records.values;
+        String label = value(v, LABEL, source.label());
+        if (task == TaskType.REGRESSION) {
+            target = number(label, source.label());
+            predicted = number(value(v, PREDICTION, source.prediction()), source.prediction());
+        } else {
+            actualClass = classOf(label, source.label());
+            if (hasScore) {
+                score = number(value(v, SCORE, source.score()), source.score());
+                if (score < 0 || score > 1) {
+                    throw invalid("column '" + source.score().name() + "': score " + v[SCORE]
+                            + " is outside [0, 1]; expected the probability of the positive class");
+                }
+            }
+            if (hasPrediction) {
+                predictedClass = classOf(value(v, PREDICTION, source.prediction()), source.prediction());
+            } else {
+                predictedClass = score >= source.threshold() ? positiveIndex : 1 - positiveIndex;
+            }
+        }
+        if (hasWeight) {
+            weight = number(value(v, WEIGHT, source.weight()), source.weight());
+            if (weight < 0) {
+                throw invalid("column '" + source.weight().name() + "': weight " + v[WEIGHT]
+                        + " is negative; expected a weight of 0 or more");
+            }
+        } else {
+            weight = 1.0;
+        }
+        for (int i = 0; i < groups.length; i++) {
+            String raw = v[FIRST_GROUP + i];
+            if (raw == null) {
+                throw invalid("no value for slice column '" + groupColumns.get(i) + "'");
+            }
+            Map<String, String> known = groupValues.get(i);
+            String interned = known.get(raw);
+            if (interned == null) {
+                if (known.size() >= MAX_DISTINCT_VALUES) {
+                    throw invalid("slice column '" + groupColumns.get(i) + "' has more than "
+                            + MAX_DISTINCT_VALUES + " distinct values; expected a column of groups, not of ids");
+                }
+                known.put(raw, raw);
+                interned = raw;
+            }
+            groups[i] = interned;
+        }
+    }
+
+    private RecordReader.InvalidRecordException invalid(String message) {
+        return new RecordReader.InvalidRecordException(records.line, 0, message);
+    }
+
+    private String value(String[] v, int slot, Column column) throws RecordReader.InvalidRecordException {
+        String s = v[slot];
+        if (s == null || s.isBlank()) {
+            throw invalid("column '" + column.name() + "' is " + (s == null ? "missing" : "empty"));
+        }
+        return s;
+    }
+
+    private double number(String text, Column column) throws RecordReader.InvalidRecordException {
+        double d;
+        try {
+            d = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw invalid("column '" + column.name() + "': '" + abbreviate(text) + "' is not a number");
+        }
+        if (!Double.isFinite(d)) {
+            throw invalid("column '" + column.name() + "': " + text + " is not a finite number");
+        }
+        return d;
+    }
+
+    private int classOf(String label, Column column) throws RecordReader.InvalidRecordException {
+        Optional<Integer> index = classes.indexOf(label);
+        if (index.isEmpty()) {
+            String known = String.join(", ", classes.names());
+            if (!source.classes().isEmpty()) {
+                throw invalid("column '" + column.name() + "': label '" + abbreviate(label)
+                        + "' is not one of the declared classes (" + known + ")");
+            }
+            throw invalid("column '" + column.name() + "': label '" + abbreviate(label) + "' would be class "
+                    + (classes.names().size() + 1) + " but " + (task == TaskType.BINARY
+                    ? "a binary model has two (" + known + "); declare predictions.classes or set task: multiclass"
+                    : "at most " + MAX_DISTINCT_VALUES + " classes are read"));
+        }
+        return index.get();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    public boolean hasScores() {
+        return hasScore;
+    }
+
+    public boolean hasWeights() {
+        return hasWeight;
+    }
+
+    /** The class names, declared or found so far, in index order (the positive class first when found). */
+    public List<String> classNames() {
+        return classes == null ? List.of() : classes.names();
+    }
+
+    public long line() {
+        return records.line;
+    }
+
+    public boolean actualPositive() {
+        return actualClass == positiveIndex;
+    }
+
+    public boolean predictedPositive() {
+        return predictedClass == positiveIndex;
+    }
+
+    public int actualClass() {
+        return actualClass;
+    }
+
+    public int predictedClass() {
+        return predictedClass;
+    }
+
+    /** Probability of the positive class; meaningful only when {@link #hasScores()}. */
+    public double score() {
+        return score;
+    }
+
+    public double target() {
+        return target;
+    }
+
+    public double predicted() {
+        return predicted;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    /** The current row's value of slice column {@code index} (in the order given to open). */
+    public String group(int index) {
+        return groups[index];
+    }
+
+    public long rowsRead() {
+        return rows;
+    }
+
+    public long rowsDropped() {
+        return dropped;
+    }
+
+    /** The first few dropped rows, each as {@code file:line: reason}. */
+    public List<String> dropReasons() {
+        return List.copyOf(dropReasons);
+    }
+
+    public long bytesRead() {
+        return records.bytesRead();
+    }
+
+    @Override
+    public void close() throws IOException {
+        records.close();
+    }
+}

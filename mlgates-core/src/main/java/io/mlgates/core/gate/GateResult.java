@@ -1,0 +1,52 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.metrics.MetricValue;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verdict of one gate on one candidate under one policy, with the evidence: every metric and every check.
+ *
+ * @param gate the gate's name ({@code validate})
+ * @param status worst check, see {@link Status#worstOf}
+ * @param modelName the model's name
+ * @param candidate the candidate judged, by digest
+ * @param policyDigest {@code sha256:} digest of the policy file's bytes (of empty input for the defaults)
+ * @param policyFile the policy file, when there was one
+ * @param data what was read
+ * @param metrics every metric by name, in a stable order
+ * @param checks every check, in the order the policy states them
+ * @param evaluatedAt when
+ * @param engineVersion version of the engine that judged
+ */
+public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
+                         Optional<String> policyFile, DataSummary data, Map<String, MetricValue> metrics,
+                         List<CheckResult> checks, Instant evaluatedAt, String engineVersion) {
+    public GateResult {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(policyDigest, "policyDigest");
+        Objects.requireNonNull(policyFile, "policyFile");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+        Objects.requireNonNull(engineVersion, "engineVersion");
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        checks = List.copyOf(checks);
+        if (status != Status.worstOf(checks.stream().map(CheckResult::status).toList())) {
+            throw new IllegalArgumentException("a gate's status is its worst check");
+        }
+    }
+
+    /** Number of checks with the given status. */
+    public long count(Status s) {
+        return checks.stream().filter(c -> c.status() == s).count();
+    }
+}

@@ -1,0 +1,89 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.metrics.BinaryAccumulator;
+import io.mlgates.core.metrics.MetricOptions;
+import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.MulticlassAccumulator;
+import io.mlgates.core.metrics.RegressionAccumulator;
+import io.mlgates.core.policy.TaskType;
+import java.util.List;
+import java.util.Map;
+
+/** The accumulator of a task, fed from the reader's current row: one seam, so the gate reads the same for every task. */
+abstract sealed class TaskMetrics {
+    static TaskMetrics create(TaskType task, boolean hasScores, boolean rankMetrics) {
+        return switch (task) {
+            case BINARY -> new Binary(hasScores, rankMetrics);
+            case MULTICLASS -> new Multiclass();
+            case REGRESSION -> new Regression();
+        };
+    }
+
+    abstract void add(PredictionReader row);
+
+    abstract long rows();
+
+    abstract Map<String, MetricValue> compute(List<String> classNames, MetricOptions options);
+
+    static final class Binary extends TaskMetrics {
+        private final BinaryAccumulator acc;
+
+        Binary(boolean hasScores, boolean rankMetrics) {
+            acc = new BinaryAccumulator(hasScores, rankMetrics);
+        }
+
+        @Override
+        void add(PredictionReader row) {
+            acc.add(row.actualPositive(), row.predictedPositive(), row.score(), row.weight());
+        }
+
+        @Override
+        long rows() {
+            return acc.rows();
+        }
+
+        @Override
+        Map<String, MetricValue> compute(List<String> classNames, MetricOptions options) {
+            return acc.compute(options);
+        }
+    }
+
+    static final class Multiclass extends TaskMetrics {
+        private final MulticlassAccumulator acc = new MulticlassAccumulator();
+
+        @Override
+        void add(PredictionReader row) {
+            acc.add(row.actualClass(), row.predictedClass(), row.weight());
+        }
+
+        @Override
+        long rows() {
+            return acc.rows();
+        }
+
+        @Override
+        Map<String, MetricValue> compute(List<String> classNames, MetricOptions options) {
+            return acc.compute(classNames, options);
+        }
+    }
+
+    static final class Regression extends TaskMetrics {
+        private final RegressionAccumulator acc = new RegressionAccumulator();
+
+        @Override
+        void add(PredictionReader row) {
+            acc.add(row.target(), row.predicted(), row.weight());
+        }
+
+        @Override
+        long rows() {
+            return acc.rows();
+        }
+
+        @Override
+        Map<String, MetricValue> compute(List<String> classNames, MetricOptions options) {
+            return acc.compute(options);
+        }
+    }
+}

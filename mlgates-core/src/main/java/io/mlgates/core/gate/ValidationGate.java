@@ -1,0 +1,178 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.EngineVersion;
+import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.candidate.CandidateDigest;
+import io.mlgates.core.data.MetricsFile;
+import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.metrics.MetricCatalog;
+import io.mlgates.core.metrics.MetricOptions;
+import io.mlgates.core.metrics.MetricSource;
+import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.Baseline;
+import io.mlgates.core.policy.BaselineComparison;
+import io.mlgates.core.policy.InvalidRows;
+import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.MetricLimit;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The validation gate ({@code mlValidate}): is the candidate good enough, and no worse than the baseline?
+ * Reads the predictions in one pass, computes every metric of the task, and applies the policy's limits,
+ * baseline comparisons and per-slice limits.
+ */
+public final class ValidationGate {
+    public static final String NAME = "validate";
+    private static final Set<String> RANK_METRICS = Set.of("roc_auc", "average_precision");
+
+    public GateResult evaluate(ValidationRequest request) throws BadInputException {
+        LoadedPolicy loaded = request.policy();
+        Policy policy = loaded.policy();
+        Workspace ws = request.workspace();
+        String policyName = loaded.fileName().orElse("the default policy");
+
+        Candidate candidate = CandidateDigest.of(ws, policy.artifacts(),
+                loaded.fileName().map(f -> f + " (model.artifacts)").orElse("model artefacts"));
+
+        String predictionsName = request.predictions().orElse(policy.predictions().path());
+        Path predictionsPath = ws.resolve(predictionsName, request.predictions().isPresent()
+                ? "--predictions" : policyName + " (predictions.path)");
+        String predictionsDisplay = ws.display(predictionsPath);
+
+        List<String> sliceColumns = policy.slices().stream().map(SliceRule::column).distinct().toList();
+        MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
+
+        TaskMetrics overall;
+        List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
+        DataSummary data;
+        List<String> classNames;
+        try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
+                policy.predictions(), policy.task(), sliceColumns, request.progress())) {
+            overall = TaskMetrics.create(policy.task(), reader.hasScores(), true);
+            boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
+            for (SliceRule rule : policy.slices()) {
+                int i = sliceColumns.indexOf(rule.column());
+                sliceNeedsRanks[i] |= rule.limits().stream().anyMatch(l -> RANK_METRICS.contains(l.metric()));
+            }
+            for (int i = 0; i < sliceColumns.size(); i++) {
+                bySlice.add(new TreeMap<>());
+            }
+            while (reader.next()) {
+                overall.add(reader);
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    boolean ranks = sliceNeedsRanks[i];
+                    bySlice.get(i).computeIfAbsent(reader.group(i),
+                            g -> TaskMetrics.create(policy.task(), reader.hasScores(), ranks)).add(reader);
+                }
+            }
+            classNames = reader.classNames();
+            data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
+                    reader.rowsDropped(), reader.dropReasons(), reader.bytesRead());
+            request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
+        } catch (IOException e) {
+            throw new BadInputException(predictionsDisplay, 0, 0, "cannot close: " + e.getMessage(), e);
+        }
+
+        Map<String, MetricValue> metrics = new LinkedHashMap<>(overall.compute(classNames, options));
+        if (policy.reportedMetrics().isPresent()) {
+            String reportedName = policy.reportedMetrics().get();
+            Path reported = ws.resolve(reportedName, policyName + " (metrics.reported)");
+            MetricsFile.read(reported, ws.display(reported)).forEach((name, value) -> {
+                String key = MetricCatalog.REPORTED_PREFIX + name;
+                metrics.put(key, value.isPresent() ? MetricValue.reported(key, value.getAsDouble())
+                        : new MetricValue(key, OptionalDouble.empty(), Optional.of("reported as null by the training job"),
+                        Optional.empty(), MetricSource.REPORTED));
+            });
+        }
+
+        List<CheckResult> checks = new ArrayList<>(inputChecks(data, policy));
+        for (MetricLimit limit : policy.limits()) {
+            checks.addAll(LimitRules.limit("limit:", limit, metrics, Optional.empty()));
+        }
+        Optional<Baseline> baseline = policy.baseline();
+        Optional<String> baselineName = request.baseline().or(() -> baseline.map(Baseline::path));
+        if (baselineName.isPresent()) {
+            Path baselinePath = ws.resolve(baselineName.get(),
+                    request.baseline().isPresent() ? "--baseline" : policyName + " (baseline.path)");
+            String baselineDisplay = ws.display(baselinePath);
+            Map<String, OptionalDouble> baselineValues = MetricsFile.read(baselinePath, baselineDisplay);
+            for (BaselineComparison comparison : baseline.map(Baseline::comparisons).orElse(List.of())) {
+                checks.addAll(LimitRules.compare(comparison, metrics, baselineValues, baselineDisplay));
+            }
+        }
+        for (SliceRule rule : policy.slices()) {
+            Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));
+            for (Map.Entry<String, TaskMetrics> slice : slices.entrySet()) {
+                checks.addAll(sliceChecks(rule, slice.getKey(), slice.getValue(), classNames, options));
+            }
+        }
+        List<CheckResult> unique = uniqueIds(checks);
+        Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
+        return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(), data,
+                metrics, unique, request.clock().instant(), EngineVersion.current());
+    }
+
+    private static List<CheckResult> inputChecks(DataSummary data, Policy policy) {
+        List<CheckResult> checks = new ArrayList<>(2);
+        checks.add(data.rows() > 0
+                ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(),
+                        data.rows() + " rows read from " + data.predictions())
+                : CheckResult.ofInput("data:rows", Status.ERROR, 0,
+                        data.predictions() + " holds no usable row: there is nothing to judge"));
+        if (policy.predictions().invalidRows() == InvalidRows.DROP) {
+            long dropped = data.droppedRows();
+            checks.add(CheckResult.ofInput("data:dropped_rows", dropped == 0 ? Status.PASS : Status.WARN, dropped,
+                    dropped == 0 ? "no invalid row dropped"
+                            : dropped + " invalid rows dropped, first: " + data.dropReasons().get(0)));
+        }
+        return checks;
+    }
+
+    private static List<CheckResult> sliceChecks(SliceRule rule, String value, TaskMetrics slice,
+                                                 List<String> classNames, MetricOptions options) {
+        String sliceName = rule.column() + "=" + value;
+        String prefix = "slice:" + sliceName + ":";
+        List<CheckResult> checks = new ArrayList<>();
+        if (slice.rows() < rule.minSize()) {
+            for (MetricLimit limit : rule.limits()) {
+                checks.add(LimitRules.skipped(prefix + limit.metric(), limit.metric(), Optional.of(sliceName),
+                        "slice " + sliceName + " has " + slice.rows() + " rows, fewer than minSize "
+                                + rule.minSize() + ": too few to judge"));
+            }
+            return checks;
+        }
+        Map<String, MetricValue> metrics = slice.compute(classNames, options);
+        for (MetricLimit limit : rule.limits()) {
+            checks.addAll(LimitRules.limit(prefix, limit, metrics, Optional.of(sliceName)));
+        }
+        return checks;
+    }
+
+    /** Two limits on one metric (a warning and a failure threshold) get ids #2, #3 instead of colliding. */
+    private static List<CheckResult> uniqueIds(List<CheckResult> checks) {
+        Set<String> seen = new HashSet<>();
+        List<CheckResult> unique = new ArrayList<>(checks.size());
+        for (CheckResult check : checks) {
+            String id = check.id();
+            for (int n = 2; !seen.add(id); n++) {
+                id = check.id() + "#" + n;
+            }
+            unique.add(id.equals(check.id()) ? check : check.withId(id));
+        }
+        return unique;
+    }
+}

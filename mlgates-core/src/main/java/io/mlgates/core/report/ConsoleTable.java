@@ -1,0 +1,86 @@
+package io.mlgates.core.report;
+
+import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Status;
+import io.mlgates.core.metrics.Interval;
+import io.mlgates.core.metrics.MetricValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A gate result as a table for a terminal or a build log; control characters from user files are neutralised. */
+public final class ConsoleTable {
+    public String render(GateResult r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s gate: %s   model %s%n", r.gate(), r.status(), safe(r.modelName())));
+        out.append(String.format(Locale.ROOT, "candidate %s (%d file%s, %d bytes)%n", r.candidate().digest(),
+                r.candidate().fileCount(), r.candidate().fileCount() == 1 ? "" : "s", r.candidate().totalBytes()));
+        out.append(String.format(Locale.ROOT, "policy    %s (%s)%n", r.policyDigest(),
+                safe(r.policyFile().orElse("defaults, no mlgates.yaml"))));
+        out.append(String.format(Locale.ROOT, "data      %s: %d rows%s%n%n", safe(r.data().predictions()),
+                r.data().rows(), r.data().droppedRows() > 0 ? ", " + r.data().droppedRows() + " dropped" : ""));
+
+        List<String[]> metricRows = new ArrayList<>();
+        metricRows.add(new String[] {"METRIC", "VALUE", "INTERVAL"});
+        for (MetricValue m : r.metrics().values()) {
+            metricRows.add(new String[] {safe(m.name()),
+                    m.isDefined() ? number(m.value().getAsDouble()) : "undefined",
+                    m.isDefined() ? m.ci().map(ConsoleTable::interval).orElse("")
+                            : safe(m.undefinedReason().orElseThrow())});
+        }
+        table(out, metricRows);
+        out.append('\n');
+
+        List<String[]> checkRows = new ArrayList<>();
+        checkRows.add(new String[] {"STATUS", "CHECK", "MESSAGE"});
+        for (CheckResult c : r.checks()) {
+            checkRows.add(new String[] {c.status().name(), safe(c.id()), safe(c.message())});
+        }
+        table(out, checkRows);
+        out.append('\n');
+        out.append("verdict: ").append(r.status());
+        List<String> counts = new ArrayList<>();
+        for (Status s : Status.values()) {
+            long n = r.count(s);
+            if (n > 0) {
+                counts.add(n + " " + s.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        out.append(" (").append(String.join(", ", counts)).append(")\n");
+        return out.toString();
+    }
+
+    private static String interval(Interval ci) {
+        return String.format(Locale.ROOT, "[%s, %s] %s%% %s", number(ci.low()), number(ci.high()),
+                number(ci.level() * 100), ci.method());
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4f", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private static String safe(String s) {
+        return Text.terminalSafe(s);
+    }
+
+    private static void table(StringBuilder out, List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns - 1; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                line.append(row[i]);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(width[i] - row[i].length() + 2));
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}
