@@ -1,0 +1,7 @@
+package io.mlgates.cli;
+
+/** How a verdict is shown on standard output. */
+enum OutputFormat {
+    table,
+    json
+}

@@ -1,0 +1,39 @@
+package io.mlgates.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention. Today that is the
+ * validation gate; the ethics and promotion gates join here when they exist.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs every gate on a model repository laid out by convention.",
+                "Results go to DIR/.mlgates/results unless --out says otherwise."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".", description = "the model repository")
+    Path repository;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: DIR/.mlgates/results)")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json; default ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
+        return Validation.run(repository, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(results), format, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}
