@@ -1,5 +1,7 @@
 package io.mlgates.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,12 +14,15 @@ import picocli.CommandLine.Command;
                 "2:bad input or usage: no verdict (the message names the file and line)"})
 public final class Main {
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
     }
 
     /** Runs the command line and returns its exit code, without exiting: what tests call. */
-    static int execute(String... args) {
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         return cli.execute(args);
     }

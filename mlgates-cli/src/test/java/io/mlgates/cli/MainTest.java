@@ -1,0 +1,123 @@
+package io.mlgates.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "credit-risk");
+
+    @TempDir
+    Path tmp;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path repo;
+
+    @BeforeEach
+    void copyOfTheExample() throws IOException {
+        repo = tmp.resolve("credit-risk");
+        try (Stream<Path> files = Files.walk(EXAMPLE)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
+                Path target = repo.resolve(EXAMPLE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.toString().contains(".mlgates")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("mlgates run on the credit-risk example: WARN (recall under the team's wish), exit 0, files written")
+    void runOnTheExample() throws Exception {
+        Path results = tmp.resolve("results");
+        assertThat(run("run", repo.toString(), "--out", results.toString())).isZero();
+        assertThat(out.toString()).contains("validate gate: WARN").contains("verdict: WARN")
+                .contains("slice:age_band=60+:recall");
+        JsonNode json = new ObjectMapper().readTree(results.resolve("validate.json").toFile());
+        assertThat(json.get("status").asText()).isEqualTo("WARN");
+        assertThat(json.get("data").get("rows").asInt()).isEqualTo(300);
+        assertThat(results.resolve("TEST-mlgates-validate.xml")).exists();
+    }
+
+    @Test
+    @DisplayName("mlgates run writes under DIR/.mlgates/results by default")
+    void runDefaultResultsFolder() {
+        assertThat(run("run", repo.toString())).isZero();
+        assertThat(repo.resolve(".mlgates/results/validate.json")).exists();
+    }
+
+    @Test
+    @DisplayName("validate --format json prints the result alone on standard output")
+    void validateJson() throws Exception {
+        assertThat(run("validate", "--policy", repo.resolve("mlgates.yaml").toString(), "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("gate").asText()).isEqualTo("validate");
+        assertThat(json.get("metrics").get("roc_auc").get("ci").size()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a broken fail limit exits 1")
+    void failExitsOne() throws Exception {
+        Path policy = repo.resolve("mlgates.yaml");
+        Files.writeString(policy, Files.readString(policy).replace("min: 0.74", "min: 0.99"));
+        assertThat(run("validate", "--policy", policy.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("verdict: FAIL");
+    }
+
+    @Test
+    @DisplayName("a malformed policy exits 2 with file:line:column and writes nothing")
+    void badPolicyExitsTwo() throws Exception {
+        Files.writeString(repo.resolve("mlgates.yaml"), "task: binary\nlimits:\n  - metric: roc_auc\n    minn: 0.7\n");
+        Path results = tmp.resolve("results");
+        assertThat(run("run", repo.toString(), "--out", results.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("mlgates.yaml:4:5").contains("min");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a malformed prediction file exits 2 naming file and line, and writes no result")
+    void badPredictionsExitTwo() throws Exception {
+        Path csv = repo.resolve("eval/predictions.csv");
+        String text = Files.readString(csv);
+        Files.writeString(csv, text.replaceFirst("\n(\\d+),(good|bad),[0-9.E-]+,", "\n$1,$2,not-a-number,"));
+        Path results = tmp.resolve("results");
+        assertThat(run("run", repo.toString(), "--out", results.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("eval/predictions.csv:2: column 'score': 'not-a-number' is not a number");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a --predictions file outside the repository is refused")
+    void predictionsOutsideRepository() throws Exception {
+        Path outside = Files.writeString(tmp.resolve("p.csv"), "label,score\n1,0.5\n");
+        assertThat(run("validate", "--policy", repo.resolve("mlgates.yaml").toString(), "--predictions",
+                outside.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--predictions").contains("outside the model repository");
+    }
+
+    @Test
+    @DisplayName("an unknown option is a usage error: exit 2")
+    void usageError() {
+        assertThat(run("validate", "--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("--frobnicate");
+    }
+}

@@ -1,0 +1,37 @@
+package io.mlgates.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package design of DESIGN.md, enforced: the core knows neither Jenkins nor the CLI, and has no cycles. */
+@AnalyzeClasses(packages = "io.mlgates.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule coreNeverImportsJenkins = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke.stapler..",
+                    "io.jenkins..");
+
+    @ArchTest
+    static final ArchRule coreNeverImportsTheCli = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("io.mlgates.cli..", "picocli..");
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("io.mlgates.core.(*)..").should()
+            .beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule metricsKnowNothingOfPoliciesOrGates = noClasses().that()
+            .resideInAPackage("io.mlgates.core.metrics..").should().dependOnClassesThat()
+            .resideInAnyPackage("io.mlgates.core.policy..", "io.mlgates.core.gate..", "io.mlgates.core.report..",
+                    "io.mlgates.core.data..");
+
+    @ArchTest
+    static final ArchRule onlyTheReportWritesFiles = noClasses().that()
+            .resideOutsideOfPackage("io.mlgates.core.report..").should().callMethod(java.nio.file.Files.class,
+                    "move", java.nio.file.Path.class, java.nio.file.Path.class, java.nio.file.CopyOption[].class);
+}

@@ -1,0 +1,225 @@
+package io.mlgates.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.policy.Column;
+import io.mlgates.core.policy.FileFormat;
+import io.mlgates.core.policy.InvalidRows;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.policy.TaskType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PredictionReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static PredictionSource source(String positive, List<String> classes, InvalidRows invalid) {
+        PredictionSource d = PredictionSource.defaults();
+        return new PredictionSource(d.path(), FileFormat.AUTO, ',', d.label(), d.score(), d.prediction(), d.weight(),
+                positive, classes, 0.5, invalid);
+    }
+
+    private static List<String> readAll(PredictionReader r) throws BadInputException {
+        List<String> rows = new ArrayList<>();
+        while (r.next()) {
+            rows.add(r.line() + ":" + r.actualPositive() + ":" + r.predictedPositive() + ":" + r.score() + ":"
+                    + r.weight());
+        }
+        return rows;
+    }
+
+    @Test
+    @DisplayName("CSV rows carry label, score, threshold prediction and their line numbers")
+    void readsCsvWithDefaults() throws Exception {
+        Path p = file("p.csv", "label,score\n1,0.9\n0,0.5\n0,0.1\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThat(r.hasScores()).isTrue();
+            assertThat(r.hasWeights()).isFalse();
+            assertThat(readAll(r)).containsExactly("2:true:true:0.9:1.0", "3:false:true:0.5:1.0",
+                    "4:false:false:0.1:1.0");
+            assertThat(r.classNames()).containsExactly("1", "0");
+        }
+    }
+
+    @Test
+    @DisplayName("RFC 4180: quoted fields with delimiters, doubled quotes and line breaks; line numbers of row starts")
+    void readsQuotedFields() throws Exception {
+        Path p = file("p.csv", "label,score,region\n\"good\",0.2,\"a, \"\"b\"\"\"\nbad,0.8,\"two\nlines\"\ngood,0.3,c\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("bad", List.of("good", "bad"),
+                InvalidRows.ERROR), TaskType.BINARY, List.of("region"), ProgressListener.NONE)) {
+            List<String> seen = new ArrayList<>();
+            while (r.next()) {
+                seen.add(r.line() + ":" + r.group(0));
+            }
+            assertThat(seen).containsExactly("2:a, \"b\"", "3:two\nlines", "5:c");
+        }
+    }
+
+    @Test
+    @DisplayName("a configured delimiter, a prediction column and a weight column are used")
+    void semicolonDelimiterPredictionAndWeight() throws Exception {
+        Path p = file("p.csv", "y;p;w\nbad;good;2.5\ngood;good;0\n");
+        PredictionSource d = PredictionSource.defaults();
+        PredictionSource s = new PredictionSource(d.path(), FileFormat.CSV, ';', Column.named("y"), d.score(),
+                Column.named("p"), Column.named("w"), "bad", List.of("good", "bad"), 0.5, InvalidRows.ERROR);
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", s, TaskType.BINARY, List.of(),
+                ProgressListener.NONE)) {
+            assertThat(r.hasScores()).isFalse();
+            assertThat(readAll(r)).containsExactly("2:true:false:0.0:2.5", "3:false:false:0.0:0.0");
+        }
+    }
+
+    @Test
+    @DisplayName("JSON Lines: numbers, strings and booleans are read by key, in any order")
+    void readsJsonLines() throws Exception {
+        Path p = file("p.jsonl", "{\"score\": 0.75, \"label\": 1}\n\n{\"label\": \"0\", \"score\": 0.25, \"x\": [1]}\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.jsonl", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThat(readAll(r)).containsExactly("1:true:true:0.75:1.0", "3:false:false:0.25:1.0");
+        }
+    }
+
+    @Test
+    @DisplayName("labels that read as the same number name the same class")
+    void numericLabelsAreOneClass() throws Exception {
+        Path p = file("p.csv", "label,score\n1.0,0.9\n0,0.2\n1,0.7\n0.0,0.4\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThat(readAll(r)).extracting(s -> s.split(":")[1]).containsExactly("true", "false", "true", "false");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an unparsable score          | label,score\n1,0.9\n0,abc\n        | p.csv:3: column 'score': 'abc' is not a number",
+        "a NaN score                  | label,score\n1,NaN\n               | p.csv:2: column 'score': NaN is not a finite number",
+        "a score above one            | label,score\n1,0.5\n0,1.5\n        | p.csv:3: column 'score': score 1.5 is outside [0, 1]",
+        "an empty label               | label,score\n1,0.5\n,0.5\n         | p.csv:3: column 'label' is empty",
+        "a third label in binary      | label,score\n1,0.5\n0,0.5\n2,0.1\n | p.csv:4: column 'label': label '2' would be class 3",
+        "a short row                  | label,score\n1,0.5\n0\n            | p.csv:3: expected 2 fields as in the header, found 1",
+        "a negative weight            | label,score,weight\n1,0.5,-1\n     | p.csv:2: column 'weight': weight -1 is negative",
+    })
+    @DisplayName("a bad row is an error naming the file and line")
+    void badRowsNameFileAndLine(String what, String content, String expected) throws Exception {
+        Path p = file("p.csv", content.replace("\\n", "\n"));
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(expected).hasMessageContaining("invalidRows: drop");
+        }
+    }
+
+    @Test
+    @DisplayName("a label outside the declared classes is an error naming them")
+    void labelOutsideDeclaredClasses() throws Exception {
+        Path p = file("p.csv", "label,score\ngood,0.1\nBAD,0.9\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("bad", List.of("good", "bad"),
+                InvalidRows.ERROR), TaskType.BINARY, List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).hasMessageStartingWith(
+                    "p.csv:3: column 'label': label 'BAD' is not one of the declared classes (good, bad)");
+        }
+    }
+
+    @Test
+    @DisplayName("with invalidRows: drop, bad rows are counted and their first reasons kept")
+    void dropsAndCounts() throws Exception {
+        Path p = file("p.csv", "label,score\n1,0.9\n0,x\n1,2\n0,0.1\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("1", List.of(), InvalidRows.DROP),
+                TaskType.BINARY, List.of(), ProgressListener.NONE)) {
+            assertThat(readAll(r)).hasSize(2);
+            assertThat(r.rowsRead()).isEqualTo(2);
+            assertThat(r.rowsDropped()).isEqualTo(2);
+            assertThat(r.dropReasons()).containsExactly("p.csv:3: column 'score': 'x' is not a number",
+                    "p.csv:4: column 'score': score 2 is outside [0, 1]; expected the probability of the positive class");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no label column          | score\n0.5\n          | p.csv:1: no column 'label' for the true label",
+        "neither score nor pred.  | label,x\n1,2\n        | p.csv:1: neither a score column 'score' nor a prediction column",
+        "empty file               | ''                    | p.csv:1: the file is empty",
+        "duplicate header         | label,label\n1,1\n    | p.csv:1: column 'label' appears twice",
+    })
+    @DisplayName("a file without the columns it needs is refused before any row is read")
+    void badHeaders(String what, String content, String expected) throws Exception {
+        Path p = file("p.csv", content.replace("\\n", "\n"));
+        assertThatThrownBy(() -> PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(expected);
+    }
+
+    @Test
+    @DisplayName("a column the policy names explicitly must exist")
+    void explicitColumnMustExist() throws Exception {
+        Path p = file("p.csv", "label,score\n1,0.5\n");
+        PredictionSource d = PredictionSource.defaults();
+        PredictionSource s = new PredictionSource(d.path(), FileFormat.AUTO, ',', d.label(), d.score(), d.prediction(),
+                Column.named("w"), "1", List.of(), 0.5, InvalidRows.ERROR);
+        assertThatThrownBy(() -> PredictionReader.open(p, "p.csv", s, TaskType.BINARY, List.of(),
+                ProgressListener.NONE)).hasMessage("p.csv:1: no column 'w'; the file has: label, score");
+    }
+
+    @Test
+    @DisplayName("a missing file says where it was looked for")
+    void missingFile() {
+        assertThatThrownBy(() -> PredictionReader.open(dir.resolve("none.csv"), "eval/none.csv",
+                PredictionSource.defaults(), TaskType.BINARY, List.of(), ProgressListener.NONE))
+                .hasMessageStartingWith("eval/none.csv: prediction file not found");
+    }
+
+    @Test
+    @DisplayName("malformed JSON Lines stop the read with line and column")
+    void malformedJson() throws Exception {
+        Path p = file("p.jsonl", "{\"label\": 1, \"score\": 0.5}\n{\"label\": 0, \"score\": }\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.jsonl", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("p.jsonl:2:").hasMessageContaining("malformed JSON");
+        }
+    }
+
+    @Test
+    @DisplayName("multiclass classes are found in the data; regression reads numbers")
+    void multiclassAndRegression() throws Exception {
+        Path m = file("m.csv", "label,prediction\ncat,dog\ndog,dog\nbird,cat\n");
+        try (PredictionReader r = PredictionReader.open(m, "m.csv", PredictionSource.defaults(), TaskType.MULTICLASS,
+                List.of(), ProgressListener.NONE)) {
+            List<String> pairs = new ArrayList<>();
+            while (r.next()) {
+                pairs.add(r.actualClass() + ">" + r.predictedClass());
+            }
+            assertThat(pairs).containsExactly("0>1", "1>1", "2>0");
+            assertThat(r.classNames()).containsExactly("cat", "dog", "bird");
+        }
+        Path g = file("g.csv", "label,prediction\n3.5,3\n-1,0.25\n");
+        try (PredictionReader r = PredictionReader.open(g, "g.csv", PredictionSource.defaults(), TaskType.REGRESSION,
+                List.of(), ProgressListener.NONE)) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.target()).isEqualTo(3.5);
+            assertThat(r.predicted()).isEqualTo(3.0);
+            assertThat(r.next()).isTrue();
+            assertThat(r.target()).isEqualTo(-1.0);
+            assertThat(r.next()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.mlgates.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.metrics.Direction;
+import io.mlgates.core.policy.Baseline;
+import io.mlgates.core.policy.BaselineComparison;
+import io.mlgates.core.policy.InvalidRows;
+import io.mlgates.core.policy.Judge;
+import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.MetricLimit;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.policy.Severity;
+import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidationGateTest {
+    private static final String EMPTY_DIGEST = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    @TempDir
+    Path repo;
+
+    @BeforeEach
+    void modelAndPredictions() throws Exception {
+        Files.createDirectories(repo.resolve("model"));
+        Files.writeString(repo.resolve("model/m.bin"), "model");
+        Files.createDirectories(repo.resolve("eval"));
+        // 4 positives, 4 negatives; scores rank 15 of 16 pairs right: roc_auc 0.9375. Region a has 6 rows, b 2.
+        Files.writeString(repo.resolve("eval/predictions.csv"), """
+                label,score,region
+                1,0.9,a
+                1,0.8,a
+                1,0.4,a
+                1,0.7,b
+                0,0.6,a
+                0,0.3,a
+                0,0.2,b
+                0,0.1,a
+                """);
+    }
+
+    private GateResult run(Policy policy) throws BadInputException {
+        return new ValidationGate().evaluate(ValidationRequest.of(Workspace.at(repo),
+                new LoadedPolicy(policy, EMPTY_DIGEST, Optional.empty())));
+    }
+
+    private static Policy with(List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
+        Policy d = Policy.defaults("m");
+        return new Policy("m", d.artifacts(), TaskType.BINARY, d.predictions(), 0.95, 10, Optional.empty(), limits,
+                baseline, slices);
+    }
+
+    private static MetricLimit min(String metric, double min, Severity severity, Judge judge) {
+        return new MetricLimit(metric, OptionalDouble.of(min), OptionalDouble.empty(), severity, judge);
+    }
+
+    private static CheckResult check(GateResult r, String id) {
+        return r.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("without limits the gate measures, checks only that rows were read, and passes")
+    void defaultsPass() throws Exception {
+        GateResult r = run(Policy.defaults("m"));
+        assertThat(r.status()).isEqualTo(Status.PASS);
+        assertThat(r.checks()).extracting(CheckResult::id).containsExactly("data:rows");
+        assertThat(r.metrics().get("roc_auc").value()).hasValue(0.9375);
+        assertThat(r.data().rows()).isEqualTo(8);
+        assertThat(r.candidate().fileCount()).isEqualTo(1);
+        assertThat(r.policyDigest()).isEqualTo(EMPTY_DIGEST);
+    }
+
+    @Test
+    @DisplayName("a broken fail limit fails the gate, a broken warn limit warns, a kept limit passes")
+    void severities() throws Exception {
+        GateResult r = run(with(List.of(min("roc_auc", 0.9, Severity.FAIL, Judge.ESTIMATE),
+                min("accuracy", 0.9, Severity.WARN, Judge.ESTIMATE)), Optional.empty(), List.of()));
+        assertThat(check(r, "limit:roc_auc:min").status()).isEqualTo(Status.PASS);
+        assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.WARN);
+        assertThat(check(r, "limit:accuracy:min").message()).isEqualTo("accuracy = 0.75 breaks the limit >= 0.9");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+
+        GateResult failing = run(with(List.of(min("roc_auc", 0.95, Severity.FAIL, Judge.ESTIMATE)),
+                Optional.empty(), List.of()));
+        assertThat(failing.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    @DisplayName("judging the bound compares the lower confidence bound, which 8 rows keep far below the estimate")
+    void judgesTheBound() throws Exception {
+        GateResult r = run(with(List.of(min("accuracy", 0.7, Severity.FAIL, Judge.BOUND)), Optional.empty(),
+                List.of()));
+        CheckResult c = check(r, "limit:accuracy:min");
+        assertThat(c.status()).isEqualTo(Status.FAIL);
+        assertThat(c.limit().orElseThrow().judged()).isEqualTo(Limit.Judged.LOWER_BOUND);
+        assertThat(c.ci()).isPresent();
+        assertThat(c.message()).startsWith("lower bound of accuracy = ");
+    }
+
+    @Test
+    @DisplayName("two limits on one metric (warn and fail thresholds) are kept apart by their ids")
+    void twoLimitsOnOneMetric() throws Exception {
+        GateResult r = run(with(List.of(min("recall", 0.9, Severity.WARN, Judge.ESTIMATE),
+                min("recall", 0.5, Severity.FAIL, Judge.ESTIMATE)), Optional.empty(), List.of()));
+        assertThat(r.checks()).extracting(CheckResult::id).contains("limit:recall:min", "limit:recall:min#2");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    @DisplayName("a limit on an unknown metric is an ERROR that lists the known ones, never a pass")
+    void unknownMetricIsError() throws Exception {
+        GateResult r = run(with(List.of(min("auc", 0.5, Severity.FAIL, Judge.ESTIMATE)), Optional.empty(),
+                List.of()));
+        assertThat(check(r, "limit:auc:min").status()).isEqualTo(Status.ERROR);
+        assertThat(check(r, "limit:auc:min").message()).contains("roc_auc");
+        assertThat(r.status()).isEqualTo(Status.ERROR);
+        assertThat(r.status().isSuccessful()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a limit on a metric the data leaves undefined is an ERROR with the reason")
+    void undefinedMetricIsError() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n0,0.2\n0,0.6\n");
+        GateResult r = run(with(List.of(min("recall", 0.5, Severity.WARN, Judge.ESTIMATE)), Optional.empty(),
+                List.of()));
+        CheckResult c = check(r, "limit:recall:min");
+        assertThat(c.status()).isEqualTo(Status.ERROR);
+        assertThat(c.message()).startsWith("recall is undefined: ");
+        assertThat(c.observed()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("baseline: absolute and relative drops are judged in the metric's direction")
+    void baselineComparison() throws Exception {
+        Files.writeString(repo.resolve("baseline.json"), "{\"roc_auc\": 0.95, \"log_loss\": 0.40}");
+        BaselineComparison auc = new BaselineComparison("roc_auc", OptionalDouble.of(0.02), OptionalDouble.of(0.01),
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Severity.FAIL);
+        GateResult r = run(with(List.of(), Optional.of(new Baseline("baseline.json", List.of(auc))), List.of()));
+        assertThat(check(r, "baseline:roc_auc:max_drop").status()).isEqualTo(Status.PASS);
+        assertThat(check(r, "baseline:roc_auc:max_relative_drop").status()).isEqualTo(Status.FAIL);
+        assertThat(check(r, "baseline:roc_auc:max_drop").baseline()).hasValue(0.95);
+        assertThat(check(r, "baseline:roc_auc:max_drop").limit().orElseThrow().value()).isEqualTo(0.93, within());
+    }
+
+    @Test
+    @DisplayName("a relative gain on a negative baseline is taken on its magnitude, so a regression cannot pass")
+    void negativeBaselineRelativeMargin() throws Exception {
+        // A made-up reported score where higher is better and the baseline is negative: -1.0.
+        Files.writeString(repo.resolve("reported.json"), "{\"utility\": -1.05}");
+        Files.writeString(repo.resolve("baseline.json"), "{\"reported.utility\": -1.0}");
+        BaselineComparison gain = new BaselineComparison("reported.utility", OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(0.1),
+                Optional.of(Direction.HIGHER_IS_BETTER), Severity.FAIL);
+        Policy d = with(List.of(), Optional.of(new Baseline("baseline.json", List.of(gain))), List.of());
+        Policy p = new Policy("m", d.artifacts(), d.task(), d.predictions(), 0.95, 10, Optional.of("reported.json"),
+                d.limits(), d.baseline(), d.slices());
+        CheckResult c = check(run(p), "baseline:reported.utility:min_relative_gain");
+        // needs >= -1.0 + 0.1 * |-1.0| = -0.9; a naive r * baseline would demand only -1.1 and pass -1.05.
+        assertThat(c.limit().orElseThrow().value()).isEqualTo(-0.9, within());
+        assertThat(c.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    @DisplayName("a metric missing from the baseline, or of unknown direction, is an ERROR")
+    void baselineMissingIsError() throws Exception {
+        Files.writeString(repo.resolve("baseline.json"), "{\"accuracy\": 0.7, \"roc_auc\": null}");
+        BaselineComparison auc = new BaselineComparison("roc_auc", OptionalDouble.of(0.02), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Severity.WARN);
+        BaselineComparison f1 = new BaselineComparison("f1", OptionalDouble.of(0.02), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Severity.WARN);
+        GateResult r = run(with(List.of(), Optional.of(new Baseline("baseline.json", List.of(auc, f1))), List.of()));
+        assertThat(check(r, "baseline:roc_auc:compare").status()).isEqualTo(Status.ERROR);
+        assertThat(check(r, "baseline:roc_auc:compare").message()).contains("undefined (null)");
+        assertThat(check(r, "baseline:f1:compare").message()).contains("has no metric 'f1'");
+        assertThat(r.status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    @DisplayName("slices below minSize are SKIPPED with their size; the others are judged on their own rows")
+    void slices() throws Exception {
+        SliceRule rule = new SliceRule("region", 3, List.of(min("recall", 0.7, Severity.FAIL, Judge.ESTIMATE)));
+        GateResult r = run(with(List.of(), Optional.empty(), List.of(rule)));
+        CheckResult a = check(r, "slice:region=a:recall:min");
+        assertThat(a.status()).isEqualTo(Status.PASS);
+        assertThat(a.observed()).hasValue(1.0);
+        assertThat(a.slice()).hasValue("region=a");
+        CheckResult b = check(r, "slice:region=b:recall");
+        assertThat(b.status()).isEqualTo(Status.SKIPPED);
+        assertThat(b.message()).isEqualTo("slice region=b has 2 rows, fewer than minSize 3: too few to judge");
+        assertThat(r.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("reported metrics are judged too, marked as reported")
+    void reportedMetrics() throws Exception {
+        Files.writeString(repo.resolve("reported.json"), "{\"val_auc\": 0.81, \"broken\": null}");
+        Policy d = with(List.of(min("reported.val_auc", 0.85, Severity.WARN, Judge.ESTIMATE)), Optional.empty(),
+                List.of());
+        Policy p = new Policy("m", d.artifacts(), d.task(), d.predictions(), 0.95, 10, Optional.of("reported.json"),
+                d.limits(), d.baseline(), d.slices());
+        GateResult r = run(p);
+        assertThat(r.metrics().get("reported.val_auc").source()).isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);
+        assertThat(r.metrics().get("reported.broken").isDefined()).isFalse();
+        assertThat(check(r, "limit:reported.val_auc:min").status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    @DisplayName("with invalidRows: drop, the dropped rows are a check of their own that warns")
+    void droppedRowsCheck() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,oops\n0,0.1\n");
+        Policy d = Policy.defaults("m");
+        PredictionSource s = d.predictions();
+        PredictionSource dropping = new PredictionSource(s.path(), s.format(), s.delimiter(), s.label(), s.score(),
+                s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), InvalidRows.DROP);
+        Policy p = new Policy("m", d.artifacts(), d.task(), dropping, 0.95, 10, Optional.empty(), List.of(),
+                Optional.empty(), List.of());
+        GateResult r = run(p);
+        CheckResult c = check(r, "data:dropped_rows");
+        assertThat(c.status()).isEqualTo(Status.WARN);
+        assertThat(c.observed()).hasValue(1.0);
+        assertThat(c.message()).contains("predictions.csv:3");
+        assertThat(r.data().rows()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a file with a header and no rows is an ERROR: there is nothing to judge")
+    void noRowsIsError() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n");
+        GateResult r = run(Policy.defaults("m"));
+        assertThat(check(r, "data:rows").status()).isEqualTo(Status.ERROR);
+        assertThat(r.metrics().get("accuracy").isDefined()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a prediction path outside the repository is refused before anything is read")
+    void predictionsOutside() {
+        Policy d = Policy.defaults("m");
+        PredictionSource s = d.predictions();
+        PredictionSource outside = new PredictionSource("../p.csv", s.format(), s.delimiter(), s.label(), s.score(),
+                s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), s.invalidRows());
+        Policy p = new Policy("m", d.artifacts(), d.task(), outside, 0.95, 10, Optional.empty(), List.of(),
+                Optional.empty(), List.of());
+        assertThatThrownBy(() -> run(p)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("leads outside the model repository");
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-12);
+    }
+}

@@ -1,0 +1,41 @@
+package io.mlgates.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("a write that fails half-way leaves the old file whole and no temporary file behind")
+    void failedWriteLeavesNothingHalfWritten() throws Exception {
+        Path target = dir.resolve("validate.json");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(target).hasContent("old");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    @DisplayName("a successful write replaces the file and creates missing folders")
+    void replaces() throws Exception {
+        Path target = dir.resolve("a/b/validate.json");
+        AtomicFiles.write(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+        assertThat(target).hasContent("new");
+    }
+}

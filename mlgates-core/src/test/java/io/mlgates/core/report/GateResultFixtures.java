@@ -1,0 +1,54 @@
+package io.mlgates.core.report;
+
+import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.Status;
+import io.mlgates.core.metrics.Interval;
+import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.TaskType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Gate results with every kind of field filled, for the report tests. */
+final class GateResultFixtures {
+    static final String HOSTILE = "<script>alert('x')</script> & \"q\" \u0007\u001b[31m \u202Eevil";
+
+    private GateResultFixtures() {
+    }
+
+    static GateResult full(String modelName) {
+        Map<String, MetricValue> metrics = new LinkedHashMap<>();
+        metrics.put("accuracy", MetricValue.of("accuracy", 0.75, new Interval(0.409, 0.929, 0.95, "wilson")));
+        metrics.put("recall", MetricValue.undefined("recall", "no positive labels: recall is 0/0"));
+        metrics.put("reported.val_auc", MetricValue.reported("reported.val_auc", 0.81));
+        Limit atLeast = new Limit(Limit.Comparison.AT_LEAST, 0.7, Limit.Judged.LOWER_BOUND);
+        List<CheckResult> checks = List.of(
+                CheckResult.ofInput("data:rows", Status.PASS, 8, "8 rows read"),
+                new CheckResult("limit:accuracy:min", Status.FAIL, Optional.of("accuracy"), OptionalDouble.of(0.75),
+                        Optional.of(new Interval(0.409, 0.929, 0.95, "wilson")), Optional.of(atLeast),
+                        OptionalDouble.empty(), Optional.empty(), "lower bound of accuracy = 0.409 breaks >= 0.7"),
+                new CheckResult("limit:recall:min", Status.ERROR, Optional.of("recall"), OptionalDouble.empty(),
+                        Optional.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(),
+                        "recall is undefined: no positive labels"),
+                new CheckResult("slice:g=" + modelName + ":recall", Status.SKIPPED, Optional.of("recall"),
+                        OptionalDouble.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+                        Optional.of("g=" + modelName), "slice has 2 rows " + modelName),
+                new CheckResult("baseline:accuracy:max_drop", Status.WARN, Optional.of("accuracy"),
+                        OptionalDouble.of(0.75), Optional.empty(),
+                        Optional.of(new Limit(Limit.Comparison.AT_MOST, 0.2, Limit.Judged.ESTIMATE)),
+                        OptionalDouble.of(0.8), Optional.empty(), "dropped"));
+        return new GateResult("validate", Status.ERROR, modelName,
+                new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
+                Optional.of("mlgates.yaml"),
+                new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 8, 1, List.of("eval/p.csv:3: bad"),
+                        99),
+                metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test");
+    }
+}

@@ -1,0 +1,66 @@
+package io.mlgates.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.mlgates.core.gate.GateResult;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GateResultJsonTest {
+    private final GateResultJson json = new GateResultJson();
+
+    static List<Error> validate(String document) throws Exception {
+        try (InputStream schemaIn = GateResultJson.class.getResourceAsStream(GateResultJson.SCHEMA_RESOURCE)) {
+            String schemaText = new String(schemaIn.readAllBytes(), StandardCharsets.UTF_8);
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(schemaText);
+            return schema.validate(new ObjectMapper().readTree(document));
+        }
+    }
+
+    @Test
+    @DisplayName("the JSON of a result with every kind of field validates against the published schema")
+    void validatesAgainstSchema() throws Exception {
+        String text = json.toJson(GateResultFixtures.full("credit-risk"));
+        assertThat(validate(text)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the schema is not a rubber stamp: a missing field and a wrong status are caught")
+    void schemaBites() throws Exception {
+        String text = json.toJson(GateResultFixtures.full("m"));
+        assertThat(validate(text.replace("\"status\" : \"ERROR\"", "\"status\" : \"OK\""))).isNotEmpty();
+        assertThat(validate(text.replace("\"candidate\"", "\"kandidate\""))).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("an undefined metric is null with its reason; an interval is [low, high]")
+    void undefinedIsNullWithReason() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(json.toJson(GateResultFixtures.full("m")));
+        JsonNode recall = root.path("metrics").path("recall");
+        assertThat(recall.get("value").isNull()).isTrue();
+        assertThat(recall.get("reason").asText()).isEqualTo("no positive labels: recall is 0/0");
+        JsonNode accuracy = root.path("metrics").path("accuracy");
+        assertThat(accuracy.get("value").asDouble()).isEqualTo(0.75);
+        assertThat(accuracy.get("ci").get(0).asDouble()).isEqualTo(0.409);
+        assertThat(accuracy.get("ci").get(1).asDouble()).isEqualTo(0.929);
+        assertThat(root.path("metrics").path("reported.val_auc").get("source").asText()).isEqualTo("reported");
+    }
+
+    @Test
+    @DisplayName("writing and reading back gives the same result, hostile strings included")
+    void roundTrip() throws Exception {
+        GateResult original = GateResultFixtures.full(GateResultFixtures.HOSTILE);
+        String text = json.toJson(original);
+        assertThat(json.read(text.getBytes(StandardCharsets.UTF_8), "validate.json")).isEqualTo(original);
+    }
+}
