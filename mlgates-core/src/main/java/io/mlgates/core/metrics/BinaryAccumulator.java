@@ -1,0 +1,302 @@
+package io.mlgates.core.metrics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binary classification metrics from one streaming pass; mergeable.
+ *
+ * <p>Confusion counts, log loss, Brier score and the calibration bins are streaming sums. The exact rank metrics
+ * (roc_auc, average_precision) keep each row's score at single precision, 4 bytes a row, in one array per class,
+ * plus a weight array only once a weight other than 1 is seen. Definitions are in {@code docs/metrics.md}; every
+ * value that the data leaves undefined is returned as {@link MetricValue#undefined}, never as 0, 1 or NaN.
+ *
+ * <p>The number of calibration bins is fixed at construction, since the bins are filled while rows stream in;
+ * {@link #compute(MetricOptions)} requires options with the same number. Not thread-safe: give each thread its own
+ * accumulator and {@link #merge} them.
+ */
+public final class BinaryAccumulator {
+    static final String NO_SCORES = "no score column";
+    static final String NO_RANK = "rank metrics not requested";
+    static final String NO_ROWS = "no rows";
+
+    /** numpy's float64 machine epsilon, the clipping of scikit-learn's log_loss. */
+    private static final double LOG_LOSS_EPS = Math.ulp(1.0);
+
+    private final boolean hasScores;
+    private final boolean rankMetrics;
+    private final int calibrationBins;
+
+    private final WeightTally truePositives = new WeightTally();
+    private final WeightTally falsePositives = new WeightTally();
+    private final WeightTally trueNegatives = new WeightTally();
+    private final WeightTally falseNegatives = new WeightTally();
+
+    private final CompensatedSum logLoss = new CompensatedSum();
+    private final CompensatedSum brier = new CompensatedSum();
+    private final CompensatedSum[] binWeight;
+    private final CompensatedSum[] binLabel;
+    private final CompensatedSum[] binScore;
+
+    private final ScoreStore positiveScores;
+    private final ScoreStore negativeScores;
+
+    /**
+     * An accumulator with {@link MetricOptions#DEFAULTS}' number of calibration bins.
+     *
+     * @param hasScores the file has a score column (probability of the positive class, in [0,1])
+     * @param rankMetrics keep the scores needed for roc_auc and average_precision (exact)
+     */
+    public BinaryAccumulator(boolean hasScores, boolean rankMetrics) {
+        this(hasScores, rankMetrics, MetricOptions.DEFAULTS.calibrationBins());
+    }
+
+    /**
+     * @param hasScores the file has a score column (probability of the positive class, in [0,1])
+     * @param rankMetrics keep the scores needed for roc_auc and average_precision (exact)
+     * @param calibrationBins equal-width bins over [0, 1] for ece; {@link #compute} must be given the same number
+     */
+    public BinaryAccumulator(boolean hasScores, boolean rankMetrics, int calibrationBins) {
+        if (calibrationBins < 1) {
+            throw new IllegalArgumentException("calibration bins must be at least 1: " + calibrationBins);
+        }
+        this.hasScores = hasScores;
+        this.rankMetrics = rankMetrics;
+        this.calibrationBins = calibrationBins;
+        int bins = hasScores ? calibrationBins : 0;
+        binWeight = sums(bins);
+        binLabel = sums(bins);
+        binScore = sums(bins);
+        boolean keepScores = hasScores && rankMetrics;
+        positiveScores = keepScores ? new ScoreStore() : null;
+        negativeScores = keepScores ? new ScoreStore() : null;
+    }
+
+    /**
+     * Adds one row.
+     *
+     * @param actualPositive the label
+     * @param predictedPositive the predicted label; decides the confusion cell
+     * @param score probability of the positive class in [0, 1]; ignored when the accumulator has no scores
+     * @param weight greater than 0 and finite (1.0 when the file has no weight column)
+     */
+    public void add(boolean actualPositive, boolean predictedPositive, double score, double weight) {
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be positive and finite: " + weight);
+        }
+        if (hasScores && !(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score must lie in [0, 1]: " + score);
+        }
+        cell(actualPositive, predictedPositive).add(weight);
+        if (!hasScores) {
+            return;
+        }
+        double y = actualPositive ? 1.0 : 0.0;
+        double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
+        logLoss.add(weight * -Math.log(actualPositive ? clipped : 1 - clipped));
+        double residual = y - score;
+        brier.add(weight * residual * residual);
+        int bin = (int) Math.min(Math.floor(score * calibrationBins), calibrationBins - 1);
+        binWeight[bin].add(weight);
+        binLabel[bin].add(weight * y);
+        binScore[bin].add(weight * score);
+        if (positiveScores != null) {
+            (actualPositive ? positiveScores : negativeScores).add(score, weight);
+        }
+    }
+
+    /** Adds the rows of another accumulator with the same flags and calibration bins; {@code other} is unchanged. */
+    public void merge(BinaryAccumulator other) {
+        if (other.hasScores != hasScores || other.rankMetrics != rankMetrics
+                || other.calibrationBins != calibrationBins) {
+            throw new IllegalArgumentException("cannot merge accumulators built differently: hasScores "
+                    + hasScores + "/" + other.hasScores + ", rankMetrics " + rankMetrics + "/" + other.rankMetrics
+                    + ", calibration bins " + calibrationBins + "/" + other.calibrationBins);
+        }
+        truePositives.merge(other.truePositives);
+        falsePositives.merge(other.falsePositives);
+        trueNegatives.merge(other.trueNegatives);
+        falseNegatives.merge(other.falseNegatives);
+        logLoss.add(other.logLoss);
+        brier.add(other.brier);
+        for (int b = 0; b < binWeight.length; b++) {
+            binWeight[b].add(other.binWeight[b]);
+            binLabel[b].add(other.binLabel[b]);
+            binScore[b].add(other.binScore[b]);
+        }
+        if (positiveScores != null) {
+            positiveScores.merge(other.positiveScores);
+            negativeScores.merge(other.negativeScores);
+        }
+    }
+
+    public long rows() {
+        return all().rows();
+    }
+
+    public double weightSum() {
+        return all().weight();
+    }
+
+    /** The number of calibration bins this accumulator fills. */
+    public int calibrationBins() {
+        return calibrationBins;
+    }
+
+    /** Whether the scores are stored with weights (a weight other than 1 was seen); for tests of the memory rule. */
+    boolean storesWeights() {
+        return positiveScores != null && (positiveScores.hasWeightStorage() || negativeScores.hasWeightStorage());
+    }
+
+    /**
+     * Every metric of {@link MetricCatalog#BINARY}, in that order. May be called any number of times, between
+     * adds and merges too.
+     *
+     * @throws IllegalArgumentException when the options ask for another number of calibration bins than this
+     *         accumulator was built with
+     */
+    public Map<String, MetricValue> compute(MetricOptions options) {
+        if (options.calibrationBins() != calibrationBins) {
+            throw new IllegalArgumentException("this accumulator was built with " + calibrationBins
+                    + " calibration bins but the options ask for " + options.calibrationBins());
+        }
+        double level = options.confidenceLevel();
+        WeightTally all = all();
+        WeightTally actualPositive = WeightTally.union(truePositives, falseNegatives);
+        WeightTally actualNegative = WeightTally.union(trueNegatives, falsePositives);
+        WeightTally predictedPositive = WeightTally.union(truePositives, falsePositives);
+        double tp = truePositives.weight();
+        double fp = falsePositives.weight();
+        double tn = trueNegatives.weight();
+        double fn = falseNegatives.weight();
+        boolean noRows = all.rows() == 0;
+
+        Map<String, MetricValue> out = new LinkedHashMap<>();
+        MetricValue accuracy = noRows ? MetricValue.undefined("accuracy", NO_ROWS)
+                : proportion("accuracy", tp + tn, all, level);
+        MetricValue precision = predictedPositive.rows() == 0
+                ? MetricValue.undefined("precision", noRows ? NO_ROWS : "no positive predictions: precision is 0/0")
+                : proportion("precision", tp, predictedPositive, level);
+        MetricValue recall = actualPositive.rows() == 0
+                ? MetricValue.undefined("recall", noRows ? NO_ROWS : "no positive labels: recall is 0/0")
+                : proportion("recall", tp, actualPositive, level);
+        MetricValue specificity = actualNegative.rows() == 0
+                ? MetricValue.undefined("specificity", noRows ? NO_ROWS : "no negative labels: specificity is 0/0")
+                : proportion("specificity", tn, actualNegative, level);
+        out.put("accuracy", accuracy);
+        out.put("balanced_accuracy", balancedAccuracy(noRows, recall, specificity));
+        out.put("precision", precision);
+        out.put("recall", recall);
+        out.put("specificity", specificity);
+        double f1Denominator = 2 * tp + fp + fn;
+        out.put("f1", noRows ? MetricValue.undefined("f1", NO_ROWS)
+                : actualPositive.rows() == 0 && predictedPositive.rows() == 0
+                ? MetricValue.undefined("f1", "no positive labels and no positive predictions: f1 is 0/0")
+                : MetricValue.of("f1", 2 * tp / f1Denominator));
+        putRankMetrics(out, actualPositive, actualNegative, noRows, level);
+        putScoreMetrics(out, all.weight(), noRows);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static MetricValue balancedAccuracy(boolean noRows, MetricValue recall, MetricValue specificity) {
+        String name = "balanced_accuracy";
+        if (noRows) {
+            return MetricValue.undefined(name, NO_ROWS);
+        }
+        if (!recall.isDefined()) {
+            return MetricValue.undefined(name, "no positive labels: balanced_accuracy needs recall, which is 0/0");
+        }
+        if (!specificity.isDefined()) {
+            return MetricValue.undefined(name,
+                    "no negative labels: balanced_accuracy needs specificity, which is 0/0");
+        }
+        return MetricValue.of(name, (recall.value().getAsDouble() + specificity.value().getAsDouble()) / 2);
+    }
+
+    private void putRankMetrics(Map<String, MetricValue> out, WeightTally actualPositive,
+                                WeightTally actualNegative, boolean noRows, double level) {
+        String auc = "roc_auc";
+        String ap = "average_precision";
+        if (!hasScores) {
+            out.put(auc, MetricValue.undefined(auc, NO_SCORES));
+            out.put(ap, MetricValue.undefined(ap, NO_SCORES));
+            return;
+        }
+        if (!rankMetrics) {
+            out.put(auc, MetricValue.undefined(auc, NO_RANK));
+            out.put(ap, MetricValue.undefined(ap, NO_RANK));
+            return;
+        }
+        if (noRows) {
+            out.put(auc, MetricValue.undefined(auc, NO_ROWS));
+            out.put(ap, MetricValue.undefined(ap, NO_ROWS));
+            return;
+        }
+        boolean unitWeights = actualPositive.unitWeights() && actualNegative.unitWeights();
+        RankMetrics rank = RankMetrics.of(positiveScores, negativeScores, unitWeights);
+        if (actualPositive.rows() == 0) {
+            out.put(auc, MetricValue.undefined(auc, "no positive labels: roc_auc needs both classes"));
+        } else if (actualNegative.rows() == 0) {
+            out.put(auc, MetricValue.undefined(auc, "no negative labels: roc_auc needs both classes"));
+        } else {
+            MetricValue value = MetricValue.of(auc, rank.auc().orElseThrow());
+            out.put(auc, rank.aucInterval(level).map(value::withInterval).orElse(value));
+        }
+        out.put(ap, rank.averagePrecision()
+                .map(v -> MetricValue.of(ap, v))
+                .orElseGet(() -> MetricValue.undefined(ap, "no positive labels: average_precision is 0/0")));
+    }
+
+    private void putScoreMetrics(Map<String, MetricValue> out, double totalWeight, boolean noRows) {
+        for (String name : new String[] {"log_loss", "brier", "ece"}) {
+            if (!hasScores) {
+                out.put(name, MetricValue.undefined(name, NO_SCORES));
+            } else if (noRows) {
+                out.put(name, MetricValue.undefined(name, NO_ROWS));
+            }
+        }
+        if (!hasScores || noRows) {
+            return;
+        }
+        out.put("log_loss", MetricValue.of("log_loss", logLoss.value() / totalWeight));
+        out.put("brier", MetricValue.of("brier", brier.value() / totalWeight));
+        CompensatedSum ece = new CompensatedSum();
+        for (int b = 0; b < calibrationBins; b++) {
+            double w = binWeight[b].value();
+            if (w > 0) {
+                double meanLabel = binLabel[b].value() / w;
+                double meanScore = binScore[b].value() / w;
+                ece.add(w / totalWeight * Math.abs(meanLabel - meanScore));
+            }
+        }
+        out.put("ece", MetricValue.of("ece", ece.value()));
+    }
+
+    /** A weighted proportion with its Wilson interval over the Kish effective sample size. */
+    private static MetricValue proportion(String name, double successes, WeightTally trials, double level) {
+        double p = Math.min(1, successes / trials.weight());
+        MetricValue value = MetricValue.of(name, p);
+        return Intervals.wilson(p, trials.effectiveRows(), level).map(value::withInterval).orElse(value);
+    }
+
+    private WeightTally all() {
+        return WeightTally.union(truePositives, falsePositives, trueNegatives, falseNegatives);
+    }
+
+    private WeightTally cell(boolean actualPositive, boolean predictedPositive) {
+        if (actualPositive) {
+            return predictedPositive ? truePositives : falseNegatives;
+        }
+        return predictedPositive ? falsePositives : trueNegatives;
+    }
+
+    private static CompensatedSum[] sums(int n) {
+        CompensatedSum[] sums = new CompensatedSum[n];
+        for (int i = 0; i < n; i++) {
+            sums[i] = new CompensatedSum();
+        }
+        return sums;
+    }
+}
