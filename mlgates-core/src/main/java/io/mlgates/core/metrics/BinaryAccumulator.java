@@ -14,7 +14,7 @@ import java.util.Optional;
  * value that the data leaves undefined is returned as {@link MetricValue#undefined}, never as 0, 1 or NaN.
  *
  * <p>The number of calibration bins is fixed at construction, since the bins are filled while rows stream in;
- * {@link #compute(MetricOptions)} requires options with the same number. Not thread-safe: give each thread its own
+ * with a score column, {@link #compute(MetricOptions)} requires options with the same number. Not thread-safe: give each thread its own
  * accumulator and {@link #merge} them.
  */
 public final class BinaryAccumulator {
@@ -110,7 +110,7 @@ public final class BinaryAccumulator {
     /** Adds the rows of another accumulator with the same flags and calibration bins; {@code other} is unchanged. */
     public void merge(BinaryAccumulator other) {
         if (other.hasScores != hasScores || other.rankMetrics != rankMetrics
-                || other.calibrationBins != calibrationBins) {
+                || hasScores && other.calibrationBins != calibrationBins) {
             throw new IllegalArgumentException("cannot merge accumulators built differently: hasScores "
                     + hasScores + "/" + other.hasScores + ", rankMetrics " + rankMetrics + "/" + other.rankMetrics
                     + ", calibration bins " + calibrationBins + "/" + other.calibrationBins);
@@ -154,11 +154,11 @@ public final class BinaryAccumulator {
      * Every metric of {@link MetricCatalog#BINARY}, in that order. May be called any number of times, between
      * adds and merges too.
      *
-     * @throws IllegalArgumentException when the options ask for another number of calibration bins than this
-     *         accumulator was built with
+     * @throws IllegalArgumentException when the accumulator has scores and the options ask for another number of
+     *         calibration bins than it was built with
      */
     public Map<String, MetricValue> compute(MetricOptions options) {
-        if (options.calibrationBins() != calibrationBins) {
+        if (hasScores && options.calibrationBins() != calibrationBins) {
             throw new IllegalArgumentException("this accumulator was built with " + calibrationBins
                     + " calibration bins but the options ask for " + options.calibrationBins());
         }

@@ -180,6 +180,15 @@ class BinaryAccumulatorTest {
     }
 
     @Test
+    void withoutScoresTheNumberOfCalibrationBinsDoesNotMatter() {
+        BinaryAccumulator acc = new BinaryAccumulator(false, false);
+        acc.add(true, true, 0, 1);
+        assertThat(value(acc.compute(new MetricOptions(0.95, 15)), "accuracy")).isEqualTo(1.0);
+        acc.merge(new BinaryAccumulator(false, false, 15));
+        assertThat(acc.rows()).isEqualTo(1);
+    }
+
+    @Test
     void logLossClipsCertainScoresAtMachineEpsilon() {
         BinaryAccumulator acc = new BinaryAccumulator(true, true);
         acc.add(true, false, 0.0, 1);  // certain and wrong: -log(eps)
