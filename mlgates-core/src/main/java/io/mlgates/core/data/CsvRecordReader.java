@@ -39,11 +39,12 @@ final class CsvRecordReader extends RecordReader {
     }
 
     private void readHeader() throws IOException, BadInputException {
+        // With WRAP_AS_ARRAY the whole file is one array and each row an array inside it.
         JsonToken t = parser.nextToken();
-        if (t == JsonToken.START_ARRAY) {
+        while (t == JsonToken.START_ARRAY) {
             t = parser.nextToken();
         }
-        if (t == null) {
+        if (t == null || t == JsonToken.END_ARRAY) {
             throw new BadInputException(file, 1, 0, "the file is empty; expected a header row naming the columns");
         }
         while (t == JsonToken.VALUE_STRING) {
@@ -81,13 +82,16 @@ final class CsvRecordReader extends RecordReader {
     boolean next() throws BadInputException, InvalidRecordException {
         try {
             JsonToken t = parser.nextToken();
-            if (t == null) {
+            if (t != JsonToken.START_ARRAY) {
                 return false;
             }
-            line = parser.currentTokenLocation().getLineNr();
             Arrays.fill(values, null);
             int field = 0;
             while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                if (field == 0) {
+                    // The row's own start token carries the previous row's position; its first field does not.
+                    line = parser.currentTokenLocation().getLineNr();
+                }
                 if (field < slotOfField.length && slotOfField[field] >= 0) {
                     values[slotOfField[field]] = parser.getText();
                 }

@@ -214,9 +214,11 @@ public final class PredictionReader implements Closeable {
         }
         if (hasWeight) {
             weight = number(value(v, WEIGHT, source.weight()), source.weight());
-            if (weight < 0) {
+            if (weight <= 0) {
+                // A row that should not count is left out of the file; a zero weight would make
+                // per-group intervals 0/0.
                 throw invalid("column '" + source.weight().name() + "': weight " + v[WEIGHT]
-                        + " is negative; expected a weight of 0 or more");
+                        + " is not positive; expected a weight above 0");
             }
         } else {
             weight = 1.0;

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /** The accumulator of a task, fed from the reader's current row: one seam, so the gate reads the same for every task. */
 abstract sealed class TaskMetrics {
-    static TaskMetrics create(TaskType task, boolean hasScores, boolean rankMetrics) {
+    static TaskMetrics create(TaskType task, boolean hasScores, boolean rankMetrics, int calibrationBins) {
         return switch (task) {
-            case BINARY -> new Binary(hasScores, rankMetrics);
+            case BINARY -> new Binary(hasScores, rankMetrics, calibrationBins);
             case MULTICLASS -> new Multiclass();
             case REGRESSION -> new Regression();
         };
@@ -29,8 +29,8 @@ abstract sealed class TaskMetrics {
     static final class Binary extends TaskMetrics {
         private final BinaryAccumulator acc;
 
-        Binary(boolean hasScores, boolean rankMetrics) {
-            acc = new BinaryAccumulator(hasScores, rankMetrics);
+        Binary(boolean hasScores, boolean rankMetrics, int calibrationBins) {
+            acc = new BinaryAccumulator(hasScores, rankMetrics, calibrationBins);
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class ValidationGate {
         List<String> classNames;
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 policy.predictions(), policy.task(), sliceColumns, request.progress())) {
-            overall = TaskMetrics.create(policy.task(), reader.hasScores(), true);
+            overall = TaskMetrics.create(policy.task(), reader.hasScores(), true, options.calibrationBins());
             boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
             for (SliceRule rule : policy.slices()) {
                 int i = sliceColumns.indexOf(rule.column());
@@ -76,7 +76,8 @@ public final class ValidationGate {
                 for (int i = 0; i < sliceColumns.size(); i++) {
                     boolean ranks = sliceNeedsRanks[i];
                     bySlice.get(i).computeIfAbsent(reader.group(i),
-                            g -> TaskMetrics.create(policy.task(), reader.hasScores(), ranks)).add(reader);
+                            g -> TaskMetrics.create(policy.task(), reader.hasScores(), ranks,
+                                    options.calibrationBins())).add(reader);
                 }
             }
             classNames = reader.classNames();

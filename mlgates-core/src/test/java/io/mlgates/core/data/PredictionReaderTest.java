@@ -77,14 +77,14 @@ class PredictionReaderTest {
     @Test
     @DisplayName("a configured delimiter, a prediction column and a weight column are used")
     void semicolonDelimiterPredictionAndWeight() throws Exception {
-        Path p = file("p.csv", "y;p;w\nbad;good;2.5\ngood;good;0\n");
+        Path p = file("p.csv", "y;p;w\nbad;good;2.5\ngood;good;0.5\n");
         PredictionSource d = PredictionSource.defaults();
         PredictionSource s = new PredictionSource(d.path(), FileFormat.CSV, ';', Column.named("y"), d.score(),
                 Column.named("p"), Column.named("w"), "bad", List.of("good", "bad"), 0.5, InvalidRows.ERROR);
         try (PredictionReader r = PredictionReader.open(p, "p.csv", s, TaskType.BINARY, List.of(),
                 ProgressListener.NONE)) {
             assertThat(r.hasScores()).isFalse();
-            assertThat(readAll(r)).containsExactly("2:true:false:0.0:2.5", "3:false:false:0.0:0.0");
+            assertThat(readAll(r)).containsExactly("2:true:false:0.0:2.5", "3:false:false:0.0:0.5");
         }
     }
 
@@ -109,14 +109,14 @@ class PredictionReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "an unparsable score          | label,score\n1,0.9\n0,abc\n        | p.csv:3: column 'score': 'abc' is not a number",
-        "a NaN score                  | label,score\n1,NaN\n               | p.csv:2: column 'score': NaN is not a finite number",
-        "a score above one            | label,score\n1,0.5\n0,1.5\n        | p.csv:3: column 'score': score 1.5 is outside [0, 1]",
-        "an empty label               | label,score\n1,0.5\n,0.5\n         | p.csv:3: column 'label' is empty",
-        "a third label in binary      | label,score\n1,0.5\n0,0.5\n2,0.1\n | p.csv:4: column 'label': label '2' would be class 3",
-        "a short row                  | label,score\n1,0.5\n0\n            | p.csv:3: expected 2 fields as in the header, found 1",
-        "a negative weight            | label,score,weight\n1,0.5,-1\n     | p.csv:2: column 'weight': weight -1 is negative",
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "an unparsable score          | label,score\\n1,0.9\\n0,abc\\n        | p.csv:3: column 'score': 'abc' is not a number",
+        "a NaN score                  | label,score\\n1,NaN\\n               | p.csv:2: column 'score': NaN is not a finite number",
+        "a score above one            | label,score\\n1,0.5\\n0,1.5\\n        | p.csv:3: column 'score': score 1.5 is outside [0, 1]",
+        "an empty label               | label,score\\n1,0.5\\n,0.5\\n         | p.csv:3: column 'label' is empty",
+        "a third label in binary      | label,score\\n1,0.5\\n0,0.5\\n2,0.1\\n | p.csv:4: column 'label': label '2' would be class 3",
+        "a short row                  | label,score\\n1,0.5\\n0\\n            | p.csv:3: expected 2 fields as in the header, found 1",
+        "a negative weight            | label,score,weight\\n1,0.5,-1\\n     | p.csv:2: column 'weight': weight -1 is not positive",
     })
     @DisplayName("a bad row is an error naming the file and line")
     void badRowsNameFileAndLine(String what, String content, String expected) throws Exception {
@@ -154,11 +154,11 @@ class PredictionReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "no label column          | score\n0.5\n          | p.csv:1: no column 'label' for the true label",
-        "neither score nor pred.  | label,x\n1,2\n        | p.csv:1: neither a score column 'score' nor a prediction column",
-        "empty file               | ''                    | p.csv:1: the file is empty",
-        "duplicate header         | label,label\n1,1\n    | p.csv:1: column 'label' appears twice",
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "no label column          | score\\n0.5\\n          | p.csv:1: no column 'label' for the true label",
+        "neither score nor pred.  | label,x\\n1,2\\n        | p.csv:1: neither a score column 'score' nor a prediction column",
+        "empty file               | ``                    | p.csv:1: the file is empty",
+        "duplicate header         | label,label\\n1,1\\n    | p.csv:1: column 'label' appears twice",
     })
     @DisplayName("a file without the columns it needs is refused before any row is read")
     void badHeaders(String what, String content, String expected) throws Exception {
