@@ -1,0 +1,64 @@
+package io.mlgates.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.workspace.Workspace;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The bundled example, judged as a user would: against Weka's own figure and scikit-learn's. */
+class CreditRiskExampleTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "credit-risk");
+    private static GateResult result;
+
+    @BeforeAll
+    static void judge() throws Exception {
+        Workspace ws = Workspace.at(EXAMPLE);
+        result = new ValidationGate().evaluate(ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root())));
+    }
+
+    @Test
+    @DisplayName("ROC AUC equals the ROC area Weka reports for the same predictions")
+    void rocAucEqualsWeka() throws Exception {
+        JsonNode weka = new ObjectMapper().readTree(EXAMPLE.resolve("eval/weka-roc-area.json").toFile());
+        assertThat(result.metrics().get("roc_auc").value().getAsDouble())
+                .isEqualTo(weka.get("roc_area").asDouble(), within(1e-9));
+    }
+
+    @Test
+    @DisplayName("every binary metric equals scikit-learn's on the example's 300 held-out rows, to 1e-9")
+    void metricsEqualScikitLearn() throws Exception {
+        JsonNode expected;
+        try (InputStream in = getClass().getResourceAsStream("credit-risk-sklearn.json")) {
+            expected = new ObjectMapper().readTree(in);
+        }
+        assertThat(result.data().rows()).isEqualTo(expected.get("rows").asLong());
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("metrics").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            assertThat(result.metrics().get(e.getKey()).value().getAsDouble()).as(e.getKey())
+                    .isEqualTo(e.getValue().asDouble(), within(1e-9));
+        }
+    }
+
+    @Test
+    @DisplayName("the example's verdict is WARN: recall under the team's wish, every fail limit kept, 60+ skipped")
+    void verdict() {
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.checks()).filteredOn(c -> c.status() == Status.WARN).extracting(CheckResult::id)
+                .containsExactly("limit:recall:min");
+        assertThat(result.checks()).filteredOn(c -> c.status() == Status.SKIPPED).extracting(CheckResult::id)
+                .containsExactly("slice:age_band=60+:recall");
+        assertThat(result.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
+        assertThat(result.metrics().get("reported.cv_roc_auc").source())
+                .isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);
+    }
+}
