@@ -1,6 +1,5 @@
 package io.mlgates.core.data;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -15,24 +14,22 @@ import java.util.List;
 
 /** RFC 4180 CSV through Jackson's streaming CSV parser: a header row, quoted fields, a chosen delimiter. */
 final class CsvRecordReader extends RecordReader {
-    private final CountingInputStream counted;
-    private final CsvParser parser;
+    private final CsvParser csv;
     private final List<String> header = new ArrayList<>();
     /** For each field position of the file, the index in {@link #wanted}, or -1. */
     private int[] slotOfField;
 
     CsvRecordReader(String file, List<String> wanted, InputStream in, char delimiter) throws BadInputException {
-        super(file, wanted);
-        this.counted = new CountingInputStream(in);
+        super(file, wanted, new CountingInputStream(in));
         try {
-            CsvFactory factory = CsvFactory.builder().build();
-            parser = factory.createParser(counted);
-            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withoutHeader());
-            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            csv = CsvFactory.builder().build().createParser(counted);
+            parser = csv;
+            csv.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withoutHeader());
+            csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
             readHeader();
         } catch (JsonProcessingException e) {
-            throw syntax(e);
+            throw syntax("CSV", e);
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -103,26 +100,12 @@ final class CsvRecordReader extends RecordReader {
             }
             return true;
         } catch (JsonProcessingException e) {
-            throw syntax(e);
+            throw syntax("CSV", e);
         } catch (IOException e) {
             throw new BadInputException(file, line, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private BadInputException syntax(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        long l = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        long c = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-        return new BadInputException(file, l, c, "malformed CSV: " + e.getOriginalMessage(), e);
-    }
 
-    @Override
-    long bytesRead() {
-        return counted.count();
-    }
 
-    @Override
-    public void close() throws IOException {
-        parser.close();
-    }
 }

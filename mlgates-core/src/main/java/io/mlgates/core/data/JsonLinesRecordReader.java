@@ -19,21 +19,18 @@ import java.util.Set;
  * trusted to be where it seems.
  */
 final class JsonLinesRecordReader extends RecordReader {
-    private final CountingInputStream counted;
-    private final JsonParser parser;
     private final Set<String> firstKeys = new LinkedHashSet<>();
     private boolean first = true;
     private boolean pending;
 
     JsonLinesRecordReader(String file, List<String> wanted, InputStream in) throws BadInputException {
-        super(file, wanted);
-        this.counted = new CountingInputStream(in);
+        super(file, wanted, new CountingInputStream(in));
         try {
             parser = JsonFactory.builder().build().createParser(counted);
             // Read the first record now, so that hasColumn() can answer before next().
             pending = readRecord();
         } catch (JsonProcessingException e) {
-            throw syntax(e);
+            throw syntax("JSON", e);
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         } catch (InvalidRecordException e) {
@@ -118,26 +115,12 @@ final class JsonLinesRecordReader extends RecordReader {
         try {
             return readRecord();
         } catch (JsonProcessingException e) {
-            throw syntax(e);
+            throw syntax("JSON", e);
         } catch (IOException e) {
             throw new BadInputException(file, line, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private BadInputException syntax(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        long l = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        long c = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-        return new BadInputException(file, l, c, "malformed JSON: " + e.getOriginalMessage(), e);
-    }
 
-    @Override
-    long bytesRead() {
-        return counted.count();
-    }
 
-    @Override
-    public void close() throws IOException {
-        parser.close();
-    }
 }

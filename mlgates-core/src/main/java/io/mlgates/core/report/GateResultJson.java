@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -165,8 +164,7 @@ public final class GateResultJson {
                     TaskType.valueOf(text(d, "task").toUpperCase(Locale.ROOT)), classes, d.required("rows").asLong(),
                     d.required("droppedRows").asLong(), reasons, d.required("bytes").asLong());
             Map<String, MetricValue> metrics = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.required("metrics").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.required("metrics").properties()) {
                 JsonNode m = e.getValue();
                 metrics.put(e.getKey(), new MetricValue(e.getKey(), number(m, "value"), optionalText(m, "reason"),
                         interval(m), MetricSource.valueOf(text(m, "source").toUpperCase(Locale.ROOT))));

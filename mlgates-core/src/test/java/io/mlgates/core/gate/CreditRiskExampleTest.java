@@ -9,7 +9,6 @@ import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -42,8 +41,7 @@ class CreditRiskExampleTest {
             expected = new ObjectMapper().readTree(in);
         }
         assertThat(result.data().rows()).isEqualTo(expected.get("rows").asLong());
-        for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("metrics").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : expected.get("metrics").properties()) {
             assertThat(result.metrics().get(e.getKey()).value().getAsDouble()).as(e.getKey())
                     .isEqualTo(e.getValue().asDouble(), within(1e-9));
         }
