@@ -73,9 +73,11 @@ final class PolicyYamlReader {
         options.setMergeOnCompose(false);
         options.setProcessComments(false);
         // EMPTY_STRING_AS_NULL: an empty plain scalar is null, as YAML's core schema says ("model:" with nothing
-        // after it); a quoted "" stays an empty string.
+        // after it); a quoted "" stays an empty string. PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS: only true and false
+        // are booleans, so that class labels such as y, n, yes, no, on, off stay as written.
         factory = new PositionedFactory(YAMLFactory.builder().loaderOptions(options)
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL));
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS));
     }
 
     /** Reads the text; problems go to {@code problems}, the tree (as far as it could be read) is returned. */

@@ -66,6 +66,9 @@ class PolicyYamlReaderTest {
                 f:
                 g: ""
                 h: 12345678901
+                i: yes
+                j: off
+                k: True
                 """);
 
         assertThat(root.get("a").isTextual()).isTrue();
@@ -77,6 +80,9 @@ class PolicyYamlReaderTest {
         assertThat(root.get("f").isNull()).isTrue();
         assertThat(root.get("g").isTextual()).isTrue();
         assertThat(root.get("h").isLong()).isTrue();
+        assertThat(root.get("i").asText()).isEqualTo("yes");
+        assertThat(root.get("j").isTextual()).isTrue();
+        assertThat(root.get("k").booleanValue()).isTrue();
     }
 
     @Test
