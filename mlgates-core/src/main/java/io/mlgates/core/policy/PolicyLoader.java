@@ -27,8 +27,10 @@ import java.util.Optional;
  * Schema, then against the rules a schema cannot say, every missing key at its default. All problems are
  * reported together, each with the file, line and column, in a {@link PolicyException}.
  *
- * <p>Limits: the file may have at most {@value #MAX_FILE_BYTES} bytes (1 MiB), must be UTF-8, and may use no
- * YAML tags beyond the core schema's; see {@link PolicyYamlReader} for aliases and nesting.
+ * <p>Limits: the file may have at most {@value #MAX_FILE_BYTES} bytes (1 MiB), must be UTF-8, holds one YAML
+ * document, and may use no YAML tags beyond the core schema's; aliases to lists or mappings (at most 50), the
+ * values they expand to (at most 100,000) and nesting (at most 50 levels) are bounded; duplicate keys are errors.
+ * {@code docs/policy.md} describes the format and these limits.
  *
  * <p>Instances are immutable and may be shared between threads.
  */
