@@ -1,0 +1,168 @@
+package io.mlgates.core.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Loads a model repository's policy, {@code mlgates.yaml}: YAML read safely, checked against the policy's JSON
+ * Schema, then against the rules a schema cannot say, every missing key at its default. All problems are
+ * reported together, each with the file, line and column, in a {@link PolicyException}.
+ *
+ * <p>Limits: the file may have at most {@value #MAX_FILE_BYTES} bytes (1 MiB), must be UTF-8, holds one YAML
+ * document, and may use no YAML tags beyond the core schema's; aliases to lists or mappings (at most 50), the
+ * values they expand to (at most 100,000) and nesting (at most 50 levels) are bounded; duplicate keys are errors.
+ * {@code docs/policy.md} describes the format and these limits.
+ *
+ * <p>Instances are immutable and may be shared between threads.
+ */
+public final class PolicyLoader {
+    /** Largest policy file accepted, in bytes. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
+    /** Model name when the repository folder has none (the file system root). */
+    private static final String FALLBACK_MODEL_NAME = "model";
+
+    private final PolicyYamlReader reader = new PolicyYamlReader(MAX_FILE_BYTES);
+
+    public PolicyLoader() {
+    }
+
+    /**
+     * The policy of a model repository: {@code repositoryRoot/mlgates.yaml} when it exists, else the built-in
+     * defaults ({@link Policy#defaults}) with the repository folder's name as the model name.
+     */
+    public LoadedPolicy loadFromRepository(Path repositoryRoot) throws BadInputException {
+        Objects.requireNonNull(repositoryRoot, "repositoryRoot");
+        String modelName = folderName(repositoryRoot);
+        Path file = repositoryRoot.resolve(Policy.DEFAULT_FILE_NAME);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return LoadedPolicy.defaults(modelName);
+        }
+        return load(file, Policy.DEFAULT_FILE_NAME, modelName);
+    }
+
+    /**
+     * Loads the given policy file.
+     *
+     * @param policyFile the file to read
+     * @param displayName how the file is named in messages, for example {@code mlgates.yaml}
+     * @param defaultModelName the model name when the policy does not set {@code model.name}
+     * @throws PolicyException when the file is missing, unreadable or malformed; it lists every problem found
+     */
+    public LoadedPolicy load(Path policyFile, String displayName, String defaultModelName) throws BadInputException {
+        Objects.requireNonNull(policyFile, "policyFile");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(defaultModelName, "defaultModelName");
+        byte[] bytes = readBounded(policyFile, displayName);
+        String digest = digest(bytes);
+        String text = decode(bytes, displayName);
+
+        Problems problems = new Problems();
+        PolicyDocument document = reader.read(text, problems);
+        Optional<JsonNode> root = document.root();
+        if (root.isPresent()) {
+            PolicySchema.get().validate(document, root.get(), problems);
+            if (root.get().isObject()) {
+                PolicyRules.check(document, root.get(), problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException(displayName, problems.list());
+        }
+        Policy policy;
+        try {
+            policy = root.isPresent() ? PolicyMapper.toPolicy(root.get(), defaultModelName)
+                    : Policy.defaults(defaultModelName);
+        } catch (IllegalArgumentException e) {
+            // The schema and the rules should have caught it; still, never let a malformed policy through.
+            throw new PolicyException(displayName, List.of(new PolicyProblem(0, 0, e.getMessage())), e);
+        }
+        return new LoadedPolicy(policy, digest, Optional.of(displayName));
+    }
+
+    private static byte[] readBounded(Path file, String displayName) throws PolicyException {
+        if (Files.isDirectory(file)) {
+            throw whole(displayName, "the policy file is a directory, not a file", null);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw whole(displayName, "the file is larger than " + MAX_FILE_BYTES + " bytes (1 MiB), the most a"
+                        + " policy file may have", null);
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw whole(displayName, "the policy file does not exist", e);
+        } catch (IOException e) {
+            throw whole(displayName, "the policy file cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(byte[] bytes, String displayName) throws PolicyException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int offset = bytes.length;
+            if (e instanceof MalformedInputException malformed) {
+                // the decoder stops at the first bad byte: find it
+                offset = firstMalformedByte(bytes);
+            }
+            String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+            long line = before.chars().filter(c -> c == '\n').count() + 1;
+            long column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
+            throw new PolicyException(displayName, List.of(new PolicyProblem(line, column,
+                    "the file is not valid UTF-8; a policy file must be UTF-8 text")), e);
+        }
+    }
+
+    private static int firstMalformedByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    private static PolicyException whole(String displayName, String problem, Throwable cause) {
+        return new PolicyException(displayName, List.of(new PolicyProblem(0, 0, problem)), cause);
+    }
+
+    /** {@code sha256:} and the lowercase hex SHA-256 of the bytes. */
+    static String digest(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String folderName(Path repositoryRoot) {
+        Path name = repositoryRoot.toAbsolutePath().normalize().getFileName();
+        return name == null ? FALLBACK_MODEL_NAME : name.toString();
+    }
+}

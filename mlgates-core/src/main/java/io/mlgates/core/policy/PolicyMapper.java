@@ -1,0 +1,123 @@
+package io.mlgates.core.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.metrics.Direction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Turns a policy tree that passed the schema and the rules into the {@link Policy} records. */
+final class PolicyMapper {
+    private PolicyMapper() {
+    }
+
+    static Policy toPolicy(JsonNode root, String defaultModelName) {
+        JsonNode model = root.path("model");
+        JsonNode metrics = root.path("metrics");
+        Policy defaults = Policy.defaults(defaultModelName);
+        JsonNode baseline = root.path("baseline");
+        return new Policy(
+                text(model.path("name"), defaults.modelName()),
+                text(model.path("artifacts"), defaults.artifacts()),
+                constant(root.path("task"), TaskType.class, defaults.task()),
+                predictions(root.path("predictions")),
+                number(metrics.path("confidenceLevel"), defaults.confidenceLevel()),
+                metrics.path("calibrationBins").isMissingNode() ? defaults.calibrationBins()
+                        : metrics.path("calibrationBins").intValue(),
+                optionalText(metrics.path("reported")),
+                limits(root.path("limits")),
+                baseline.isMissingNode() ? Optional.empty() : Optional.of(new Baseline(
+                        baseline.path("path").asText(), comparisons(baseline.path("compare")))),
+                slices(root.path("slices")));
+    }
+
+    private static PredictionSource predictions(JsonNode node) {
+        PredictionSource defaults = PredictionSource.defaults();
+        JsonNode columns = node.path("columns");
+        List<String> classes = new ArrayList<>();
+        node.path("classes").forEach(c -> classes.add(c.asText()));
+        return new PredictionSource(
+                text(node.path("path"), defaults.path()),
+                constant(node.path("format"), FileFormat.class, defaults.format()),
+                node.path("delimiter").isMissingNode() ? defaults.delimiter()
+                        : node.path("delimiter").asText().charAt(0),
+                column(columns, "label"),
+                column(columns, "score"),
+                column(columns, "prediction"),
+                column(columns, "weight"),
+                text(node.path("positive"), defaults.positive()),
+                classes,
+                number(node.path("threshold"), defaults.threshold()),
+                constant(node.path("invalidRows"), InvalidRows.class, defaults.invalidRows()));
+    }
+
+    private static Column column(JsonNode columns, String conventional) {
+        JsonNode named = columns.path(conventional);
+        return named.isMissingNode() ? Column.byConvention(conventional) : Column.named(named.asText());
+    }
+
+    private static List<MetricLimit> limits(JsonNode limits) {
+        List<MetricLimit> result = new ArrayList<>();
+        for (JsonNode limit : limits) {
+            result.add(new MetricLimit(limit.path("metric").asText(), optionalNumber(limit.path("min")),
+                    optionalNumber(limit.path("max")), constant(limit.path("severity"), Severity.class, Severity.FAIL),
+                    constant(limit.path("judge"), Judge.class, Judge.ESTIMATE)));
+        }
+        return result;
+    }
+
+    private static List<BaselineComparison> comparisons(JsonNode comparisons) {
+        List<BaselineComparison> result = new ArrayList<>();
+        for (JsonNode comparison : comparisons) {
+            JsonNode direction = comparison.path("direction");
+            result.add(new BaselineComparison(comparison.path("metric").asText(),
+                    optionalNumber(comparison.path("maxDrop")), optionalNumber(comparison.path("maxRelativeDrop")),
+                    optionalNumber(comparison.path("minGain")), optionalNumber(comparison.path("minRelativeGain")),
+                    direction.isMissingNode() ? Optional.empty() : Optional.of(direction(direction.asText())),
+                    constant(comparison.path("severity"), Severity.class, Severity.FAIL)));
+        }
+        return result;
+    }
+
+    private static List<SliceRule> slices(JsonNode slices) {
+        List<SliceRule> result = new ArrayList<>();
+        for (JsonNode slice : slices) {
+            JsonNode minSize = slice.path("minSize");
+            result.add(new SliceRule(slice.path("column").asText(),
+                    minSize.isMissingNode() ? SliceRule.DEFAULT_MIN_SIZE : minSize.intValue(),
+                    limits(slice.path("limits"))));
+        }
+        return result;
+    }
+
+    /** {@code higher} or {@code lower}, as written in a policy. */
+    static Direction direction(String written) {
+        return switch (written) {
+            case "higher" -> Direction.HIGHER_IS_BETTER;
+            case "lower" -> Direction.LOWER_IS_BETTER;
+            default -> throw new IllegalArgumentException("direction must be higher or lower: " + written);
+        };
+    }
+
+    private static <E extends Enum<E>> E constant(JsonNode node, Class<E> type, E fallback) {
+        return node.isMissingNode() ? fallback : Enum.valueOf(type, node.asText().toUpperCase(Locale.ROOT));
+    }
+
+    private static String text(JsonNode node, String fallback) {
+        return node.isMissingNode() ? fallback : node.asText();
+    }
+
+    private static Optional<String> optionalText(JsonNode node) {
+        return node.isMissingNode() ? Optional.empty() : Optional.of(node.asText());
+    }
+
+    private static double number(JsonNode node, double fallback) {
+        return node.isMissingNode() ? fallback : node.doubleValue();
+    }
+
+    private static OptionalDouble optionalNumber(JsonNode node) {
+        return node.isMissingNode() ? OptionalDouble.empty() : OptionalDouble.of(node.doubleValue());
+    }
+}

@@ -1,0 +1,127 @@
+package io.mlgates.core.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules a JSON Schema cannot say well, checked after it: paths stay inside the repository, a limit's min is
+ * not above its max, declared classes are distinct (after numbers and booleans become strings), a binary task
+ * declares exactly two and the positive class is one of them, the delimiter is one UTF-16 character. A value of
+ * the wrong type is left to the schema's message.
+ */
+final class PolicyRules {
+    /** The policy's paths: JSON pointer and the key path shown to users. */
+    private static final Map<String, String> PATHS = Map.of(
+            "/model/artifacts", "model.artifacts",
+            "/predictions/path", "predictions.path",
+            "/metrics/reported", "metrics.reported",
+            "/baseline/path", "baseline.path");
+
+    private PolicyRules() {
+    }
+
+    static void check(PolicyDocument document, JsonNode root, Problems problems) {
+        Rules rules = new Rules(document, root, problems);
+        rules.paths();
+        rules.limits(root.path("limits"), "/limits", "limits");
+        JsonNode slices = root.path("slices");
+        for (int i = 0; i < slices.size(); i++) {
+            rules.limits(slices.path(i).path("limits"), "/slices/" + i + "/limits", "slices[" + i + "].limits");
+        }
+        rules.delimiter();
+        rules.classes();
+    }
+
+    private record Rules(PolicyDocument document, JsonNode root, Problems problems) {
+        void paths() {
+            PATHS.forEach((pointer, shown) -> {
+                JsonNode path = root.at(pointer);
+                if (path.isTextual() && !problems.isReported(pointer)) {
+                    RepositoryPaths.problem(path.asText())
+                            .ifPresent(p -> problems.add(document.valueAt(pointer), shown + ": " + p));
+                }
+            });
+        }
+
+        void limits(JsonNode limits, String pointer, String shown) {
+            if (!limits.isArray()) {
+                return;
+            }
+            for (int i = 0; i < limits.size(); i++) {
+                JsonNode min = limits.get(i).path("min");
+                JsonNode max = limits.get(i).path("max");
+                String item = pointer + "/" + i;
+                if (min.isNumber() && max.isNumber() && min.doubleValue() > max.doubleValue()
+                        && !problems.isReported(item)) {
+                    problems.add(document.valueAt(item + "/min"), shown + "[" + i + "]: min " + min + " is above max "
+                            + max + "; min must not be greater than max");
+                }
+            }
+        }
+
+        void delimiter() {
+            JsonNode delimiter = root.path("predictions").path("delimiter");
+            String text = delimiter.asText();
+            if (delimiter.isTextual() && text.length() == 2 && text.codePointCount(0, 2) == 1) {
+                problems.add(document.valueAt("/predictions/delimiter"), "predictions.delimiter: "
+                        + Texts.literal(delimiter) + " is outside the Basic Multilingual Plane; the delimiter must"
+                        + " be a single UTF-16 character");
+            }
+        }
+
+        void classes() {
+            JsonNode predictions = root.path("predictions");
+            JsonNode classes = predictions.path("classes");
+            if (!classes.isArray() || classes.isEmpty() || problems.isReported("/predictions/classes")) {
+                return;
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < classes.size(); i++) {
+                JsonNode label = classes.get(i);
+                if (!label.isValueNode() || label.isNull()) {
+                    return; // the schema reports it
+                }
+                String name = label.asText();
+                Integer first = seen.putIfAbsent(name, i);
+                if (first != null) {
+                    problems.add(document.valueAt("/predictions/classes/" + i), "predictions.classes: class '"
+                            + Texts.clip(name) + "' is listed twice (also at predictions.classes[" + first
+                            + "]); the classes must be distinct");
+                } else {
+                    names.add(name);
+                }
+            }
+            JsonNode task = root.path("task");
+            boolean binary = task.isMissingNode() || "binary".equals(task.asText());
+            if (!binary) {
+                return;
+            }
+            if (names.size() != 2) {
+                problems.add(document.valueAt("/predictions/classes"), "predictions.classes: a binary task needs"
+                        + " exactly 2 distinct classes, got " + names.size());
+            }
+            JsonNode positive = predictions.path("positive");
+            if (positive.isMissingNode()) {
+                if (!names.contains("1")) {
+                    problems.add(document.valueAt("/predictions/classes"), "predictions.classes: the positive"
+                            + " class is '1' by default and is not among the classes " + quoted(names)
+                            + "; name it with predictions.positive");
+                }
+            } else if (positive.isValueNode() && !positive.isNull() && !names.contains(positive.asText())
+                    && !problems.isReported("/predictions/positive")) {
+                problems.add(document.valueAt("/predictions/positive"), "predictions.positive: '"
+                        + Texts.clip(positive.asText()) + "' is not one of the declared classes " + quoted(names));
+            }
+        }
+
+        private static String quoted(List<String> names) {
+            List<String> shown = new ArrayList<>();
+            names.forEach(n -> shown.add("'" + Texts.clip(n) + "'"));
+            return String.join(", ", shown);
+        }
+    }
+}
