@@ -13,7 +13,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         if (e instanceof BadInputException || e instanceof IOException) {
-            cli.getErr().println("mlgates: " + e.getMessage());
+            cli.getErr().println("mlgates: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             cli.getErr().flush();
             return BAD_INPUT;
         }

@@ -45,18 +45,16 @@ final class Validation {
                 relativeTo(ws, predictions, "--predictions"), relativeTo(ws, baseline, "--baseline"),
                 new Progress(stderr), Clock.systemUTC());
         GateResult result = new ValidationGate().evaluate(request);
-        if (out.isPresent()) {
-            List<Path> written = ResultFiles.write(result, out.get());
-            for (Path p : written) {
-                stderr.println("mlgates: wrote " + p);
-            }
-        }
+        List<Path> written = out.isPresent() ? ResultFiles.write(result, out.get()) : List.of();
         if (format == OutputFormat.json) {
             stdout.println(new GateResultJson().toJson(result));
         } else {
             stdout.print(new ConsoleTable().render(result));
         }
         stdout.flush();
+        for (Path p : written) {
+            stderr.println("mlgates: wrote " + p);
+        }
         stderr.flush();
         return result.status().isSuccessful() ? PASSED : NOT_PASSED;
     }

@@ -32,6 +32,17 @@ class AtomicFilesTest {
     }
 
     @Test
+    @DisplayName("a writer that closes the stream it was given (as Jackson does) still gets its file written")
+    void writerThatCloses() throws Exception {
+        Path target = dir.resolve("closed.json");
+        AtomicFiles.write(target, out -> {
+            out.write("{}".getBytes(StandardCharsets.UTF_8));
+            out.close();
+        });
+        assertThat(target).hasContent("{}");
+    }
+
+    @Test
     @DisplayName("a successful write replaces the file and creates missing folders")
     void replaces() throws Exception {
         Path target = dir.resolve("a/b/validate.json");
