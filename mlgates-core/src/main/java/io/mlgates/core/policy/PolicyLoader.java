@@ -55,6 +55,14 @@ public final class PolicyLoader {
         String modelName = folderName(repositoryRoot);
         Path file = repositoryRoot.resolve(Policy.DEFAULT_FILE_NAME);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // A policy under a near-miss name would otherwise be ignored, and its limits with it: the defaults
+            // have none, so the gate would pass on rules nobody wrote.
+            for (String nearMiss : List.of("mlgates.yml", "mlgates.json", ".mlgates.yaml", "MLGates.yaml")) {
+                if (Files.exists(repositoryRoot.resolve(nearMiss), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new PolicyException(nearMiss, List.of(new PolicyProblem(0, 0, "the policy file must be named "
+                            + Policy.DEFAULT_FILE_NAME + "; rename " + nearMiss + " so that its rules apply")));
+                }
+            }
             return LoadedPolicy.defaults(modelName);
         }
         return load(file, Policy.DEFAULT_FILE_NAME, modelName);

@@ -1,6 +1,7 @@
 package io.mlgates.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -78,6 +79,16 @@ class PolicyLoaderTest {
             assertThat(loaded.policy()).isEqualTo(Policy.defaults("credit-risk"));
             assertThat(loaded.digest()).isEqualTo(LoadedPolicy.EMPTY_DIGEST);
             assertThat(loaded.fileName()).isEmpty();
+        }
+
+        @Test
+        void aPolicyUnderANearMissNameIsAnErrorNotSilentlyTheDefaults() throws Exception {
+            Files.writeString(repository().resolve("mlgates.yml"), "limits: []\n");
+
+            assertThatThrownBy(() -> loader.loadFromRepository(repository()))
+                    .isInstanceOf(PolicyException.class)
+                    .hasMessage("mlgates.yml: the policy file must be named mlgates.yaml; rename mlgates.yml so that"
+                            + " its rules apply");
         }
 
         @Test
