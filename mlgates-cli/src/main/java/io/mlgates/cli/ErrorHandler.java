@@ -9,6 +9,7 @@ import picocli.CommandLine.ParseResult;
 /** Bad input and unreadable files end with exit code 2 and a one-line message, not a stack trace. */
 final class ErrorHandler implements IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
+    static final int INTERNAL_ERROR = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
@@ -19,6 +20,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         cli.getErr().println("mlgates: internal error: " + e);
         e.printStackTrace(cli.getErr());
-        return 3;
+        return INTERNAL_ERROR;
     }
 }

@@ -11,11 +11,21 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, RunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS or WARN", "1:FAIL or ERROR: the gate did not pass",
-                "2:bad input or usage: no verdict (the message names the file and line)"})
+                "2:bad input or usage: no verdict (the message names the file and line)",
+                "3:internal error or out of memory: no verdict"})
 public final class Main {
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+        int code;
+        try {
+            code = execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        } catch (OutOfMemoryError e) {
+            // The JVM's own exit code for this would be 1, which reads as a failed gate: it is not one.
+            System.err.println("mlgates: out of memory (" + e.getMessage() + "); give the JVM more heap, e.g. "
+                    + "java -Xmx2g -jar mlgates.jar ...");
+            code = ErrorHandler.INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code, without exiting: what tests call. */
