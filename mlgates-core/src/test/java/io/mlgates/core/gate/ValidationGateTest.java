@@ -257,6 +257,36 @@ class ValidationGateTest {
                 .hasMessageContaining("leads outside the model repository");
     }
 
+    @Test
+    @DisplayName("a multiclass model is judged on its averages and per-class recall")
+    void multiclass() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,prediction\ncat,cat\ndog,cat\nbird,bird\ncat,cat\n");
+        Policy d = Policy.defaults("m");
+        Policy p = new Policy("m", d.artifacts(), TaskType.MULTICLASS, d.predictions(), 0.95, 10, Optional.empty(),
+                List.of(min("recall[dog]", 0.5, Severity.FAIL, Judge.ESTIMATE),
+                        min("accuracy", 0.7, Severity.FAIL, Judge.ESTIMATE)), Optional.empty(), List.of());
+        GateResult r = run(p);
+        assertThat(r.data().classes()).containsExactly("cat", "dog", "bird");
+        assertThat(r.metrics().get("accuracy").value()).hasValue(0.75);
+        assertThat(check(r, "limit:recall[dog]:min").status()).isEqualTo(Status.FAIL);
+        assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("a regression model is judged on its errors, lower being better")
+    void regression() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,prediction\n1,1.5\n2,2\n3,2.5\n0,1\n");
+        Policy d = Policy.defaults("m");
+        Policy p = new Policy("m", d.artifacts(), TaskType.REGRESSION, d.predictions(), 0.95, 10, Optional.empty(),
+                List.of(new MetricLimit("mae", OptionalDouble.empty(), OptionalDouble.of(0.4), Severity.WARN,
+                        Judge.ESTIMATE)), Optional.empty(), List.of());
+        GateResult r = run(p);
+        assertThat(r.metrics().get("mae").value()).hasValue(0.5);
+        assertThat(r.metrics().get("mape_zero_targets").value()).hasValue(1.0);
+        assertThat(check(r, "limit:mae:max").status()).isEqualTo(Status.WARN);
+        assertThat(r.data().classes()).isEmpty();
+    }
+
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-12);
     }
