@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param limits limits on the whole evaluation set
  * @param baseline comparison with the model in production, when configured
  * @param slices per-slice limits
+ * @param ethics what the ethics gate judges
+ * @param waivers explicit, expiring exceptions to checks of any gate
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
-                     List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
+                     List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
+                     EthicsPolicy ethics, List<Waiver> waivers) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
 
@@ -33,6 +36,8 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         Objects.requireNonNull(baseline, "baseline");
         limits = List.copyOf(limits);
         slices = List.copyOf(slices);
+        Objects.requireNonNull(ethics, "ethics");
+        waivers = List.copyOf(waivers);
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must lie in (0, 1): " + confidenceLevel);
         }
@@ -44,6 +49,12 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The policy of a repository without {@code mlgates.yaml}: every default, no limits. */
     public static Policy defaults(String modelName) {
         return new Policy(modelName, DEFAULT_ARTIFACTS, TaskType.BINARY, PredictionSource.defaults(), 0.95, 10,
-                Optional.empty(), List.of(), Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty(), List.of(), EthicsPolicy.defaults(), List.of());
+    }
+
+    /** The same policy with other ethics settings (the command line's sensitive columns, the organisation's floor). */
+    public Policy withEthics(EthicsPolicy newEthics) {
+        return new Policy(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics,
+                limits, baseline, slices, newEthics, waivers);
     }
 }

@@ -2,9 +2,12 @@ package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlgates.core.metrics.Direction;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -30,7 +33,63 @@ final class PolicyMapper {
                 limits(root.path("limits")),
                 baseline.isMissingNode() ? Optional.empty() : Optional.of(new Baseline(
                         baseline.path("path").asText(), comparisons(baseline.path("compare")))),
-                slices(root.path("slices")));
+                slices(root.path("slices")),
+                ethics(root.path("ethics")),
+                waivers(root.path("waivers")));
+    }
+
+    private static EthicsPolicy ethics(JsonNode node) {
+        EthicsPolicy defaults = EthicsPolicy.defaults();
+        JsonNode documentation = node.path("documentation");
+        JsonNode licences = node.path("licences");
+        List<Dataset> datasets = new ArrayList<>();
+        for (JsonNode dataset : node.path("datasets")) {
+            datasets.add(new Dataset(dataset.path("name").asText(), dataset.path("licence").asText(),
+                    optionalText(dataset.path("datasheet"))));
+        }
+        return new EthicsPolicy(
+                constant(node.path("riskTier"), RiskTier.class, defaults.riskTier()),
+                fairness(node.path("fairness")),
+                new DocumentationPolicy(optionalText(documentation.path("modelCard")),
+                        optionalText(documentation.path("features")), optionalText(documentation.path("explanation"))),
+                texts(node.path("protectedAttributes")),
+                datasets,
+                new LicencePolicy(licences.path("allow").isMissingNode() ? Optional.empty()
+                        : Optional.of(texts(licences.path("allow"))), texts(licences.path("deny"))));
+    }
+
+    private static FairnessPolicy fairness(JsonNode node) {
+        FairnessPolicy defaults = FairnessPolicy.defaults();
+        List<List<String>> intersections = new ArrayList<>();
+        node.path("intersections").forEach(i -> intersections.add(texts(i)));
+        Map<String, String> reference = new LinkedHashMap<>();
+        node.path("reference").properties().forEach(e -> reference.put(e.getKey(), e.getValue().asText()));
+        List<FairnessLimit> limits = new ArrayList<>();
+        for (JsonNode limit : node.path("limits")) {
+            limits.add(new FairnessLimit(limit.path("metric").asText(), texts(limit.path("attributes")),
+                    optionalNumber(limit.path("min")), optionalNumber(limit.path("max")),
+                    constant(limit.path("severity"), Severity.class, Severity.FAIL),
+                    constant(limit.path("judge"), FairnessJudge.class, FairnessJudge.ESTIMATE)));
+        }
+        JsonNode minGroupSize = node.path("minGroupSize");
+        return new FairnessPolicy(texts(node.path("sensitive")), intersections,
+                constant(node.path("favourable"), Favourable.class, defaults.favourable()),
+                minGroupSize.isMissingNode() ? defaults.minGroupSize() : minGroupSize.intValue(), reference, limits);
+    }
+
+    private static List<Waiver> waivers(JsonNode waivers) {
+        List<Waiver> result = new ArrayList<>();
+        for (JsonNode waiver : waivers) {
+            result.add(new Waiver(waiver.path("check").asText(), waiver.path("reason").asText(),
+                    optionalText(waiver.path("approver")), LocalDate.parse(waiver.path("expires").asText())));
+        }
+        return result;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> result = new ArrayList<>();
+        list.forEach(item -> result.add(item.asText()));
+        return result;
     }
 
     private static PredictionSource predictions(JsonNode node) {

@@ -1,6 +1,8 @@
 package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ final class PolicyRules {
         }
         rules.delimiter();
         rules.classes();
+        rules.ethicsPaths();
+        rules.fairness();
+        rules.waivers();
     }
 
     private record Rules(PolicyDocument document, JsonNode root, Problems problems) {
@@ -58,6 +63,94 @@ final class PolicyRules {
                         && !problems.isReported(item)) {
                     problems.add(document.valueAt(item + "/min"), shown + "[" + i + "]: min " + min + " is above max "
                             + max + "; min must not be greater than max");
+                }
+            }
+        }
+
+        void ethicsPaths() {
+            JsonNode ethics = root.path("ethics");
+            for (String key : List.of("modelCard", "features", "explanation")) {
+                path("/ethics/documentation/" + key, "ethics.documentation." + key);
+            }
+            JsonNode datasets = ethics.path("datasets");
+            for (int i = 0; i < datasets.size(); i++) {
+                path("/ethics/datasets/" + i + "/datasheet", "ethics.datasets[" + i + "].datasheet");
+            }
+        }
+
+        private void path(String pointer, String shown) {
+            JsonNode path = root.at(pointer);
+            if (path.isTextual() && !problems.isReported(pointer)) {
+                RepositoryPaths.problem(path.asText())
+                        .ifPresent(p -> problems.add(document.valueAt(pointer), shown + ": " + p));
+            }
+        }
+
+        /** Intersections, reference groups and limits name only attributes that are judged. */
+        void fairness() {
+            JsonNode fairness = root.path("ethics").path("fairness");
+            if (!fairness.isObject() || problems.isReported("/ethics/fairness")) {
+                return;
+            }
+            List<String> sensitive = new ArrayList<>();
+            fairness.path("sensitive").forEach(c -> sensitive.add(c.asText()));
+            List<String> attributes = new ArrayList<>(sensitive);
+            JsonNode intersections = fairness.path("intersections");
+            for (int i = 0; i < intersections.size(); i++) {
+                List<String> columns = new ArrayList<>();
+                JsonNode intersection = intersections.get(i);
+                for (int j = 0; j < intersection.size(); j++) {
+                    String column = intersection.get(j).asText();
+                    if (!sensitive.contains(column)) {
+                        problems.add(document.valueAt("/ethics/fairness/intersections/" + i + "/" + j),
+                                "ethics.fairness.intersections[" + i + "]: '" + Texts.clip(column) + "' is not one of"
+                                        + " the sensitive columns " + quoted(sensitive) + "; list it under sensitive");
+                    }
+                    columns.add(column);
+                }
+                attributes.add(String.join(FairnessPolicy.JOIN, columns));
+            }
+            fairness.path("reference").fieldNames().forEachRemaining(name -> {
+                if (!attributes.contains(name)) {
+                    problems.add(document.keyAt("/ethics/fairness/reference/" + Pointers.child("", name).substring(1)),
+                            unknownAttribute("ethics.fairness.reference", name, attributes));
+                }
+            });
+            JsonNode limits = fairness.path("limits");
+            limits(limits, "/ethics/fairness/limits", "ethics.fairness.limits");
+            for (int i = 0; i < limits.size(); i++) {
+                JsonNode named = limits.get(i).path("attributes");
+                for (int j = 0; j < named.size(); j++) {
+                    String name = named.get(j).asText();
+                    if (!attributes.contains(name)) {
+                        problems.add(document.valueAt("/ethics/fairness/limits/" + i + "/attributes/" + j),
+                                unknownAttribute("ethics.fairness.limits[" + i + "].attributes", name, attributes));
+                    }
+                }
+            }
+        }
+
+        private static String unknownAttribute(String where, String name, List<String> attributes) {
+            StringBuilder message = new StringBuilder(where).append(": '").append(Texts.clip(name))
+                    .append("' is not a judged attribute");
+            Suggestions.nearMiss(name, attributes).ifPresent(s -> message.append("; did you mean '").append(s)
+                    .append("'?"));
+            return message.append(attributes.isEmpty() ? "; no sensitive columns are listed"
+                    : ". Judged attributes: " + quoted(attributes)).toString();
+        }
+
+        void waivers() {
+            JsonNode waivers = root.path("waivers");
+            for (int i = 0; i < waivers.size(); i++) {
+                String pointer = "/waivers/" + i + "/expires";
+                JsonNode expires = waivers.get(i).path("expires");
+                if (expires.isTextual() && !problems.isReported(pointer)) {
+                    try {
+                        LocalDate.parse(expires.asText());
+                    } catch (DateTimeParseException e) {
+                        problems.add(document.valueAt(pointer), "waivers[" + i + "].expires: '"
+                                + Texts.clip(expires.asText()) + "' is not a date; expected YYYY-MM-DD");
+                    }
                 }
             }
         }

@@ -1,0 +1,59 @@
+package io.mlgates.core.policy;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which groups the ethics gate compares, and the limits on their disparities.
+ *
+ * @param sensitive columns of the prediction file that hold a sensitive attribute (sex, age band)
+ * @param intersections combinations of sensitive columns judged together, each of at least two
+ * @param favourable which predicted class benefits the person
+ * @param minGroupSize groups with fewer rows are left out of the disparities, with their size stated
+ * @param reference the reference (privileged) group of an attribute, for {@code disparate_impact}; an
+ *     intersection's reference is written {@code male&25-39} under the key {@code sex&age_band}
+ * @param limits limits on disparity metrics
+ */
+public record FairnessPolicy(List<String> sensitive, List<List<String>> intersections, Favourable favourable,
+                             int minGroupSize, Map<String, String> reference, List<FairnessLimit> limits) {
+    public static final int DEFAULT_MIN_GROUP_SIZE = 30;
+    /** Joins attribute names, and group values, of an intersection. */
+    public static final String JOIN = "&";
+
+    public FairnessPolicy {
+        sensitive = List.copyOf(sensitive);
+        intersections = intersections.stream().map(List::copyOf).toList();
+        Objects.requireNonNull(favourable, "favourable");
+        reference = Collections.unmodifiableMap(new LinkedHashMap<>(reference));
+        limits = List.copyOf(limits);
+        if (minGroupSize < 1) {
+            throw new IllegalArgumentException("minGroupSize must be at least 1: " + minGroupSize);
+        }
+        for (List<String> intersection : intersections) {
+            if (intersection.size() < 2) {
+                throw new IllegalArgumentException("an intersection needs at least two attributes: " + intersection);
+            }
+        }
+    }
+
+    public static FairnessPolicy defaults() {
+        return new FairnessPolicy(List.of(), List.of(), Favourable.POSITIVE, DEFAULT_MIN_GROUP_SIZE, Map.of(),
+                List.of());
+    }
+
+    /** The same policy judging these sensitive columns; intersections of columns no longer judged are dropped. */
+    public FairnessPolicy withSensitive(List<String> columns) {
+        List<List<String>> kept = intersections.stream().filter(columns::containsAll).toList();
+        return new FairnessPolicy(columns, kept, favourable, minGroupSize, reference, limits);
+    }
+
+    /** The attributes judged: each sensitive column, then each intersection by its joined name. */
+    public List<String> attributeNames() {
+        List<String> names = new java.util.ArrayList<>(sensitive);
+        intersections.forEach(i -> names.add(String.join(JOIN, i)));
+        return names;
+    }
+}
