@@ -31,6 +31,12 @@ class ArchitectureTest {
                     "io.mlgates.core.data..");
 
     @ArchTest
+    static final ArchRule fairnessAndDocsKnowNothingOfPoliciesGatesOrReports = noClasses().that()
+            .resideInAnyPackage("io.mlgates.core.fairness..", "io.mlgates.core.docs..").should()
+            .dependOnClassesThat().resideInAnyPackage("io.mlgates.core.policy..", "io.mlgates.core.gate..",
+                    "io.mlgates.core.report..", "io.mlgates.core.data..");
+
+    @ArchTest
     static final ArchRule onlyTheReportWritesFiles = noClasses().that()
             .resideOutsideOfPackage("io.mlgates.core.report..").should().callMethod(java.nio.file.Files.class,
                     "move", java.nio.file.Path.class, java.nio.file.Path.class, java.nio.file.CopyOption[].class);

@@ -1,0 +1,127 @@
+package io.mlgates.core.fairness;
+
+import io.mlgates.core.metrics.BinaryAccumulator;
+import io.mlgates.core.metrics.Intervals;
+import io.mlgates.core.metrics.MetricOptions;
+import io.mlgates.core.metrics.MetricValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rows of one group (or of all rows): weighted confusion counts for the group rates, and the validation
+ * metrics that need no per-row storage (no rank metrics), so that memory does not grow with the rows.
+ * Mergeable; not thread-safe.
+ */
+final class GroupCounts {
+    /** The group rates, in the order results list them. */
+    static final String SELECTION_RATE = "selection_rate";
+    static final String TPR = "tpr";
+    static final String FPR = "fpr";
+    static final String FNR = "fnr";
+    static final String PPV = "ppv";
+    static final String ACCURACY = "accuracy";
+
+    private final Tally truePositives = new Tally();
+    private final Tally falsePositives = new Tally();
+    private final Tally trueNegatives = new Tally();
+    private final Tally falseNegatives = new Tally();
+    private final BinaryAccumulator metrics;
+
+    GroupCounts(boolean hasScores, int calibrationBins) {
+        metrics = new BinaryAccumulator(hasScores, false, calibrationBins);
+    }
+
+    void add(boolean actualPositive, boolean predictedPositive, double score, double weight) {
+        Tally cell = actualPositive ? (predictedPositive ? truePositives : falseNegatives)
+                : (predictedPositive ? falsePositives : trueNegatives);
+        cell.add(weight);
+        metrics.add(actualPositive, predictedPositive, score, weight);
+    }
+
+    void merge(GroupCounts other) {
+        truePositives.merge(other.truePositives);
+        falsePositives.merge(other.falsePositives);
+        trueNegatives.merge(other.trueNegatives);
+        falseNegatives.merge(other.falseNegatives);
+        metrics.merge(other.metrics);
+    }
+
+    long rows() {
+        return all().rows();
+    }
+
+    double weight() {
+        return all().weight();
+    }
+
+    boolean unitWeights() {
+        return all().unitWeights();
+    }
+
+    Tally all() {
+        return Tally.union(truePositives, falsePositives, trueNegatives, falseNegatives);
+    }
+
+    Tally truePositives() {
+        return truePositives;
+    }
+
+    Tally falsePositives() {
+        return falsePositives;
+    }
+
+    Tally trueNegatives() {
+        return trueNegatives;
+    }
+
+    Tally falseNegatives() {
+        return falseNegatives;
+    }
+
+    /** The validation metrics of the group, rank metrics aside. */
+    Map<String, MetricValue> metrics(MetricOptions options) {
+        return metrics.compute(options);
+    }
+
+    /** The group rates, each with its Wilson interval, or undefined with the reason. */
+    Map<String, Rate> rates(double level) {
+        Tally all = all();
+        Tally positives = Tally.union(truePositives, falseNegatives);
+        Tally negatives = Tally.union(trueNegatives, falsePositives);
+        Tally predictedPositive = Tally.union(truePositives, falsePositives);
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        rates.put(SELECTION_RATE, Rate.of(SELECTION_RATE, predictedPositive.weight(), all, "no rows", level));
+        rates.put(TPR, Rate.of(TPR, truePositives.weight(), positives, "no positive labels: tpr is 0/0", level));
+        rates.put(FPR, Rate.of(FPR, falsePositives.weight(), negatives, "no negative labels: fpr is 0/0", level));
+        rates.put(FNR, Rate.of(FNR, falseNegatives.weight(), positives, "no positive labels: fnr is 0/0", level));
+        rates.put(PPV, Rate.of(PPV, truePositives.weight(), predictedPositive,
+                "no positive predictions: ppv is 0/0", level));
+        rates.put(ACCURACY, Rate.of(ACCURACY, truePositives.weight() + trueNegatives.weight(), all, "no rows",
+                level));
+        return rates;
+    }
+
+    /**
+     * A weighted proportion with the effective number of trials behind it (for intervals of differences and
+     * ratios), and its Wilson interval.
+     */
+    record Rate(MetricValue value, double trials) {
+        static Rate of(String name, double successes, Tally trials, String undefinedReason, double level) {
+            if (trials.rows() == 0) {
+                return new Rate(MetricValue.undefined(name, undefinedReason), 0);
+            }
+            double p = Math.min(1, successes / trials.weight());
+            MetricValue v = MetricValue.of(name, p);
+            double n = trials.effectiveRows();
+            return new Rate(Intervals.wilson(p, n, level).map(v::withInterval).orElse(v), n);
+        }
+
+        boolean isDefined() {
+            return value.isDefined();
+        }
+
+        double p() {
+            return value.value().getAsDouble();
+        }
+    }
+}
