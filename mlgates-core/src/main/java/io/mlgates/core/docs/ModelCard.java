@@ -1,0 +1,173 @@
+package io.mlgates.core.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A model card: Markdown with optional YAML front matter as Hugging Face writes it ({@code ---} lines around the
+ * metadata, then Markdown), or a YAML or JSON file whose keys are the section ids. A section counts only when it
+ * says something: an empty heading, an HTML comment or the template's "[More Information Needed]" do not.
+ * Metric values the card declares are read from the metadata's {@code model-index} (Hugging Face's format).
+ */
+public final class ModelCard {
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
+
+    private final Map<CardSection, Boolean> sections;
+    private final List<DeclaredMetric> declaredMetrics;
+
+    private ModelCard(Map<CardSection, Boolean> sections, List<DeclaredMetric> declaredMetrics) {
+        this.sections = sections;
+        this.declaredMetrics = List.copyOf(declaredMetrics);
+    }
+
+    /**
+     * Reads a model card; {@code .yaml}, {@code .yml} and {@code .json} files are read as data, anything else as
+     * Markdown.
+     *
+     * @throws DocumentException when it is missing, larger than 1 MiB, not UTF-8, or its metadata is malformed
+     */
+    public static ModelCard read(Path file, String display) throws DocumentException {
+        String text = Documents.text(file, display);
+        if (Documents.isJson(file) || Documents.isYaml(file)) {
+            JsonNode root = Documents.isJson(file) ? Documents.json(text, display) : Documents.yaml(text, display, 1);
+            if (!root.isObject()) {
+                throw new DocumentException(display + ": expected a mapping of section ids to text");
+            }
+            Map<CardSection, Boolean> present = new EnumMap<>(CardSection.class);
+            for (CardSection s : CardSection.values()) {
+                present.put(s, says(root.path(s.id())));
+            }
+            return new ModelCard(present, metrics(root, display));
+        }
+        return markdown(text, display);
+    }
+
+    /** Parses Markdown text; for tests and callers that hold the text already. */
+    static ModelCard markdown(String text, String display) throws DocumentException {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int start = 0;
+        JsonNode metadata = null;
+        if (lines.length > 0 && lines[0].strip().equals("---")) {
+            int end = -1;
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].strip().equals("---")) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                throw new DocumentException(display + ":1: the front matter opened by '---' is never closed");
+            }
+            metadata = Documents.yaml(String.join("\n", java.util.Arrays.copyOfRange(lines, 1, end)), display, 2);
+            start = end + 1;
+        }
+        List<Heading> headings = new ArrayList<>();
+        boolean inFence = false;
+        for (int i = start; i < lines.length; i++) {
+            if (FENCE.matcher(lines[i]).find()) {
+                inFence = !inFence;
+                continue;
+            }
+            Matcher m = HEADING.matcher(lines[i]);
+            if (!inFence && m.matches()) {
+                headings.add(new Heading(i, m.group(1).length(), normalise(m.group(2))));
+            }
+        }
+        Map<CardSection, Boolean> present = new EnumMap<>(CardSection.class);
+        for (CardSection s : CardSection.values()) {
+            present.put(s, false);
+        }
+        for (int h = 0; h < headings.size(); h++) {
+            Heading heading = headings.get(h);
+            int end = lines.length;
+            for (int k = h + 1; k < headings.size(); k++) {
+                if (headings.get(k).level() <= heading.level()) {
+                    end = headings.get(k).line();
+                    break;
+                }
+            }
+            StringBuilder body = new StringBuilder();
+            for (int i = heading.line() + 1; i < end; i++) {
+                if (!HEADING.matcher(lines[i]).matches()) {
+                    body.append(lines[i]).append('\n');
+                }
+            }
+            boolean says = hasContent(body.toString());
+            for (CardSection s : CardSection.values()) {
+                if (s.matchesHeading(heading.text()) && says) {
+                    present.put(s, true);
+                }
+            }
+        }
+        return new ModelCard(present, metadata == null ? List.of() : metrics(metadata, display));
+    }
+
+    private record Heading(int line, int level, String text) {
+    }
+
+    /** Heading text in lower case, Markdown emphasis and a trailing colon removed, spaces collapsed. */
+    static String normalise(String heading) {
+        return heading.replaceAll("[*_`]", "").replaceAll(":$", "").replaceAll("\\s+", " ").strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean hasContent(String body) {
+        String stripped = body.replaceAll("(?s)<!--.*?-->", "")
+                .replace("[More Information Needed]", "")
+                .replaceAll("[\\s>*_\\-|]", "");
+        return !stripped.isEmpty();
+    }
+
+    private static boolean says(JsonNode value) {
+        if (value.isTextual()) {
+            return hasContent(value.asText());
+        }
+        if (value.isContainerNode()) {
+            for (JsonNode item : value) {
+                if (says(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value.isValueNode() && !value.isNull() && !value.isMissingNode();
+    }
+
+    /** Hugging Face's {@code model-index: [{results: [{metrics: [{type, value}]}]}]}. */
+    private static List<DeclaredMetric> metrics(JsonNode root, String display) throws DocumentException {
+        List<DeclaredMetric> out = new ArrayList<>();
+        for (JsonNode model : root.path("model-index")) {
+            for (JsonNode result : model.path("results")) {
+                for (JsonNode metric : result.path("metrics")) {
+                    JsonNode type = metric.path("type");
+                    JsonNode value = metric.path("value");
+                    if (!type.isTextual() || !value.isNumber()) {
+                        throw new DocumentException(display + ": model-index metric " + metric
+                                + " needs a 'type' (the metric's name) and a numeric 'value'");
+                    }
+                    out.add(new DeclaredMetric(type.asText(), value.decimalValue()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the card has the section with something in it. */
+    public boolean has(CardSection section) {
+        return Objects.requireNonNull(sections.get(section));
+    }
+
+    /** The metric values the card states, in order. */
+    public List<DeclaredMetric> declaredMetrics() {
+        return declaredMetrics;
+    }
+}
