@@ -17,10 +17,11 @@ import java.util.OptionalDouble;
  * @param baseline the baseline's value, for a comparison with a baseline
  * @param slice the slice ({@code column=value}) the check applies to
  * @param message one sentence a reviewer can read without the rest
+ * @param waiver the waiver that turned the check into WAIVED, with the status it had
  */
 public record CheckResult(String id, Status status, Optional<String> metric, OptionalDouble observed,
                           Optional<Interval> ci, Optional<Limit> limit, OptionalDouble baseline,
-                          Optional<String> slice, String message) {
+                          Optional<String> slice, String message, Optional<WaiverNote> waiver) {
     public CheckResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -31,9 +32,20 @@ public record CheckResult(String id, Status status, Optional<String> metric, Opt
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(slice, "slice");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(waiver, "waiver");
         if (id.isBlank()) {
             throw new IllegalArgumentException("check id must not be blank");
         }
+        if ((status == Status.WAIVED) != waiver.isPresent()) {
+            throw new IllegalArgumentException("a check is WAIVED exactly when it carries its waiver: " + id);
+        }
+    }
+
+    /** A check that no waiver touched. */
+    public CheckResult(String id, Status status, Optional<String> metric, OptionalDouble observed,
+                       Optional<Interval> ci, Optional<Limit> limit, OptionalDouble baseline, Optional<String> slice,
+                       String message) {
+        this(id, status, metric, observed, ci, limit, baseline, slice, message, Optional.empty());
     }
 
     /** A check about the input as a whole (rows read, rows dropped). */
@@ -42,7 +54,14 @@ public record CheckResult(String id, Status status, Optional<String> metric, Opt
                 Optional.empty(), OptionalDouble.empty(), Optional.empty(), message);
     }
 
+    /** This check as WAIVED by the given waiver; its message says so first. */
+    CheckResult waivedBy(WaiverNote note) {
+        return new CheckResult(id, Status.WAIVED, metric, observed, ci, limit, baseline, slice,
+                "waived (was " + status + ") by " + note.approver() + " until " + note.expires() + ": "
+                        + note.reason() + " | " + message, Optional.of(note));
+    }
+
     CheckResult withId(String newId) {
-        return new CheckResult(newId, status, metric, observed, ci, limit, baseline, slice, message);
+        return new CheckResult(newId, status, metric, observed, ci, limit, baseline, slice, message, waiver);
     }
 }

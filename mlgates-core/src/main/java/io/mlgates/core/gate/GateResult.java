@@ -1,6 +1,7 @@
 package io.mlgates.core.gate;
 
 import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.metrics.MetricValue;
 import java.time.Instant;
 import java.util.Collections;
@@ -24,10 +25,12 @@ import java.util.Optional;
  * @param checks every check, in the order the policy states them
  * @param evaluatedAt when
  * @param engineVersion version of the engine that judged
+ * @param fairness group figures and disparities, for the ethics gate
  */
 public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
                          Optional<String> policyFile, DataSummary data, Map<String, MetricValue> metrics,
-                         List<CheckResult> checks, Instant evaluatedAt, String engineVersion) {
+                         List<CheckResult> checks, Instant evaluatedAt, String engineVersion,
+                         Optional<FairnessResult> fairness) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
@@ -38,6 +41,7 @@ public record GateResult(String gate, Status status, String modelName, Candidate
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Objects.requireNonNull(engineVersion, "engineVersion");
+        Objects.requireNonNull(fairness, "fairness");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         checks = List.copyOf(checks);
         if (status != Status.worstOf(checks.stream().map(CheckResult::status).toList())) {

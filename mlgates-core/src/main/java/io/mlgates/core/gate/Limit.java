@@ -38,7 +38,9 @@ public record Limit(Comparison comparison, double value, Judged judged) {
     public enum Judged {
         ESTIMATE,
         LOWER_BOUND,
-        UPPER_BOUND
+        UPPER_BOUND,
+        /** The whole interval: beyond the limit breaks it, straddling it warns. */
+        INTERVAL
     }
 
     /**

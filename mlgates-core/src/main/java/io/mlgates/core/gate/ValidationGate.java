@@ -20,6 +20,9 @@ import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,10 +124,15 @@ public final class ValidationGate {
                 checks.addAll(sliceChecks(rule, slice.getKey(), slice.getValue(), classNames, options));
             }
         }
-        List<CheckResult> unique = uniqueIds(checks);
+        List<CheckResult> unique = uniqueIds(Waivers.apply(checks, policy.waivers(), today(request.clock())));
         Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(), data,
-                metrics, unique, request.clock().instant(), EngineVersion.current());
+                metrics, unique, request.clock().instant(), EngineVersion.current(), Optional.empty());
+    }
+
+    /** The day on which waivers are judged: the UTC date of the evaluation. */
+    static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static List<CheckResult> inputChecks(DataSummary data, Policy policy) {
@@ -164,7 +172,7 @@ public final class ValidationGate {
     }
 
     /** Two limits on one metric (a warning and a failure threshold) get ids #2, #3 instead of colliding. */
-    private static List<CheckResult> uniqueIds(List<CheckResult> checks) {
+    static List<CheckResult> uniqueIds(List<CheckResult> checks) {
         Set<String> seen = new HashSet<>();
         List<CheckResult> unique = new ArrayList<>(checks.size());
         for (CheckResult check : checks) {

@@ -1,5 +1,7 @@
 package io.mlgates.core.report;
 
+import io.mlgates.core.fairness.AttributeFairness;
+import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
@@ -31,6 +33,7 @@ public final class ConsoleTable {
         }
         table(out, metricRows);
         out.append('\n');
+        r.fairness().ifPresent(f -> fairness(out, f));
 
         List<String[]> checkRows = new ArrayList<>();
         checkRows.add(new String[] {"STATUS", "CHECK", "MESSAGE"});
@@ -49,6 +52,46 @@ public final class ConsoleTable {
         }
         out.append(" (").append(String.join(", ", counts)).append(")\n");
         return out.toString();
+    }
+
+    /** The main forms only; the JSON result has every disparity, the to-overall forms included. */
+    private static final List<String> SHOWN_DISPARITIES = List.of("demographic_parity_difference",
+            "demographic_parity_ratio", "equalized_odds_difference", "equalized_odds_ratio",
+            "equal_opportunity_difference", "average_odds_difference", "predictive_parity_difference",
+            "disparate_impact", "theil_index", "between_group_theil_index");
+    private static final List<String> SHOWN_RATES = List.of("selection_rate", "tpr", "fpr", "ppv", "accuracy");
+
+    private static void fairness(StringBuilder out, FairnessResult f) {
+        for (AttributeFairness a : f.attributes().values()) {
+            out.append("fairness of ").append(safe(a.attribute()))
+                    .append(a.reference().map(ref -> " (reference group " + safe(ref) + ")").orElse(""))
+                    .append('\n');
+            List<String[]> groupRows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("GROUP", "COUNT"));
+            SHOWN_RATES.forEach(rate -> header.add(rate.toUpperCase(Locale.ROOT)));
+            header.add("NOTE");
+            groupRows.add(header.toArray(String[]::new));
+            a.groups().forEach((value, g) -> {
+                List<String> row = new ArrayList<>(List.of(safe(value), String.valueOf(g.count())));
+                SHOWN_RATES.forEach(rate -> row.add(g.rate(rate).isDefined()
+                        ? number(g.rate(rate).value().getAsDouble()) : "undefined"));
+                row.add(g.excluded().map(e -> "left out: " + e).orElse(""));
+                groupRows.add(row.toArray(String[]::new));
+            });
+            table(out, groupRows);
+            List<String[]> disparityRows = new ArrayList<>();
+            disparityRows.add(new String[] {"DISPARITY", "VALUE", "INTERVAL"});
+            for (String name : SHOWN_DISPARITIES) {
+                MetricValue m = a.disparities().get(name);
+                if (m != null) {
+                    disparityRows.add(new String[] {name, m.isDefined() ? number(m.value().getAsDouble())
+                            : "undefined", m.isDefined() ? m.ci().map(ConsoleTable::interval).orElse("")
+                            : safe(m.undefinedReason().orElseThrow())});
+                }
+            }
+            table(out, disparityRows);
+            out.append('\n');
+        }
     }
 
     private static String interval(Interval ci) {

@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.fairness.AttributeFairness;
+import io.mlgates.core.fairness.FairnessResult;
+import io.mlgates.core.fairness.GroupFairness;
+import io.mlgates.core.fairness.ReferenceComparison;
+import io.mlgates.core.fairness.Significance;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
+import io.mlgates.core.gate.WaiverNote;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
@@ -21,6 +27,7 @@ import io.mlgates.core.policy.TaskType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The JSON form of a gate result, as described by {@code gate-result.schema.json} beside this class.
@@ -37,6 +45,10 @@ public final class GateResultJson {
     /** Bumped on any incompatible change of the JSON form. */
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA_RESOURCE = "gate-result.schema.json";
+
+    /** Members of an attribute's object that are not disparities, and of a group's that are not rates. */
+    private static final Set<String> NOT_DISPARITIES = Set.of("reference", "groups", "comparisons");
+    private static final Set<String> NOT_RATES = Set.of("count", "weight", "excluded", "metrics");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final JsonNodeFactory f = JsonNodeFactory.instance;
@@ -88,7 +100,50 @@ public final class GateResultJson {
         r.checks().forEach(c -> checks.add(check(c)));
         root.put("evaluatedAt", r.evaluatedAt().toString());
         root.put("engineVersion", r.engineVersion());
+        if (r.fairness().isPresent()) {
+            FairnessResult fairness = r.fairness().get();
+            ObjectNode attributes = root.putObject("fairness");
+            fairness.attributes().forEach((name, a) -> attributes.set(name, attribute(a)));
+            root.set("fairnessOverall", group(fairness.overall()));
+        }
         return root;
+    }
+
+    private ObjectNode attribute(AttributeFairness a) {
+        ObjectNode node = f.objectNode();
+        node.put("reference", a.reference().orElse(null));
+        ObjectNode groups = node.putObject("groups");
+        a.groups().forEach((value, g) -> groups.set(value, group(g)));
+        a.disparities().forEach((name, v) -> node.set(name, rate(v)));
+        ArrayNode comparisons = node.putArray("comparisons");
+        for (ReferenceComparison c : a.comparisons()) {
+            ObjectNode comparison = comparisons.addObject();
+            comparison.put("group", c.group());
+            comparison.set("disparate_impact", rate(c.ratio()));
+            comparison.put("test", c.test().name());
+            comparison.put("pValue", c.test().pValue());
+        }
+        return node;
+    }
+
+    private ObjectNode group(GroupFairness g) {
+        ObjectNode node = f.objectNode();
+        node.put("count", g.count());
+        node.put("weight", g.weight());
+        node.put("excluded", g.excluded().orElse(null));
+        g.rates().forEach((name, v) -> node.set(name, rate(v)));
+        ObjectNode metrics = node.putObject("metrics");
+        g.metrics().forEach((name, m) -> metrics.set(name, metric(m)));
+        return node;
+    }
+
+    /** A rate or disparity: a metric without a source, since it is always computed. */
+    private ObjectNode rate(MetricValue m) {
+        ObjectNode node = f.objectNode();
+        putNumber(node, "value", m.value());
+        m.undefinedReason().ifPresent(reason -> node.put("reason", reason));
+        putInterval(node, m.ci());
+        return node;
     }
 
     private ObjectNode metric(MetricValue m) {
@@ -129,6 +184,17 @@ public final class GateResultJson {
         putNumber(node, "baseline", c.baseline());
         node.put("slice", c.slice().orElse(null));
         node.put("message", c.message());
+        if (c.waiver().isPresent()) {
+            WaiverNote w = c.waiver().get();
+            ObjectNode waiver = node.putObject("waiver");
+            waiver.put("pattern", w.pattern());
+            waiver.put("reason", w.reason());
+            waiver.put("approver", w.approver());
+            waiver.put("expires", w.expires().toString());
+            waiver.put("was", w.was().name());
+        } else {
+            node.putNull("waiver");
+        }
         return node;
     }
 
@@ -178,16 +244,72 @@ public final class GateResultJson {
                             : Limit.Comparison.AT_MOST, l.required("value").asDouble(),
                             Limit.Judged.valueOf(text(l, "judged").toUpperCase(Locale.ROOT))));
                 }
+                Optional<WaiverNote> waiver = Optional.empty();
+                JsonNode w = n.path("waiver");
+                if (w.isObject()) {
+                    waiver = Optional.of(new WaiverNote(text(w, "pattern"), text(w, "reason"), text(w, "approver"),
+                            LocalDate.parse(text(w, "expires")), Status.valueOf(text(w, "was"))));
+                }
                 checks.add(new CheckResult(text(n, "id"), Status.valueOf(text(n, "status")),
                         optionalText(n, "metric"), number(n, "observed"), interval(n), limit, number(n, "baseline"),
-                        optionalText(n, "slice"), text(n, "message")));
+                        optionalText(n, "slice"), text(n, "message"), waiver));
+            }
+            Optional<FairnessResult> fairness = Optional.empty();
+            if (root.path("fairness").isObject()) {
+                Map<String, AttributeFairness> attributes = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : root.path("fairness").properties()) {
+                    attributes.put(e.getKey(), readAttribute(e.getKey(), e.getValue()));
+                }
+                fairness = Optional.of(new FairnessResult(readGroup(root.required("fairnessOverall")), attributes));
             }
             return new GateResult(text(root, "gate"), Status.valueOf(text(root, "status")), text(root, "model"),
                     candidate, text(root.required("policy"), "digest"), optionalText(root.required("policy"), "file"),
-                    data, metrics, checks, Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"));
+                    data, metrics, checks, Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"),
+                    fairness);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new BadInputException(displayName, 0, 0, "not a gate result: " + e.getMessage(), e);
         }
+    }
+
+    private static AttributeFairness readAttribute(String name, JsonNode node) {
+        Map<String, GroupFairness> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.required("groups").properties()) {
+            groups.put(e.getKey(), readGroup(e.getValue()));
+        }
+        Map<String, MetricValue> disparities = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!NOT_DISPARITIES.contains(e.getKey())) {
+                disparities.put(e.getKey(), readRate(e.getKey(), e.getValue()));
+            }
+        }
+        List<ReferenceComparison> comparisons = new ArrayList<>();
+        for (JsonNode c : node.required("comparisons")) {
+            comparisons.add(new ReferenceComparison(text(c, "group"),
+                    readRate("disparate_impact", c.required("disparate_impact")),
+                    new Significance.Test(text(c, "test"), c.required("pValue").asDouble())));
+        }
+        return new AttributeFairness(name, groups, disparities, optionalText(node, "reference"), comparisons);
+    }
+
+    private static GroupFairness readGroup(JsonNode node) {
+        Map<String, MetricValue> rates = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!NOT_RATES.contains(e.getKey())) {
+                rates.put(e.getKey(), readRate(e.getKey(), e.getValue()));
+            }
+        }
+        Map<String, MetricValue> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.required("metrics").properties()) {
+            JsonNode m = e.getValue();
+            metrics.put(e.getKey(), new MetricValue(e.getKey(), number(m, "value"), optionalText(m, "reason"),
+                    interval(m), MetricSource.valueOf(text(m, "source").toUpperCase(Locale.ROOT))));
+        }
+        return new GroupFairness(node.required("count").asLong(), node.required("weight").asDouble(), rates, metrics,
+                optionalText(node, "excluded"));
+    }
+
+    private static MetricValue readRate(String name, JsonNode m) {
+        return new MetricValue(name, number(m, "value"), optionalText(m, "reason"), interval(m), MetricSource.COMPUTED);
     }
 
     private static String text(JsonNode node, String field) {

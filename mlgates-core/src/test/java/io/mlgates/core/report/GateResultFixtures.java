@@ -1,15 +1,20 @@
 package io.mlgates.core.report;
 
 import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.fairness.FairnessAccumulator;
+import io.mlgates.core.fairness.FairnessOptions;
+import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
+import io.mlgates.core.gate.WaiverNote;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.TaskType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,49 @@ final class GateResultFixtures {
                 Optional.of("mlgates.yaml"),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 8, 1, List.of("eval/p.csv:3: bad"),
                         99),
-                metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test");
+                metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test", Optional.empty());
+    }
+
+    /**
+     * An ethics result whose group values, attribute name, reference group and waiver come from users' files and
+     * carry {@code hostile}: markup, quotes and control characters.
+     */
+    static GateResult ethics(String hostile) {
+        String attribute = "sex" + hostile;
+        FairnessAccumulator acc = new FairnessAccumulator(List.of(attribute, "age"), List.of(List.of(attribute, "age")),
+                true, 10, 100);
+        String[][] groups = {{"f" + hostile, "young"}, {"m", "old"}, {"m", "young"}, {"x", "old"}};
+        int[] sizes = {40, 40, 40, 3};
+        for (int g = 0; g < groups.length; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                acc.add(groups[g], i % 3 == 0, i % (g + 2) == 0, (i % 10) / 10.0, 1 + (i % 2));
+            }
+        }
+        FairnessResult fairness = acc.compute(new FairnessOptions(0.95, 10, 30, false,
+                Map.of(attribute, "m", attribute + "&age", "m&old")));
+        WaiverNote note = new WaiverNote("fairness:*" + hostile, "accepted " + hostile, "Jane " + hostile,
+                LocalDate.parse("2027-01-31"), Status.FAIL);
+        List<CheckResult> checks = List.of(
+                CheckResult.ofInput("data:rows", Status.PASS, 123, "123 rows read"),
+                new CheckResult("fairness:" + attribute + ":four_fifths:f" + hostile, Status.WAIVED,
+                        Optional.of("disparate_impact"), OptionalDouble.of(0.7),
+                        Optional.of(new Interval(0.5, 0.9, 0.95, "katz-log")),
+                        Optional.of(new Limit(Limit.Comparison.AT_LEAST, 0.8, Limit.Judged.ESTIMATE)),
+                        OptionalDouble.empty(), Optional.of(attribute + "=f" + hostile),
+                        "waived (was FAIL): " + hostile, Optional.of(note)),
+                new CheckResult("fairness:" + attribute + ":demographic_parity_ratio:min", Status.WARN,
+                        Optional.of("demographic_parity_ratio"), OptionalDouble.of(0.75),
+                        Optional.of(new Interval(0.6, 0.95, 0.95, "katz-log")),
+                        Optional.of(new Limit(Limit.Comparison.AT_LEAST, 0.8, Limit.Judged.INTERVAL)),
+                        OptionalDouble.empty(), Optional.empty(), "straddles " + hostile),
+                new CheckResult("docs:model_card:intended_use", Status.FAIL, Optional.empty(), OptionalDouble.empty(),
+                        Optional.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(),
+                        "MODEL_CARD.md: no section " + hostile));
+        Map<String, MetricValue> metrics = new LinkedHashMap<>(fairness.overall().rates());
+        return new GateResult("ethics", Status.FAIL, "credit" + hostile,
+                new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
+                Optional.of("mlgates.yaml"),
+                new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 99),
+                metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test", Optional.of(fairness));
     }
 }

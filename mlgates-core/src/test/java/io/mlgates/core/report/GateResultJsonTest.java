@@ -63,4 +63,56 @@ class GateResultJsonTest {
         String text = json.toJson(original);
         assertThat(json.read(text.getBytes(StandardCharsets.UTF_8), "validate.json")).isEqualTo(original);
     }
+
+    @Test
+    @DisplayName("an ethics result validates: fairness maps each attribute to its groups and each disparity by name")
+    void ethicsValidatesAgainstSchema() throws Exception {
+        String text = json.toJson(GateResultFixtures.ethics(""));
+        assertThat(validate(text)).isEmpty();
+        JsonNode fairness = new ObjectMapper().readTree(text).path("fairness");
+        assertThat(fairness.fieldNames()).toIterable().containsExactly("sex", "age", "sex&age");
+        JsonNode female = fairness.path("sex").path("groups").path("f");
+        for (String rate : List.of("selection_rate", "tpr", "fpr", "fnr", "ppv", "accuracy")) {
+            assertThat(female.path(rate).has("value")).as(rate).isTrue();
+        }
+        assertThat(female.path("count").asInt()).isEqualTo(40);
+        assertThat(fairness.path("sex&age").path("groups").has("x&old")).isTrue();
+        assertThat(fairness.path("sex&age").path("groups").path("x&old").path("excluded").asText())
+                .isEqualTo("3 rows, fewer than minGroupSize 30");
+        assertThat(fairness.path("sex").path("demographic_parity_ratio").path("ci").size()).isEqualTo(2);
+        assertThat(fairness.path("sex").path("theil_index").path("ci").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an undefined disparity is null with its reason, which the schema insists on")
+    void undefinedDisparityIsNullWithReason() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(json.toJson(GateResultFixtures.ethics("")));
+        JsonNode di = root.path("fairness").path("age").path("disparate_impact");
+        assertThat(di.get("value").isNull()).isTrue();
+        assertThat(di.get("reason").asText()).isEqualTo("no reference group is declared for 'age'");
+        String text = json.toJson(GateResultFixtures.ethics(""));
+        assertThat(validate(text.replace("\"reason\" : \"no reference group is declared for 'age'\"",
+                "\"note\" : \"x\""))).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("a WAIVED check carries its waiver; any other status carries none")
+    void waivedCheckCarriesItsWaiver() throws Exception {
+        JsonNode checks = new ObjectMapper().readTree(json.toJson(GateResultFixtures.ethics(""))).path("checks");
+        JsonNode waived = checks.get(1);
+        assertThat(waived.path("status").asText()).isEqualTo("WAIVED");
+        assertThat(waived.path("waiver").path("approver").asText()).isEqualTo("Jane ");
+        assertThat(waived.path("waiver").path("was").asText()).isEqualTo("FAIL");
+        assertThat(checks.get(0).path("waiver").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an ethics result with hostile group values and texts round-trips intact and validates")
+    void ethicsRoundTripWithHostileInput() throws Exception {
+        GateResult original = GateResultFixtures.ethics(GateResultFixtures.HOSTILE);
+        String text = json.toJson(original);
+        assertThat(validate(text)).isEmpty();
+        assertThat(json.read(text.getBytes(StandardCharsets.UTF_8), "ethics.json")).isEqualTo(original);
+        assertThat(text).doesNotContain("\u0007").doesNotContain("\u001b");
+    }
 }

@@ -48,4 +48,21 @@ class JUnitXmlTest {
         assertThat(doc.getDocumentElement().getAttribute("name"))
                 .contains("<script>alert('x')</script> & \"q\"").doesNotContain("\u0007");
     }
+
+    @Test
+    @DisplayName("an ethics result with hostile group values: well-formed XML, the WAIVED check passes with its reason")
+    void ethicsWithHostileInput() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JUnitXml().write(GateResultFixtures.ethics(GateResultFixtures.HOSTILE), out);
+        Document doc = parse(out.toByteArray());
+        NodeList cases = doc.getElementsByTagName("testcase");
+        Element waived = (Element) cases.item(1);
+        assertThat(waived.getAttribute("name")).startsWith("fairness:sex<script>alert('x')</script> & \"q\"")
+                .doesNotContain("\u0007");
+        assertThat(waived.getElementsByTagName("failure").getLength()).isZero();
+        assertThat(waived.getTextContent()).startsWith("WAIVED: waived (was FAIL): <script>");
+        Element failed = (Element) cases.item(3);
+        assertThat(((Element) failed.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .contains("no section <script>alert('x')</script> & \"q\"");
+    }
 }
