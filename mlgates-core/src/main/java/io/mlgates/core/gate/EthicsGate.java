@@ -1,0 +1,135 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.EngineVersion;
+import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.candidate.CandidateDigest;
+import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.fairness.FairnessAccumulator;
+import io.mlgates.core.fairness.FairnessOptions;
+import io.mlgates.core.fairness.FairnessResult;
+import io.mlgates.core.metrics.MetricOptions;
+import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.EthicsPolicy;
+import io.mlgates.core.policy.FairnessPolicy;
+import io.mlgates.core.policy.Favourable;
+import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.RiskTier;
+import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ethics gate ({@code mlEthicsGate}): is the model fair across the groups the policy names and their
+ * intersections, documented as its risk tier requires, built on data it may use, and free of protected inputs?
+ * Reads the predictions in one pass with group counts only, then judges documentation, licences and waivers.
+ */
+public final class EthicsGate {
+    public static final String NAME = "ethics";
+
+    public GateResult evaluate(EthicsRequest request) throws BadInputException {
+        LoadedPolicy loaded = request.policy();
+        Policy policy = loaded.policy();
+        EthicsPolicy ethics = policy.ethics();
+        FairnessPolicy fairness = request.sensitive().map(ethics.fairness()::withSensitive)
+                .orElse(ethics.fairness());
+        Workspace ws = request.workspace();
+        String policyName = loaded.fileName().orElse("the default policy");
+
+        Candidate candidate = CandidateDigest.of(ws, policy.artifacts(),
+                loaded.fileName().map(f -> f + " (model.artifacts)").orElse("model artefacts"));
+        DocumentationChecks docs = new DocumentationChecks(ws, policyName, ethics);
+        List<CheckResult> docChecks = new ArrayList<>(docs.modelCard());
+
+        String predictionsName = request.predictions().orElse(policy.predictions().path());
+        Path predictionsPath = ws.resolve(predictionsName, request.predictions().isPresent()
+                ? "--predictions" : policyName + " (predictions.path)");
+        String predictionsDisplay = ws.display(predictionsPath);
+        boolean binary = policy.task() == TaskType.BINARY;
+        List<String> sensitive = binary ? fairness.sensitive() : List.of();
+        MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
+        boolean ranks = docs.cardDeclaresRankMetrics();
+
+        TaskMetrics overall;
+        FairnessAccumulator groups = null;
+        DataSummary data;
+        List<String> classNames;
+        try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
+                policy.predictions(), policy.task(), sensitive, request.progress())) {
+            overall = TaskMetrics.create(policy.task(), reader.hasScores(), ranks, options.calibrationBins());
+            if (!sensitive.isEmpty()) {
+                groups = new FairnessAccumulator(sensitive, fairness.intersections(), reader.hasScores(),
+                        options.calibrationBins(), PredictionReader.MAX_DISTINCT_VALUES);
+            }
+            String[] values = new String[sensitive.size()];
+            while (reader.next()) {
+                overall.add(reader);
+                if (groups != null) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = reader.group(i);
+                    }
+                    try {
+                        groups.add(values, reader.actualPositive(), reader.predictedPositive(), reader.score(),
+                                reader.weight());
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
+                    }
+                }
+            }
+            classNames = reader.classNames();
+            data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
+                    reader.rowsDropped(), reader.dropReasons(), reader.bytesRead());
+            request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
+        } catch (IOException e) {
+            throw new BadInputException(predictionsDisplay, 0, 0, "cannot close: " + e.getMessage(), e);
+        }
+
+        Map<String, MetricValue> metrics = new LinkedHashMap<>(overall.compute(classNames, options));
+        if (!ranks) {
+            // not computed, to keep memory independent of the rows; saying "undefined" here would only be noise
+            metrics.remove("roc_auc");
+            metrics.remove("average_precision");
+        }
+        List<CheckResult> checks = new ArrayList<>();
+        checks.add(data.rows() > 0
+                ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(), data.rows() + " rows read from "
+                + data.predictions())
+                : CheckResult.ofInput("data:rows", Status.ERROR, 0, data.predictions()
+                + " holds no usable row: there is nothing to judge"));
+        Optional<FairnessResult> fairnessResult = Optional.empty();
+        if (!binary) {
+            checks.add(DocumentationChecks.simple("fairness:task", fairness.sensitive().isEmpty()
+                    ? Status.SKIPPED : Status.ERROR, "group fairness metrics are defined for binary classification;"
+                    + " the task is " + policy.task().name().toLowerCase(Locale.ROOT)));
+        } else if (groups == null) {
+            boolean high = ethics.riskTier().atLeast(RiskTier.HIGH);
+            checks.add(DocumentationChecks.simple("fairness:sensitive", high ? Status.FAIL : Status.SKIPPED,
+                    "no sensitive columns are listed (ethics.fairness.sensitive, or --sensitive)"
+                            + (high ? "; tier high requires fairness across groups to be checked"
+                            : ": no group fairness to judge")));
+        } else {
+            FairnessResult result = groups.compute(new FairnessOptions(policy.confidenceLevel(),
+                    options.calibrationBins(), fairness.minGroupSize(),
+                    fairness.favourable() == Favourable.POSITIVE, fairness.reference()));
+            fairnessResult = Optional.of(result);
+            result.overall().rates().forEach((name, value) -> metrics.putIfAbsent(name, value));
+            checks.addAll(FairnessChecks.of(result, fairness, policy.confidenceLevel()));
+        }
+        checks.addAll(docChecks);
+        checks.addAll(docs.metricClaims(metrics));
+        checks.addAll(docs.dataAndModel());
+        List<CheckResult> judged = ValidationGate.uniqueIds(Waivers.apply(checks, policy.waivers(),
+                ValidationGate.today(request.clock())));
+        Status status = Status.worstOf(judged.stream().map(CheckResult::status).toList());
+        return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(), data,
+                metrics, judged, request.clock().instant(), EngineVersion.current(), fairnessResult);
+    }
+}

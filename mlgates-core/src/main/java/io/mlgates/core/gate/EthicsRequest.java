@@ -1,0 +1,37 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.workspace.Workspace;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the ethics gate is asked to judge.
+ *
+ * @param workspace the model repository
+ * @param policy the policy, loaded (with the organisation's floor applied, when there is one)
+ * @param predictions a prediction file instead of the policy's, relative to the repository
+ * @param sensitive sensitive columns instead of the policy's list
+ * @param progress told how far the read has come
+ * @param clock the time stamp's source, and the day waivers are judged on
+ */
+public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
+                            Optional<List<String>> sensitive, ProgressListener progress, Clock clock) {
+    public EthicsRequest {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(predictions, "predictions");
+        Objects.requireNonNull(sensitive, "sensitive");
+        sensitive = sensitive.map(List::copyOf);
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public static EthicsRequest of(Workspace workspace, LoadedPolicy policy) {
+        return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
+                Clock.systemUTC());
+    }
+}
