@@ -1,6 +1,7 @@
 package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mlgates.core.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +43,42 @@ public final class PolicyLoader {
     private static final String FALLBACK_MODEL_NAME = "model";
 
     private final PolicyYamlReader reader = new PolicyYamlReader(MAX_FILE_BYTES);
+    private final Optional<OrganisationPolicy> organisation;
 
     public PolicyLoader() {
+        this.organisation = Optional.empty();
+    }
+
+    /** A loader that applies the organisation's floor to every policy it loads (the defaults included). */
+    public PolicyLoader(OrganisationPolicy organisation) {
+        this.organisation = Optional.of(Objects.requireNonNull(organisation, "organisation"));
+    }
+
+    /**
+     * Loads an organisation policy: the policy format, with only {@code ethics} set (see {@link OrganisationPolicy}).
+     *
+     * @param file the organisation policy
+     * @param displayName how the file is named in messages
+     * @throws PolicyException when the file is missing, malformed, or sets keys an organisation may not set
+     */
+    public OrganisationPolicy loadOrganisation(Path file, String displayName) throws BadInputException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(displayName, "displayName");
+        byte[] bytes = readBounded(file, displayName);
+        Problems problems = new Problems();
+        PolicyDocument document = reader.read(decode(bytes, displayName), problems);
+        JsonNode root = document.root().orElse(JsonNodeFactory.instance
+                .objectNode());
+        PolicySchema.get().validate(document, root, problems);
+        if (root.isObject()) {
+            PolicyRules.check(document, root, problems);
+            OrganisationPolicy.checkOwnKeys(document, root, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException(displayName, problems.list());
+        }
+        return new OrganisationPolicy(displayName, digest(bytes), document, root,
+                PolicyMapper.toPolicy(root, FALLBACK_MODEL_NAME).ethics());
     }
 
     /**
@@ -63,7 +98,14 @@ public final class PolicyLoader {
                             + Policy.DEFAULT_FILE_NAME + "; rename " + nearMiss + " so that its rules apply")));
                 }
             }
-            return LoadedPolicy.defaults(modelName);
+            LoadedPolicy defaults = LoadedPolicy.defaults(modelName);
+            if (organisation.isEmpty()) {
+                return defaults;
+            }
+            Problems problems = new Problems();
+            Policy floor = organisation.get().applyTo(defaults.policy(), Optional.empty(),
+                    JsonNodeFactory.instance.objectNode(), problems);
+            return new LoadedPolicy(floor, defaults.digest(), defaults.fileName());
         }
         return load(file, Policy.DEFAULT_FILE_NAME, modelName);
     }
@@ -103,6 +145,13 @@ public final class PolicyLoader {
         } catch (IllegalArgumentException e) {
             // The schema and the rules should have caught it; still, never let a malformed policy through.
             throw new PolicyException(displayName, List.of(new PolicyProblem(0, 0, e.getMessage())), e);
+        }
+        if (organisation.isPresent()) {
+            policy = organisation.get().applyTo(policy, Optional.of(document), root.orElse(
+                    JsonNodeFactory.instance.objectNode()), problems);
+            if (!problems.isEmpty()) {
+                throw new PolicyException(displayName, problems.list());
+            }
         }
         return new LoadedPolicy(policy, digest, Optional.of(displayName));
     }

@@ -133,10 +133,13 @@ final class PolicyRules {
         private static String unknownAttribute(String where, String name, List<String> attributes) {
             StringBuilder message = new StringBuilder(where).append(": '").append(Texts.clip(name))
                     .append("' is not a judged attribute");
+            if (attributes.isEmpty()) {
+                return message.append("; no sensitive columns are listed").toString();
+            }
             Suggestions.nearMiss(name, attributes).ifPresent(s -> message.append("; did you mean '").append(s)
                     .append("'?"));
-            return message.append(attributes.isEmpty() ? "; no sensitive columns are listed"
-                    : ". Judged attributes: " + quoted(attributes)).toString();
+            return message.append(message.charAt(message.length() - 1) == '?' ? " " : ". ")
+                    .append("Judged attributes: ").append(quoted(attributes)).toString();
         }
 
         void waivers() {
