@@ -13,7 +13,9 @@
  *  3. Reports its own figures: 10-fold cross-validation of Logistic on the training part
  *     (Evaluation.crossValidateModel with Random(42)) -> eval/reported-metrics.json.
  *  4. Trains weka.classifiers.functions.Logistic with Weka's defaults on the training part and saves it
- *     (model/credit-risk.model), with the list of its input attributes (model/features.json).
+ *     (model/credit-risk.model), with the list of its input attributes (model/features.json) and its
+ *     coefficients as feature attributions (model/attributions.json), the explanation the ethics gate asks
+ *     for at the high risk tier.
  *  5. Evaluates it on the held-out part: eval/predictions.csv (one row per held-out row),
  *     eval/weka-evaluation.txt (Weka's own summary), eval/weka-roc-area.json (Weka's ROC area).
  *  6. Trains the baseline, weka.classifiers.bayes.NaiveBayes with Weka's defaults, on the same training
@@ -115,6 +117,7 @@ public class Train {
         Files.createDirectories(root.resolve("model"));
         SerializationHelper.write(root.resolve("model/credit-risk.model").toString(), model);
         writeFeatures(root.resolve("model/features.json"), data);
+        writeAttributions(root.resolve("model/attributions.json"), data, model);
 
         // 5. Held-out evaluation.
         Evaluation eval = new Evaluation(train);
@@ -294,6 +297,71 @@ public class Train {
         }
         json.append(String.join(",\n", entries)).append("\n  ]\n}\n");
         writeText(file, json.toString());
+    }
+
+    /**
+     * The model's coefficients, one per input of the fitted model, by feature. Logistic turns a nominal attribute
+     * of more than two values into one 0/1 indicator per value (NominalToBinary), a two-valued one into a single
+     * indicator of its second value, and keeps numeric ones; its coefficients() list them in that order after the
+     * intercept. The names rebuilt here are checked against the ones Logistic prints, so a change of Weka's
+     * encoding cannot silently shift them.
+     */
+    static void writeAttributions(Path file, Instances data, Logistic model) throws IOException {
+        double[][] coefficients = model.coefficients();
+        List<String> printed = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : model.toString().split("\n")) {
+            if (line.startsWith("=====")) {
+                inTable = true;
+            } else if (inTable && line.startsWith("Intercept")) {
+                break;
+            } else if (inTable) {
+                printed.add(line.replaceFirst("\\s+-?[0-9.E-]+$", ""));
+            }
+        }
+        Attribute target = data.classAttribute();
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"method\": \"logistic regression coefficients: change in the log-odds of class ")
+                .append(target.value(0)).append(" per unit of a numeric feature; for a nominal one, the coefficient of")
+                .append(" the 0/1 indicator of each value (a two-valued feature has one, of the value shown)\",\n");
+        json.append("  \"model\": \"weka.classifiers.functions.Logistic\",\n");
+        json.append("  \"intercept\": ").append(format(coefficients[0][0])).append(",\n");
+        json.append("  \"attributions\": {\n");
+        List<String> entries = new ArrayList<>();
+        int row = 1;
+        for (int a = 0; a < data.numAttributes(); a++) {
+            if (a == data.classIndex()) continue;
+            Attribute attribute = data.attribute(a);
+            String value;
+            if (attribute.isNumeric()) {
+                check(printed, row, attribute.name());
+                value = format(coefficients[row++][0]);
+            } else if (attribute.numValues() == 2) {
+                check(printed, row, attribute.name());
+                value = "{" + jsonString(attribute.value(1)) + ": " + format(coefficients[row++][0]) + "}";
+            } else {
+                List<String> perValue = new ArrayList<>();
+                for (int v = 0; v < attribute.numValues(); v++) {
+                    check(printed, row, attribute.name() + "=" + attribute.value(v));
+                    perValue.add(jsonString(attribute.value(v)) + ": " + format(coefficients[row++][0]));
+                }
+                value = "{" + String.join(", ", perValue) + "}";
+            }
+            entries.add("    " + jsonString(attribute.name()) + ": " + value);
+        }
+        if (row != coefficients.length) {
+            throw new IllegalStateException(coefficients.length - 1 + " coefficients for " + (row - 1) + " inputs");
+        }
+        json.append(String.join(",\n", entries)).append("\n  }\n}\n");
+        writeText(file, json.toString());
+    }
+
+    static void check(List<String> printed, int row, String expected) {
+        String name = printed.get(row - 1).strip();
+        if (!name.equals(expected)) {
+            throw new IllegalStateException("coefficient " + row + " is printed as '" + name + "', expected '"
+                    + expected + "'");
+        }
     }
 
     static String values(Attribute attribute) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,5 +63,41 @@ class CreditRiskExampleTest {
         assertThat(result.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
         assertThat(result.metrics().get("reported.cv_roc_auc").source())
                 .isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);
+    }
+
+    @Test
+    @DisplayName("the example's ethics verdict is WARN: documentation and licence pass on the real files, the"
+            + " age disparity is found and waived with its reason, intervals straddle the limits")
+    void ethicsVerdict() throws Exception {
+        Workspace ws = Workspace.at(EXAMPLE);
+        GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
+                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
+                ProgressListener.NONE, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC)));
+        assertThat(ethics.status()).isEqualTo(Status.WARN);
+        assertThat(ethics.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
+        assertThat(ethics.checks()).filteredOn(c -> c.id().startsWith("docs:") || c.id().startsWith("licence:"))
+                .filteredOn(c -> !c.id().startsWith("docs:protected_attribute:"))
+                .extracting(CheckResult::status).containsOnly(Status.PASS);
+        assertThat(ethics.checks()).filteredOn(c -> c.status() == Status.WAIVED).extracting(CheckResult::id)
+                .containsExactly("fairness:age_band:four_fifths:<25", "docs:protected_attribute:personal_status",
+                        "docs:protected_attribute:age", "docs:protected_attribute:foreign_worker");
+        CheckResult under25 = ethics.checks().stream()
+                .filter(c -> c.id().equals("fairness:age_band:four_fifths:<25")).findFirst().orElseThrow();
+        assertThat(under25.waiver().orElseThrow().was()).isEqualTo(Status.FAIL);
+        assertThat(under25.message()).contains("adverse impact");
+        assertThat(ethics.fairness().orElseThrow().attributes()).containsOnlyKeys("sex", "age_band",
+                "sex&age_band");
+    }
+
+    @Test
+    @DisplayName("once the example's waivers expire, the ethics gate FAILs on what they excused")
+    void ethicsAfterTheWaiversExpire() throws Exception {
+        Workspace ws = Workspace.at(EXAMPLE);
+        GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
+                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
+                ProgressListener.NONE, Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC)));
+        assertThat(ethics.status()).isEqualTo(Status.FAIL);
+        assertThat(ethics.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::id)
+                .contains("fairness:age_band:four_fifths:<25", "waiver:docs:protected_attribute:*");
     }
 }
