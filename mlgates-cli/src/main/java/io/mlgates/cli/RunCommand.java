@@ -1,6 +1,8 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.gate.GateResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,11 +12,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention. Today that is the
- * validation gate; the ethics and promotion gates join here when they exist.
+ * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention: validate, then ethics.
+ * Both are judged even when the first does not pass; the exit code is that of the worst.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs every gate on a model repository laid out by convention.",
+        description = {"Runs every gate (validate, then ethics) on a model repository laid out by convention.",
                 "Results go to DIR/.mlgates/results unless --out says otherwise."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -23,17 +25,27 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".", description = "the model repository")
     Path repository;
 
+    @Option(names = "--org-policy", paramLabel = "FILE",
+            description = "organisation policy the model policy may tighten, never loosen (default: $"
+                    + Validation.ORG_POLICY_VARIABLE + ")")
+    Path orgPolicy;
+
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: DIR/.mlgates/results)")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json; default ${DEFAULT-VALUE}")
+            description = "table or json (json: an array of the results); default ${DEFAULT-VALUE}")
     OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
         Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
-        return Validation.run(repository, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(results), format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        Validation.Options o = new Validation.Options(repository, Optional.empty(), Optional.ofNullable(orgPolicy),
+                Optional.empty(), Optional.of(results), format);
+        Validation.Loaded loaded = Validation.load(o, System.getenv());
+        GateResult validate = Validation.validate(loaded, o, Optional.empty(), spec.commandLine().getErr());
+        GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), spec.commandLine().getErr());
+        return Validation.show(List.of(validate, ethics), o, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -1,6 +1,7 @@
 package io.mlgates.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +21,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default: ./mlgates.yaml if present)")
     Path policy;
 
+    @Option(names = "--org-policy", paramLabel = "FILE",
+            description = "organisation policy the model policy may tighten, never loosen (default: $"
+                    + Validation.ORG_POLICY_VARIABLE + ")")
+    Path orgPolicy;
+
     @Option(names = "--predictions", paramLabel = "FILE", description = "prediction file instead of the policy's")
     Path predictions;
 
@@ -35,14 +41,19 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path repository = policy == null ? Path.of("") : parentOf(policy);
-        return Validation.run(repository, Optional.ofNullable(policy), Optional.ofNullable(predictions),
-                Optional.ofNullable(baseline), Optional.ofNullable(out), format, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        Validation.Options o = new Validation.Options(repositoryOf(policy), Optional.ofNullable(policy),
+                Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions), Optional.ofNullable(out), format);
+        Validation.Loaded loaded = Validation.load(o, System.getenv());
+        return Validation.show(List.of(Validation.validate(loaded, o, Optional.ofNullable(baseline),
+                spec.commandLine().getErr())), o, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    private static Path parentOf(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
+    /** The policy file's folder, or the current folder without one. */
+    static Path repositoryOf(Path policyFile) {
+        if (policyFile == null) {
+            return Path.of("");
+        }
+        Path parent = policyFile.toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of("") : parent;
     }
 }

@@ -1,10 +1,14 @@
 package io.mlgates.cli;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.gate.EthicsGate;
+import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
 import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.ConsoleTable;
 import io.mlgates.core.report.GateResultJson;
@@ -15,25 +19,47 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** One validation run as both commands need it: load, judge, write, show, and the exit code. */
+/** Gate runs as the commands need them: load, judge, write, show, and the exit code. */
 final class Validation {
     static final int PASSED = 0;
     static final int NOT_PASSED = 1;
+    /** Where the organisation policy is found when --org-policy is not given. */
+    static final String ORG_POLICY_VARIABLE = "MLGATES_ORG_POLICY";
 
     private Validation() {
     }
 
-    static int run(Path repository, Optional<Path> policyFile, Optional<Path> predictions, Optional<Path> baseline,
-                   Optional<Path> out, OutputFormat format, PrintWriter stdout, PrintWriter stderr)
-            throws BadInputException, IOException {
-        Workspace ws = Workspace.at(repository);
-        PolicyLoader loader = new PolicyLoader();
+    /** What every gate command is given. */
+    record Options(Path repository, Optional<Path> policyFile, Optional<Path> orgPolicy, Optional<Path> predictions,
+                   Optional<Path> out, OutputFormat format) {
+    }
+
+    /** A loaded policy and the organisation floor it was loaded under. */
+    record Loaded(Workspace ws, LoadedPolicy policy, Optional<OrganisationPolicy> organisation) {
+    }
+
+    static Loaded load(Options o, Map<String, String> environment) throws BadInputException {
+        Workspace ws = Workspace.at(o.repository());
+        Optional<Path> orgFile = o.orgPolicy().or(() -> Optional.ofNullable(environment.get(ORG_POLICY_VARIABLE))
+                .filter(v -> !v.isBlank()).map(Path::of));
+        Optional<OrganisationPolicy> organisation = Optional.empty();
+        if (orgFile.isPresent()) {
+            if (!Files.isRegularFile(orgFile.get())) {
+                throw new BadInputException(orgFile.get().toString(), 0, 0, "organisation policy not found"
+                        + (o.orgPolicy().isEmpty() ? " (named by " + ORG_POLICY_VARIABLE + ")" : ""));
+            }
+            organisation = Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
+        }
+        PolicyLoader loader = organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new);
         LoadedPolicy policy;
-        if (policyFile.isPresent()) {
-            Path file = policyFile.get();
+        if (o.policyFile().isPresent()) {
+            Path file = o.policyFile().get();
             if (!Files.isRegularFile(file)) {
                 throw new BadInputException(file.toString(), 0, 0, "policy file not found");
             }
@@ -41,22 +67,65 @@ final class Validation {
         } else {
             policy = loader.loadFromRepository(ws.root());
         }
-        ValidationRequest request = new ValidationRequest(ws, policy,
-                relativeTo(ws, predictions, "--predictions"), relativeTo(ws, baseline, "--baseline"),
-                new Progress(stderr), Clock.systemUTC());
-        GateResult result = new ValidationGate().evaluate(request);
-        List<Path> written = out.isPresent() ? ResultFiles.write(result, out.get()) : List.of();
-        if (format == OutputFormat.json) {
-            stdout.println(new GateResultJson().toJson(result));
+        return new Loaded(ws, policy, organisation);
+    }
+
+    static GateResult validate(Loaded loaded, Options o, Optional<Path> baseline, PrintWriter stderr)
+            throws BadInputException {
+        return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
+                relativeTo(loaded.ws(), o.predictions(), "--predictions"),
+                relativeTo(loaded.ws(), baseline, "--baseline"), new Progress(stderr), Clock.systemUTC()));
+    }
+
+    /**
+     * The ethics gate; {@code --sensitive} replaces the policy's columns, though never the organisation's, which
+     * a command line may not loosen either.
+     */
+    static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, PrintWriter stderr)
+            throws BadInputException {
+        Optional<List<String>> columns = sensitive.map(list -> {
+            LinkedHashSet<String> joined = new LinkedHashSet<>(list);
+            loaded.organisation().ifPresent(org -> joined.addAll(org.ethics().fairness().sensitive()));
+            return List.copyOf(joined);
+        });
+        return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
+                relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, new Progress(stderr),
+                Clock.systemUTC()));
+    }
+
+    /** Writes the results, shows them, and returns the exit code of the worst. */
+    static int show(List<GateResult> results, Options o, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (GateResult result : results) {
+            if (o.out().isPresent()) {
+                written.addAll(ResultFiles.write(result, o.out().get()));
+            }
+        }
+        GateResultJson json = new GateResultJson();
+        if (o.format() == OutputFormat.json) {
+            if (results.size() == 1) {
+                stdout.println(json.toJson(results.get(0)));
+            } else {
+                // several gates: one JSON array, so that standard output stays one JSON document
+                stdout.println(results.stream().map(json::toJson).reduce((a, b) -> a + ",\n" + b)
+                        .map(all -> "[\n" + all + "\n]").orElse("[]"));
+            }
         } else {
-            stdout.print(new ConsoleTable().render(result));
+            ConsoleTable table = new ConsoleTable();
+            for (int i = 0; i < results.size(); i++) {
+                if (i > 0) {
+                    stdout.println();
+                }
+                stdout.print(table.render(results.get(i)));
+            }
         }
         stdout.flush();
         for (Path p : written) {
             stderr.println("mlgates: wrote " + p);
         }
         stderr.flush();
-        return result.status().isSuccessful() ? PASSED : NOT_PASSED;
+        Status worst = Status.worstOf(results.stream().map(GateResult::status).toList());
+        return worst.isSuccessful() ? PASSED : NOT_PASSED;
     }
 
     /** A path typed on the command line, as the repository-relative path the engine resolves (and confines). */

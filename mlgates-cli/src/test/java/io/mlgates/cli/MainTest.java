@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -45,24 +48,87 @@ class MainTest {
         }
     }
 
+    /** The last day of the example's waivers; after it, its ethics verdict is FAIL, as waivers are meant to. */
+    private static final LocalDate WAIVERS_EXPIRE = LocalDate.of(2027, 11, 30);
+
+    private static boolean waiversHold() {
+        return !LocalDate.now(ZoneOffset.UTC).isAfter(WAIVERS_EXPIRE);
+    }
+
     @Test
-    @DisplayName("mlgates run on the credit-risk example: WARN (recall under the team's wish), exit 0, files written")
+    @DisplayName("mlgates run on the credit-risk example: validate then ethics, both WARN, exit 0, files written")
     void runOnTheExample() throws Exception {
         Path results = tmp.resolve("results");
-        assertThat(run("run", repo.toString(), "--out", results.toString())).isZero();
-        assertThat(out.toString()).contains("validate gate: WARN").contains("verdict: WARN")
-                .contains("slice:age_band=60+:recall");
+        int code = run("run", repo.toString(), "--out", results.toString());
+        assertThat(out.toString()).contains("validate gate: WARN").contains("slice:age_band=60+:recall")
+                .contains("fairness of age_band (reference group 25-39)");
         JsonNode json = new ObjectMapper().readTree(results.resolve("validate.json").toFile());
         assertThat(json.get("status").asText()).isEqualTo("WARN");
         assertThat(json.get("data").get("rows").asInt()).isEqualTo(300);
         assertThat(results.resolve("TEST-mlgates-validate.xml")).exists();
+        JsonNode ethics = new ObjectMapper().readTree(results.resolve("ethics.json").toFile());
+        assertThat(ethics.get("fairness").get("age_band").get("groups").get("<25").get("count").asInt())
+                .isEqualTo(45);
+        assertThat(results.resolve("TEST-mlgates-ethics.xml")).exists();
+        if (waiversHold()) {
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("ethics gate: WARN").contains("WAIVED");
+            assertThat(ethics.get("status").asText()).isEqualTo("WARN");
+        } else {
+            assertThat(code).isEqualTo(1);
+            assertThat(out.toString()).contains("ethics gate: FAIL").contains("expired on 2027-11-30");
+        }
+    }
+
+    @Test
+    @DisplayName("mlgates ethics --sensitive judges only the columns given; --format json prints the result alone")
+    void ethicsWithSensitiveColumns() throws Exception {
+        run("ethics", "--policy", repo.resolve("mlgates.yaml").toString(), "--sensitive", "sex", "--format",
+                "json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("gate").asText()).isEqualTo("ethics");
+        assertThat(json.get("fairness").fieldNames()).toIterable().containsExactly("sex");
+        assertThat(json.get("fairness").get("sex").get("disparate_impact").get("ci").size()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("mlgates run --format json prints one array with the validate and the ethics result")
+    void runJson() throws Exception {
+        run("run", repo.toString(), "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json.get(0).get("gate").asText()).isEqualTo("validate");
+        assertThat(json.get(1).get("gate").asText()).isEqualTo("ethics");
+    }
+
+    @Test
+    @DisplayName("a model policy that loosens the organisation policy exits 2 naming both files")
+    void orgPolicyLoosened() throws Exception {
+        Path org = Files.writeString(tmp.resolve("org-policy.yaml"), "ethics:\n  fairness:\n    minGroupSize: 20\n");
+        assertThat(run("ethics", "--policy", repo.resolve("mlgates.yaml").toString(), "--org-policy",
+                org.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("mlgates.yaml:").contains("ethics.fairness.minGroupSize 30 is larger"
+                + " than 20").contains("which loosens the organisation policy " + org + ":3:19");
+    }
+
+    @Test
+    @DisplayName("the organisation policy comes from MLGATES_ORG_POLICY when --org-policy is not given")
+    void orgPolicyFromTheEnvironment() throws Exception {
+        Path org = Files.writeString(tmp.resolve("org.yaml"), "ethics:\n  protectedAttributes: [own_telephone]\n");
+        Validation.Options o = new Validation.Options(repo, java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), OutputFormat.table);
+        Validation.Loaded loaded = Validation.load(o, Map.of(Validation.ORG_POLICY_VARIABLE, org.toString()));
+        assertThat(loaded.policy().policy().ethics().protectedAttributes()).contains("age", "own_telephone");
+        assertThat(Validation.load(o, Map.of()).policy().policy().ethics().protectedAttributes())
+                .doesNotContain("own_telephone");
     }
 
     @Test
     @DisplayName("mlgates run writes under DIR/.mlgates/results by default")
     void runDefaultResultsFolder() {
-        assertThat(run("run", repo.toString())).isZero();
+        run("run", repo.toString());
         assertThat(repo.resolve(".mlgates/results/validate.json")).exists();
+        assertThat(repo.resolve(".mlgates/results/ethics.json")).exists();
     }
 
     @Test
