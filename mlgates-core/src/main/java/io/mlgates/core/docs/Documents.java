@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -24,9 +25,10 @@ final class Documents {
     /** Largest documentation file read. */
     static final int MAX_BYTES = 1 << 20;
 
+    // Decimals keep their trailing zeros: 0.80 states a rounding that 0.8 does not.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     private static final ObjectMapper YAML;
 
     static {
@@ -35,7 +37,7 @@ final class Documents {
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(50);
         YAML = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options).build())
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     }
 
     private Documents() {

@@ -1,0 +1,84 @@
+package io.mlgates.core.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ModelCardTest {
+    @Test
+    @DisplayName("Hugging Face's template: 'Uses' counts as intended use through its 'Direct Use' subsection")
+    void subsectionsCount() throws Exception {
+        ModelCard card = ModelCard.markdown("""
+                # Model Card for m
+                ## Uses
+                ### Direct Use
+                Ranking applications.
+                ### Out-of-Scope Use
+                [More Information Needed]
+                ## Bias, Risks, and Limitations
+                Small data.
+                """, "README.md");
+        assertThat(card.has(CardSection.INTENDED_USE)).isTrue();
+        assertThat(card.has(CardSection.OUT_OF_SCOPE_USES)).isFalse();
+        assertThat(card.has(CardSection.ETHICAL_CONSIDERATIONS)).isTrue();
+        assertThat(card.declaredMetrics()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a heading inside a fenced code block is not a section")
+    void codeFences() throws Exception {
+        ModelCard card = ModelCard.markdown("# Card\n```\n## Caveats\ntext\n```\n", "c.md");
+        assertThat(card.has(CardSection.CAVEATS)).isFalse();
+    }
+
+    @Test
+    @DisplayName("headings match without case, emphasis or a trailing colon")
+    void headingForms() throws Exception {
+        ModelCard card = ModelCard.markdown("## **Owner and Contact:**\nrisk@example.com\n", "c.md");
+        assertThat(card.has(CardSection.OWNER_CONTACT)).isTrue();
+    }
+
+    @Test
+    @DisplayName("declared metrics keep their written decimals: 0.80 claims ±0.005, 0.808 ±0.0005")
+    void declaredMetricRounding() throws Exception {
+        ModelCard card = ModelCard.markdown("""
+                ---
+                model-index:
+                  - results:
+                      - metrics:
+                          - {type: roc_auc, value: 0.80}
+                          - {type: accuracy, value: 0.808}
+                ---
+                """, "c.md");
+        assertThat(card.declaredMetrics()).containsExactly(new DeclaredMetric("roc_auc", new BigDecimal("0.80")),
+                new DeclaredMetric("accuracy", new BigDecimal("0.808")));
+        assertThat(card.declaredMetrics().get(0).matches(0.8049)).isTrue();
+        assertThat(card.declaredMetrics().get(0).matches(0.8051)).isFalse();
+        assertThat(card.declaredMetrics().get(1).matches(0.8084)).isTrue();
+        assertThat(card.declaredMetrics().get(1).matches(0.8086)).isFalse();
+    }
+
+    @Test
+    @DisplayName("front matter that is never closed, or a metric without a value, is refused with the file")
+    void malformed() {
+        assertThatThrownBy(() -> ModelCard.markdown("---\nlicense: mit\n# Card\n", "c.md"))
+                .hasMessage("c.md:1: the front matter opened by '---' is never closed");
+        assertThatThrownBy(() -> ModelCard.markdown("---\nmodel-index: [{results: [{metrics: [{type: f1}]}]}]\n---\n",
+                "c.md")).hasMessageContaining("needs a 'type' (the metric's name) and a numeric 'value'");
+    }
+
+    @Test
+    @DisplayName("SPDX identifiers are matched without case and given in their canonical spelling")
+    void licences() {
+        assertThat(Licences.canonical("cc-by-sa-4.0")).hasValue("CC-BY-SA-4.0");
+        assertThat(Licences.canonical("GPL-2.0")).hasValue("GPL-2.0");
+        assertThat(Licences.canonical("CC-BY-5.0")).isEmpty();
+        assertThat(Licences.problem("odbl-1.0", Optional.empty(), List.of())).isEmpty();
+        assertThat(Licences.problem("NONE", Optional.empty(), List.of())).isPresent();
+    }
+}
