@@ -112,6 +112,17 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("a model policy that tightens the organisation policy is judged under it; results name both digests")
+    void orgPolicyTightened() throws Exception {
+        Path org = Files.writeString(tmp.resolve("org-policy.yaml"), "ethics:\n  fairness:\n    minGroupSize: 50\n");
+        run("ethics", "--policy", repo.resolve("mlgates.yaml").toString(), "--org-policy", org.toString(),
+                "--format", "json");
+        JsonNode policy = new ObjectMapper().readTree(out.toString()).get("policy");
+        assertThat(policy.get("organisation").get("file").asText()).isEqualTo(org.toString());
+        assertThat(policy.get("organisation").get("digest").asText()).startsWith("sha256:");
+    }
+
+    @Test
     @DisplayName("the organisation policy comes from MLGATES_ORG_POLICY when --org-policy is not given")
     void orgPolicyFromTheEnvironment() throws Exception {
         Path org = Files.writeString(tmp.resolve("org.yaml"), "ethics:\n  protectedAttributes: [own_telephone]\n");

@@ -3,6 +3,7 @@ package io.mlgates.core.gate;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.OrganisationRef;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param candidate the candidate judged, by digest
  * @param policyDigest {@code sha256:} digest of the policy file's bytes (of empty input for the defaults)
  * @param policyFile the policy file, when there was one
+ * @param organisationPolicy the organisation policy whose floor applied, when there was one
  * @param data what was read
  * @param metrics every metric by name, in a stable order
  * @param checks every check, in the order the policy states them
@@ -28,7 +30,7 @@ import java.util.Optional;
  * @param fairness group figures and disparities, for the ethics gate
  */
 public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
-                         Optional<String> policyFile, DataSummary data, Map<String, MetricValue> metrics,
+                         Optional<String> policyFile, Optional<OrganisationRef> organisationPolicy, DataSummary data, Map<String, MetricValue> metrics,
                          List<CheckResult> checks, Instant evaluatedAt, String engineVersion,
                          Optional<FairnessResult> fairness) {
     public GateResult {
@@ -38,6 +40,7 @@ public record GateResult(String gate, Status status, String modelName, Candidate
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(policyDigest, "policyDigest");
         Objects.requireNonNull(policyFile, "policyFile");
+        Objects.requireNonNull(organisationPolicy, "organisationPolicy");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Objects.requireNonNull(engineVersion, "engineVersion");

@@ -30,8 +30,4 @@ public record EthicsPolicy(RiskTier riskTier, FairnessPolicy fairness, Documenta
         return new EthicsPolicy(RiskTier.MINIMAL, FairnessPolicy.defaults(), DocumentationPolicy.defaults(),
                 List.of(), List.of(), LicencePolicy.defaults());
     }
-
-    public EthicsPolicy withFairness(FairnessPolicy newFairness) {
-        return new EthicsPolicy(riskTier, newFairness, documentation, protectedAttributes, datasets, licences);
-    }
 }

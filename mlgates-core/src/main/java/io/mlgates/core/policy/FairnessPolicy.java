@@ -49,11 +49,4 @@ public record FairnessPolicy(List<String> sensitive, List<List<String>> intersec
         List<List<String>> kept = intersections.stream().filter(columns::containsAll).toList();
         return new FairnessPolicy(columns, kept, favourable, minGroupSize, reference, limits);
     }
-
-    /** The attributes judged: each sensitive column, then each intersection by its joined name. */
-    public List<String> attributeNames() {
-        List<String> names = new java.util.ArrayList<>(sensitive);
-        intersections.forEach(i -> names.add(String.join(JOIN, i)));
-        return names;
-    }
 }

@@ -45,14 +45,9 @@ public final class OrganisationPolicy {
         this.ethics = ethics;
     }
 
-    /** The file as named in messages. */
-    public String file() {
-        return file;
-    }
-
-    /** {@code sha256:} digest of the organisation policy's bytes. */
-    public String digest() {
-        return digest;
+    /** The file and its digest, as results name them. */
+    public OrganisationRef ref() {
+        return new OrganisationRef(file, digest);
     }
 
     public EthicsPolicy ethics() {

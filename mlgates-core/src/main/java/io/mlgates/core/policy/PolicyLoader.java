@@ -105,7 +105,8 @@ public final class PolicyLoader {
             Problems problems = new Problems();
             Policy floor = organisation.get().applyTo(defaults.policy(), Optional.empty(),
                     JsonNodeFactory.instance.objectNode(), problems);
-            return new LoadedPolicy(floor, defaults.digest(), defaults.fileName());
+            return new LoadedPolicy(floor, defaults.digest(), defaults.fileName(),
+                    Optional.of(organisation.get().ref()));
         }
         return load(file, Policy.DEFAULT_FILE_NAME, modelName);
     }
@@ -153,7 +154,8 @@ public final class PolicyLoader {
                 throw new PolicyException(displayName, problems.list());
             }
         }
-        return new LoadedPolicy(policy, digest, Optional.of(displayName));
+        return new LoadedPolicy(policy, digest, Optional.of(displayName),
+                organisation.map(OrganisationPolicy::ref));
     }
 
     private static byte[] readBounded(Path file, String displayName) throws PolicyException {

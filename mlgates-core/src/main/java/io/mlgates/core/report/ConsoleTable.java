@@ -20,6 +20,8 @@ public final class ConsoleTable {
                 r.candidate().fileCount(), r.candidate().fileCount() == 1 ? "" : "s", r.candidate().totalBytes()));
         out.append(String.format(Locale.ROOT, "policy    %s (%s)%n", r.policyDigest(),
                 safe(r.policyFile().orElse("defaults, no mlgates.yaml"))));
+        r.organisationPolicy().ifPresent(org -> out.append(String.format(Locale.ROOT,
+                "org       %s (%s, the organisation's floor)%n", org.digest(), safe(org.file()))));
         out.append(String.format(Locale.ROOT, "data      %s: %d rows%s%n%n", safe(r.data().predictions()),
                 r.data().rows(), r.data().droppedRows() > 0 ? ", " + r.data().droppedRows() + " dropped" : ""));
 

@@ -23,6 +23,7 @@ import io.mlgates.core.gate.WaiverNote;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.OrganisationRef;
 import io.mlgates.core.policy.TaskType;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,6 +80,13 @@ public final class GateResultJson {
         ObjectNode policy = root.putObject("policy");
         policy.put("digest", r.policyDigest());
         policy.put("file", r.policyFile().orElse(null));
+        if (r.organisationPolicy().isPresent()) {
+            ObjectNode organisation = policy.putObject("organisation");
+            organisation.put("file", r.organisationPolicy().get().file());
+            organisation.put("digest", r.organisationPolicy().get().digest());
+        } else {
+            policy.putNull("organisation");
+        }
         DataSummary d = r.data();
         ObjectNode data = root.putObject("data");
         data.put("predictions", d.predictions());
@@ -264,11 +272,16 @@ public final class GateResultJson {
             }
             return new GateResult(text(root, "gate"), Status.valueOf(text(root, "status")), text(root, "model"),
                     candidate, text(root.required("policy"), "digest"), optionalText(root.required("policy"), "file"),
-                    data, metrics, checks, Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"),
+                    organisation(root.required("policy").path("organisation")), data, metrics, checks, Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"),
                     fairness);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new BadInputException(displayName, 0, 0, "not a gate result: " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<OrganisationRef> organisation(JsonNode node) {
+        return node.isObject() ? Optional.of(new OrganisationRef(text(node, "file"), text(node, "digest")))
+                : Optional.empty();
     }
 
     private static AttributeFairness readAttribute(String name, JsonNode node) {

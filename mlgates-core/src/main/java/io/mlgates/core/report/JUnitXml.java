@@ -32,6 +32,9 @@ public final class JUnitXml {
             w.writeStartElement("properties");
             property(w, "candidate", result.candidate().digest());
             property(w, "policy", result.policyDigest());
+            if (result.organisationPolicy().isPresent()) {
+                property(w, "organisationPolicy", result.organisationPolicy().get().digest());
+            }
             property(w, "status", result.status().name());
             w.writeEndElement();
             w.writeCharacters("\n");

@@ -12,6 +12,7 @@ import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.WaiverNote;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.OrganisationRef;
 import io.mlgates.core.policy.TaskType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ final class GateResultFixtures {
                         OptionalDouble.of(0.8), Optional.empty(), "dropped"));
         return new GateResult("validate", Status.ERROR, modelName,
                 new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
-                Optional.of("mlgates.yaml"),
+                Optional.of("mlgates.yaml"), Optional.empty(),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 8, 1, List.of("eval/p.csv:3: bad"),
                         99),
                 metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test", Optional.empty());
@@ -96,6 +97,7 @@ final class GateResultFixtures {
         return new GateResult("ethics", Status.FAIL, "credit" + hostile,
                 new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
                 Optional.of("mlgates.yaml"),
+                Optional.of(new OrganisationRef("org-policy" + hostile + ".yaml", "sha256:" + "ef".repeat(32))),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 99),
                 metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test", Optional.of(fairness));
     }
