@@ -1,5 +1,6 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,9 @@ final class EthicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sensitive != null && sensitive.stream().anyMatch(String::isBlank)) {
+            throw new BadInputException("--sensitive", 0, 0, "a column name is empty; expected COL[,COL...]");
+        }
         Validation.Options o = new Validation.Options(ValidateCommand.repositoryOf(policy), Optional.ofNullable(policy),
                 Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions), Optional.ofNullable(out), format);
         Validation.Loaded loaded = Validation.load(o, System.getenv());

@@ -92,6 +92,17 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("an empty --sensitive column name is a usage error, and a column the file lacks is bad input: exit 2")
+    void badSensitiveColumns() {
+        assertThat(run("ethics", "--policy", repo.resolve("mlgates.yaml").toString(), "--sensitive", "sex,,age_band"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--sensitive: a column name is empty");
+        assertThat(run("ethics", "--policy", repo.resolve("mlgates.yaml").toString(), "--sensitive", "region"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("eval/predictions.csv:1: no column 'region'");
+    }
+
+    @Test
     @DisplayName("mlgates run --format json prints one array with the validate and the ethics result")
     void runJson() throws Exception {
         run("run", repo.toString(), "--format", "json");
