@@ -89,6 +89,20 @@ class EthicsPolicyLoaderTest {
     }
 
     @Test
+    @DisplayName("a misspelt ethics key and a misspelt tier get suggestions at their line and column")
+    void nearMisses() throws Exception {
+        PolicyException e = rejected("ethics:\n  riskTeir: high\n  fairness:\n    minGroupSize: 0\n"
+                + "  documentation:\n    modelCard: ../card.md\n");
+        assertThat(e.getMessage()).startsWith("mlgates.yaml:2:3: unknown key 'riskTeir' in ethics; did you mean"
+                + " 'riskTier'?")
+                .contains("mlgates.yaml:4:19: ethics.fairness.minGroupSize: expected an integer in [1, 2147483647], got 0")
+                .contains("mlgates.yaml:6:16: ethics.documentation.modelCard: '../card.md' leads out of the model"
+                        + " repository");
+        assertThat(rejected("ethics:\n  riskTier: hihg\n").getMessage()).isEqualTo("mlgates.yaml:2:13:"
+                + " ethics.riskTier: expected one of 'minimal', 'limited', 'high', got 'hihg'; did you mean 'high'?");
+    }
+
+    @Test
     @DisplayName("an unknown fairness metric is refused with a suggestion, at its line and column")
     void unknownMetric() throws Exception {
         PolicyException e = rejected("""
