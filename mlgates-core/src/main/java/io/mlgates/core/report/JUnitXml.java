@@ -1,10 +1,13 @@
 package io.mlgates.core.report;
 
+import io.mlgates.core.fairness.AttributeFairness;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
+import io.mlgates.core.metrics.MetricValue;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -13,6 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
  * A gate result as JUnit XML, so that Jenkins' {@code junit} step and other dashboards show it unchanged:
  * one test case per check. FAIL is a {@code <failure>}, ERROR an {@code <error>}, SKIPPED a {@code <skipped>};
  * PASS, WARN and WAIVED pass as tests, and WARN and WAIVED say so in the test's output (JUnit has no warning).
+ * The suite's properties name the candidate, the policies and, for the ethics gate, every disparity's value.
  */
 public final class JUnitXml {
     public void write(GateResult result, OutputStream out) throws IOException {
@@ -36,6 +40,17 @@ public final class JUnitXml {
                 property(w, "organisationPolicy", result.organisationPolicy().get().digest());
             }
             property(w, "status", result.status().name());
+            // the figures behind the fairness checks, for dashboards that read suite properties
+            if (result.fairness().isPresent()) {
+                for (AttributeFairness a : result.fairness().get().attributes().values()) {
+                    for (Map.Entry<String, MetricValue> d : a.disparities().entrySet()) {
+                        MetricValue v = d.getValue();
+                        property(w, "fairness:" + a.attribute() + ":" + d.getKey(), v.isDefined()
+                                ? String.valueOf(v.value().getAsDouble())
+                                : "undefined: " + v.undefinedReason().orElseThrow());
+                    }
+                }
+            }
             w.writeEndElement();
             w.writeCharacters("\n");
             for (CheckResult check : result.checks()) {
@@ -69,7 +84,7 @@ public final class JUnitXml {
 
     private static void property(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         w.writeEmptyElement("property");
-        w.writeAttribute("name", name);
+        w.writeAttribute("name", Text.xmlSafe(name));
         w.writeAttribute("value", Text.xmlSafe(value));
     }
 

@@ -61,6 +61,16 @@ class JUnitXmlTest {
                 .doesNotContain("\u0007");
         assertThat(waived.getElementsByTagName("failure").getLength()).isZero();
         assertThat(waived.getTextContent()).startsWith("WAIVED: waived (was FAIL): <script>");
+        boolean property = false;
+        NodeList properties = doc.getElementsByTagName("property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element p = (Element) properties.item(i);
+            if (p.getAttribute("name").equals("fairness:age:disparate_impact")) {
+                property = true;
+                assertThat(p.getAttribute("value")).isEqualTo("undefined: no reference group is declared for 'age'");
+            }
+        }
+        assertThat(property).isTrue();
         Element failed = (Element) cases.item(3);
         assertThat(((Element) failed.getElementsByTagName("failure").item(0)).getAttribute("message"))
                 .contains("no section <script>alert('x')</script> & \"q\"");
