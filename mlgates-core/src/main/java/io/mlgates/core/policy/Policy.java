@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param limits limits on the whole evaluation set
  * @param baseline comparison with the model in production, when configured
  * @param slices per-slice limits
+ * @param promotion the stages, evidence, approvals and release train on the way to production
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
-                     List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
+                     List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
+                     PromotionPolicy promotion) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
 
@@ -31,6 +33,7 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(reportedMetrics, "reportedMetrics");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(promotion, "promotion");
         limits = List.copyOf(limits);
         slices = List.copyOf(slices);
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
@@ -44,6 +47,6 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The policy of a repository without {@code mlgates.yaml}: every default, no limits. */
     public static Policy defaults(String modelName) {
         return new Policy(modelName, DEFAULT_ARTIFACTS, TaskType.BINARY, PredictionSource.defaults(), 0.95, 10,
-                Optional.empty(), List.of(), Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty(), List.of(), PromotionPolicy.defaults());
     }
 }

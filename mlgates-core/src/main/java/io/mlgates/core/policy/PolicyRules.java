@@ -18,7 +18,9 @@ final class PolicyRules {
             "/model/artifacts", "model.artifacts",
             "/predictions/path", "predictions.path",
             "/metrics/reported", "metrics.reported",
-            "/baseline/path", "baseline.path");
+            "/baseline/path", "baseline.path",
+            "/promotion/registry", "promotion.registry",
+            "/promotion/results", "promotion.results");
 
     private PolicyRules() {
     }
@@ -33,6 +35,9 @@ final class PolicyRules {
         }
         rules.delimiter();
         rules.classes();
+        if (root.path("promotion").isObject() && !problems.isReported("/promotion")) {
+            PromotionRules.check(document, root.path("promotion"), problems);
+        }
     }
 
     private record Rules(PolicyDocument document, JsonNode root, Problems problems) {

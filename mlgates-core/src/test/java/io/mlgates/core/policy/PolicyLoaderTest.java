@@ -175,7 +175,8 @@ class PolicyLoaderTest {
                     List.of(new SliceRule("age_band", 50, List.of(new MetricLimit("recall", OptionalDouble.of(0.6),
                                     OptionalDouble.empty(), Severity.FAIL, Judge.ESTIMATE))),
                             new SliceRule("region", 30, List.of(new MetricLimit("precision",
-                                    OptionalDouble.of(0.5), OptionalDouble.empty(), Severity.FAIL, Judge.BOUND))))));
+                                    OptionalDouble.of(0.5), OptionalDouble.empty(), Severity.FAIL, Judge.BOUND)))),
+                    PromotionPolicy.defaults()));
         }
 
         @Test
@@ -304,7 +305,7 @@ class PolicyLoaderTest {
                     """);
 
             assertOnlyProblem(e, 2, 1, "unknown key 'modle'; did you mean 'model'? Allowed keys: version, model,"
-                    + " task, predictions, metrics, limits, baseline, slices");
+                    + " task, predictions, metrics, limits, baseline, promotion, slices");
         }
 
         @Test
@@ -337,7 +338,7 @@ class PolicyLoaderTest {
             PolicyException e = rejected("colour: red\n");
 
             assertOnlyProblem(e, 1, 1, "unknown key 'colour'. Allowed keys: version, model, task, predictions,"
-                    + " metrics, limits, baseline, slices");
+                    + " metrics, limits, baseline, promotion, slices");
         }
 
         @Test
