@@ -7,18 +7,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention. Today that is the
- * validation gate; the ethics and promotion gates join here when they exist.
+ * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention, then, when they passed,
+ * the candidate's promotion to the policy's first stage in the embedded registry.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs every gate on a model repository laid out by convention.",
-                "Results go to DIR/.mlgates/results unless --out says otherwise."})
+                "Results go to DIR/.mlgates/results unless --out says otherwise.",
+                "When the gates pass, the candidate is promoted to the policy's first stage (staging by default) in"
+                        + " the embedded registry."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".", description = "the model repository")
     Path repository;
@@ -33,7 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
-        return Validation.run(repository, Optional.empty(), Optional.empty(), Optional.empty(),
+        int gates = Validation.run(repository, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(results), format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return gates != Validation.PASSED ? gates : Promotions.toFirstStage(repository, results, format,
+                main.environment(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -46,12 +46,16 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("mlgates run on the credit-risk example: WARN (recall under the team's wish), exit 0, files written")
+    @DisplayName("mlgates run on the credit-risk example: WARN (recall under the team's wish), exit 0, files written,"
+            + " the candidate promoted to staging")
     void runOnTheExample() throws Exception {
         Path results = tmp.resolve("results");
         assertThat(run("run", repo.toString(), "--out", results.toString())).isZero();
         assertThat(out.toString()).contains("validate gate: WARN").contains("verdict: WARN")
-                .contains("slice:age_band=60+:recall");
+                .contains("slice:age_band=60+:recall")
+                .containsPattern("promoted credit-risk version 1 \\(sha256:[0-9a-f]{64}\\) to staging \\(was: none\\)"
+                        + " in .mlgates/registry.db");
+        assertThat(repo.resolve(".mlgates/registry.db")).exists();
         JsonNode json = new ObjectMapper().readTree(results.resolve("validate.json").toFile());
         assertThat(json.get("status").asText()).isEqualTo("WARN");
         assertThat(json.get("data").get("rows").asInt()).isEqualTo(300);
@@ -59,10 +63,31 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("mlgates run writes under DIR/.mlgates/results by default")
+    @DisplayName("mlgates run writes under DIR/.mlgates/results by default; a second run finds the candidate in staging")
     void runDefaultResultsFolder() {
         assertThat(run("run", repo.toString())).isZero();
         assertThat(repo.resolve(".mlgates/results/validate.json")).exists();
+        assertThat(run("run", repo.toString())).isZero();
+        assertThat(out.toString()).contains("is already in staging");
+    }
+
+    @Test
+    @DisplayName("mlgates run --format json keeps standard output to the gate's JSON and tells the promotion on"
+            + " standard error")
+    void runJsonTellsThePromotionOnStandardError() throws Exception {
+        assertThat(run("run", repo.toString(), "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("gate").asText()).isEqualTo("validate");
+        assertThat(err.toString()).contains("to staging (was: none)");
+    }
+
+    @Test
+    @DisplayName("a gate that fails stops mlgates run before any promotion")
+    void failedGateIsNotPromoted() throws Exception {
+        Path policy = repo.resolve("mlgates.yaml");
+        Files.writeString(policy, Files.readString(policy).replace("min: 0.74", "min: 0.99"));
+        assertThat(run("run", repo.toString())).isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("promoted");
+        assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
 
     @Test

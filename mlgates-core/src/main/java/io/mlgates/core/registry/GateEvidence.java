@@ -1,5 +1,7 @@
 package io.mlgates.core.registry;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.gate.Status;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,5 +24,12 @@ public record GateEvidence(String gate, Status status, String candidateDigest, S
         Objects.requireNonNull(candidateDigest, "candidateDigest");
         Objects.requireNonNull(policyDigest, "policyDigest");
         evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt").truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The JSON form registries store and the audit log records. */
+    public ObjectNode toJson() {
+        return JsonNodeFactory.instance.objectNode().put("gate", gate).put("status", status.name())
+                .put("candidateDigest", candidateDigest).put("policyDigest", policyDigest)
+                .put("evaluatedAt", evaluatedAt.toString());
     }
 }

@@ -21,11 +21,7 @@ final class RegistryJson {
 
     static ArrayNode evidence(List<GateEvidence> evidence) {
         ArrayNode list = F.arrayNode();
-        for (GateEvidence e : evidence) {
-            list.addObject().put("gate", e.gate()).put("status", e.status().name())
-                    .put("candidateDigest", e.candidateDigest()).put("policyDigest", e.policyDigest())
-                    .put("evaluatedAt", e.evaluatedAt().toString());
-        }
+        evidence.forEach(e -> list.add(e.toJson()));
         return list;
     }
 

@@ -266,11 +266,7 @@ public final class Promoter {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode node = f.objectNode();
         ArrayNode gates = node.putArray("gates");
-        for (GateEvidence e : evidence) {
-            gates.addObject().put("gate", e.gate()).put("status", e.status().name())
-                    .put("candidateDigest", e.candidateDigest()).put("policyDigest", e.policyDigest())
-                    .put("evaluatedAt", e.evaluatedAt().toString());
-        }
+        evidence.forEach(e -> gates.add(e.toJson()));
         ArrayNode approvals = node.putArray("approvals");
         tally.ifPresent(t -> t.counted().forEach(a -> approvals.addObject().put("approver", a.approver())
                 .put("at", a.at().toString()).put("reason", a.reason())));

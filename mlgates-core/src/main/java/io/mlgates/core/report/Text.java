@@ -1,7 +1,7 @@
 package io.mlgates.core.report;
 
 /** Makes strings from users' files safe for the terminal and for XML 1.0. */
-final class Text {
+public final class Text {
     private Text() {
     }
 
@@ -30,7 +30,7 @@ final class Text {
     }
 
     /** Replaces control characters (which could drive the terminal) with '?'. */
-    static String terminalSafe(String s) {
+    public static String terminalSafe(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp)
                 || Character.getType(cp) == Character.FORMAT ? '?' : cp));
