@@ -6,10 +6,12 @@ import io.mlgates.core.candidate.CandidateDigest;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.policy.PromotionPolicy;
+import io.mlgates.core.registry.MlflowRegistry;
 import io.mlgates.core.registry.ModelRegistry;
 import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.registry.SqliteRegistry;
 import io.mlgates.core.workspace.Workspace;
+import java.net.URI;
 import java.nio.file.Path;
 
 /** A model repository's policy and the registry it promotes into, opened for one command. */
@@ -25,15 +27,18 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
-     * @param registryOption {@code --registry} as typed, or null: then the policy's {@code promotion.registry}
-     *     inside the repository
+     * @param registryOption {@code --registry} as typed: an MLflow tracking server's http(s) URL, or a file; null for
+     *     the policy's {@code promotion.registry} inside the repository
      */
     static RegistryContext open(Path repository, String registryOption, Environment environment)
             throws BadInputException, RegistryException {
         Workspace ws = Workspace.at(repository);
         LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
         ModelRegistry registry;
-        if (registryOption != null) {
+        if (registryOption != null && registryOption.matches("(?i)https?://.*")) {
+            registry = new MlflowRegistry(URI.create(registryOption), policy.policy().modelName(),
+                    environment.variables());
+        } else if (registryOption != null) {
             Path file = Path.of(registryOption);
             registry = SqliteRegistry.open(file, registryOption, environment.clock());
         } else {

@@ -192,4 +192,12 @@ class PromotionCommandsTest {
         assertThat(run("alice", THURSDAY, "promote", repo.toString(), "--to", "prod")).isEqualTo(2);
         assertThat(err.toString()).contains("no stage 'prod'; the stages are staging, production");
     }
+
+    @Test
+    @DisplayName("--registry with an http URL speaks to an MLflow server; one that does not answer is exit 2")
+    void mlflowThatDoesNotAnswer() {
+        assertThat(run("alice", THURSDAY, "registry", "list", repo.toString(), "--registry", "http://127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("mlgates: http://127.0.0.1:1: GET model-versions/search");
+    }
 }
