@@ -135,8 +135,8 @@ class PromotionPolicyTest {
                         + " 'validaet'; did you mean 'validate'?",
                 "mlgates.yaml:5:7: unknown key 'aproovals' in promotion.stages[0]; did you mean 'approvals'? Allowed"
                         + " keys: name, gates, accept, approvals, train",
-                "mlgates.yaml:8:39: promotion.train.departures[0].time: expected a time of day as HH:MM, 24-hour, in"
-                        + " quotes, got '2pm'",
+                "mlgates.yaml:8:39: promotion.train.departures[0].time: expected a time of day as HH:MM, 24-hour, got"
+                        + " '2pm'",
                 "mlgates.yaml:9:13: promotion.train.cutoff: expected a duration: a whole number followed by m, h or"
                         + " d, such as 30m, 4h or 14d, got '2 hours'");
     }
