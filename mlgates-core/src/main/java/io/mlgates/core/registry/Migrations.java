@@ -1,6 +1,7 @@
 package io.mlgates.core.registry;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,8 +81,12 @@ final class Migrations {
                 for (String sql : STEPS.get(version - 1)) {
                     statement.execute(sql);
                 }
-                statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", '"
-                        + now + "')");
+                try (PreparedStatement applied = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+                    applied.setInt(1, version);
+                    applied.setString(2, now.toString());
+                    applied.executeUpdate();
+                }
             }
             return found;
         }

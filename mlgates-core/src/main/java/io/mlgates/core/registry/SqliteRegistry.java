@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ public final class SqliteRegistry implements ModelRegistry {
                 if (m.expected().isPresent()) {
                     s.setInt(4, m.expected().getAsInt());
                 } else {
-                    s.setNull(4, java.sql.Types.INTEGER);
+                    s.setNull(4, Types.INTEGER);
                 }
                 s.setInt(5, m.to());
                 s.setString(6, m.actor());
@@ -361,7 +362,7 @@ public final class SqliteRegistry implements ModelRegistry {
             if (record.version().isPresent()) {
                 s.setInt(7, record.version().getAsInt());
             } else {
-                s.setNull(7, java.sql.Types.INTEGER);
+                s.setNull(7, Types.INTEGER);
             }
             s.setString(8, record.digest());
             s.setString(9, record.evidence());
@@ -478,7 +479,8 @@ public final class SqliteRegistry implements ModelRegistry {
             if (code == SQLiteErrorCode.SQLITE_NOTADB) {
                 return new RegistryException(location + ": not a registry (the file is not an SQLite database)", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_BUSY || code.code == SQLiteErrorCode.SQLITE_BUSY.code) {
+            // extended codes (SQLITE_BUSY_SNAPSHOT, ...) carry the primary code in their low byte
+            if ((code.code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
                 return new RegistryException(location + ": the registry stayed locked by another process for more"
                         + " than " + BUSY_TIMEOUT_MILLIS / 1000 + " s", e);
             }
