@@ -6,13 +6,23 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.policy.PromotionPolicy;
+import io.mlgates.core.policy.StagePolicy;
+import io.mlgates.core.registry.SqliteRegistry;
+import io.mlgates.core.release.Promoter;
+import io.mlgates.core.release.PromotionOutcome;
+import io.mlgates.core.release.PromotionRequest;
 import io.mlgates.core.workspace.Workspace;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled example, judged as a user would: against Weka's own figure and scikit-learn's. */
 class CreditRiskExampleTest {
@@ -23,6 +33,32 @@ class CreditRiskExampleTest {
     static void judge() throws Exception {
         Workspace ws = Workspace.at(EXAMPLE);
         result = new ValidationGate().evaluate(ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root())));
+    }
+
+    @Test
+    @DisplayName("the example's road to production: staging takes the validate gate's WARN without approvals;"
+            + " production needs two credit risk officers and the Tuesday train")
+    void roadToProduction(@TempDir Path tmp) throws Exception {
+        PromotionPolicy road = new PolicyLoader().loadFromRepository(EXAMPLE).policy().promotion();
+        assertThat(road.stages()).extracting(StagePolicy::name).containsExactly("staging", "production");
+        StagePolicy staging = road.stages().get(0);
+        assertThat(staging.gates()).containsExactly("validate");
+        assertThat(staging.approvals()).isEmpty();
+        assertThat(staging.train()).isFalse();
+        StagePolicy production = road.stages().get(1);
+        assertThat(production.approvals()).hasValueSatisfying(a -> {
+            assertThat(a.quorum()).isEqualTo(2);
+            assertThat(road.members(a.group())).hasSize(3);
+        });
+        assertThat(production.train()).isTrue();
+
+        Clock clock = Clock.fixed(result.evaluatedAt(), ZoneOffset.UTC);
+        try (SqliteRegistry registry = SqliteRegistry.open(tmp.resolve("registry.db"), "registry.db", clock)) {
+            PromotionOutcome outcome = new Promoter(registry, clock).promote(new PromotionRequest("credit-risk",
+                    result.candidate(), road, "staging", Map.of("validate", result), "ci", "alice", "model",
+                    Optional.empty(), Optional.empty()));
+            assertThat(outcome.result()).isEqualTo(PromotionOutcome.Result.PROMOTED);
+        }
     }
 
     @Test
