@@ -10,6 +10,7 @@ import io.mlgates.core.gate.Status;
 import io.mlgates.core.policy.ApprovalRule;
 import io.mlgates.core.policy.EmergencyPath;
 import io.mlgates.core.policy.PromotionPolicy;
+import io.mlgates.core.policy.ReleaseTrain;
 import io.mlgates.core.policy.StagePolicy;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.GateEvidence;
@@ -222,7 +223,7 @@ public final class Promoter {
                                                  Instant now, Optional<ZonedDateTime> next, List<Refusal> refusals) {
         String waits = next.map(d -> "the next departure is " + schedule.show(d) + " (cut-off "
                 + schedule.show(schedule.cutoff(d)) + ")").orElse("no departure is scheduled outside the freezes");
-        var freeze = schedule.freezeAt(now);
+        Optional<ReleaseTrain.Freeze> freeze = schedule.freezeAt(now);
         if (freeze.isPresent()) {
             refusals.add(new Refusal("train.freeze", "no train departs during the freeze '" + freeze.get().reason()
                     + "' until " + schedule.showEnd(freeze.get()) + "; " + waits));
