@@ -56,8 +56,10 @@ public final class PromotionContender {
                     out.println(round[0] + (outcome.result() == PromotionOutcome.Result.PROMOTED ? " won" : " lost"));
                 }
             } else {
+                // start after the version a killed predecessor left in the stage, so that every promotion moves it
+                int start = registry.current(ReleaseFixtures.MODEL, "staging").orElse(0);
                 for (int i = 1; ; i++) {
-                    int version = 1 + i % VERSIONS;
+                    int version = 1 + (start + i) % VERSIONS;
                     registry.decide(new Approval(ReleaseFixtures.MODEL, ReleaseFixtures.digest(version), "staging",
                             "carol", Approval.Decision.APPROVE, "round " + i, NOW));
                     PromotionOutcome outcome = promoter.promote(request(version));
