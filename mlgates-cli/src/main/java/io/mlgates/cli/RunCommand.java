@@ -1,5 +1,7 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.BadInputException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,12 +12,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention. Today that is the
- * validation gate; the ethics and promotion gates join here when they exist.
+ * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention, then the HTML report of
+ * the results folder. Today that is the validation gate; the ethics and promotion gates join here when they exist.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs every gate on a model repository laid out by convention.",
-                "Results go to DIR/.mlgates/results unless --out says otherwise."})
+                "Results go to DIR/.mlgates/results unless --out says otherwise;",
+                "the HTML report of the results folder goes to its report/ folder."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +36,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
-        return Validation.run(repository, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(results), format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        int verdict = Validation.run(repository, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(results), format, spec.commandLine().getOut(), err);
+        try {
+            err.println("mlgates: wrote " + ResultFolder.writeReport(results, results.resolve("report")));
+        } catch (BadInputException e) {
+            // The verdict stands: a stray file in the results folder must not turn a FAIL into "bad input".
+            err.println("mlgates: no HTML report: " + e.getMessage());
+        }
+        err.flush();
+        return verdict;
     }
 }
