@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code mlgates} command: the same engine as the Jenkins plugin, for laptops and any CI. */
 @Command(name = "mlgates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Judges machine-learning models against a policy: the same verdict on a laptop as in CI.",
-        subcommands = {ValidateCommand.class, RunCommand.class, ReportCommand.class},
+        subcommands = {ValidateCommand.class, RunCommand.class, ReportCommand.class, InitCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS or WARN", "1:FAIL or ERROR: the gate did not pass",
                 "2:bad input or usage: no verdict (the message names the file and line)",
