@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,8 +84,7 @@ class InitCommandTest {
             }
             JsonNode properties = node.get("properties");
             if (properties != null) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : properties.properties()) {
                     keys.add(e.getKey());
                     collectKeys(e.getValue(), root, keys);
                 }
