@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,7 +139,7 @@ public final class HtmlReport {
                     + "column.");
         }
         String dataLine = r.data().rows() + " rows" + (r.data().droppedRows() > 0
-                ? ", " + r.data().droppedRows() + " dropped" : "") + "; " + r.data().task().name().toLowerCase()
+                ? ", " + r.data().droppedRows() + " dropped" : "") + "; " + r.data().task().name().toLowerCase(Locale.ROOT)
                 + (r.data().classes().isEmpty() ? "" : ", classes " + String.join(", ", r.data().classes()))
                 + "; " + r.data().bytes() + " bytes";
         return new Views.Gate(r.gate(), StatusLook.of(r.status()), r.modelName(), counts(r), r.candidate().digest(),
@@ -219,7 +220,7 @@ public final class HtmlReport {
     private static Views.MetricRow metricRow(MetricValue m) {
         return new Views.MetricRow(m.name(), m.isDefined() ? Format.number(m.value().getAsDouble()) : "undefined",
                 m.undefinedReason().orElse(""), m.ci().map(Format::interval).orElse(""),
-                m.source().name().toLowerCase());
+                m.source().name().toLowerCase(Locale.ROOT));
     }
 
     private static List<Views.Count> counts(GateResult r) {
