@@ -110,12 +110,15 @@ final class Charts {
             min = Math.min(min, chart.limit().get().value());
             max = Math.max(max, chart.limit().get().value());
         }
+        double[] ticks = Plot.niceTicks(min, max, 5);
+        min = ticks[0];
+        max = ticks[ticks.length - 1];
         int rowHeight = 26;
         int top = 34;
         int n = chart.bars().size();
         Plot plot = new Plot(160, top, 300, n * rowHeight, min, max, 0, n);
         List<Svg.Shape> s = new ArrayList<>();
-        for (double t : Plot.ticks(min, max, 5)) {
+        for (double t : ticks) {
             s.add(Svg.Line.of(plot.x(t), plot.top(), plot.x(t), plot.bottom(), "grid"));
             s.add(Svg.Label.of(plot.x(t), plot.bottom() + 14, Format.number(t), "middle", "tick"));
         }
@@ -190,13 +193,19 @@ final class Charts {
             min = 0;
             max = 1;
         }
-        double pad = max > min ? (max - min) * 0.1 : Math.max(Math.abs(max) * 0.1, 0.05);
-        min -= pad;
-        max += pad;
+        if (max - min < 1e-9) { // one value throughout: a small band around it
+            double pad = Math.max(Math.abs(max) * 0.05, 0.01);
+            min -= pad;
+            max += pad;
+        }
+        double[] yTicks = Plot.niceTicks(min, max, 4);
+        min = yTicks[0];
+        max = yTicks[yTicks.length - 1];
         int n = points.size();
-        Plot plot = new Plot(52, 26, 280, 120, n == 1 ? -0.5 : 0, n == 1 ? 0.5 : n - 1, min, max);
+        // A little room left and right, so the first and last marks clear the axis and their labels fit.
+        Plot plot = new Plot(52, 26, 270, 120, -0.35, Math.max(n - 1, 0) + 0.35, min, max);
         List<Svg.Shape> s = new ArrayList<>();
-        for (double t : Plot.ticks(min, max, 4)) {
+        for (double t : yTicks) {
             s.add(Svg.Line.of(plot.left(), plot.y(t), plot.right(), plot.y(t), "grid"));
             s.add(Svg.Label.of(plot.left() - 5, plot.y(t) + 4, Format.number(t), "end", "tick"));
         }

@@ -83,6 +83,23 @@ final class Plot {
         return shapes;
     }
 
+    /**
+     * Round ticks (steps of 1, 2 or 5 times a power of ten) covering [min, max] with at most about {@code count}
+     * intervals; the first and last tick are the scale's ends, so the data lies within.
+     */
+    static double[] niceTicks(double min, double max, int count) {
+        double raw = (max - min) / count;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude * (raw <= magnitude ? 1 : raw <= 2 * magnitude ? 2 : raw <= 5 * magnitude ? 5 : 10);
+        long first = (long) Math.floor(min / step + 1e-9);
+        long last = (long) Math.ceil(max / step - 1e-9);
+        double[] t = new double[(int) (last - first + 1)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (first + i) * step;
+        }
+        return t;
+    }
+
     /** Evenly spaced ticks from {@code min} to {@code max}. */
     static double[] ticks(double min, double max, int count) {
         double[] t = new double[count + 1];
