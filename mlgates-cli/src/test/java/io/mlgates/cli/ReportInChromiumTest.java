@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +33,19 @@ class ReportInChromiumTest {
     Path tmp;
 
     @BeforeAll
-    static void needsChromium() {
+    static void findChromium() {
         Optional<Path> found = Chromium.find();
         if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
             fail("Chromium is missing on CI: .ci/run installs it through .ci/install-chromium");
         }
-        Assumptions.assumeTrue(found.isPresent(),
+        chromium = found.orElse(null);
+    }
+
+    /** Per test, so that each shows as skipped, with the reason, where Chromium is missing. */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(chromium != null,
                 "Chromium is not installed (bash .ci/install-chromium, or set CHROMIUM): browser test skipped");
-        chromium = found.get();
     }
 
     private static void copy(Path from, Path to) throws IOException {
