@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code mlgates} command: the same engine as the Jenkins plugin, for laptops and any CI. */
 @Command(name = "mlgates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Judges machine-learning models against a policy: the same verdict on a laptop as in CI.",
-        subcommands = {ValidateCommand.class, RunCommand.class, PromoteCommand.class, DecisionCommand.Approve.class,
-                DecisionCommand.Reject.class, RegistryCommand.class, AuditCommand.class},
+        subcommands = {ValidateCommand.class, RunCommand.class, ReportCommand.class, InitCommand.class,
+                PromoteCommand.class, DecisionCommand.Approve.class, DecisionCommand.Reject.class,
+                RegistryCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS or WARN; promoted, recorded, intact", "1:FAIL or ERROR: the gate did not pass; refused by"
                 + " a rule (the message says which and what is missing); audit log tampered with",

@@ -2,6 +2,7 @@ package io.mlgates.core.gate;
 
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreCurves;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,12 +23,14 @@ import java.util.Optional;
  * @param data what was read
  * @param metrics every metric by name, in a stable order
  * @param checks every check, in the order the policy states them
+ * @param curves ROC, precision-recall and calibration data, for a binary model with a score column
  * @param evaluatedAt when
  * @param engineVersion version of the engine that judged
  */
 public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
                          Optional<String> policyFile, DataSummary data, Map<String, MetricValue> metrics,
-                         List<CheckResult> checks, Instant evaluatedAt, String engineVersion) {
+                         List<CheckResult> checks, Optional<ScoreCurves> curves, Instant evaluatedAt,
+                         String engineVersion) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
@@ -36,6 +39,7 @@ public record GateResult(String gate, Status status, String modelName, Candidate
         Objects.requireNonNull(policyDigest, "policyDigest");
         Objects.requireNonNull(policyFile, "policyFile");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(curves, "curves");
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Objects.requireNonNull(engineVersion, "engineVersion");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

@@ -124,7 +124,7 @@ public final class ValidationGate {
         List<CheckResult> unique = uniqueIds(checks);
         Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(), data,
-                metrics, unique, request.clock().instant(), EngineVersion.current());
+                metrics, unique, overall.curves(), request.clock().instant(), EngineVersion.current());
     }
 
     private static List<CheckResult> inputChecks(DataSummary data, Policy policy) {

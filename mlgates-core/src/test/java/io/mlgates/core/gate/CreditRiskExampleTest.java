@@ -95,4 +95,22 @@ class CreditRiskExampleTest {
         assertThat(result.metrics().get("reported.cv_roc_auc").source())
                 .isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);
     }
+
+    @Test
+    @DisplayName("the result carries the example's curves: all 300 distinct scores fit in 200 points, ten bins")
+    void curves() {
+        io.mlgates.core.metrics.ScoreCurves curves = result.curves().orElseThrow();
+        assertThat(curves.operatingPoints()).hasSizeBetween(100, 200);
+        assertThat(curves.calibration()).hasSize(10);
+        assertThat(curves.calibration().stream().mapToLong(b -> b.rows()).sum()).isEqualTo(300);
+        double area = 0;
+        double x = 0;
+        double y = 0;
+        for (io.mlgates.core.metrics.OperatingPoint p : curves.operatingPoints()) {
+            area += (p.falsePositiveRate() - x) * (p.truePositiveRate() + y) / 2;
+            x = p.falsePositiveRate();
+            y = p.truePositiveRate();
+        }
+        assertThat(area).isCloseTo(result.metrics().get("roc_auc").value().getAsDouble(), within(2.0 / 199));
+    }
 }

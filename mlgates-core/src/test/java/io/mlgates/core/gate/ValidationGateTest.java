@@ -270,6 +270,7 @@ class ValidationGateTest {
         assertThat(r.metrics().get("accuracy").value()).hasValue(0.75);
         assertThat(check(r, "limit:recall[dog]:min").status()).isEqualTo(Status.FAIL);
         assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.PASS);
+        assertThat(r.curves()).as("only a binary model with scores has curves").isEmpty();
     }
 
     @Test
@@ -285,6 +286,7 @@ class ValidationGateTest {
         assertThat(r.metrics().get("mape_zero_targets").value()).hasValue(1.0);
         assertThat(check(r, "limit:mae:max").status()).isEqualTo(Status.WARN);
         assertThat(r.data().classes()).isEmpty();
+        assertThat(r.curves()).isEmpty();
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

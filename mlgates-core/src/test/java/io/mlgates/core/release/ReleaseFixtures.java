@@ -55,7 +55,8 @@ final class ReleaseFixtures {
                 new DataSummary("eval/predictions.csv", TaskType.BINARY, List.of("good", "bad"), 300, 0, List.of(),
                         9000),
                 Map.of("roc_auc", MetricValue.reported("roc_auc", 0.81)),
-                List.of(CheckResult.ofInput("data:rows", status, 300, "300 rows read")), at, "0.1.0-test");
+                List.of(CheckResult.ofInput("data:rows", status, 300, "300 rows read")), Optional.empty(), at,
+                "0.1.0-test");
     }
 
     static Map<String, GateResult> passed(int candidate, Instant at) {
