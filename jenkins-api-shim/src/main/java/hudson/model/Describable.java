@@ -1,0 +1,8 @@
+package hudson.model;
+
+/** Shim of jenkins-core's {@code hudson.model.Describable}. */
+public interface Describable<T extends Describable<T>> {
+    default Descriptor<T> getDescriptor() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+}
