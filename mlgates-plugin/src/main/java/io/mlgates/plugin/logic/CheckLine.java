@@ -34,6 +34,11 @@ public final class CheckLine implements Serializable {
         return message;
     }
 
+    /** For the status badge's class: {@code warn}, {@code fail}... */
+    public String getStatusClass() {
+        return status.toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CheckLine c && id.equals(c.id) && status.equals(c.status) && message.equals(c.message);

@@ -35,6 +35,11 @@ public final class TrendEntry {
         return status;
     }
 
+    /** For the status badge's class: {@code pass}, {@code warn}... */
+    public String getStatusClass() {
+        return status.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Metric name to value; null when the metric was undefined in that build. */
     public Map<String, Double> getMetrics() {
         return Collections.unmodifiableMap(metrics);
