@@ -2,7 +2,4 @@ package hudson.model;
 
 /** Shim of jenkins-core's {@code hudson.model.Describable}. */
 public interface Describable<T extends Describable<T>> {
-    default Descriptor<T> getDescriptor() {
-        throw new UnsupportedOperationException("compile-only shim");
-    }
 }

@@ -136,7 +136,7 @@ public final class ShimChecker {
     }
 
     /** Declared public and protected constructors, fields and methods, without synthetic and bridge methods. */
-    static List<Member> members(Class<?> c) {
+    public static List<Member> members(Class<?> c) {
         List<Member> members = new ArrayList<>();
         for (Constructor<?> k : c.getDeclaredConstructors()) {
             if (visible(k) && !k.isSynthetic()) {

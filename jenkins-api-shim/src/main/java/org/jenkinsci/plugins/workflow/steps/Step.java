@@ -11,9 +11,4 @@ public abstract class Step extends AbstractDescribableImpl<Step> implements Exte
     }
 
     public abstract StepExecution start(StepContext context) throws Exception;
-
-    @Override
-    public StepDescriptor getDescriptor() {
-        throw new UnsupportedOperationException("compile-only shim");
-    }
 }
