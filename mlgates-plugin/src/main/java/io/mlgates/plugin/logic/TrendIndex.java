@@ -33,14 +33,18 @@ public final class TrendIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final int compactAtBytes;
+    private final int keep;
 
-    private TrendIndex(Path file) {
-        this.file = file;
+    TrendIndex(Path buildsFolder, int compactAtBytes, int keep) {
+        this.file = buildsFolder.resolve(FILE_NAME).toAbsolutePath().normalize();
+        this.compactAtBytes = compactAtBytes;
+        this.keep = keep;
     }
 
     /** The index in a job's builds folder. */
     public static TrendIndex in(Path buildsFolder) {
-        return new TrendIndex(buildsFolder.resolve(FILE_NAME).toAbsolutePath().normalize());
+        return new TrendIndex(buildsFolder, COMPACT_AT_BYTES, KEEP);
     }
 
     public void append(int build, ResultSummary summary) throws IOException {
@@ -49,9 +53,9 @@ public final class TrendIndex {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            if (Files.size(file) > COMPACT_AT_BYTES) {
+            if (Files.size(file) > compactAtBytes) {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                List<String> kept = lines.subList(Math.max(0, lines.size() - KEEP), lines.size());
+                List<String> kept = lines.subList(Math.max(0, lines.size() - keep), lines.size());
                 AtomicFiles.write(file, out -> out.write((String.join("\n", kept) + "\n")
                         .getBytes(StandardCharsets.UTF_8)));
             }
