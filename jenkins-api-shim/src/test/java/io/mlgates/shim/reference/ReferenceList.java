@@ -46,9 +46,9 @@ public final class ReferenceList {
             Tagged line = Tagged.of(raw);
             if (line.text().startsWith("class ")) {
                 current = new Block(line.text(), line.tags());
-                // FlowNode's block appears twice in the list; the second copy carries the same lines.
-                blocks.merge(current.name(), current, (first, again) -> first);
-                current = blocks.get(current.name());
+                if (blocks.putIfAbsent(current.name(), current) != null) {
+                    throw new IllegalArgumentException("a class listed twice: " + raw);
+                }
             } else if (current == null) {
                 throw new IllegalArgumentException("line outside a class block: " + raw);
             } else if (line.text().startsWith("extends ")) {
