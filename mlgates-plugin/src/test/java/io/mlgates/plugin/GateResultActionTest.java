@@ -68,6 +68,23 @@ class GateResultActionTest {
     }
 
     @Test
+    void handsHostileTextToTheViewsUnchangedForJellyToEscapeOnce() throws Exception {
+        GateResult hostile = Results.of(Results.HOSTILE, List.of(
+                Results.sliceCheck("group=" + Results.HOSTILE, io.mlgates.core.gate.Status.FAIL)));
+        GateResultAction a = new GateResultAction(ResultSummary.of("h", hostile, 0, List.of()));
+        Path file = GateResultAction.resultFile(buildDir.toFile(), "h");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, new GateResultJson().toJson(hostile));
+        a.locate(buildDir.toFile());
+
+        // Neither escaped here (it would show as &amp;lt; once Jelly escapes it) nor altered: ViewsTest makes sure
+        // every view escapes by default and writes nothing unescaped.
+        assertThat(a.getModel()).isEqualTo(Results.HOSTILE);
+        assertThat(a.getWorstChecks().get(0).getId()).isEqualTo("slice:group=" + Results.HOSTILE + ":recall:min");
+        assertThat(a.getChecks().get(0).getSlice()).isEqualTo("group=" + Results.HOSTILE);
+    }
+
+    @Test
     void keepsOnlyItsSummaryInBuildXml() throws Exception {
         writeFullResult();
         action.locate(buildDir.toFile());
