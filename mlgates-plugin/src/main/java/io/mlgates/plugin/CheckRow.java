@@ -2,8 +2,8 @@ package io.mlgates.plugin;
 
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.Limit;
+import io.mlgates.plugin.logic.Badge;
 import io.mlgates.plugin.logic.Numbers;
-import java.util.Locale;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -79,8 +79,8 @@ public final class CheckRow {
         return check.baseline().isPresent() ? Numbers.format(check.baseline().getAsDouble()) : "";
     }
 
-    /** For the status badge's class: {@code pass}, {@code warn}... */
-    public String getStatusClass() {
-        return check.status().name().toLowerCase(Locale.ROOT);
+    /** The status badge's style class: {@code mlgates-warn}... */
+    public String getBadge() {
+        return Badge.of(check.status().name());
     }
 }

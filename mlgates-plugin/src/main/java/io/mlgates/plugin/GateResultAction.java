@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.report.GateResultJson;
+import io.mlgates.plugin.logic.Badge;
 import io.mlgates.plugin.logic.CheckLine;
 import io.mlgates.plugin.logic.ResultSummary;
 import java.io.File;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import jenkins.model.RunAction2;
@@ -165,9 +165,9 @@ public final class GateResultAction implements RunAction2 {
                 + (result.data().droppedRows() > 0 ? ", " + result.data().droppedRows() + " dropped" : "");
     }
 
-    /** For the status badge's class: {@code pass}, {@code warn}... */
-    public String getStatusClass() {
-        return summary.getStatus().toLowerCase(Locale.ROOT);
+    /** The status badge's style class: {@code mlgates-warn}... */
+    public String getBadge() {
+        return Badge.of(summary.getStatus());
     }
 
     @Override

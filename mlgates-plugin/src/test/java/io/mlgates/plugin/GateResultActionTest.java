@@ -40,7 +40,7 @@ class GateResultActionTest {
     @Test
     void summarisesWithoutReadingTheFullResult() {
         assertThat(action.getStatus()).isEqualTo("ERROR");
-        assertThat(action.getStatusClass()).isEqualTo("error");
+        assertThat(action.getBadge()).isEqualTo("mlgates-error");
         assertThat(action.getCounts()).containsEntry("FAIL", 1L);
         assertThat(action.getWorstChecks()).hasSize(3);
         assertThat(action.getModel()).isEqualTo("credit-risk");

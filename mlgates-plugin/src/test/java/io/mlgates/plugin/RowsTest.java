@@ -23,7 +23,7 @@ class RowsTest {
         assertThat(row.getObservedText()).isEqualTo("0.8081 [0.757, 0.8592] 95 % delong");
         assertThat(row.getLimit()).isEqualTo("≥ 0.74 on the lower bound");
         assertThat(row.getBaselineText()).isEqualTo("0.805");
-        assertThat(row.getStatusClass()).isEqualTo("fail");
+        assertThat(row.getBadge()).isEqualTo("mlgates-fail");
         assertThat(row.getObserved()).isEqualTo(0.80812);
         assertThat(row.getSlice()).isNull();
     }

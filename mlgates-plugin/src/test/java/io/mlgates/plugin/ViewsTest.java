@@ -92,6 +92,21 @@ class ViewsTest {
         assertThat(resources().resolve("io/mlgates/plugin/MlValidateStep/help.html")).isRegularFile();
     }
 
+    @Test
+    void everyStaticFileTheViewsAndIconsNameIsServedFromThePlugin() throws Exception {
+        Pattern served = Pattern.compile("/plugin/ml-gates/([\\w./-]+)");
+        List<String> named = new ArrayList<>();
+        for (Path view : views()) {
+            served.matcher(Files.readString(view)).results().forEach(m -> named.add(m.group(1)));
+        }
+        served.matcher(Icons.GATE).results().forEach(m -> named.add(m.group(1)));
+
+        assertThat(named).contains("css/ml-gates.css", "icons/ml-gates.svg");
+        for (String file : named) {
+            assertThat(Path.of("src/main/webapp", file)).as("src/main/webapp goes to the .hpi's root").isRegularFile();
+        }
+    }
+
     private static Document parse(Path view) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

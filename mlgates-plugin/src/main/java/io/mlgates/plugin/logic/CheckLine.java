@@ -34,9 +34,9 @@ public final class CheckLine implements Serializable {
         return message;
     }
 
-    /** For the status badge's class: {@code warn}, {@code fail}... */
-    public String getStatusClass() {
-        return status.toLowerCase(java.util.Locale.ROOT);
+    /** The status badge's style class: {@code mlgates-warn}... */
+    public String getBadge() {
+        return Badge.of(status);
     }
 
     @Override

@@ -35,9 +35,9 @@ public final class TrendEntry {
         return status;
     }
 
-    /** For the status badge's class: {@code pass}, {@code warn}... */
-    public String getStatusClass() {
-        return status.toLowerCase(java.util.Locale.ROOT);
+    /** The status badge's style class: {@code mlgates-warn}... */
+    public String getBadge() {
+        return Badge.of(status);
     }
 
     /** Metric name to value; null when the metric was undefined in that build. */
