@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mlgates ethics}: the ethics gate. */
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
 final class EthicsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default: ./mlgates.yaml if present)")
     Path policy;
@@ -47,8 +51,9 @@ final class EthicsCommand implements Callable<Integer> {
         }
         Validation.Options o = new Validation.Options(ValidateCommand.repositoryOf(policy), Optional.ofNullable(policy),
                 Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions), Optional.ofNullable(out), format);
-        Validation.Loaded loaded = Validation.load(o, System.getenv());
+        Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         return Validation.show(List.of(Validation.ethics(loaded, o, Optional.ofNullable(sensitive),
-                spec.commandLine().getErr())), o, spec.commandLine().getOut(), spec.commandLine().getErr());
+                main.environment().clock(), spec.commandLine().getErr())), o, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -8,12 +8,26 @@ import picocli.CommandLine.Command;
 /** The {@code mlgates} command: the same engine as the Jenkins plugin, for laptops and any CI. */
 @Command(name = "mlgates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Judges machine-learning models against a policy: the same verdict on a laptop as in CI.",
-        subcommands = {ValidateCommand.class, EthicsCommand.class, RunCommand.class},
+        subcommands = {ValidateCommand.class, EthicsCommand.class, RunCommand.class, ReportCommand.class,
+                InitCommand.class, PromoteCommand.class, DecisionCommand.Approve.class, DecisionCommand.Reject.class,
+                RegistryCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:PASS, WARN or WAIVED", "1:FAIL or ERROR: the gate did not pass",
+        exitCodeList = {"0:PASS, WARN or WAIVED; promoted, recorded, intact", "1:FAIL or ERROR: the gate did not"
+                + " pass; refused by a rule (the message says which and what is missing); audit log tampered with",
                 "2:bad input or usage: no verdict (the message names the file and line)",
                 "3:internal error or out of memory: no verdict"})
 public final class Main {
+    private final Environment environment;
+
+    private Main(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The user, environment variables and clock the commands run with. */
+    Environment environment() {
+        return environment;
+    }
+
     public static void main(String[] args) {
         int code;
         try {
@@ -30,7 +44,12 @@ public final class Main {
 
     /** Runs the command line and returns its exit code, without exiting: what tests call. */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(Environment.system(), out, err, args);
+    }
+
+    /** Runs the command line with the given environment: what tests of identities and times call. */
+    static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());

@@ -1,6 +1,8 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,18 +11,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code mlgates run DIR}: every gate that exists, on a repository laid out by convention: validate, then ethics.
- * Both are judged even when the first does not pass; the exit code is that of the worst.
+ * Both are judged even when the first does not pass. Then the HTML report of the results folder and, when the worst
+ * gate's status is successful, the candidate's promotion to the policy's first stage in the embedded registry. The
+ * exit code is that of the worst gate, or of the promotion when the gates passed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs every gate (validate, then ethics) on a model repository laid out by convention.",
-                "Results go to DIR/.mlgates/results unless --out says otherwise."})
+                "Results go to DIR/.mlgates/results unless --out says otherwise;",
+                "the HTML report of the results folder goes to its report/ folder.",
+                "When the gates pass, the candidate is promoted to the policy's first stage (staging by default) in"
+                        + " the embedded registry."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".", description = "the model repository")
     Path repository;
@@ -40,12 +51,21 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
+        PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = new Validation.Options(repository, Optional.empty(), Optional.ofNullable(orgPolicy),
                 Optional.empty(), Optional.of(results), format);
-        Validation.Loaded loaded = Validation.load(o, System.getenv());
-        GateResult validate = Validation.validate(loaded, o, Optional.empty(), spec.commandLine().getErr());
-        GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), spec.commandLine().getErr());
-        return Validation.show(List.of(validate, ethics), o, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        Validation.Loaded loaded = Validation.load(o, main.environment().variables());
+        GateResult validate = Validation.validate(loaded, o, Optional.empty(), main.environment().clock(), err);
+        GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), main.environment().clock(), err);
+        int gates = Validation.show(List.of(validate, ethics), o, spec.commandLine().getOut(), err);
+        try {
+            err.println("mlgates: wrote " + ResultFolder.writeReport(results, results.resolve("report")));
+        } catch (BadInputException e) {
+            // The verdict stands: a stray file in the results folder must not turn a FAIL into "bad input".
+            err.println("mlgates: no HTML report: " + e.getMessage());
+        }
+        err.flush();
+        return gates != Validation.PASSED ? gates : Promotions.toFirstStage(repository, results, format,
+                main.environment(), spec.commandLine().getOut(), err);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mlgates validate}: the model validation gate. */
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default: ./mlgates.yaml if present)")
     Path policy;
@@ -43,9 +47,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Validation.Options o = new Validation.Options(repositoryOf(policy), Optional.ofNullable(policy),
                 Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions), Optional.ofNullable(out), format);
-        Validation.Loaded loaded = Validation.load(o, System.getenv());
+        Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         return Validation.show(List.of(Validation.validate(loaded, o, Optional.ofNullable(baseline),
-                spec.commandLine().getErr())), o, spec.commandLine().getOut(), spec.commandLine().getErr());
+                main.environment().clock(), spec.commandLine().getErr())), o, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** The policy file's folder, or the current folder without one. */

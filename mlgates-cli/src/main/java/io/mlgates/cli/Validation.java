@@ -70,19 +70,19 @@ final class Validation {
         return new Loaded(ws, policy, organisation);
     }
 
-    static GateResult validate(Loaded loaded, Options o, Optional<Path> baseline, PrintWriter stderr)
+    static GateResult validate(Loaded loaded, Options o, Optional<Path> baseline, Clock clock, PrintWriter stderr)
             throws BadInputException {
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"),
-                relativeTo(loaded.ws(), baseline, "--baseline"), new Progress(stderr), Clock.systemUTC()));
+                relativeTo(loaded.ws(), baseline, "--baseline"), new Progress(stderr), clock));
     }
 
     /**
      * The ethics gate; {@code --sensitive} replaces the policy's columns, though never the organisation's, which
      * a command line may not loosen either.
      */
-    static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, PrintWriter stderr)
-            throws BadInputException {
+    static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, Clock clock,
+                             PrintWriter stderr) throws BadInputException {
         Optional<List<String>> columns = sensitive.map(list -> {
             LinkedHashSet<String> joined = new LinkedHashSet<>(list);
             loaded.organisation().ifPresent(org -> joined.addAll(org.ethics().fairness().sensitive()));
@@ -90,7 +90,7 @@ final class Validation {
         });
         return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, new Progress(stderr),
-                Clock.systemUTC()));
+                clock));
     }
 
     /** Writes the results, shows them, and returns the exit code of the worst. */

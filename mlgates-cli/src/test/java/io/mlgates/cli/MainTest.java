@@ -56,12 +56,15 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("mlgates run on the credit-risk example: validate then ethics, both WARN, exit 0, files written")
+    @DisplayName("mlgates run on the credit-risk example: validate then ethics, both WARN (the ethics one with its"
+            + " waivers), exit 0, files written, the candidate promoted to staging")
     void runOnTheExample() throws Exception {
         Path results = tmp.resolve("results");
         int code = run("run", repo.toString(), "--out", results.toString());
-        assertThat(out.toString()).contains("validate gate: WARN").contains("slice:age_band=60+:recall")
+        assertThat(out.toString()).contains("validate gate: WARN").contains("verdict: WARN")
+                .contains("slice:age_band=60+:recall")
                 .contains("fairness of age_band (reference group 25-39)");
+        assertThat(results.resolve("report/index.html")).exists();
         JsonNode json = new ObjectMapper().readTree(results.resolve("validate.json").toFile());
         assertThat(json.get("status").asText()).isEqualTo("WARN");
         assertThat(json.get("data").get("rows").asInt()).isEqualTo(300);
@@ -72,7 +75,10 @@ class MainTest {
         assertThat(results.resolve("TEST-mlgates-ethics.xml")).exists();
         if (waiversHold()) {
             assertThat(code).isZero();
-            assertThat(out.toString()).contains("ethics gate: WARN").contains("WAIVED");
+            assertThat(out.toString()).contains("ethics gate: WARN").contains("WAIVED")
+                    .containsPattern("promoted credit-risk version 1 \\(sha256:[0-9a-f]{64}\\) to staging"
+                            + " \\(was: none\\) in .mlgates/registry.db");
+            assertThat(repo.resolve(".mlgates/registry.db")).exists();
             assertThat(ethics.get("status").asText()).isEqualTo("WARN");
         } else {
             assertThat(code).isEqualTo(1);
@@ -146,11 +152,39 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("mlgates run writes under DIR/.mlgates/results by default")
+    @DisplayName("mlgates run writes under DIR/.mlgates/results by default; a second run finds the candidate in staging")
     void runDefaultResultsFolder() {
         run("run", repo.toString());
         assertThat(repo.resolve(".mlgates/results/validate.json")).exists();
         assertThat(repo.resolve(".mlgates/results/ethics.json")).exists();
+        if (waiversHold()) {
+            assertThat(run("run", repo.toString())).isZero();
+            assertThat(out.toString()).contains("is already in staging");
+        }
+    }
+
+    @Test
+    @DisplayName("mlgates run --format json keeps standard output to the gates' JSON array and tells the promotion on"
+            + " standard error")
+    void runJsonTellsThePromotionOnStandardError() throws Exception {
+        int code = run("run", repo.toString(), "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get(0).get("gate").asText()).isEqualTo("validate");
+        assertThat(json.get(1).get("gate").asText()).isEqualTo("ethics");
+        if (waiversHold()) {
+            assertThat(code).isZero();
+            assertThat(err.toString()).contains("to staging (was: none)");
+        }
+    }
+
+    @Test
+    @DisplayName("a gate that fails stops mlgates run before any promotion")
+    void failedGateIsNotPromoted() throws Exception {
+        Path policy = repo.resolve("mlgates.yaml");
+        Files.writeString(policy, Files.readString(policy).replace("min: 0.74", "min: 0.99"));
+        assertThat(run("run", repo.toString())).isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("promoted");
+        assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
 
     @Test

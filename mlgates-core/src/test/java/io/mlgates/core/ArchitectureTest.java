@@ -37,6 +37,16 @@ class ArchitectureTest {
                     "io.mlgates.core.report..", "io.mlgates.core.data..");
 
     @ArchTest
+    static final ArchRule theAuditChainKnowsNoStore = noClasses().that()
+            .resideInAPackage("io.mlgates.core.audit..").should().dependOnClassesThat()
+            .resideInAnyPackage("io.mlgates.core.registry..", "io.mlgates.core.release..");
+
+    @ArchTest
+    static final ArchRule registriesKnowNoPromotionRules = noClasses().that()
+            .resideInAPackage("io.mlgates.core.registry..").should().dependOnClassesThat()
+            .resideInAnyPackage("io.mlgates.core.release..", "io.mlgates.core.policy..");
+
+    @ArchTest
     static final ArchRule onlyTheReportWritesFiles = noClasses().that()
             .resideOutsideOfPackage("io.mlgates.core.report..").should().callMethod(java.nio.file.Files.class,
                     "move", java.nio.file.Path.class, java.nio.file.Path.class, java.nio.file.CopyOption[].class);

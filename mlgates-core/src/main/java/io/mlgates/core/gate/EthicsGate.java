@@ -129,8 +129,8 @@ public final class EthicsGate {
         List<CheckResult> judged = ValidationGate.uniqueIds(Waivers.apply(checks, policy.waivers(),
                 ValidationGate.today(request.clock())));
         Status status = Status.worstOf(judged.stream().map(CheckResult::status).toList());
-        return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(), loaded.organisation(),
-                data,
-                metrics, judged, request.clock().instant(), EngineVersion.current(), fairnessResult);
+        return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
+                loaded.organisation(), data, metrics, judged, Optional.empty(), request.clock().instant(),
+                EngineVersion.current(), fairnessResult);
     }
 }

@@ -3,6 +3,7 @@ package io.mlgates.core.gate;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.policy.OrganisationRef;
 import java.time.Instant;
 import java.util.Collections;
@@ -25,14 +26,15 @@ import java.util.Optional;
  * @param data what was read
  * @param metrics every metric by name, in a stable order
  * @param checks every check, in the order the policy states them
+ * @param curves ROC, precision-recall and calibration data, for a binary model with a score column
  * @param evaluatedAt when
  * @param engineVersion version of the engine that judged
  * @param fairness group figures and disparities, for the ethics gate
  */
 public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
-                         Optional<String> policyFile, Optional<OrganisationRef> organisationPolicy, DataSummary data, Map<String, MetricValue> metrics,
-                         List<CheckResult> checks, Instant evaluatedAt, String engineVersion,
-                         Optional<FairnessResult> fairness) {
+                         Optional<String> policyFile, Optional<OrganisationRef> organisationPolicy, DataSummary data,
+                         Map<String, MetricValue> metrics, List<CheckResult> checks, Optional<ScoreCurves> curves,
+                         Instant evaluatedAt, String engineVersion, Optional<FairnessResult> fairness) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
@@ -42,6 +44,7 @@ public record GateResult(String gate, Status status, String modelName, Candidate
         Objects.requireNonNull(policyFile, "policyFile");
         Objects.requireNonNull(organisationPolicy, "organisationPolicy");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(curves, "curves");
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Objects.requireNonNull(engineVersion, "engineVersion");
         Objects.requireNonNull(fairness, "fairness");

@@ -6,9 +6,11 @@ import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.MulticlassAccumulator;
 import io.mlgates.core.metrics.RegressionAccumulator;
+import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.policy.TaskType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The accumulator of a task, fed from the reader's current row: one seam, so the gate reads the same for every task. */
 abstract sealed class TaskMetrics {
@@ -25,6 +27,11 @@ abstract sealed class TaskMetrics {
     abstract long rows();
 
     abstract Map<String, MetricValue> compute(List<String> classNames, MetricOptions options);
+
+    /** The curves to chart; only a binary model with scores has them. */
+    Optional<ScoreCurves> curves() {
+        return Optional.empty();
+    }
 
     static final class Binary extends TaskMetrics {
         private final BinaryAccumulator acc;
@@ -46,6 +53,11 @@ abstract sealed class TaskMetrics {
         @Override
         Map<String, MetricValue> compute(List<String> classNames, MetricOptions options) {
             return acc.compute(options);
+        }
+
+        @Override
+        Optional<ScoreCurves> curves() {
+            return acc.curves();
         }
     }
 

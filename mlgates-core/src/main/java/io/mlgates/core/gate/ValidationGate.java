@@ -126,9 +126,9 @@ public final class ValidationGate {
         }
         List<CheckResult> unique = uniqueIds(Waivers.apply(checks, policy.waivers(), today(request.clock())));
         Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
-        return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(), loaded.organisation(),
-                data,
-                metrics, unique, request.clock().instant(), EngineVersion.current(), Optional.empty());
+        return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
+                loaded.organisation(), data, metrics, unique, overall.curves(), request.clock().instant(),
+                EngineVersion.current(), Optional.empty());
     }
 
     /** The day on which waivers are judged: the UTC date of the evaluation. */

@@ -1,9 +1,12 @@
 package io.mlgates.core.metrics;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Binary classification metrics from one streaming pass; mergeable.
@@ -39,6 +42,7 @@ public final class BinaryAccumulator {
     private final CompensatedSum[] binWeight;
     private final CompensatedSum[] binLabel;
     private final CompensatedSum[] binScore;
+    private final long[] binRows;
 
     private final ScoreStore positiveScores;
     private final ScoreStore negativeScores;
@@ -69,6 +73,7 @@ public final class BinaryAccumulator {
         binWeight = sums(bins);
         binLabel = sums(bins);
         binScore = sums(bins);
+        binRows = new long[bins];
         boolean keepScores = hasScores && rankMetrics;
         positiveScores = keepScores ? new ScoreStore() : null;
         negativeScores = keepScores ? new ScoreStore() : null;
@@ -102,6 +107,7 @@ public final class BinaryAccumulator {
         binWeight[bin].add(weight);
         binLabel[bin].add(weight * y);
         binScore[bin].add(weight * score);
+        binRows[bin]++;
         if (positiveScores != null) {
             (actualPositive ? positiveScores : negativeScores).add(score, weight);
         }
@@ -125,6 +131,7 @@ public final class BinaryAccumulator {
             binWeight[b].add(other.binWeight[b]);
             binLabel[b].add(other.binLabel[b]);
             binScore[b].add(other.binScore[b]);
+            binRows[b] += other.binRows[b];
         }
         if (positiveScores != null) {
             positiveScores.merge(other.positiveScores);
@@ -198,6 +205,40 @@ public final class BinaryAccumulator {
         putRankMetrics(out, actualPositive, actualNegative, noRows, level);
         putScoreMetrics(out, all.weight(), noRows);
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The ROC and precision-recall curves and the calibration bins, bounded in size (see {@link ScoreCurves});
+     * empty without a score column. The operating points need the stored scores: without rank metrics, or without
+     * both classes, they are undefined and the reason is given. May be called any number of times.
+     */
+    public Optional<ScoreCurves> curves() {
+        if (!hasScores) {
+            return Optional.empty();
+        }
+        List<CalibrationBin> bins = new ArrayList<>(calibrationBins);
+        for (int b = 0; b < calibrationBins; b++) {
+            double w = binWeight[b].value();
+            boolean empty = binRows[b] == 0;
+            bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins, binRows[b],
+                    w, empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].value() / w)),
+                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].value() / w))));
+        }
+        Optional<String> undefined;
+        if (!rankMetrics) {
+            undefined = Optional.of(NO_RANK);
+        } else if (rows() == 0) {
+            undefined = Optional.of(NO_ROWS);
+        } else if (positiveScores.size() == 0) {
+            undefined = Optional.of("no positive labels: the ROC and precision-recall curves need both classes");
+        } else if (negativeScores.size() == 0) {
+            undefined = Optional.of("no negative labels: the ROC and precision-recall curves need both classes");
+        } else {
+            undefined = Optional.empty();
+        }
+        List<OperatingPoint> points = undefined.isPresent() ? List.of()
+                : OperatingPoints.sample(positiveScores, negativeScores, ScoreCurves.MAX_POINTS);
+        return Optional.of(new ScoreCurves(points, undefined, bins));
     }
 
     private static MetricValue balancedAccuracy(boolean noRows, MetricValue recall, MetricValue specificity) {

@@ -32,23 +32,44 @@ final class RankMetrics {
      * @param unitWeights whether every weight is 1, so that DeLong's placement values apply
      */
     static RankMetrics of(ScoreStore positives, ScoreStore negatives, boolean unitWeights) {
-        positives.sort();
-        negatives.sort();
-        CompensatedSum totalPositive = new CompensatedSum();
-        for (int i = 0; i < positives.size(); i++) {
-            totalPositive.add(positives.weight(i));
-        }
-        CompensatedSum totalNegative = new CompensatedSum();
-        for (int j = 0; j < negatives.size(); j++) {
-            totalNegative.add(negatives.weight(j));
-        }
-        double bigP = totalPositive.value();
-        double bigN = totalNegative.value();
+        double bigP = totalWeight(positives);
+        double bigN = totalWeight(negatives);
         boolean withDeLong = unitWeights && positives.size() >= 2 && negatives.size() >= 2;
         DeLong deLong = withDeLong ? new DeLong(positives.size(), negatives.size()) : null;
 
         CompensatedSum auc = new CompensatedSum();
         CompensatedSum ap = new CompensatedSum();
+        walk(positives, negatives, (s, pw, pRows, nw, nRows, tp, fp) -> {
+            if (nRows > 0) {
+                auc.add(nw * (tp + pw / 2));
+            }
+            if (pRows > 0 && bigP > 0) {
+                double tpHere = tp + pw;
+                ap.add(pw / bigP * (tpHere / (tpHere + fp + nw)));
+            }
+            if (deLong != null) {
+                deLong.group(pRows, nRows, tp, fp);
+            }
+        });
+        return new RankMetrics(auc.value(), bigP, bigN, ap.value(), deLong);
+    }
+
+    /** Sum of the weights of one class, compensated. */
+    static double totalWeight(ScoreStore store) {
+        CompensatedSum total = new CompensatedSum();
+        for (int i = 0; i < store.size(); i++) {
+            total.add(store.weight(i));
+        }
+        return total.value();
+    }
+
+    /**
+     * Visits each distinct score of both stores (sorted in place first) from the highest down, with the weights
+     * scoring exactly there and the weights scoring above it: the one walk that the rank metrics and the curves share.
+     */
+    static void walk(ScoreStore positives, ScoreStore negatives, ScoreGroupVisitor visitor) {
+        positives.sort();
+        negatives.sort();
         CompensatedSum tpAbove = new CompensatedSum();
         CompensatedSum fpAbove = new CompensatedSum();
         int i = positives.size() - 1;
@@ -76,22 +97,23 @@ final class RankMetrics {
                 nRows++;
                 j--;
             }
-            double tp = tpAbove.value();
-            double fp = fpAbove.value();
-            if (nRows > 0) {
-                auc.add(nw * (tp + pw / 2));
-            }
-            if (pRows > 0 && bigP > 0) {
-                double tpHere = tp + pw;
-                ap.add(pw / bigP * (tpHere / (tpHere + fp + nw)));
-            }
-            if (deLong != null) {
-                deLong.group(pRows, nRows, tp, fp);
-            }
+            visitor.group(s, pw, pRows, nw, nRows, tpAbove.value(), fpAbove.value());
             tpAbove.add(pw);
             fpAbove.add(nw);
         }
-        return new RankMetrics(auc.value(), bigP, bigN, ap.value(), deLong);
+    }
+
+    /** One distinct score in {@link #walk}. */
+    @FunctionalInterface
+    interface ScoreGroupVisitor {
+        /**
+         * @param score the score
+         * @param pw weight of the positives scoring exactly {@code score}, {@code pRows} of them
+         * @param nw weight of the negatives scoring exactly {@code score}, {@code nRows} of them
+         * @param tpAbove weight of the positives scoring above it
+         * @param fpAbove weight of the negatives scoring above it
+         */
+        void group(float score, double pw, long pRows, double nw, long nRows, double tpAbove, double fpAbove);
     }
 
     /** Empty when there are no positives or no negatives. */

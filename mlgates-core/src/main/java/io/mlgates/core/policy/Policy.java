@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param slices per-slice limits
  * @param ethics what the ethics gate judges
  * @param waivers explicit, expiring exceptions to checks of any gate
+ * @param promotion the stages, evidence, approvals and release train on the way to production
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
                      List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
-                     EthicsPolicy ethics, List<Waiver> waivers) {
+                     EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
 
@@ -34,6 +35,7 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(reportedMetrics, "reportedMetrics");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(promotion, "promotion");
         limits = List.copyOf(limits);
         slices = List.copyOf(slices);
         Objects.requireNonNull(ethics, "ethics");
@@ -49,12 +51,13 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The policy of a repository without {@code mlgates.yaml}: every default, no limits. */
     public static Policy defaults(String modelName) {
         return new Policy(modelName, DEFAULT_ARTIFACTS, TaskType.BINARY, PredictionSource.defaults(), 0.95, 10,
-                Optional.empty(), List.of(), Optional.empty(), List.of(), EthicsPolicy.defaults(), List.of());
+                Optional.empty(), List.of(), Optional.empty(), List.of(), EthicsPolicy.defaults(), List.of(),
+                PromotionPolicy.defaults());
     }
 
     /** The same policy with other ethics settings (the command line's sensitive columns, the organisation's floor). */
     public Policy withEthics(EthicsPolicy newEthics) {
         return new Policy(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics,
-                limits, baseline, slices, newEthics, waivers);
+                limits, baseline, slices, newEthics, waivers, promotion);
     }
 }

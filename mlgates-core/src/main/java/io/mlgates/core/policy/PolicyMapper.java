@@ -2,7 +2,12 @@ package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlgates.core.metrics.Direction;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +40,8 @@ final class PolicyMapper {
                         baseline.path("path").asText(), comparisons(baseline.path("compare")))),
                 slices(root.path("slices")),
                 ethics(root.path("ethics")),
-                waivers(root.path("waivers")));
+                waivers(root.path("waivers")),
+                promotion(root.path("promotion")));
     }
 
     private static EthicsPolicy ethics(JsonNode node) {
@@ -90,6 +96,101 @@ final class PolicyMapper {
         List<String> result = new ArrayList<>();
         list.forEach(item -> result.add(item.asText()));
         return result;
+    }
+
+    private static PromotionPolicy promotion(JsonNode node) {
+        PromotionPolicy defaults = PromotionPolicy.defaults();
+        if (node.isMissingNode()) {
+            return defaults;
+        }
+        List<StagePolicy> stages = new ArrayList<>();
+        for (JsonNode stage : node.path("stages")) {
+            stages.add(stage(stage));
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> group : node.path("groups").properties()) {
+            List<String> members = new ArrayList<>();
+            group.getValue().forEach(m -> members.add(m.asText()));
+            groups.put(group.getKey(), members);
+        }
+        JsonNode train = node.path("train");
+        JsonNode emergency = node.path("emergency");
+        return new PromotionPolicy(stages.isEmpty() ? defaults.stages() : stages,
+                flag(node.path("allowSkipping"), defaults.allowSkipping()),
+                flag(node.path("fourEyes"), defaults.fourEyes()),
+                groups,
+                train.isMissingNode() ? Optional.empty() : Optional.of(train(train)),
+                emergency.isMissingNode() ? Optional.empty() : Optional.of(new EmergencyPath(
+                        emergency.path("quorum").intValue(), optionalText(emergency.path("group")))),
+                text(node.path("registry"), defaults.registry()),
+                text(node.path("results"), defaults.results()));
+    }
+
+    private static StagePolicy stage(JsonNode stage) {
+        StagePolicy byConvention = StagePolicy.of(stage.path("name").asText());
+        List<String> gates = new ArrayList<>();
+        stage.path("gates").forEach(g -> gates.add(g.asText()));
+        JsonNode accept = stage.path("accept");
+        List<String> accepted = new ArrayList<>();
+        accept.forEach(a -> accepted.add(a.asText()));
+        JsonNode approvals = stage.path("approvals");
+        return new StagePolicy(byConvention.name(),
+                stage.path("gates").isMissingNode() ? byConvention.gates() : gates,
+                accept.isMissingNode() ? byConvention.acceptWarn() : accepted.contains("warn"),
+                accept.isMissingNode() ? byConvention.acceptWaived() : accepted.contains("waived"),
+                approvals.isMissingNode() ? Optional.empty() : Optional.of(new ApprovalRule(
+                        approvals.path("group").asText(),
+                        approvals.path("quorum").isMissingNode() ? ApprovalRule.DEFAULT_QUORUM
+                                : approvals.path("quorum").intValue(),
+                        approvals.path("expiresAfter").isMissingNode() ? ApprovalRule.DEFAULT_EXPIRY
+                                : duration(approvals.path("expiresAfter").asText()))),
+                flag(stage.path("train"), false));
+    }
+
+    private static ReleaseTrain train(JsonNode train) {
+        List<ReleaseTrain.Departure> departures = new ArrayList<>();
+        for (JsonNode departure : train.path("departures")) {
+            departures.add(new ReleaseTrain.Departure(
+                    DayOfWeek.valueOf(departure.path("day").asText().toUpperCase(Locale.ROOT)),
+                    LocalTime.parse(departure.path("time").asText())));
+        }
+        List<ReleaseTrain.Freeze> freezes = new ArrayList<>();
+        for (JsonNode freeze : train.path("freezes")) {
+            freezes.add(new ReleaseTrain.Freeze(moment(freeze.path("from").asText(), false),
+                    moment(freeze.path("until").asText(), true), freeze.path("reason").asText()));
+        }
+        return new ReleaseTrain(ZoneId.of(train.path("timeZone").asText()), departures,
+                train.path("window").isMissingNode() ? ReleaseTrain.DEFAULT_WINDOW
+                        : duration(train.path("window").asText()),
+                train.path("cutoff").isMissingNode() ? Duration.ZERO : duration(train.path("cutoff").asText()),
+                freezes);
+    }
+
+    /** {@code 30m}, {@code 4h}, {@code 14d}: the schema has checked the form. */
+    static Duration duration(String written) {
+        long amount = Long.parseLong(written.substring(0, written.length() - 1));
+        return switch (written.charAt(written.length() - 1)) {
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            case 'd' -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("a duration ends in m, h or d: " + written);
+        };
+    }
+
+    /**
+     * A freeze's bound: a date and time, or a date. A date that ends a freeze means the whole of that day, so
+     * {@code until: 2026-12-31} ends at the start of 2027-01-01.
+     */
+    static LocalDateTime moment(String written, boolean end) {
+        if (written.length() > 10) {
+            return LocalDateTime.parse(written);
+        }
+        LocalDate date = LocalDate.parse(written);
+        return (end ? date.plusDays(1) : date).atStartOfDay();
+    }
+
+    private static boolean flag(JsonNode node, boolean fallback) {
+        return node.isMissingNode() ? fallback : node.booleanValue();
     }
 
     private static PredictionSource predictions(JsonNode node) {

@@ -20,7 +20,9 @@ final class PolicyRules {
             "/model/artifacts", "model.artifacts",
             "/predictions/path", "predictions.path",
             "/metrics/reported", "metrics.reported",
-            "/baseline/path", "baseline.path");
+            "/baseline/path", "baseline.path",
+            "/promotion/registry", "promotion.registry",
+            "/promotion/results", "promotion.results");
 
     private PolicyRules() {
     }
@@ -38,6 +40,9 @@ final class PolicyRules {
         rules.ethicsPaths();
         rules.fairness();
         rules.waivers();
+        if (root.path("promotion").isObject() && !problems.isReported("/promotion")) {
+            PromotionRules.check(document, root.path("promotion"), problems);
+        }
     }
 
     private record Rules(PolicyDocument document, JsonNode root, Problems problems) {

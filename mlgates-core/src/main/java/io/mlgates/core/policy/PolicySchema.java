@@ -118,6 +118,11 @@ final class PolicySchema {
             case "minItems" -> problems.add(document.valueAt(pointer), prefix(where) + "expected at least "
                     + count(keywordSchema.asInt(), "entry", "entries") + ", got "
                     + (value.size() == 0 ? "none" : String.valueOf(value.size())));
+            case "pattern" -> problems.add(document.valueAt(pointer), prefix(where) + "expected "
+                    + parentSchema.path("description").asText("a value of another form") + ", got "
+                    + Texts.literal(value));
+            case "uniqueItems" -> problems.add(document.valueAt(pointer), prefix(where)
+                    + "each entry may be listed only once");
             case "not" -> problems.add(document.valueAt(pointer), prefix(where) + "must not be "
                     + forbidden(keywordSchema) + ", got " + Texts.literal(value));
             default -> problems.add(document.valueAt(pointer), prefix(where) + Texts.oneLine(error.getMessage()));

@@ -97,12 +97,11 @@ public final class ConsoleTable {
     }
 
     private static String interval(Interval ci) {
-        return String.format(Locale.ROOT, "[%s, %s] %s%% %s", number(ci.low()), number(ci.high()),
-                number(ci.level() * 100), ci.method());
+        return Format.interval(ci);
     }
 
     private static String number(double v) {
-        return String.format(Locale.ROOT, "%.4f", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return Format.number(v);
     }
 
     private static String safe(String s) {

@@ -20,9 +20,12 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.WaiverNote;
+import io.mlgates.core.metrics.CalibrationBin;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.OperatingPoint;
+import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.policy.OrganisationRef;
 import io.mlgates.core.policy.TaskType;
 import java.io.IOException;
@@ -106,6 +109,11 @@ public final class GateResultJson {
         }
         ArrayNode checks = root.putArray("checks");
         r.checks().forEach(c -> checks.add(check(c)));
+        if (r.curves().isPresent()) {
+            root.set("curves", curves(r.curves().get()));
+        } else {
+            root.putNull("curves");
+        }
         root.put("evaluatedAt", r.evaluatedAt().toString());
         root.put("engineVersion", r.engineVersion());
         if (r.fairness().isPresent()) {
@@ -160,6 +168,24 @@ public final class GateResultJson {
         m.undefinedReason().ifPresent(reason -> node.put("reason", reason));
         putInterval(node, m.ci());
         node.put("source", m.source().name().toLowerCase(Locale.ROOT));
+        return node;
+    }
+
+    private ObjectNode curves(ScoreCurves curves) {
+        ObjectNode node = f.objectNode();
+        ArrayNode points = node.putArray("operatingPoints");
+        for (OperatingPoint p : curves.operatingPoints()) {
+            points.addObject().put("threshold", p.threshold()).put("tpr", p.truePositiveRate())
+                    .put("fpr", p.falsePositiveRate()).put("precision", p.precision());
+        }
+        curves.undefinedReason().ifPresent(reason -> node.put("reason", reason));
+        ArrayNode bins = node.putArray("calibration");
+        for (CalibrationBin b : curves.calibration()) {
+            ObjectNode bin = bins.addObject().put("low", b.low()).put("high", b.high()).put("rows", b.rows())
+                    .put("weight", b.weight());
+            putNumber(bin, "meanScore", b.meanScore());
+            putNumber(bin, "positiveRate", b.positiveRate());
+        }
         return node;
     }
 
@@ -270,10 +296,12 @@ public final class GateResultJson {
                 }
                 fairness = Optional.of(new FairnessResult(readGroup(root.required("fairnessOverall")), attributes));
             }
+            JsonNode curves = root.required("curves");
             return new GateResult(text(root, "gate"), Status.valueOf(text(root, "status")), text(root, "model"),
                     candidate, text(root.required("policy"), "digest"), optionalText(root.required("policy"), "file"),
-                    organisation(root.required("policy").path("organisation")), data, metrics, checks, Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"),
-                    fairness);
+                    organisation(root.required("policy").path("organisation")), data, metrics, checks,
+                    curves.isNull() ? Optional.empty() : Optional.of(curves(curves)),
+                    Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"), fairness);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new BadInputException(displayName, 0, 0, "not a gate result: " + e.getMessage(), e);
         }
@@ -323,6 +351,21 @@ public final class GateResultJson {
 
     private static MetricValue readRate(String name, JsonNode m) {
         return new MetricValue(name, number(m, "value"), optionalText(m, "reason"), interval(m), MetricSource.COMPUTED);
+    }
+
+    private static ScoreCurves curves(JsonNode node) {
+        List<OperatingPoint> points = new ArrayList<>();
+        for (JsonNode p : node.required("operatingPoints")) {
+            points.add(new OperatingPoint(p.required("threshold").asDouble(), p.required("tpr").asDouble(),
+                    p.required("fpr").asDouble(), p.required("precision").asDouble()));
+        }
+        List<CalibrationBin> bins = new ArrayList<>();
+        for (JsonNode b : node.required("calibration")) {
+            bins.add(new CalibrationBin(b.required("low").asDouble(), b.required("high").asDouble(),
+                    b.required("rows").asLong(), b.required("weight").asDouble(), number(b, "meanScore"),
+                    number(b, "positiveRate")));
+        }
+        return new ScoreCurves(points, optionalText(node, "reason"), bins);
     }
 
     private static String text(JsonNode node, String field) {

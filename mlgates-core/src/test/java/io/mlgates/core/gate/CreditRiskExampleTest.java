@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.policy.PromotionPolicy;
+import io.mlgates.core.policy.StagePolicy;
+import io.mlgates.core.registry.SqliteRegistry;
+import io.mlgates.core.release.Promoter;
+import io.mlgates.core.release.PromotionOutcome;
+import io.mlgates.core.release.PromotionRequest;
 import io.mlgates.core.workspace.Workspace;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,6 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled example, judged as a user would: against Weka's own figure and scikit-learn's. */
 class CreditRiskExampleTest {
@@ -28,6 +35,39 @@ class CreditRiskExampleTest {
     static void judge() throws Exception {
         Workspace ws = Workspace.at(EXAMPLE);
         result = new ValidationGate().evaluate(ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root())));
+    }
+
+    @Test
+    @DisplayName("the example's road to production: staging takes the validate and ethics gates' WARN (the ethics"
+            + " one with its waivers) without approvals; production needs two credit risk officers and the Tuesday"
+            + " train")
+    void roadToProduction(@TempDir Path tmp) throws Exception {
+        PromotionPolicy road = new PolicyLoader().loadFromRepository(EXAMPLE).policy().promotion();
+        assertThat(road.stages()).extracting(StagePolicy::name).containsExactly("staging", "production");
+        StagePolicy staging = road.stages().get(0);
+        assertThat(staging.gates()).containsExactly("validate", "ethics");
+        assertThat(staging.acceptWarn()).isTrue();
+        assertThat(staging.approvals()).isEmpty();
+        assertThat(staging.train()).isFalse();
+        StagePolicy production = road.stages().get(1);
+        assertThat(production.approvals()).hasValueSatisfying(a -> {
+            assertThat(a.quorum()).isEqualTo(2);
+            assertThat(road.members(a.group())).hasSize(3);
+        });
+        assertThat(production.train()).isTrue();
+
+        Clock clock = Clock.fixed(result.evaluatedAt(), ZoneOffset.UTC);
+        Workspace ws = Workspace.at(EXAMPLE);
+        GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
+                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
+                ProgressListener.NONE, clock));
+        assertThat(ethics.status()).isEqualTo(Status.WARN);
+        try (SqliteRegistry registry = SqliteRegistry.open(tmp.resolve("registry.db"), "registry.db", clock)) {
+            PromotionOutcome outcome = new Promoter(registry, clock).promote(new PromotionRequest("credit-risk",
+                    result.candidate(), road, "staging", Map.of("validate", result, "ethics", ethics), "ci", "alice", "model",
+                    Optional.empty(), Optional.empty()));
+            assertThat(outcome.result()).isEqualTo(PromotionOutcome.Result.PROMOTED);
+        }
     }
 
     @Test
@@ -99,5 +139,23 @@ class CreditRiskExampleTest {
         assertThat(ethics.status()).isEqualTo(Status.FAIL);
         assertThat(ethics.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::id)
                 .contains("fairness:age_band:four_fifths:<25", "waiver:docs:protected_attribute:*");
+    }
+
+    @Test
+    @DisplayName("the result carries the example's curves: all 300 distinct scores fit in 200 points, ten bins")
+    void curves() {
+        io.mlgates.core.metrics.ScoreCurves curves = result.curves().orElseThrow();
+        assertThat(curves.operatingPoints()).hasSizeBetween(100, 200);
+        assertThat(curves.calibration()).hasSize(10);
+        assertThat(curves.calibration().stream().mapToLong(b -> b.rows()).sum()).isEqualTo(300);
+        double area = 0;
+        double x = 0;
+        double y = 0;
+        for (io.mlgates.core.metrics.OperatingPoint p : curves.operatingPoints()) {
+            area += (p.falsePositiveRate() - x) * (p.truePositiveRate() + y) / 2;
+            x = p.falsePositiveRate();
+            y = p.truePositiveRate();
+        }
+        assertThat(area).isCloseTo(result.metrics().get("roc_auc").value().getAsDouble(), within(2.0 / 199));
     }
 }

@@ -60,7 +60,7 @@ class ValidationGateTest {
     private static Policy with(List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
         Policy d = Policy.defaults("m");
         return new Policy("m", d.artifacts(), TaskType.BINARY, d.predictions(), 0.95, 10, Optional.empty(), limits,
-                baseline, slices, d.ethics(), List.of());
+                baseline, slices, d.ethics(), List.of(), d.promotion());
     }
 
     private static MetricLimit min(String metric, double min, Severity severity, Judge judge) {
@@ -166,7 +166,7 @@ class ValidationGateTest {
                 Optional.of(Direction.HIGHER_IS_BETTER), Severity.FAIL);
         Policy d = with(List.of(), Optional.of(new Baseline("baseline.json", List.of(gain))), List.of());
         Policy p = new Policy("m", d.artifacts(), d.task(), d.predictions(), 0.95, 10, Optional.of("reported.json"),
-                d.limits(), d.baseline(), d.slices(), d.ethics(), d.waivers());
+                d.limits(), d.baseline(), d.slices(), d.ethics(), d.waivers(), d.promotion());
         CheckResult c = check(run(p), "baseline:reported.utility:min_relative_gain");
         // needs >= -1.0 + 0.1 * |-1.0| = -0.9; a naive r * baseline would demand only -1.1 and pass -1.05.
         assertThat(c.limit().orElseThrow().value()).isEqualTo(-0.9, within());
@@ -210,7 +210,7 @@ class ValidationGateTest {
         Policy d = with(List.of(min("reported.val_auc", 0.85, Severity.WARN, Judge.ESTIMATE)), Optional.empty(),
                 List.of());
         Policy p = new Policy("m", d.artifacts(), d.task(), d.predictions(), 0.95, 10, Optional.of("reported.json"),
-                d.limits(), d.baseline(), d.slices(), d.ethics(), d.waivers());
+                d.limits(), d.baseline(), d.slices(), d.ethics(), d.waivers(), d.promotion());
         GateResult r = run(p);
         assertThat(r.metrics().get("reported.val_auc").source()).isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);
         assertThat(r.metrics().get("reported.broken").isDefined()).isFalse();
@@ -226,7 +226,7 @@ class ValidationGateTest {
         PredictionSource dropping = new PredictionSource(s.path(), s.format(), s.delimiter(), s.label(), s.score(),
                 s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), InvalidRows.DROP);
         Policy p = new Policy("m", d.artifacts(), d.task(), dropping, 0.95, 10, Optional.empty(), List.of(),
-                Optional.empty(), List.of(), d.ethics(), d.waivers());
+                Optional.empty(), List.of(), d.ethics(), d.waivers(), d.promotion());
         GateResult r = run(p);
         CheckResult c = check(r, "data:dropped_rows");
         assertThat(c.status()).isEqualTo(Status.WARN);
@@ -252,7 +252,7 @@ class ValidationGateTest {
         PredictionSource outside = new PredictionSource("../p.csv", s.format(), s.delimiter(), s.label(), s.score(),
                 s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), s.invalidRows());
         Policy p = new Policy("m", d.artifacts(), d.task(), outside, 0.95, 10, Optional.empty(), List.of(),
-                Optional.empty(), List.of(), d.ethics(), d.waivers());
+                Optional.empty(), List.of(), d.ethics(), d.waivers(), d.promotion());
         assertThatThrownBy(() -> run(p)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("leads outside the model repository");
     }
@@ -265,12 +265,13 @@ class ValidationGateTest {
         Policy p = new Policy("m", d.artifacts(), TaskType.MULTICLASS, d.predictions(), 0.95, 10, Optional.empty(),
                 List.of(min("recall[dog]", 0.5, Severity.FAIL, Judge.ESTIMATE),
                         min("accuracy", 0.7, Severity.FAIL, Judge.ESTIMATE)), Optional.empty(), List.of(),
-                d.ethics(), d.waivers());
+                d.ethics(), d.waivers(), d.promotion());
         GateResult r = run(p);
         assertThat(r.data().classes()).containsExactly("cat", "dog", "bird");
         assertThat(r.metrics().get("accuracy").value()).hasValue(0.75);
         assertThat(check(r, "limit:recall[dog]:min").status()).isEqualTo(Status.FAIL);
         assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.PASS);
+        assertThat(r.curves()).as("only a binary model with scores has curves").isEmpty();
     }
 
     @Test
@@ -281,12 +282,13 @@ class ValidationGateTest {
         Policy p = new Policy("m", d.artifacts(), TaskType.REGRESSION, d.predictions(), 0.95, 10, Optional.empty(),
                 List.of(new MetricLimit("mae", OptionalDouble.empty(), OptionalDouble.of(0.4), Severity.WARN,
                         Judge.ESTIMATE)), Optional.empty(), List.of(),
-                d.ethics(), d.waivers());
+                d.ethics(), d.waivers(), d.promotion());
         GateResult r = run(p);
         assertThat(r.metrics().get("mae").value()).hasValue(0.5);
         assertThat(r.metrics().get("mape_zero_targets").value()).hasValue(1.0);
         assertThat(check(r, "limit:mae:max").status()).isEqualTo(Status.WARN);
         assertThat(r.data().classes()).isEmpty();
+        assertThat(r.curves()).isEmpty();
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

@@ -176,7 +176,7 @@ class PolicyLoaderTest {
                                     OptionalDouble.empty(), Severity.FAIL, Judge.ESTIMATE))),
                             new SliceRule("region", 30, List.of(new MetricLimit("precision",
                                     OptionalDouble.of(0.5), OptionalDouble.empty(), Severity.FAIL, Judge.BOUND)))),
-                    EthicsPolicy.defaults(), List.of()));
+                    EthicsPolicy.defaults(), List.of(), PromotionPolicy.defaults()));
         }
 
         @Test
@@ -305,7 +305,7 @@ class PolicyLoaderTest {
                     """);
 
             assertOnlyProblem(e, 2, 1, "unknown key 'modle'; did you mean 'model'? Allowed keys: version, model,"
-                    + " task, predictions, metrics, limits, baseline, slices, ethics, waivers");
+                    + " task, predictions, metrics, limits, baseline, promotion, slices, ethics, waivers");
         }
 
         @Test
@@ -338,7 +338,7 @@ class PolicyLoaderTest {
             PolicyException e = rejected("colour: red\n");
 
             assertOnlyProblem(e, 1, 1, "unknown key 'colour'. Allowed keys: version, model, task, predictions,"
-                    + " metrics, limits, baseline, slices, ethics, waivers");
+                    + " metrics, limits, baseline, promotion, slices, ethics, waivers");
         }
 
         @Test

@@ -21,8 +21,9 @@ class PolicySchemaTest {
     void everyMappingForbidsUnknownKeys() {
         List<String> open = new ArrayList<>();
         walk(schema, "", (pointer, node) -> {
+            // A mapping whose keys are names the user chooses (promotion.groups) checks each value by a schema.
             JsonNode additional = node.path("additionalProperties");
-            // a schema as additionalProperties declares a map of typed values (reference groups by attribute)
+            // (and so does fairness.reference: reference groups by attribute)
             boolean map = additional.isObject() && !node.has("properties");
             if ("object".equals(node.path("type").asText()) && !map
                     && (!additional.isBoolean() || additional.asBoolean())) {
@@ -49,7 +50,7 @@ class PolicySchemaTest {
         schema.path("properties").fieldNames().forEachRemaining(keys::add);
 
         assertThat(keys).containsExactly("version", "model", "task", "predictions", "metrics", "limits", "baseline",
-                "slices", "ethics", "waivers");
+                "promotion", "slices", "ethics", "waivers");
     }
 
     private interface Visitor {

@@ -10,8 +10,11 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.WaiverNote;
+import io.mlgates.core.metrics.CalibrationBin;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.OperatingPoint;
+import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.policy.OrganisationRef;
 import io.mlgates.core.policy.TaskType;
 import java.time.Instant;
@@ -23,13 +26,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Gate results with every kind of field filled, for the report tests. */
-final class GateResultFixtures {
-    static final String HOSTILE = "<script>alert('x')</script> & \"q\" \u0007\u001b[31m \u202Eevil";
+public final class GateResultFixtures {
+    public static final String HOSTILE = "<script>alert('x')</script> & \"q\" \u0007\u001b[31m \u202Eevil";
 
     private GateResultFixtures() {
     }
 
-    static GateResult full(String modelName) {
+    public static GateResult full(String modelName) {
         Map<String, MetricValue> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", MetricValue.of("accuracy", 0.75, new Interval(0.409, 0.929, 0.95, "wilson")));
         metrics.put("recall", MetricValue.undefined("recall", "no positive labels: recall is 0/0"));
@@ -55,7 +58,8 @@ final class GateResultFixtures {
                 Optional.of("mlgates.yaml"), Optional.empty(),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 8, 1, List.of("eval/p.csv:3: bad"),
                         99),
-                metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test", Optional.empty());
+                metrics, checks, Optional.of(curves()), Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test",
+                Optional.empty());
     }
 
     /**
@@ -99,6 +103,23 @@ final class GateResultFixtures {
                 Optional.of("mlgates.yaml"),
                 Optional.of(new OrganisationRef("org-policy" + hostile + ".yaml", "sha256:" + "ef".repeat(32))),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 99),
-                metrics, checks, Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test", Optional.of(fairness));
+                metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test",
+                Optional.of(fairness));
+    }
+
+    /** Three operating points and two calibration bins, one of them empty. */
+    public static ScoreCurves curves() {
+        return new ScoreCurves(List.of(new OperatingPoint(0.9, 0.4, 0.1, 0.8), new OperatingPoint(0.5, 0.75, 0.3, 0.6),
+                new OperatingPoint(0.1, 1, 1, 0.5)), Optional.empty(), List.of(
+                new CalibrationBin(0, 0.5, 5, 5, OptionalDouble.of(0.2), OptionalDouble.of(0.4)),
+                new CalibrationBin(0.5, 1, 0, 0, OptionalDouble.empty(), OptionalDouble.empty())));
+    }
+
+    /** The same result as a model without scores would have it: no curves. */
+    public static GateResult withoutCurves(String modelName) {
+        GateResult r = full(modelName);
+        return new GateResult(r.gate(), r.status(), r.modelName(), r.candidate(), r.policyDigest(), r.policyFile(),
+                r.organisationPolicy(), r.data(), r.metrics(), r.checks(), Optional.empty(), r.evaluatedAt(),
+                r.engineVersion(), r.fairness());
     }
 }

@@ -115,4 +115,41 @@ class GateResultJsonTest {
         assertThat(json.read(text.getBytes(StandardCharsets.UTF_8), "ethics.json")).isEqualTo(original);
         assertThat(text).doesNotContain("\u0007").doesNotContain("\u001b");
     }
+
+    @Test
+    @DisplayName("curves are written as operating points and calibration bins, an empty bin with null mean and rate")
+    void curvesInJson() throws Exception {
+        String text = json.toJson(GateResultFixtures.full("m"));
+        JsonNode curves = new ObjectMapper().readTree(text).path("curves");
+        assertThat(curves.path("operatingPoints")).hasSize(3);
+        assertThat(curves.path("operatingPoints").get(1).get("tpr").asDouble()).isEqualTo(0.75);
+        assertThat(curves.has("reason")).isFalse();
+        assertThat(curves.path("calibration").get(1).get("meanScore").isNull()).isTrue();
+        assertThat(curves.path("calibration").get(1).get("rows").asLong()).isZero();
+        assertThat(validate(text)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a result without curves writes null, validates, and reads back the same")
+    void withoutCurves() throws Exception {
+        GateResult original = GateResultFixtures.withoutCurves("m");
+        String text = json.toJson(original);
+        assertThat(new ObjectMapper().readTree(text).get("curves").isNull()).isTrue();
+        assertThat(validate(text)).isEmpty();
+        assertThat(json.read(text.getBytes(StandardCharsets.UTF_8), "validate.json")).isEqualTo(original);
+    }
+
+    @Test
+    @DisplayName("the schema holds curves strictly: a rate above 1, an empty bin with a mean, points without a reason")
+    void schemaBitesOnCurves() throws Exception {
+        String text = json.toJson(GateResultFixtures.full("m"));
+        assertThat(validate(text.replace("\"tpr\" : 0.75", "\"tpr\" : 1.75"))).isNotEmpty();
+        assertThat(validate(text.replace("\"meanScore\" : null", "\"meanScore\" : 0.7"))).isNotEmpty();
+        String noPoints = text.replaceAll("(?s)\"operatingPoints\" : \\[.*?\\],", "\"operatingPoints\" : [ ],");
+        assertThat(noPoints).isNotEqualTo(text);
+        assertThat(validate(noPoints)).isNotEmpty();
+        assertThat(validate(noPoints.replace("\"operatingPoints\" : [ ],",
+                "\"operatingPoints\" : [ ], \"reason\" : \"no rows\",")))
+                .isEmpty();
+    }
 }

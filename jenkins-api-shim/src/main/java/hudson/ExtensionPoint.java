@@ -1,0 +1,5 @@
+package hudson;
+
+/** Shim of jenkins-core's {@code hudson.ExtensionPoint}. */
+public interface ExtensionPoint {
+}

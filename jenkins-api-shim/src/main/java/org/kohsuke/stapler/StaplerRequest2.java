@@ -1,0 +1,7 @@
+package org.kohsuke.stapler;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Shim of Stapler's {@code StaplerRequest2}; only named in {@code getDynamic} signatures. */
+public interface StaplerRequest2 extends HttpServletRequest {
+}

@@ -1,0 +1,5 @@
+package fake.api;
+
+/** Its superclass is outside the reference. */
+public class Bridged extends BridgeBase {
+}

@@ -1,0 +1,7 @@
+package fake.api;
+
+/** The reference's load throws IOException. */
+public class MissingThrows {
+    public void load() {
+    }
+}

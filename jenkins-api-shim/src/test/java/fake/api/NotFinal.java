@@ -1,0 +1,5 @@
+package fake.api;
+
+/** The reference's NotFinal is final. */
+public class NotFinal {
+}

@@ -1,0 +1,5 @@
+package fake.api;
+
+/** The reference's WrongSuperclass extends Widget. */
+public class WrongSuperclass {
+}

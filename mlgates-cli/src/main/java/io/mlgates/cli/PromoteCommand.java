@@ -1,0 +1,63 @@
+package io.mlgates.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code mlgates promote --to STAGE}: the candidate in DIR to a stage, if the policy's rules hold. */
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = {"Promotes the candidate (the digest of DIR's model artefacts) to a stage, if the policy's"
+                + " rules hold: stage order, passed gates for this digest, approvals, the release train.",
+                "Exit 0: promoted (or already there); 1: refused, the message says which rule and what is missing."})
+final class PromoteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--to", paramLabel = "STAGE", required = true, description = "the stage to promote to")
+    String stage;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "who promotes (default: the environment's user)")
+    String as;
+
+    @Option(names = "--author", paramLabel = "NAME",
+            description = "who authored the candidate, recorded when it is first registered (default: who promotes);"
+                    + " the four-eyes rule bars this user from approving it")
+    String author;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "the gates' results folder (default: the policy's promotion.results, .mlgates/results)")
+    Path results;
+
+    @Option(names = "--source", paramLabel = "URI", description = "where the artefacts are, for the registry")
+    String source;
+
+    @Option(names = "--build-link", paramLabel = "URL", description = "the build that produced the candidate")
+    String buildLink;
+
+    @Option(names = "--emergency", paramLabel = "REASON",
+            description = "take the emergency path around the release train, with this written reason")
+    String emergency;
+
+    @Override
+    public Integer call() throws Exception {
+        Environment env = main.environment();
+        String actor = env.identity(as);
+        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry, env)) {
+            return Promotions.promote(context, stage, new Promotions.Options(actor, author == null ? actor : author,
+                    Optional.ofNullable(results), Optional.ofNullable(source), Optional.ofNullable(buildLink),
+                    Optional.ofNullable(emergency)), env, registry.format, spec.commandLine().getOut());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.mlgates.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.StagePolicy;
+import io.mlgates.core.release.EvidenceFiles;
+import io.mlgates.core.release.Promoter;
+import io.mlgates.core.release.PromotionOutcome;
+import io.mlgates.core.release.PromotionRequest;
+import io.mlgates.core.release.Refusal;
+import io.mlgates.core.registry.RegistryException;
+import io.mlgates.core.report.Text;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** One promotion as {@code mlgates promote} and {@code mlgates run} make it: gather, judge, show, exit code. */
+final class Promotions {
+    static final int DONE = 0;
+    static final int REFUSED = 1;
+
+    private Promotions() {
+    }
+
+    /** What a promotion needs besides the repository and the stage. */
+    record Options(String actor, String author, Optional<Path> results, Optional<String> source,
+                   Optional<String> buildLink, Optional<String> emergencyReason) {
+    }
+
+    static int promote(RegistryContext context, String stage, Options options, Environment environment,
+                       OutputFormat format, PrintWriter out) throws BadInputException, RegistryException {
+        PromotionOutcome outcome = judge(context, stage, options, environment);
+        show(outcome, context.registry.location(), format, out);
+        return outcome.result() == PromotionOutcome.Result.REFUSED ? REFUSED : DONE;
+    }
+
+    /**
+     * What {@code mlgates run} does after its gates passed: promotes the candidate to the policy's first stage in
+     * the repository's embedded registry. With {@code --format json} standard output carries the gate's result alone,
+     * so the promotion is told on standard error.
+     */
+    static int toFirstStage(Path repository, Path results, OutputFormat format, Environment environment,
+                            PrintWriter out, PrintWriter err) throws BadInputException, RegistryException {
+        try (RegistryContext context = RegistryContext.open(repository, null, environment)) {
+            String first = context.promotion().stages().get(0).name();
+            String user = environment.userName();
+            return promote(context, first, new Options(user, user, Optional.of(results), Optional.empty(),
+                    Optional.empty(), Optional.empty()), environment, OutputFormat.table,
+                    format == OutputFormat.json ? err : out);
+        }
+    }
+
+    static PromotionOutcome judge(RegistryContext context, String stage, Options options, Environment environment)
+            throws BadInputException, RegistryException {
+        Set<String> gates = new LinkedHashSet<>();
+        context.promotion().stage(stage).map(StagePolicy::gates).ifPresent(gates::addAll);
+        Path folder;
+        String shown;
+        if (options.results().isPresent()) {
+            folder = options.results().get();
+            shown = folder.toString();
+        } else {
+            shown = context.promotion().results();
+            folder = context.workspace.resolve(shown, "promotion.results");
+        }
+        Map<String, GateResult> results = EvidenceFiles.read(folder, shown, gates);
+        PromotionRequest request = new PromotionRequest(context.model(), context.candidate(), context.promotion(),
+                stage, results, options.actor(), options.author(),
+                options.source().orElse(context.policy.policy().artifacts()), options.buildLink(),
+                options.emergencyReason());
+        return new Promoter(context.registry, environment.clock()).promote(request);
+    }
+
+    static void show(PromotionOutcome o, String registry, OutputFormat format, PrintWriter out) {
+        if (format == OutputFormat.json) {
+            ObjectNode json = new ObjectMapper().createObjectNode();
+            json.put("result", o.result().name().toLowerCase(Locale.ROOT));
+            json.put("model", o.model());
+            json.put("stage", o.stage());
+            json.put("digest", o.digest());
+            putVersion(json, "version", o.version());
+            putVersion(json, "from", o.from());
+            json.put("emergency", o.emergency());
+            json.put("registry", registry);
+            ArrayNode refusals = json.putArray("refusals");
+            o.refusals().forEach(r -> refusals.addObject().put("rule", r.rule()).put("message", r.message()));
+            json.put("nextDeparture", o.nextDeparture().map(d -> d.toOffsetDateTime().toString()).orElse(null));
+            out.println(Views.json(json));
+            out.flush();
+            return;
+        }
+        String candidate = Text.terminalSafe(o.model()) + " " + (o.version().isPresent() ? "version "
+                + o.version().getAsInt() + " (" + o.digest() + ")" : o.digest());
+        switch (o.result()) {
+            case PROMOTED -> out.println("promoted " + candidate + " to " + o.stage()
+                    + (o.emergency() ? " on the emergency path" : "") + " (was: "
+                    + (o.from().isPresent() ? "version " + o.from().getAsInt() : "none") + ") in "
+                    + Text.terminalSafe(registry));
+            case UNCHANGED -> out.println(candidate + " is already in " + o.stage() + " in "
+                    + Text.terminalSafe(registry));
+            case REFUSED -> {
+                out.println("refused: " + candidate + " to " + o.stage() + ":");
+                for (Refusal r : o.refusals()) {
+                    out.println("  - " + r.rule() + ": " + Text.terminalSafe(r.message()));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static void putVersion(ObjectNode json, String key, OptionalInt version) {
+        if (version.isPresent()) {
+            json.put(key, version.getAsInt());
+        } else {
+            json.putNull(key);
+        }
+    }
+}

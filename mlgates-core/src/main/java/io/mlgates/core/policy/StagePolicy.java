@@ -1,0 +1,42 @@
+package io.mlgates.core.policy;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What one stage asks of a candidate.
+ *
+ * @param name the stage's name: lower-case letters, digits and dashes, starting with a letter
+ * @param gates the gates whose results must count as passed for the candidate's exact digest
+ * @param acceptWarn whether a gate result of WARN counts as passed (PASS always does)
+ * @param acceptWaived whether a gate result of WAIVED counts as passed
+ * @param approvals the approvals the stage needs, when it needs any
+ * @param train whether promotions to this stage ride the release train
+ */
+public record StagePolicy(String name, List<String> gates, boolean acceptWarn, boolean acceptWaived,
+                          Optional<ApprovalRule> approvals, boolean train) {
+    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    /** The gates a policy may require; each writes {@code <gate>.json} into the results folder. */
+    public static final List<String> KNOWN_GATES = List.of("validate", "ethics");
+
+    public StagePolicy {
+        Objects.requireNonNull(name, "name");
+        gates = List.copyOf(gates);
+        Objects.requireNonNull(approvals, "approvals");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("stage name must be lower-case letters, digits and dashes: " + name);
+        }
+        for (String gate : gates) {
+            if (!KNOWN_GATES.contains(gate)) {
+                throw new IllegalArgumentException("unknown gate '" + gate + "'; known: " + KNOWN_GATES);
+            }
+        }
+    }
+
+    /** A stage by convention: the validation gate must have passed (PASS, WARN or WAIVED); nothing else. */
+    public static StagePolicy of(String name) {
+        return new StagePolicy(name, List.of("validate"), true, true, Optional.empty(), false);
+    }
+}

@@ -1,0 +1,50 @@
+package io.mlgates.core.release;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What became of a promotion.
+ *
+ * @param result promoted, unchanged (the stage already pointed to the candidate) or refused
+ * @param model the model's name
+ * @param stage the stage
+ * @param digest the candidate's digest
+ * @param version the candidate's version, when it is registered
+ * @param from the version the stage pointed to before (for a refusal: points to now), if any
+ * @param refusals every rule that refused it, empty unless refused
+ * @param nextDeparture for a stage that rides the train: the next departure it could take, when one comes
+ * @param emergency whether the emergency path was taken
+ */
+public record PromotionOutcome(Result result, String model, String stage, String digest, OptionalInt version,
+                               OptionalInt from, List<Refusal> refusals, Optional<ZonedDateTime> nextDeparture,
+                               boolean emergency) {
+    public PromotionOutcome {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(from, "from");
+        refusals = List.copyOf(refusals);
+        Objects.requireNonNull(nextDeparture, "nextDeparture");
+        if ((result == Result.REFUSED) == refusals.isEmpty()) {
+            throw new IllegalArgumentException("a refused promotion, and only one, names the rules that refused it");
+        }
+    }
+
+    /** Promoted, unchanged or refused. */
+    public enum Result {
+        PROMOTED,
+        UNCHANGED,
+        REFUSED
+    }
+
+    /** The ids of the rules that refused it. */
+    public List<String> rules() {
+        return refusals.stream().map(Refusal::rule).toList();
+    }
+}

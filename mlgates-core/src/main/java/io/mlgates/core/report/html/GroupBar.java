@@ -1,0 +1,21 @@
+package io.mlgates.core.report.html;
+
+import io.mlgates.core.gate.Status;
+import io.mlgates.core.metrics.MetricValue;
+import java.util.Objects;
+
+/**
+ * One group's bar in a {@link GroupBarChart}: its value with its interval, or the reason it has none (a slice too
+ * small to judge, a rate that is 0/0), and the status its check gave it.
+ *
+ * @param group the group's value as it appears in the data ({@code female}, {@code 60+})
+ * @param value the group's metric; when undefined, its reason is shown instead of a bar
+ * @param status what the check on this group concluded
+ */
+public record GroupBar(String group, MetricValue value, Status status) {
+    public GroupBar {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(status, "status");
+    }
+}

@@ -1,0 +1,267 @@
+package io.mlgates.core.report.html;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
+import gg.jte.output.StringOutput;
+import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.Status;
+import io.mlgates.core.metrics.CalibrationBin;
+import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreCurves;
+import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.report.Format;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Gate results as HTML fragments with inline SVG charts: the one renderer behind the build page summary, the gate's
+ * own page, the job's trend and the command line's static report. The fragments hold no script, no inline style
+ * and no {@code style} element, so a strict Content-Security-Policy ({@code default-src 'none'; style-src 'self'})
+ * lets them show; their look comes from {@link #stylesheet()} alone. Every status shows its word and a shape of its
+ * own, never colour alone. Every string from a result (model names, check ids, group values, messages) is escaped
+ * by the template engine after control characters are replaced, and shown inside {@code <bdi>} so that
+ * right-to-left text cannot reorder what surrounds it. An undefined value is shown as undefined, with its reason.
+ *
+ * <p>Thread-safe; the templates are compiled at build time.
+ */
+public final class HtmlReport {
+    /** Worst checks listed in a summary; the rest are counted. */
+    static final int SUMMARY_CHECKS = 5;
+    /** Results shown in a trend: the latest ones. */
+    public static final int TREND_RESULTS = 50;
+    static final String STYLESHEET_RESOURCE = "mlgates.css";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT_WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlReport.class.getClassLoader(), HtmlReport.class.getPackageName());
+
+    /** The build-page summary: status, counts, the worst checks. */
+    public String summary(GateResult result) {
+        return render("summary.jte", summaryView(result, Optional.empty()));
+    }
+
+    /** The summary with a link to the full result at {@code detailsHref}. */
+    public String summary(GateResult result, String detailsHref) {
+        return render("summary.jte", summaryView(result, Optional.of(detailsHref)));
+    }
+
+    /**
+     * The gate's own page: every check with value, limit, interval and message; the evidence (candidate and policy
+     * digests, data); the ROC, precision-recall and calibration charts; per-group charts; every metric.
+     */
+    public String gate(GateResult result) {
+        return render("gate.jte", gateView(result));
+    }
+
+    /** Per-group bar charts, each with its table: what the gate page shows for slices, for any source of groups. */
+    public String groups(List<GroupBarChart> charts) {
+        return render("groups.jte", charts.stream().map(HtmlReport::groupSection).toList());
+    }
+
+    /**
+     * The trend of one gate across builds: a row per result and a chart per metric, with the latest limits drawn.
+     * Results are ordered by time; only the latest {@value #TREND_RESULTS} are shown.
+     *
+     * @throws IllegalArgumentException for an empty list, or results of different gates or models
+     */
+    public String trend(List<GateResult> results) {
+        return render("trend.jte", trendView(results));
+    }
+
+    /** The stylesheet every fragment is written for. */
+    public static String stylesheet() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(STYLESHEET_RESOURCE)) {
+            return new String(Objects.requireNonNull(in, STYLESHEET_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String render(String template, Object view) {
+        StringOutput out = new StringOutput();
+        render(template, view, out);
+        return out.toString();
+    }
+
+    static void render(String template, Object view, TemplateOutput out) {
+        ENGINE.render(template, view, out instanceof SafeHtmlOutput ? out : new SafeHtmlOutput(out));
+    }
+
+    static Views.Summary summaryView(GateResult r, Optional<String> href) {
+        List<CheckResult> notPassed = r.checks().stream()
+                .filter(c -> c.status() != Status.PASS && c.status() != Status.SKIPPED)
+                .sorted(Comparator.comparingInt((CheckResult c) -> severity(c.status())).reversed())
+                .toList();
+        List<Views.CheckRow> worst = notPassed.stream().limit(SUMMARY_CHECKS).map(HtmlReport::checkRow).toList();
+        return new Views.Summary(r.gate(), StatusLook.of(r.status()), r.modelName(), WHEN.format(r.evaluatedAt()),
+                r.candidate().digest(), counts(r), worst, notPassed.size() - worst.size(), href);
+    }
+
+    static Views.Gate gateView(GateResult r) {
+        List<Views.Figure> figures = new ArrayList<>();
+        List<Views.BinRow> bins = new ArrayList<>();
+        Optional<String> curvesNote = Optional.empty();
+        if (r.curves().isPresent()) {
+            ScoreCurves curves = r.curves().get();
+            if (curves.undefinedReason().isEmpty()) {
+                figures.add(new Views.Figure(Charts.roc(curves, metric(r, "roc_auc")), "ROC curve"));
+                figures.add(new Views.Figure(Charts.precisionRecall(curves, metric(r, "average_precision")),
+                        "Precision-recall curve"));
+            } else {
+                curvesNote = Optional.of("ROC and precision-recall curves undefined: "
+                        + curves.undefinedReason().get());
+            }
+            figures.add(new Views.Figure(Charts.calibration(curves, metric(r, "ece")), "Calibration"));
+            for (CalibrationBin b : curves.calibration()) {
+                bins.add(new Views.BinRow("[" + Format.number(b.low()) + ", " + Format.number(b.high()) + ")",
+                        b.rows(), rate(b.meanScore()), rate(b.positiveRate())));
+            }
+        } else if (r.data().task() == TaskType.BINARY) {
+            curvesNote = Optional.of("No ROC, precision-recall or calibration chart: the predictions have no score "
+                    + "column.");
+        }
+        String dataLine = r.data().rows() + " rows" + (r.data().droppedRows() > 0
+                ? ", " + r.data().droppedRows() + " dropped" : "") + "; " + r.data().task().name().toLowerCase(Locale.ROOT)
+                + (r.data().classes().isEmpty() ? "" : ", classes " + String.join(", ", r.data().classes()))
+                + "; " + r.data().bytes() + " bytes";
+        return new Views.Gate(r.gate(), StatusLook.of(r.status()), r.modelName(), counts(r), r.candidate().digest(),
+                r.candidate().artifacts(), r.candidate().fileCount() + (r.candidate().fileCount() == 1 ? " file, "
+                : " files, ") + r.candidate().totalBytes() + " bytes", r.policyDigest(),
+                r.policyFile().orElse("no policy file: every default applies"), r.data().predictions(), dataLine,
+                r.data().dropReasons(), WHEN.format(r.evaluatedAt()), r.engineVersion(),
+                r.checks().stream().map(HtmlReport::checkRow).toList(), figures, bins, curvesNote,
+                GroupCharts.fromSlices(r).stream().map(HtmlReport::groupSection).toList(),
+                r.metrics().values().stream().map(HtmlReport::metricRow).toList());
+    }
+
+    static Views.Trend trendView(List<GateResult> results) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("a trend needs at least one result");
+        }
+        GateResult first = results.get(0);
+        for (GateResult r : results) {
+            if (!r.gate().equals(first.gate()) || !r.modelName().equals(first.modelName())) {
+                throw new IllegalArgumentException("a trend is of one gate on one model");
+            }
+        }
+        List<GateResult> sorted = results.stream().sorted(Comparator.comparing(GateResult::evaluatedAt)).toList();
+        List<GateResult> shown = sorted.subList(Math.max(0, sorted.size() - TREND_RESULTS), sorted.size());
+        GateResult latest = shown.get(shown.size() - 1);
+        List<Views.BuildRow> builds = new ArrayList<>();
+        for (GateResult r : shown) {
+            builds.add(new Views.BuildRow(WHEN.format(r.evaluatedAt()), StatusLook.of(r.status()),
+                    r.candidate().digest().substring(0, 19), countText(r)));
+        }
+        // Every metric of the latest result that any shown result defines, with the latest result's limit on it.
+        Map<String, Optional<Limit>> metrics = new LinkedHashMap<>();
+        for (String name : latest.metrics().keySet()) {
+            if (shown.stream().anyMatch(r -> r.metrics().containsKey(name) && r.metrics().get(name).isDefined())) {
+                metrics.put(name, latest.checks().stream()
+                        .filter(c -> c.slice().isEmpty() && c.metric().equals(Optional.of(name))
+                                && c.baseline().isEmpty())
+                        .map(CheckResult::limit).flatMap(Optional::stream).findFirst());
+            }
+        }
+        List<Views.Figure> charts = new ArrayList<>();
+        metrics.forEach((name, limit) -> {
+            List<Charts.TrendPoint> points = new ArrayList<>();
+            for (GateResult r : shown) {
+                MetricValue m = r.metrics().get(name);
+                String when = SHORT_WHEN.format(r.evaluatedAt());
+                if (m != null && m.isDefined()) {
+                    points.add(new Charts.TrendPoint(when, m.value(), when + ": " + Charts.describe(m) + ", gate "
+                            + r.status(), r.status()));
+                } else {
+                    String reason = m == null ? "not computed in this result" : m.undefinedReason().orElseThrow();
+                    points.add(new Charts.TrendPoint(when, OptionalDouble.empty(), when + ": undefined: " + reason,
+                            r.status()));
+                }
+            }
+            charts.add(new Views.Figure(Charts.trend(name, points, limit), name));
+        });
+        return new Views.Trend(first.gate(), first.modelName(), builds, charts, sorted.size() - shown.size());
+    }
+
+    private static Views.GroupSection groupSection(GroupBarChart chart) {
+        List<Views.GroupRow> rows = chart.bars().stream().map(b -> new Views.GroupRow(b.group(),
+                b.value().isDefined() ? Format.number(b.value().value().getAsDouble())
+                        : "undefined: " + b.value().undefinedReason().orElseThrow(),
+                b.value().ci().map(Format::interval).orElse(""), StatusLook.of(b.status()))).toList();
+        return new Views.GroupSection(chart.metric() + " by " + chart.attribute()
+                + chart.limit().map(l -> ", limit " + Charts.limitText(l)).orElse(""), Charts.groups(chart), rows);
+    }
+
+    private static Views.CheckRow checkRow(CheckResult c) {
+        String observed = c.observed().isPresent() ? Format.number(c.observed().getAsDouble())
+                : c.metric().isPresent() ? "undefined" : "";
+        return new Views.CheckRow(StatusLook.of(c.status()), c.id(), c.metric().orElse(""), observed,
+                c.ci().map(Format::interval).orElse(""), c.limit().map(Charts::limitText).orElse(""),
+                c.baseline().isPresent() ? Format.number(c.baseline().getAsDouble()) : "", c.message());
+    }
+
+    private static Views.MetricRow metricRow(MetricValue m) {
+        return new Views.MetricRow(m.name(), m.isDefined() ? Format.number(m.value().getAsDouble()) : "undefined",
+                m.undefinedReason().orElse(""), m.ci().map(Format::interval).orElse(""),
+                m.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Views.Count> counts(GateResult r) {
+        List<Views.Count> counts = new ArrayList<>();
+        for (Status s : Status.values()) {
+            long n = r.count(s);
+            if (n > 0) {
+                counts.add(new Views.Count(StatusLook.of(s), n));
+            }
+        }
+        return counts;
+    }
+
+    private static String countText(GateResult r) {
+        List<String> parts = new ArrayList<>();
+        for (Status s : Status.values()) {
+            long n = r.count(s);
+            if (n > 0) {
+                parts.add(n + " " + s.name());
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Order of the summary's worst checks: the ones that stop a pipeline first. */
+    private static int severity(Status s) {
+        return switch (s) {
+            case ERROR -> 5;
+            case FAIL -> 4;
+            case WARN -> 3;
+            case WAIVED -> 2;
+            case SKIPPED -> 1;
+            case PASS -> 0;
+        };
+    }
+
+    private static String rate(OptionalDouble v) {
+        return v.isPresent() ? Format.number(v.getAsDouble()) : "undefined: no rows in this bin";
+    }
+
+    private static Optional<MetricValue> metric(GateResult r, String name) {
+        return Optional.ofNullable(r.metrics().get(name));
+    }
+}

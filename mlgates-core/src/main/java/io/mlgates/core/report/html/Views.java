@@ -1,0 +1,60 @@
+package io.mlgates.core.report.html;
+
+import gg.jte.Content;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the templates show, already worded and formatted: the templates hold structure only. Strings here may come
+ * from users' files; the templates escape them and {@link SafeHtmlOutput} cleans them.
+ */
+final class Views {
+    private Views() {
+    }
+
+    record Count(StatusLook look, long n) {
+    }
+
+    record CheckRow(StatusLook look, String id, String metric, String observed, String interval, String limit,
+                    String baseline, String message) {
+    }
+
+    record MetricRow(String name, String value, String reason, String interval, String source) {
+    }
+
+    record Summary(String gate, StatusLook status, String model, String evaluatedAt, String candidate,
+                   List<Count> counts, List<CheckRow> worst, long more, Optional<String> href) {
+    }
+
+    record Figure(Svg svg, String caption) {
+    }
+
+    record BinRow(String range, long rows, String meanScore, String positiveRate) {
+    }
+
+    record GroupRow(String group, String value, String interval, StatusLook look) {
+    }
+
+    record GroupSection(String title, Svg chart, List<GroupRow> rows) {
+    }
+
+    record Gate(String gate, StatusLook status, String model, List<Count> counts, String candidate,
+                String artifacts, String candidateFiles, String policyDigest, String policyFile, String predictions,
+                String dataLine, List<String> dropReasons, String evaluatedAt, String engineVersion,
+                List<CheckRow> checks, List<Figure> curveFigures, List<BinRow> bins, Optional<String> curvesNote,
+                List<GroupSection> groups, List<MetricRow> metrics) {
+    }
+
+    record BuildRow(String when, StatusLook look, String candidate, String counts) {
+    }
+
+    record Trend(String gate, String model, List<BuildRow> builds, List<Figure> charts, long omitted) {
+    }
+
+    record Link(String href, String text) {
+    }
+
+    /** A whole page of the static report: the fragments in {@code body}, the stylesheet linked, no script. */
+    record Page(String title, String csp, String stylesheet, List<Link> nav, Content body) {
+    }
+}

@@ -1,0 +1,37 @@
+package io.mlgates.plugin;
+
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.mlgates.plugin.logic.AgentRun;
+import io.mlgates.plugin.logic.GateRun;
+import io.mlgates.plugin.logic.GateTask;
+import java.io.File;
+import java.io.IOException;
+import java.time.Clock;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Carries a gate to the agent and {@link AgentRun} there; its progress goes to the build log through the listener,
+ * which remoting connects back to the controller.
+ */
+final class GateCallable extends MasterToSlaveFileCallable<GateRun> {
+    private static final long serialVersionUID = 1L;
+
+    private final GateTask task;
+    private final String id;
+    private final String resultsDir;
+    private final TaskListener listener;
+
+    GateCallable(GateTask task, String id, String resultsDir, TaskListener listener) {
+        this.task = task;
+        this.id = id;
+        this.resultsDir = resultsDir;
+        this.listener = listener;
+    }
+
+    @Override
+    public GateRun invoke(File workDir, VirtualChannel channel) throws IOException {
+        return new AgentRun(Clock.systemUTC(), AgentRun.MAX_RESULT_CHARS)
+                .run(workDir.toPath(), task, id, resultsDir, listener.getLogger()::println);
+    }
+}

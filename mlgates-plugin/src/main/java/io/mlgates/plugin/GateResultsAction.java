@@ -1,0 +1,93 @@
+package io.mlgates.plugin;
+
+import hudson.model.Action;
+import hudson.model.Run;
+import io.mlgates.plugin.logic.ResultIds;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * One per build that ran a gate, not shown itself: it serves {@code …/<build>/mlgates/<id>/} (each result's page),
+ * hands out result ids so that calls running at the same time get different ones, and puts the trend on the job page.
+ */
+public final class GateResultsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+    static final String URL_NAME = "mlgates";
+    private static final Object CREATION = new Object();
+
+    private transient Run<?, ?> run;
+    /** Ids handed out in this build, including those of calls still running. */
+    private transient Set<String> handedOut;
+
+    /** The build's instance, added on first use. */
+    static GateResultsAction of(Run<?, ?> run) {
+        synchronized (CREATION) {
+            GateResultsAction action = run.getAction(GateResultsAction.class);
+            if (action == null) {
+                action = new GateResultsAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    /** See {@link io.mlgates.plugin.logic.GateBuild#reserveId}. */
+    synchronized String reserve(String wanted) {
+        if (handedOut == null) {
+            handedOut = new HashSet<>();
+        }
+        Set<String> taken = new HashSet<>(handedOut);
+        for (GateResultAction result : run.getActions(GateResultAction.class)) {
+            taken.add(result.getId());
+        }
+        String id = ResultIds.unique(wanted, taken);
+        handedOut.add(id);
+        return id;
+    }
+
+    /** {@code …/mlgates/<id>}: the result with that id. */
+    public Object getDynamic(String id, StaplerRequest2 request, StaplerResponse2 response) {
+        for (GateResultAction result : run.getActions(GateResultAction.class)) {
+            if (result.getId().equals(id)) {
+                return result;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return List.of(new GateTrendAction(run.getParent().getBuildDir()));
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /** No entry in the side panel: each result has its own. */
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return null;
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+}

@@ -1,0 +1,40 @@
+package io.mlgates.plugin;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.mlgates.plugin.logic.Completion;
+import io.mlgates.plugin.logic.GateCall;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs a gate call on a thread of its own (the gate reads files on an agent) and hands the script its value, or fails
+ * the step with the call's message. Jenkins-facing wiring only: the call is {@link GateCall}.
+ */
+final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+
+    /** Not kept over a restart: a synchronous step that was running then is failed by Pipeline and run again. */
+    private final transient GateCall call;
+
+    GateStepExecution(StepContext context, GateCall call) {
+        super(context);
+        this.call = call;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        TaskListener listener = context.get(TaskListener.class);
+        Completion done = call.run(new AgentWorkspace(context.get(FilePath.class), listener),
+                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class)), listener.getLogger()::println);
+        if (done.failed()) {
+            throw new AbortException(done.failure());
+        }
+        return done.value();
+    }
+}

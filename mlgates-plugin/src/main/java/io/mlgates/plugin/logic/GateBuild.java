@@ -1,0 +1,24 @@
+package io.mlgates.plugin.logic;
+
+import java.io.IOException;
+
+/** The build a step runs in, as the plugin's logic sees it: where results are kept and outcomes marked. */
+public interface GateBuild {
+    /**
+     * Takes a result id for this call: {@code wanted}, or a free variant of it when an earlier call of this build,
+     * finished or still running, has it. See {@link ResultIds#unique}.
+     */
+    String reserveId(String wanted);
+
+    /** Keeps the result with the build: its summary in build.xml, its JSON in a file of its own beside it. */
+    void attach(ResultSummary summary, String json) throws IOException;
+
+    /** Adds the result to the job's trend index. */
+    void addToTrend(ResultSummary summary) throws IOException;
+
+    /**
+     * Marks the step's node (so its stage) with the result and the message, and the build too when {@code wholeBuild}.
+     * Never called with {@link Mark#NONE}.
+     */
+    void mark(Mark mark, boolean wholeBuild, String message) throws IOException, InterruptedException;
+}

@@ -1,0 +1,80 @@
+package io.mlgates.plugin.logic;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.report.ConsoleTable;
+import io.mlgates.core.report.GateResultJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One call of a gate step, on the controller: take an id, run the gate on the agent, show the verdict in the log,
+ * keep the result with the build and the job's trend, mark the build or stage, and end the step. Written against the
+ * plugin's own small interfaces, so it is tested with plain objects.
+ */
+public final class GateCall {
+    private final String stepName;
+    private final GateTask task;
+    private final StepOptions options;
+
+    /**
+     * @param stepName the Pipeline step's name, for messages: {@code mlValidate}
+     */
+    public GateCall(String stepName, GateTask task, StepOptions options) {
+        this.stepName = Objects.requireNonNull(stepName, "stepName");
+        this.task = Objects.requireNonNull(task, "task");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public Completion run(GateWorkspace workspace, GateBuild build, StepLog log)
+            throws IOException, InterruptedException {
+        String wanted = options.id() == null ? task.gate() : options.id();
+        String problem = ResultIds.problem(wanted);
+        if (problem != null) {
+            return Completion.failing(stepName + ": " + problem);
+        }
+        String id = build.reserveId(wanted);
+        if (!id.equals(wanted)) {
+            log.say("id '" + wanted + "' was taken by an earlier call in this build, so this result is '" + id
+                    + "'; give each call an id of its own to keep their trends apart");
+        }
+        log.say("running the " + task.gate() + " gate, result id '" + id + "'");
+        GateRun run = workspace.run(task, id, options.resultsDir());
+        if (!run.hasVerdict()) {
+            return Completion.failing(stepName + ": no verdict: " + run.badInput());
+        }
+        GateResult result = read(run.json(), id);
+        ResultSummary summary = run.summary();
+        new ConsoleTable().render(result).lines().forEach(log::println);
+        if (summary.getOmittedChecks() > 0) {
+            log.say(summary.getOmittedChecks() + " of the mildest checks are left out of the result kept with the"
+                    + " build, to bound its size; the files in the workspace hold every check");
+        }
+        log.say("wrote " + String.join(", ", summary.getFiles()));
+        build.attach(summary, run.json());
+        build.addToTrend(summary);
+
+        Outcome outcome = Outcome.of(result.status(), options);
+        String verdict = task.gate() + " gate '" + id + "': " + summary.getStatus() + ", " + summary.getCountsText();
+        if (outcome.mark() == Mark.NONE) {
+            log.say(verdict);
+        } else {
+            build.mark(outcome.mark(), outcome.wholeBuild(), verdict);
+            log.say(verdict + "; marked the " + (outcome.wholeBuild() ? "build" : "stage") + " " + outcome.mark());
+        }
+        if (outcome.stop()) {
+            return Completion.failing(stepName + ": " + verdict + " (failOnError: false lets the pipeline go on)");
+        }
+        return Completion.returning(ScriptResult.of(summary, result));
+    }
+
+    private static GateResult read(String json, String id) throws IOException {
+        try {
+            return new GateResultJson().read(json.getBytes(StandardCharsets.UTF_8), id + ".json");
+        } catch (BadInputException e) {
+            // The agent wrote this JSON with the same engine: not reading it back is a bug, not the user's input.
+            throw new IOException("the result sent by the agent cannot be read back: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.mlgates.plugin.logic;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The model repository a gate step judges, found as the command line finds it: the policy file's folder, or the
+ * working directory without a policy argument (then its {@code mlgates.yaml}, or every default). Every path a step
+ * is given is relative to its working directory and must stay inside it; those the gate reads must also lie inside
+ * the repository. Shared by every gate's task.
+ *
+ * @param work the step's working directory
+ * @param repository the model repository
+ * @param policy its policy, loaded
+ */
+public record ModelRepository(Workspace work, Workspace repository, LoadedPolicy policy) {
+    /** @param policyArgument the step's {@code policy} argument, or null */
+    public static ModelRepository locate(Path workDir, String policyArgument) throws BadInputException {
+        Workspace work = Workspace.at(workDir);
+        PolicyLoader loader = new PolicyLoader();
+        if (policyArgument == null) {
+            return new ModelRepository(work, work, loader.loadFromRepository(work.root()));
+        }
+        Path file = work.resolve(policyArgument, "policy");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(policyArgument, 0, 0, "policy file not found");
+        }
+        Workspace repository = Workspace.at(file.getParent());
+        return new ModelRepository(work, repository, loader.load(file, repository.display(file), repository.name()));
+    }
+
+    /**
+     * A path a step argument gives relative to the working directory, as the repository-relative path the engine
+     * resolves (and confines) itself.
+     *
+     * @param argument the argument's name, for the message
+     */
+    public Optional<String> inRepository(String path, String argument) throws BadInputException {
+        if (path == null) {
+            return Optional.empty();
+        }
+        Path resolved = work.resolve(path, argument);
+        if (!resolved.startsWith(repository.root())) {
+            throw new BadInputException(argument, 0, 0, "'" + path + "' is outside the model repository "
+                    + work.display(repository.root()) + " (the policy file's folder); expected a file inside it");
+        }
+        return Optional.of(repository.display(resolved));
+    }
+}

@@ -1,0 +1,34 @@
+package io.mlgates.plugin.logic;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.ValidationGate;
+import io.mlgates.core.gate.ValidationRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * {@code mlValidate}'s arguments, which mirror {@code mlgates validate}'s options; see {@link ModelRepository} for how
+ * the paths are read.
+ *
+ * @param policy the policy file, or null for {@code mlgates.yaml} in the working directory (or the defaults)
+ * @param predictions a prediction file instead of the policy's, or null
+ * @param baseline a baseline metrics file instead of the policy's, or null
+ */
+public record ValidateTask(String policy, String predictions, String baseline) implements GateTask {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String gate() {
+        return ValidationGate.NAME;
+    }
+
+    @Override
+    public GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
+        ModelRepository model = ModelRepository.locate(workDir, policy);
+        return new ValidationGate().evaluate(new ValidationRequest(model.repository(), model.policy(),
+                model.inRepository(predictions, "predictions"), model.inRepository(baseline, "baseline"), progress,
+                clock));
+    }
+}

@@ -1,0 +1,89 @@
+package io.mlgates.plugin.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mlValidate's arguments mean what mlgates validate's options mean, relative to the step's working directory. */
+class ValidateTaskTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path work;
+
+    private GateResult evaluate(ValidateTask task) throws Exception {
+        return task.evaluate(work, ProgressListener.NONE, CLOCK);
+    }
+
+    @Test
+    void withoutArgumentsTheWorkingDirectoryIsTheRepositoryByConvention() throws Exception {
+        Repos.binary(work, Repos.WARN);
+
+        GateResult result = evaluate(new ValidateTask(null, null, null));
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.policyFile()).contains("mlgates.yaml");
+        assertThat(result.data().rows()).isEqualTo(20);
+        assertThat(result.evaluatedAt()).isEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void aPolicyInASubfolderMakesThatFolderTheRepository() throws Exception {
+        Repos.binary(work.resolve("models/churn"), Repos.FAIL);
+
+        GateResult result = evaluate(new ValidateTask("models/churn/mlgates.yaml", null, null));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.modelName()).isEqualTo("churn");
+        assertThat(result.data().predictions()).isEqualTo("eval/predictions.csv");
+    }
+
+    @Test
+    void predictionsAndBaselineAreGivenFromTheWorkingDirectoryAndMustLieInTheRepository() throws Exception {
+        Path repo = Repos.binary(work.resolve("m"), Repos.PASS);
+        Files.copy(repo.resolve("eval/predictions.csv"), repo.resolve("eval/other.csv"));
+        Files.writeString(repo.resolve("eval/base.json"), "{\"accuracy\": 0.8}");
+
+        GateResult result = evaluate(new ValidateTask("m/mlgates.yaml", "m/eval/other.csv", "m/eval/base.json"));
+        assertThat(result.data().predictions()).isEqualTo("eval/other.csv");
+
+        Files.copy(repo.resolve("eval/predictions.csv"), work.resolve("outside.csv"));
+        assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml", "outside.csv", null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("predictions: 'outside.csv' is outside the model repository m (the policy file's"
+                        + " folder); expected a file inside it");
+    }
+
+    @Test
+    void pathsLeavingTheWorkingDirectoryOrMissingFilesAreBadInputNamingTheArgument() throws Exception {
+        Repos.binary(work, Repos.PASS);
+
+        assertThatThrownBy(() -> evaluate(new ValidateTask("../mlgates.yaml", null, null)))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("policy: '../mlgates.yaml' leads"
+                        + " outside");
+        assertThatThrownBy(() -> evaluate(new ValidateTask("nope.yaml", null, null)))
+                .isInstanceOf(BadInputException.class).hasMessage("nope.yaml: policy file not found");
+        assertThatThrownBy(() -> evaluate(new ValidateTask(null, "eval/missing.csv", null)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("eval/missing.csv");
+    }
+
+    @Test
+    void aMalformedPolicyIsBadInputWithFileAndLine() throws Exception {
+        Repos.binary(work, "limits:\n  - metric: accuracy\n    mni: 0.5\n");
+
+        assertThatThrownBy(() -> evaluate(new ValidateTask(null, null, null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("mlgates.yaml:3:5: unknown key 'mni' in limits[0]; did you mean 'min'?");
+    }
+}
