@@ -90,6 +90,9 @@ class ViewsTest {
     void theResultViewsEmbedTheRenderersFragmentsWithItsStylesheet() throws Exception {
         String summary = Files.readString(resources().resolve("io/mlgates/plugin/GateResultAction/summary.jelly"));
         String page = Files.readString(resources().resolve("io/mlgates/plugin/GateResultAction/index.jelly"));
+        // inside an element of class mlgates, within which the renderer's stylesheet draws the fragments' boxes
+        assertThat(summary).contains("<div class=\"mlgates\">" + SUMMARY_OUT + "</div>");
+        assertThat(page).contains("<div class=\"mlgates\">" + PAGE_OUT + "</div>");
         assertThat(summary).containsOnlyOnce(SUMMARY_OUT).doesNotContain(PAGE_OUT).contains(REPORT_CSS);
         assertThat(page).containsOnlyOnce(PAGE_OUT).doesNotContain(SUMMARY_OUT).contains(REPORT_CSS);
     }
