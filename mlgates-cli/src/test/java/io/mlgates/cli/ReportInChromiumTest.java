@@ -3,6 +3,7 @@ package io.mlgates.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.mlgates.core.testing.Chromium;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

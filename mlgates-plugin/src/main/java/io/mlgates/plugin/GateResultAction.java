@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.report.GateResultJson;
+import io.mlgates.core.report.html.HtmlReport;
 import io.mlgates.plugin.logic.Badge;
 import io.mlgates.plugin.logic.CheckLine;
 import io.mlgates.plugin.logic.ResultSummary;
@@ -153,6 +154,25 @@ public final class GateResultAction implements RunAction2 {
     public synchronized String getLoadProblem() {
         result();
         return loadProblem;
+    }
+
+    /**
+     * The core renderer's build-page summary of the full result (status, counts, the worst checks), linking to this
+     * action's page relative to the build page, as {@link #getUrlName()} builds it; empty when the full result cannot
+     * be read ({@link #getLoadProblem}). Escaped by the renderer: the view writes it as it is.
+     */
+    public String getSummaryHtml() {
+        GateResult result = result();
+        return result == null ? "" : new HtmlReport().summary(result, getUrlName() + "/");
+    }
+
+    /**
+     * The core renderer's page of the full result: every check, the evidence, the charts, per-group tables and every
+     * metric; empty when the full result cannot be read. Escaped by the renderer: the view writes it as it is.
+     */
+    public String getPageHtml() {
+        GateResult result = result();
+        return result == null ? "" : new HtmlReport().gate(result);
     }
 
     /** The full result's data summary line: "eval/predictions.csv: 300 rows, 2 dropped", or null. */

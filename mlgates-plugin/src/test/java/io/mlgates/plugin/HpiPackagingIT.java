@@ -2,6 +2,7 @@ package io.mlgates.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlgates.core.report.html.HtmlReport;
 import io.mlgates.shim.reference.ReferenceFile;
 import io.mlgates.shim.reference.ShimChecker;
 import io.mlgates.shim.reference.ShimClasses;
@@ -90,7 +91,15 @@ class HpiPackagingIT {
                 "WEB-INF/lib/itu-1.14.0.jar", "WEB-INF/lib/commons-math3-3.6.1.jar",
                 // the core's report templates and its embedded registry
                 "WEB-INF/lib/jte-runtime-3.2.5.jar", "WEB-INF/lib/sqlite-jdbc-3.54.1.0.jar",
-                "icons/ml-gates.svg", "css/ml-gates.css");
+                "icons/ml-gates.svg", "css/ml-gates.css", "css/ml-gates-report.css");
+    }
+
+    @Test
+    void servesTheReportRenderersStylesheetAsItIs() throws IOException {
+        try (JarFile hpi = new JarFile(HPI.toFile());
+                InputStream css = hpi.getInputStream(hpi.getJarEntry("css/ml-gates-report.css"))) {
+            assertThat(new String(css.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(HtmlReport.stylesheet());
+        }
     }
 
     @Test

@@ -2,6 +2,16 @@ package io.mlgates.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.Status;
+import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.report.GateResultJson;
+import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.TrendView;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -11,15 +21,22 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,11 +44,15 @@ import org.w3c.dom.NodeList;
 
 /**
  * The Jelly views, checked without a Jenkins to render them: well-formed, escaping every expression by default, free
- * of what a Content-Security-Policy blocks, and naming only properties their objects have. The Snippet Generator's
- * form has a field and a help file for each argument.
+ * of what a Content-Security-Policy blocks, and naming only properties their objects have. The one raw output is the
+ * core renderer's fragments of a result, tested here with hostile text. The Snippet Generator's form has a field and
+ * a help file for each argument.
  */
 class ViewsTest {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
+    private static final String SUMMARY_OUT = "<j:out value=\"${it.summaryHtml}\"/>";
+    private static final String PAGE_OUT = "<j:out value=\"${it.pageHtml}\"/>";
+    private static final String REPORT_CSS = "href=\"${rootURL}/plugin/ml-gates/css/ml-gates-report.css\"";
     private static final Pattern CHAIN = Pattern.compile("\\b([a-z][A-Za-z]*)((?:\\.[A-Za-z]+)+)(\\()?");
 
     private static Path resources() throws URISyntaxException {
@@ -58,10 +79,22 @@ class ViewsTest {
     @Test
     void noViewWritesUnescapedTextOrWhatAContentSecurityPolicyBlocks() throws Exception {
         for (Path view : views()) {
-            String text = Files.readString(view, StandardCharsets.UTF_8);
+            // The one raw output: the core renderer's fragments, which it has escaped (tested below).
+            String text = Files.readString(view, StandardCharsets.UTF_8).replace(SUMMARY_OUT, "").replace(PAGE_OUT, "");
             assertThat(text).as(view.toString()).doesNotContain("<j:out", "escape-by-default='false'", "<script",
                     " style=", "javascript:").doesNotContainPattern(" on[a-z]+=");
         }
+    }
+
+    @Test
+    void theResultViewsEmbedTheRenderersFragmentsWithItsStylesheet() throws Exception {
+        String summary = Files.readString(resources().resolve("io/mlgates/plugin/GateResultAction/summary.jelly"));
+        String page = Files.readString(resources().resolve("io/mlgates/plugin/GateResultAction/index.jelly"));
+        // inside an element of class mlgates, within which the renderer's stylesheet draws the fragments' boxes
+        assertThat(summary).contains("<div class=\"mlgates\">" + SUMMARY_OUT + "</div>");
+        assertThat(page).contains("<div class=\"mlgates\">" + PAGE_OUT + "</div>");
+        assertThat(summary).containsOnlyOnce(SUMMARY_OUT).doesNotContain(PAGE_OUT).contains(REPORT_CSS);
+        assertThat(page).containsOnlyOnce(PAGE_OUT).doesNotContain(SUMMARY_OUT).contains(REPORT_CSS);
     }
 
     @Test
@@ -101,8 +134,11 @@ class ViewsTest {
         }
         served.matcher(Icons.GATE).results().forEach(m -> named.add(m.group(1)));
 
-        assertThat(named).contains("css/ml-gates.css", "icons/ml-gates.svg");
+        assertThat(named).contains("css/ml-gates.css", "css/ml-gates-report.css", "icons/ml-gates.svg");
         for (String file : named) {
+            if (file.equals("css/ml-gates-report.css")) {
+                continue; // the build takes it from the core (HpiPackagingIT checks it is in the .hpi)
+            }
             assertThat(Path.of("src/main/webapp", file)).as("src/main/webapp goes to the .hpi's root").isRegularFile();
         }
     }
@@ -178,5 +214,127 @@ class ViewsTest {
 
     private static Type element(Type listType) {
         return listType instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+    }
+
+    @TempDir
+    Path buildDir;
+
+    // The fragments the views embed raw, made by the core's renderer from a result whose every string is hostile:
+    // markup, quotes, control characters, right-to-left overrides and very long names, as a model card, a policy or a
+    // group column could hold them. Parsed as a browser would (jsoup), and every inline SVG as XML, which is stricter.
+
+    static final String MARKUP = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+            + "\"><svg onload=alert(2)> & 'q' </bdi></section>";
+    static final String CONTROLS = "bell\u0007 esc\u001b[31m nul\u0000 del\u007f c1\u0085";
+    static final String RTL = "\u202Egnp.exe\u202C \u2067isolate";
+    static final String LONG = "m".repeat(5_000);
+
+    /** A validate result in which every string a person or a data file controls is hostile. */
+    static GateResult hostile() {
+        String group = "grp=" + MARKUP + RTL;
+        List<CheckResult> checks = new ArrayList<>();
+        checks.add(new CheckResult("limit:" + MARKUP, Status.FAIL, Optional.of("accuracy"), OptionalDouble.of(0.4),
+                Optional.empty(), Optional.of(new Limit(Limit.Comparison.AT_LEAST, 0.5, Limit.Judged.ESTIMATE)),
+                OptionalDouble.empty(), Optional.empty(), "model card says: " + MARKUP + CONTROLS + RTL));
+        checks.add(new CheckResult("slice:" + group + ":recall:min", Status.WARN, Optional.of("recall"),
+                OptionalDouble.of(0.6), Optional.empty(),
+                Optional.of(new Limit(Limit.Comparison.AT_LEAST, 0.7, Limit.Judged.ESTIMATE)), OptionalDouble.empty(),
+                Optional.of(group), "recall of " + group));
+        checks.add(new CheckResult("slice:grp=" + LONG + ":recall:min", Status.PASS, Optional.of("recall"),
+                OptionalDouble.of(0.9), Optional.empty(),
+                Optional.of(new Limit(Limit.Comparison.AT_LEAST, 0.7, Limit.Judged.ESTIMATE)), OptionalDouble.empty(),
+                Optional.of("grp=" + LONG), "recall of a long group"));
+        Map<String, MetricValue> metrics = new LinkedHashMap<>();
+        metrics.put("accuracy", MetricValue.of("accuracy", 0.4));
+        metrics.put("roc_auc", MetricValue.undefined("roc_auc", "reason " + MARKUP + CONTROLS));
+        return new GateResult("validate", Status.FAIL, MARKUP + CONTROLS + RTL + LONG,
+                new Candidate("sha256:" + "ab".repeat(32), "model/" + MARKUP, 1, 7), "sha256:" + "cd".repeat(32),
+                Optional.of("policy " + MARKUP + ".yaml"),
+                new DataSummary("eval/" + MARKUP + RTL + ".csv", TaskType.BINARY, List.of("0", MARKUP), 20, 1,
+                        List.of("line 3: " + MARKUP + CONTROLS), 300),
+                metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "test " + MARKUP);
+    }
+
+    private GateResultAction action(GateResult result) throws Exception {
+        GateResultAction action = new GateResultAction(ResultSummary.of("h", result, 0, List.of()));
+        Path file = GateResultAction.resultFile(buildDir.toFile(), "h");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, new GateResultJson().toJson(result));
+        action.locate(buildDir.toFile());
+        return action;
+    }
+
+    @Test
+    void theSummaryAndThePageShowHostileTextAsTextAndNothingElse() throws Exception {
+        GateResultAction action = action(hostile());
+        assertThat(action.getLoadProblem()).isNull();
+        for (String html : List.of(action.getSummaryHtml(), action.getPageHtml())) {
+            org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
+            assertThat(doc.select("script, img, iframe, object, embed, style, link, meta, form, base")).isEmpty();
+            for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+                for (Attribute a : e.attributes()) {
+                    assertThat(a.getKey()).as("attribute of <%s>", e.tagName()).doesNotStartWith("on")
+                            .isNotEqualTo("style");
+                    assertThat(a.getValue()).doesNotContainIgnoringCase("javascript:");
+                }
+            }
+            // The markup shows as the text it is, once escaped (not twice, which would show &lt;).
+            assertThat(doc.body().text()).contains("<script>alert('x')</script><img src=x onerror=alert(1)>")
+                    .doesNotContain("&lt;", "&amp;");
+            // Control characters are replaced; none reaches the page.
+            assertThat(html).doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+            // A right-to-left override stays inside the <bdi> of its string, so it cannot reorder what surrounds it.
+            assertThat(doc.getElementsContainingOwnText("\u202E")).isNotEmpty();
+            for (org.jsoup.nodes.Element e : doc.getElementsContainingOwnText("\u202E")) {
+                assertThat(e.tagName().equals("bdi") || !e.parents().select("bdi").isEmpty())
+                        .as("<%s> holding an override: %s", e.tagName(), e.outerHtml()).isTrue();
+            }
+            assertThat(doc.body().text()).contains(LONG);
+        }
+    }
+
+    @Test
+    void theSummaryLinksToTheResultsOwnPage() throws Exception {
+        GateResultAction action = action(hostile());
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(action.getSummaryHtml());
+        assertThat(doc.select("a[href]")).extracting(a -> a.attr("href")).containsExactly("mlgates/h/");
+        assertThat(doc.select("section.mlgates.summary")).hasSize(1);
+        assertThat(Jsoup.parseBodyFragment(action.getPageHtml()).select("article.mlgates.gate")).hasSize(1);
+    }
+
+    @Test
+    void everyInlineSvgIsWellFormedXml() throws Exception {
+        GateResultAction action = action(hostile());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        int svgs = 0;
+        for (String html : List.of(action.getSummaryHtml(), action.getPageHtml())) {
+            for (String svg : svgs(html)) {
+                factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+                svgs++;
+            }
+        }
+        // status icons, and the per-group chart whose labels are the hostile groups
+        assertThat(svgs).isGreaterThan(5);
+        assertThat(String.join("", svgs(action.getPageHtml()))).contains("class=\"chart");
+    }
+
+    /** Each outermost {@code <svg>…</svg>} of the text as written, not as a parser would repair it. */
+    static List<String> svgs(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher tag = Pattern.compile("<svg\\b|</svg>").matcher(html);
+        int depth = 0;
+        int start = -1;
+        while (tag.find()) {
+            if (tag.group().startsWith("<svg")) {
+                if (depth++ == 0) {
+                    start = tag.start();
+                }
+            } else if (--depth == 0) {
+                out.add(html.substring(start, tag.end()));
+            }
+        }
+        assertThat(depth).as("every <svg> closed").isZero();
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package io.mlgates.cli;
+package io.mlgates.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Debian's headless Chromium, driven over the Chrome DevTools Protocol with the JDK's own WebSocket client: no
  * driver, no extra dependency. It listens on loopback only, and the flags keep it from reaching out to the network.
+ * Shared through the core's test-jar by the browser tests of the command line's report and the plugin's build page.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ObjectMapper json = new ObjectMapper();
     private final Process process;
@@ -38,7 +39,7 @@ final class Chromium implements AutoCloseable {
     private final String session;
 
     /** The Chromium executable: $CHROMIUM, or the first of the usual names on the PATH. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String configured = System.getenv("CHROMIUM");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
@@ -54,7 +55,7 @@ final class Chromium implements AutoCloseable {
         return Optional.empty();
     }
 
-    Chromium(Path executable, Path profile, Path log) throws Exception {
+    public Chromium(Path executable, Path profile, Path log) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile, "--remote-debugging-port=0",
@@ -85,7 +86,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Opens {@code url} at the given viewport and waits for its load event. */
-    void open(String url, int width, int height) throws Exception {
+    public void open(String url, int width, int height) throws Exception {
         call("Emulation.setDeviceMetricsOverride", json.createObjectNode().put("width", width).put("height", height)
                 .put("deviceScaleFactor", 1).put("mobile", false));
         int before = events.size();
@@ -106,7 +107,7 @@ final class Chromium implements AutoCloseable {
      * log entries of level error or warning (CSP violations are among them), failed or blocked loads, and issues
      * (the Audits domain reports each Content-Security-Policy violation as one).
      */
-    List<String> problems() {
+    public List<String> problems() {
         List<String> out = new ArrayList<>();
         for (JsonNode e : events) {
             JsonNode p = e.path("params");
@@ -137,13 +138,13 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Evaluates an expression in the page (DevTools evaluation, which the page's own policy does not govern). */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         return call("Runtime.evaluate", json.createObjectNode().put("expression", expression)
                 .put("returnByValue", true)).path("result").path("value");
     }
 
     /** A PNG of the whole page, at most {@code maxHeight} pixels tall. */
-    byte[] screenshot(int width, int maxHeight) throws Exception {
+    public byte[] screenshot(int width, int maxHeight) throws Exception {
         int height = Math.min(maxHeight, evaluate("document.documentElement.scrollHeight").asInt());
         call("Emulation.setDeviceMetricsOverride", json.createObjectNode().put("width", width).put("height", height)
                 .put("deviceScaleFactor", 1).put("mobile", false));
