@@ -249,10 +249,11 @@ class ViewsTest {
         metrics.put("roc_auc", MetricValue.undefined("roc_auc", "reason " + MARKUP + CONTROLS));
         return new GateResult("validate", Status.FAIL, MARKUP + CONTROLS + RTL + LONG,
                 new Candidate("sha256:" + "ab".repeat(32), "model/" + MARKUP, 1, 7), "sha256:" + "cd".repeat(32),
-                Optional.of("policy " + MARKUP + ".yaml"),
+                Optional.of("policy " + MARKUP + ".yaml"), Optional.empty(),
                 new DataSummary("eval/" + MARKUP + RTL + ".csv", TaskType.BINARY, List.of("0", MARKUP), 20, 1,
                         List.of("line 3: " + MARKUP + CONTROLS), 300),
-                metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "test " + MARKUP);
+                metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "test " + MARKUP,
+                Optional.empty());
     }
 
     private GateResultAction action(GateResult result) throws Exception {
