@@ -174,8 +174,9 @@ class ConcurrencyAndCrashTest {
                 List<AuditEntry> log = registry.auditLog();
                 assertThat(log).filteredOn(e -> e.record().action().equals("promote")).hasSize(history.size());
                 long approvals = log.stream().filter(e -> e.record().action().equals("approve")).count();
-                assertThat(approvals).as("each committed approval audited; at most one without its promotion")
-                        .isBetween((long) history.size(), (long) history.size() + 1);
+                // each kill may land between a contender's approval and its promotion: one orphan per kill at most
+                assertThat(approvals).as("each committed approval audited; at most one per kill without its promotion")
+                        .isBetween((long) history.size(), (long) history.size() + kill);
                 assertThat(registry.verifyAudit().findings()).isEmpty();
                 committedBefore = history.size();
             }
