@@ -103,6 +103,20 @@ class ReportInChromiumTest {
                     + ".filter(s => s.getBoundingClientRect().width > 100).length").asInt()).isEqualTo(5);
             Files.write(SCREENSHOTS.resolve("credit-risk-validate.png"), browser.screenshot(1200, 2600));
             assertThat(browser.problems()).isEmpty();
+
+            browser.open(report.resolve("ethics.html").toUri().toString(), 1200, 900);
+            assertThat(browser.problems()).isEmpty();
+            // sex, age_band and their intersection, each with its group table and disparities; the waivers
+            assertThat(browser.evaluate("document.querySelectorAll('section.fairness table.fairness-groups').length")
+                    .asInt()).isEqualTo(3);
+            assertThat(browser.evaluate("document.querySelectorAll('section.fairness table.disparities').length")
+                    .asInt()).isEqualTo(3);
+            assertThat(browser.evaluate("document.querySelectorAll('section.waivers tbody tr').length").asInt())
+                    .isEqualTo(4);
+            assertThat(browser.evaluate("[...document.querySelectorAll('section.fairness svg.chart')]"
+                    + ".filter(s => s.getBoundingClientRect().width > 100).length").asInt()).isEqualTo(3);
+            Files.write(SCREENSHOTS.resolve("credit-risk-ethics.png"), browser.screenshot(1200, 2600));
+            assertThat(browser.problems()).isEmpty();
         }
     }
 
@@ -121,7 +135,10 @@ class ReportInChromiumTest {
         }
         Files.writeString(repo.resolve("eval/predictions.csv"), csv);
         Files.writeString(repo.resolve("mlgates.yaml"), "model:\n  name: \"</title><script>alert(1)</script>\"\n"
-                + "slices:\n  - column: grp\n    minSize: 5\n    limits:\n      - metric: recall\n        min: 0.5\n");
+                + "slices:\n  - column: grp\n    minSize: 5\n    limits:\n      - metric: recall\n        min: 0.5\n"
+                + "ethics:\n  fairness:\n    sensitive: [grp]\n    minGroupSize: 5\n"
+                + "waivers:\n  - check: \"*\"\n    reason: \"<img src=x onerror=alert(2)>\"\n"
+                + "    approver: \"<script>alert(3)</script>\"\n    expires: 2999-12-31\n");
         Path report = runAndReport(repo);
         try (Chromium browser = browser()) {
             browser.open(report.resolve("validate.html").toUri().toString(), 1200, 900);
@@ -131,6 +148,14 @@ class ReportInChromiumTest {
                     .isEqualTo("validate gate: </title><script>alert(1)</script>");
             assertThat(browser.evaluate("document.body.innerText.includes('<img src=x onerror=alert(1)>')")
                     .asBoolean()).isTrue();
+
+            browser.open(report.resolve("ethics.html").toUri().toString(), 1200, 900);
+            assertThat(browser.problems()).isEmpty();
+            assertThat(browser.evaluate("document.querySelectorAll('script, img').length").asInt()).isZero();
+            assertThat(browser.evaluate("document.querySelectorAll('section.fairness table.fairness-groups').length")
+                    .asInt()).isEqualTo(1);
+            assertThat(browser.evaluate("document.querySelector('section.fairness').innerText"
+                    + ".includes('<img src=x onerror=alert(1)>')").asBoolean()).isTrue();
         }
     }
 

@@ -150,7 +150,12 @@ class HpiPackagingIT {
                 "io/mlgates/plugin/MlValidateStep/config.jelly", "io/mlgates/plugin/MlValidateStep/help.html",
                 "io/mlgates/plugin/MlValidateStep/help-policy.html",
                 "io/mlgates/plugin/MlValidateStep/help-predictions.html",
-                "io/mlgates/plugin/MlValidateStep/help-baseline.html", "io/mlgates/plugin/GateStep/options.jelly",
+                "io/mlgates/plugin/MlValidateStep/help-baseline.html",
+                "io/mlgates/plugin/MlEthicsGateStep/config.jelly", "io/mlgates/plugin/MlEthicsGateStep/help.html",
+                "io/mlgates/plugin/MlEthicsGateStep/help-policy.html",
+                "io/mlgates/plugin/MlEthicsGateStep/help-predictions.html",
+                "io/mlgates/plugin/MlEthicsGateStep/help-sensitive.html",
+                "io/mlgates/plugin/MlEthicsGateStep/help-orgPolicy.html", "io/mlgates/plugin/GateStep/options.jelly",
                 "io/mlgates/plugin/GateStep/help-id.html", "io/mlgates/plugin/GateStep/help-failOnError.html",
                 "io/mlgates/plugin/GateStep/help-stageOnly.html", "io/mlgates/plugin/GateStep/help-resultsDir.html",
                 "io/mlgates/plugin/GateResultAction/summary.jelly", "io/mlgates/plugin/GateResultAction/index.jelly",
@@ -172,14 +177,16 @@ class HpiPackagingIT {
             }
         }
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
-                .containsExactly("io.mlgates.plugin.MlValidateStep$DescriptorImpl");
+                .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
+                        "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl");
     }
 
     @Test
     void theTextIndexesListEveryClassUsingSymbolOrExportedBean() {
         assertThat(lines("META-INF/services/annotations/org.jenkinsci.Symbol"))
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
-                .containsExactly("io.mlgates.plugin.MlValidateStep$DescriptorImpl");
+                .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
+                        "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
                 .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction");

@@ -109,20 +109,23 @@ class ViewsTest {
     }
 
     @Test
-    void everyArgumentOfTheStepHasAFieldAndAHelpFile() throws Exception {
-        String form = Files.readString(resources().resolve("io/mlgates/plugin/MlValidateStep/config.jelly"))
-                + Files.readString(resources().resolve("io/mlgates/plugin/GateStep/options.jelly"));
-        for (Method setter : MlValidateStep.class.getMethods()) {
-            if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
-                continue;
+    void everyArgumentOfEachStepHasAFieldAndAHelpFile() throws Exception {
+        for (Class<?> step : List.of(MlValidateStep.class, MlEthicsGateStep.class)) {
+            String name = step.getSimpleName();
+            String form = Files.readString(resources().resolve("io/mlgates/plugin/" + name + "/config.jelly"))
+                    + Files.readString(resources().resolve("io/mlgates/plugin/GateStep/options.jelly"));
+            for (Method setter : step.getMethods()) {
+                if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
+                    continue;
+                }
+                String field = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
+                assertThat(form).as(name + ": a form field for " + field).contains("field=\"" + field + "\"");
+                String declaring = setter.getDeclaringClass().getSimpleName();
+                assertThat(resources().resolve("io/mlgates/plugin/" + declaring + "/help-" + field + ".html"))
+                        .as("help for " + field + " beside " + declaring).isRegularFile();
             }
-            String field = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
-            assertThat(form).as("a form field for " + field).contains("field=\"" + field + "\"");
-            String declaring = setter.getDeclaringClass().getSimpleName();
-            assertThat(resources().resolve("io/mlgates/plugin/" + declaring + "/help-" + field + ".html"))
-                    .as("help for " + field + " beside " + declaring).isRegularFile();
+            assertThat(resources().resolve("io/mlgates/plugin/" + name + "/help.html")).isRegularFile();
         }
-        assertThat(resources().resolve("io/mlgates/plugin/MlValidateStep/help.html")).isRegularFile();
     }
 
     @Test

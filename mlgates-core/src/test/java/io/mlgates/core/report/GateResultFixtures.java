@@ -66,7 +66,7 @@ public final class GateResultFixtures {
      * An ethics result whose group values, attribute name, reference group and waiver come from users' files and
      * carry {@code hostile}: markup, quotes and control characters.
      */
-    static GateResult ethics(String hostile) {
+    public static GateResult ethics(String hostile) {
         String attribute = "sex" + hostile;
         FairnessAccumulator acc = new FairnessAccumulator(List.of(attribute, "age"), List.of(List.of(attribute, "age")),
                 true, 10, 100);

@@ -21,8 +21,16 @@ import java.util.Optional;
 public record ModelRepository(Workspace work, Workspace repository, LoadedPolicy policy) {
     /** @param policyArgument the step's {@code policy} argument, or null */
     public static ModelRepository locate(Path workDir, String policyArgument) throws BadInputException {
+        return locate(workDir, policyArgument, new PolicyLoader());
+    }
+
+    /**
+     * @param policyArgument the step's {@code policy} argument, or null
+     * @param loader the loader to read the policy with: one under an organisation policy's floor, for instance
+     */
+    public static ModelRepository locate(Path workDir, String policyArgument, PolicyLoader loader)
+            throws BadInputException {
         Workspace work = Workspace.at(workDir);
-        PolicyLoader loader = new PolicyLoader();
         if (policyArgument == null) {
             return new ModelRepository(work, work, loader.loadFromRepository(work.root()));
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One metric across the groups of one attribute: a bar per group with its interval, and the limit drawn across.
- * The validation gate's slices feed it today; the ethics gate's per-group rates (selection rate, TPR, FPR) feed the
+ * The validation gate's slices feed it, and the ethics gate's per-group rates (selection rates, today) feed the
  * same type, so that every per-group chart reads alike.
  *
  * @param attribute the column that defines the groups ({@code sex}, {@code age_band}, {@code sex&age_band})

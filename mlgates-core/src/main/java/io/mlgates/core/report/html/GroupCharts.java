@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 
 /**
  * Per-group charts from what a result holds. Today that is the validation gate's slice checks ({@code column=value},
- * one check per group and limit); the ethics gate's per-group rates are the next source of the same charts.
+ * one check per group and limit), which covers the ethics gate's four-fifths checks on each group too.
  */
 final class GroupCharts {
     private GroupCharts() {

@@ -4,6 +4,9 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateOutput;
 import gg.jte.output.StringOutput;
+import io.mlgates.core.fairness.AttributeFairness;
+import io.mlgates.core.fairness.FairnessResult;
+import io.mlgates.core.fairness.GroupFairness;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
@@ -149,7 +152,70 @@ public final class HtmlReport {
                 r.data().dropReasons(), WHEN.format(r.evaluatedAt()), r.engineVersion(),
                 r.checks().stream().map(HtmlReport::checkRow).toList(), figures, bins, curvesNote,
                 GroupCharts.fromSlices(r).stream().map(HtmlReport::groupSection).toList(),
+                r.fairness().map(f -> fairnessView(f, r)), waiverRows(r),
                 r.metrics().values().stream().map(HtmlReport::metricRow).toList());
+    }
+
+    /** The per-group rates the fairness tables show, in this order. */
+    static final List<String> RATES = List.of("selection_rate", "tpr", "fpr", "fnr", "ppv", "accuracy");
+
+    static Views.Fairness fairnessView(FairnessResult fairness, GateResult r) {
+        List<Views.FairnessAttribute> attributes = new ArrayList<>();
+        for (AttributeFairness a : fairness.attributes().values()) {
+            List<Views.FairnessGroupRow> included = new ArrayList<>();
+            List<Views.SkippedGroup> skipped = new ArrayList<>();
+            List<GroupBar> bars = new ArrayList<>();
+            for (Map.Entry<String, GroupFairness> e : a.groups().entrySet()) {
+                GroupFairness g = e.getValue();
+                if (g.excluded().isPresent()) {
+                    skipped.add(new Views.SkippedGroup(e.getKey(), g.count(), g.excluded().get()));
+                    continue;
+                }
+                included.add(new Views.FairnessGroupRow(e.getKey(), g.count(),
+                        RATES.stream().map(name -> cell(g.rates().get(name))).toList()));
+                MetricValue selection = g.rates().get("selection_rate");
+                if (selection != null) {
+                    bars.add(new GroupBar(e.getKey(), selection, groupStatus(r, a.attribute(), e.getKey())));
+                }
+            }
+            List<Views.GroupSection> charts = new ArrayList<>();
+            if (!bars.isEmpty()) {
+                // No limit applies to a group's own rate: the policy limits the disparities between them, and the
+                // four-fifths checks on each group are charted with their limit among the per-group charts.
+                charts.add(groupSection(new GroupBarChart(a.attribute(), "selection_rate", bars, Optional.empty())));
+            }
+            List<Views.DisparityRow> disparities = a.disparities().entrySet().stream()
+                    .map(e -> new Views.DisparityRow(e.getKey(), cell(e.getValue()))).toList();
+            attributes.add(new Views.FairnessAttribute(a.attribute(), a.reference().orElse(""), included, skipped,
+                    disparities, charts));
+        }
+        return new Views.Fairness(RATES, attributes);
+    }
+
+    /** The status of the worst check on this group ({@code attribute=group}), or PASS when no check names it. */
+    private static Status groupStatus(GateResult r, String attribute, String group) {
+        String slice = attribute + "=" + group;
+        List<Status> statuses = r.checks().stream().filter(c -> c.slice().equals(Optional.of(slice)))
+                .map(CheckResult::status).toList();
+        return statuses.isEmpty() ? Status.PASS : Status.worstOf(statuses);
+    }
+
+    private static Views.Cell cell(MetricValue m) {
+        if (m == null) {
+            return new Views.Cell("", "", "not computed");
+        }
+        if (!m.isDefined()) {
+            return new Views.Cell("", "", m.undefinedReason().orElse("undefined"));
+        }
+        return new Views.Cell(Format.number(m.value().getAsDouble()), m.ci().map(Format::interval).orElse(""), "");
+    }
+
+    private static List<Views.WaiverRow> waiverRows(GateResult r) {
+        return r.checks().stream().filter(c -> c.waiver().isPresent()).map(c -> {
+            var w = c.waiver().get();
+            return new Views.WaiverRow(c.id(), w.was().name(), w.pattern(), w.reason(), w.approver(),
+                    w.expires().toString());
+        }).toList();
     }
 
     static Views.Trend trendView(List<GateResult> results) {

@@ -42,7 +42,35 @@ final class Views {
                 String artifacts, String candidateFiles, String policyDigest, String policyFile, String predictions,
                 String dataLine, List<String> dropReasons, String evaluatedAt, String engineVersion,
                 List<CheckRow> checks, List<Figure> curveFigures, List<BinRow> bins, Optional<String> curvesNote,
-                List<GroupSection> groups, List<MetricRow> metrics) {
+                List<GroupSection> groups, Optional<Fairness> fairness, List<WaiverRow> waivers,
+                List<MetricRow> metrics) {
+    }
+
+    /** A figure with its interval, or undefined with the reason (then {@code value} is empty). */
+    record Cell(String value, String interval, String reason) {
+    }
+
+    /** One included group of an attribute: its size and each rate of {@link #RATES}. */
+    record FairnessGroupRow(String group, long count, List<Cell> rates) {
+    }
+
+    /** A group left out of the disparities: too few rows. */
+    record SkippedGroup(String group, long count, String reason) {
+    }
+
+    record DisparityRow(String name, Cell cell) {
+    }
+
+    /** The ethics gate's figures for one attribute (or intersection). */
+    record FairnessAttribute(String name, String reference, List<FairnessGroupRow> groups, List<SkippedGroup> skipped,
+                             List<DisparityRow> disparities, List<GroupSection> charts) {
+    }
+
+    record Fairness(List<String> rates, List<FairnessAttribute> attributes) {
+    }
+
+    /** A WAIVED check and the waiver that excused it. */
+    record WaiverRow(String check, String was, String pattern, String reason, String approver, String expires) {
     }
 
     record BuildRow(String when, StatusLook look, String candidate, String counts) {

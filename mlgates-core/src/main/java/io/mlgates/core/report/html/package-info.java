@@ -4,10 +4,10 @@
  * assembles them into a folder that opens from the file system. Templates live in {@code src/main/jte} and compile
  * to classes of this package at build time; geometry of the charts is computed in {@code Charts}.
  *
- * <p>Where the ethics gate's sections slot in: per-group fairness rates become
- * {@link io.mlgates.core.report.html.GroupBarChart}s, added to the gate page beside those that
- * {@code GroupCharts.fromSlices} builds (each renders as a bar chart and a table); a {@code WAIVED} check already
- * shows with its word and shape, and a waiver's reason, approver and expiry join the gate view as one more section
- * once results carry them.
+ * <p>The ethics gate's sections: a result's fairness figures become a table of each group's rates and one of the
+ * disparities per attribute, with the selection rates as a {@link io.mlgates.core.report.html.GroupBarChart}
+ * beside those that {@code GroupCharts.fromSlices} builds (the four-fifths checks, with their limit); every
+ * {@code WAIVED} check shows with its word and shape, and its waiver's reason, approver and expiry in a section of
+ * their own.
  */
 package io.mlgates.core.report.html;

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,23 @@ class HtmlReportTest {
             hostileShownIntact(HtmlChecks.valid(HtmlChecks.page(html.summary(result, "validate.html"))));
             GateResult later = hostile(Instant.parse("2026-11-27T12:00:00Z"), 0.75);
             hostileShownIntact(HtmlChecks.valid(HtmlChecks.page(html.trend(List.of(result, later)))));
+        }
+
+        @Test
+        @DisplayName("the ethics page escapes hostile attribute names, group values and waivers in the fairness"
+                + " tables, the charts and the waivers")
+        void ethicsPage() throws Exception {
+            String fragment = html.gate(GateResultFixtures.ethics(HOSTILE));
+            assertThat(fragment).doesNotContain("<script>").doesNotContain("\u0007").doesNotContain("\u001b");
+            Document doc = HtmlChecks.valid(HtmlChecks.page(fragment));
+            hostileShownIntact(doc);
+            assertThat(doc.select("section.fairness h4 bdi").eachText()).anyMatch(t -> t.startsWith("sex" + VISIBLE));
+            assertThat(doc.select("table.fairness-groups td bdi").eachText()).anyMatch(t -> t.startsWith("f" + VISIBLE));
+            assertThat(doc.select("section.waivers td bdi").eachText()).anyMatch(t -> t.startsWith("Jane " + VISIBLE))
+                    .anyMatch(t -> t.startsWith("accepted " + VISIBLE));
+            for (String svg : HtmlChecks.svgs(fragment)) {
+                HtmlChecks.xml(svg);
+            }
         }
 
         @Test
@@ -201,6 +219,35 @@ class HtmlReportTest {
         Document doc = HtmlChecks.valid(HtmlChecks.page(html.gate(withSingle)));
         assertThat(doc.select("section.curves svg.chart")).hasSize(1);
         assertThat(doc.select("section.curves p.undefined").text()).contains("undefined: no positive labels");
+    }
+
+    @Test
+    @DisplayName("the ethics gate's page: each group's count and rates with intervals, undefined ones with the reason;"
+            + " disparities with value and interval; small groups with their size; the waivers; per-group bars")
+    void fairnessSection() throws Exception {
+        Document doc = HtmlChecks.valid(HtmlChecks.page(html.gate(GateResultFixtures.ethics(""))));
+        Elements attributes = doc.select("section.fairness section.attribute");
+        assertThat(attributes.eachAttr("class")).hasSize(3);
+        Element sex = attributes.get(0);
+        assertThat(sex.selectFirst("h4").text()).isEqualTo("sex (reference group m)");
+        assertThat(sex.select("table.fairness-groups thead th").eachText()).containsExactly("Group", "Count",
+                "selection_rate", "tpr", "fpr", "fnr", "ppv", "accuracy");
+        Element female = sex.select("table.fairness-groups tbody tr").first();
+        assertThat(female.child(0).text()).isEqualTo("f");
+        assertThat(female.child(1).text()).isEqualTo("40");
+        assertThat(female.child(2).text()).matches("[0-9.]+ \\[[0-9.]+, [0-9.]+\\].*");
+        assertThat(sex.select("ul.skipped-groups li").eachText()).containsExactly(
+                "x: 3 rows (3 rows, fewer than minGroupSize 30)");
+        assertThat(sex.select("table.disparities td").eachText()).contains("demographic_parity_ratio");
+        Element age = attributes.get(1);
+        Element di = age.select("table.disparities tr").stream()
+                .filter(tr -> tr.child(0).text().equals("disparate_impact")).findFirst().orElseThrow();
+        assertThat(di.child(1).text()).isEqualTo("undefined: no reference group is declared for 'age'");
+        assertThat(sex.select("section.groups svg.chart")).hasSize(1);
+        assertThat(doc.select("section.waivers tbody tr td").eachText()).containsSubsequence(
+                "fairness:sex:four_fifths:f", "FAIL", "fairness:*", "accepted", "Jane", "2027-01-31");
+        // the four-fifths checks on each group are drawn with their limit among the per-group charts
+        assertThat(doc.select("section.per-group h3").eachText()).anyMatch(t -> t.startsWith("disparate_impact by sex"));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.mlgates.plugin.logic;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.gate.EthicsGate;
+import io.mlgates.core.gate.EthicsRequest;
+import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.OrganisationPolicy;
+import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code mlEthicsGate}'s arguments, which mirror {@code mlgates ethics}'s options; see {@link ModelRepository} for how
+ * the paths are read.
+ *
+ * @param policy the policy file, or null for {@code mlgates.yaml} in the working directory (or the defaults)
+ * @param predictions a prediction file instead of the policy's, or null
+ * @param sensitive sensitive columns instead of the policy's, comma-separated as {@code --sensitive} takes them
+ *     ({@code sex,age_band}), or null; the organisation policy's columns are judged as well
+ * @param orgPolicy the organisation policy the model policy may tighten but never loosen, relative to the working
+ *     directory, or null for none
+ */
+public record EthicsTask(String policy, String predictions, String sensitive, String orgPolicy) implements GateTask {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String gate() {
+        return EthicsGate.NAME;
+    }
+
+    @Override
+    public GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
+        Optional<List<String>> columns = columns();
+        Optional<OrganisationPolicy> organisation = organisation(workDir);
+        ModelRepository model = ModelRepository.locate(workDir, policy,
+                organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new));
+        Optional<List<String>> judged = columns.map(list -> {
+            LinkedHashSet<String> joined = new LinkedHashSet<>(list);
+            organisation.ifPresent(org -> joined.addAll(org.ethics().fairness().sensitive()));
+            return List.copyOf(joined);
+        });
+        return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
+                model.inRepository(predictions, "predictions"), judged, progress, clock));
+    }
+
+    /** The columns of {@code sensitive}, or empty for the policy's; an empty name is bad input, as on the CLI. */
+    Optional<List<String>> columns() throws BadInputException {
+        if (sensitive == null) {
+            return Optional.empty();
+        }
+        List<String> columns = new ArrayList<>();
+        for (String column : sensitive.split(",", -1)) {
+            if (column.isBlank()) {
+                throw new BadInputException("sensitive", 0, 0, "a column name is empty in '" + sensitive
+                        + "'; expected COL[,COL...]");
+            }
+            columns.add(column.strip());
+        }
+        return Optional.of(columns);
+    }
+
+    private Optional<OrganisationPolicy> organisation(Path workDir) throws BadInputException {
+        if (orgPolicy == null) {
+            return Optional.empty();
+        }
+        Workspace work = Workspace.at(workDir);
+        Path file = work.resolve(orgPolicy, "orgPolicy");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(orgPolicy, 0, 0, "organisation policy not found");
+        }
+        return Optional.of(new PolicyLoader().loadOrganisation(file, work.display(file)));
+    }
+}
