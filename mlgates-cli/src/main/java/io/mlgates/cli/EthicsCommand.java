@@ -1,11 +1,11 @@
 package io.mlgates.cli;
 
 import io.mlgates.core.BadInputException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -22,35 +22,19 @@ final class EthicsCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default: ./mlgates.yaml if present)")
-    Path policy;
-
-    @Option(names = "--org-policy", paramLabel = "FILE",
-            description = "organisation policy the model policy may tighten, never loosen (default: $"
-                    + Validation.ORG_POLICY_VARIABLE + ")")
-    Path orgPolicy;
-
-    @Option(names = "--predictions", paramLabel = "FILE", description = "prediction file instead of the policy's")
-    Path predictions;
+    @Mixin
+    GateOptions gate;
 
     @Option(names = "--sensitive", paramLabel = "COL", split = ",",
             description = "sensitive columns instead of the policy's (the organisation's stay)")
     List<String> sensitive;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "write ethics.json and JUnit XML here, atomically")
-    Path out;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (json: the result on standard output); default ${DEFAULT-VALUE}")
-    OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
         if (sensitive != null && sensitive.stream().anyMatch(String::isBlank)) {
             throw new BadInputException("--sensitive", 0, 0, "a column name is empty; expected COL[,COL...]");
         }
-        Validation.Options o = new Validation.Options(ValidateCommand.repositoryOf(policy), Optional.ofNullable(policy),
-                Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions), Optional.ofNullable(out), format);
+        Validation.Options o = gate.toOptions();
         Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         return Validation.show(List.of(Validation.ethics(loaded, o, Optional.ofNullable(sensitive),
                 main.environment().clock(), spec.commandLine().getErr())), o, spec.commandLine().getOut(),
