@@ -1,6 +1,8 @@
 package io.mlgates.cli;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.data.ThrottledProgress;
 import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +77,7 @@ final class Validation {
             throws BadInputException {
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"),
-                relativeTo(loaded.ws(), baseline, "--baseline"), new Progress(stderr), clock));
+                relativeTo(loaded.ws(), baseline, "--baseline"), progress(stderr), clock));
     }
 
     /**
@@ -89,7 +92,7 @@ final class Validation {
             return List.copyOf(joined);
         });
         return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
-                relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, new Progress(stderr),
+                relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, progress(stderr),
                 clock));
     }
 
@@ -140,5 +143,13 @@ final class Validation {
                     + "' is outside the model repository " + ws.root().getFileName() + "; expected a file inside it");
         }
         return Optional.of(ws.root().relativize(absolute).toString().replace('\\', '/'));
+    }
+
+    /** Rows read and throughput on standard error, every two seconds once a read takes longer than that. */
+    private static ProgressListener progress(PrintWriter stderr) {
+        return new ThrottledProgress(Duration.ofSeconds(2), System::nanoTime, line -> {
+            stderr.println("mlgates: " + line);
+            stderr.flush();
+        });
     }
 }

@@ -1,12 +1,14 @@
 package io.mlgates.plugin.logic;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.ThrottledProgress;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.report.ResultFiles;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +40,7 @@ public final class AgentRun {
         try {
             work = Workspace.at(workDir);
             folder = work.resolve(resultsDir + "/" + id, "resultsDir");
-            result = task.evaluate(workDir, new LogProgress(log, System::nanoTime), clock);
+            result = task.evaluate(workDir, new ThrottledProgress(Duration.ofSeconds(10), System::nanoTime, log::say), clock);
         } catch (BadInputException e) {
             return GateRun.badInput(e.getMessage());
         }
