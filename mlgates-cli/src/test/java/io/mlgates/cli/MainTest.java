@@ -11,16 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "credit-risk");
 
     @TempDir
     Path tmp;
@@ -35,17 +32,7 @@ class MainTest {
 
     @BeforeEach
     void copyOfTheExample() throws IOException {
-        repo = tmp.resolve("credit-risk");
-        try (Stream<Path> files = Files.walk(EXAMPLE)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
-                Path target = repo.resolve(EXAMPLE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.toString().contains(".mlgates")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        repo = ExampleRepository.copyInto(tmp);
     }
 
     /** The last day of the example's waivers; after it, its ethics verdict is FAIL, as waivers are meant to. */

@@ -15,9 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The credit-risk example on its way to production, through the commands a team would type. */
 class PromotionCommandsTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "credit-risk");
     /** Thursday 26 November 2026: the model is built and judged. */
     private static final Instant THURSDAY = Instant.parse("2026-11-26T10:00:00Z");
     /** Tuesday 1 December, 14:30 in Berlin: the 14:00 train is open. */
@@ -39,17 +36,7 @@ class PromotionCommandsTest {
 
     @BeforeEach
     void copyOfTheExample() throws IOException {
-        repo = tmp.resolve("credit-risk");
-        try (Stream<Path> files = Files.walk(EXAMPLE)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
-                Path target = repo.resolve(EXAMPLE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.toString().contains(".mlgates")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        repo = ExampleRepository.copyInto(tmp);
     }
 
     private int run(String user, Instant now, String... args) {
