@@ -1,6 +1,6 @@
 package io.mlgates.cli;
 
-import io.mlgates.core.BadInputException;
+import io.mlgates.core.gate.SensitiveColumns;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,18 +25,19 @@ final class EthicsCommand implements Callable<Integer> {
     @Mixin
     GateOptions gate;
 
-    @Option(names = "--sensitive", paramLabel = "COL", split = ",",
-            description = "sensitive columns instead of the policy's (the organisation's stay)")
-    List<String> sensitive;
+    // A plain string, split here: picocli's split would turn "," into no column at all.
+    @Option(names = "--sensitive", paramLabel = "COL[,COL...]",
+            description = "sensitive columns instead of the policy's (the organisation's stay); recorded as an"
+                    + " override")
+    String sensitive;
 
     @Override
     public Integer call() throws Exception {
-        if (sensitive != null && sensitive.stream().anyMatch(String::isBlank)) {
-            throw new BadInputException("--sensitive", 0, 0, "a column name is empty; expected COL[,COL...]");
-        }
+        Optional<List<String>> columns = sensitive == null ? Optional.empty()
+                : Optional.of(SensitiveColumns.parse(sensitive, "--sensitive"));
         Validation.Options o = gate.toOptions();
         Validation.Loaded loaded = Validation.load(o, main.environment().variables());
-        return Validation.show(List.of(Validation.ethics(loaded, o, Optional.ofNullable(sensitive),
+        return Validation.show(List.of(Validation.ethics(loaded, o, columns,
                 main.environment().clock(), spec.commandLine().getErr())), o, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.StagePolicy;
+import io.mlgates.core.release.CurrentPolicy;
 import io.mlgates.core.release.EvidenceFiles;
 import io.mlgates.core.release.Promoter;
 import io.mlgates.core.release.PromotionOutcome;
@@ -32,7 +34,7 @@ final class Promotions {
 
     /** What a promotion needs besides the repository and the stage. */
     record Options(String actor, String author, Optional<Path> results, Optional<String> source,
-                   Optional<String> buildLink, Optional<String> emergencyReason) {
+                   Optional<String> buildLink, Optional<String> emergencyReason, Optional<Path> orgPolicy) {
     }
 
     static int promote(RegistryContext context, String stage, Options options, Environment environment,
@@ -47,13 +49,14 @@ final class Promotions {
      * the repository's embedded registry. With {@code --format json} standard output carries the gate's result alone,
      * so the promotion is told on standard error.
      */
-    static int toFirstStage(Path repository, Path results, OutputFormat format, Environment environment,
-                            PrintWriter out, PrintWriter err) throws BadInputException, RegistryException {
+    static int toFirstStage(Path repository, Path results, Optional<Path> orgPolicy, OutputFormat format,
+                            Environment environment, PrintWriter out, PrintWriter err)
+            throws BadInputException, RegistryException {
         try (RegistryContext context = RegistryContext.open(repository, null, environment)) {
             String first = context.promotion().stages().get(0).name();
             String user = environment.userName();
             return promote(context, first, new Options(user, user, Optional.of(results), Optional.empty(),
-                    Optional.empty(), Optional.empty()), environment, OutputFormat.table,
+                    Optional.empty(), Optional.empty(), orgPolicy), environment, OutputFormat.table,
                     format == OutputFormat.json ? err : out);
         }
     }
@@ -72,10 +75,13 @@ final class Promotions {
             folder = context.workspace.resolve(shown, "promotion.results");
         }
         Map<String, GateResult> results = EvidenceFiles.read(folder, shown, gates);
+        CurrentPolicy current = new CurrentPolicy(context.policy.fileName().orElse("default policy"),
+                context.policy.digest(), Validation.organisation(options.orgPolicy(), environment.variables())
+                .map(OrganisationPolicy::ref));
         PromotionRequest request = new PromotionRequest(context.model(), context.candidate(), context.promotion(),
                 stage, results, options.actor(), options.author(),
                 options.source().orElse(context.policy.policy().artifacts()), options.buildLink(),
-                options.emergencyReason());
+                options.emergencyReason(), current);
         return new Promoter(context.registry, environment.clock()).promote(request);
     }
 

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("mlgates: no HTML report: " + e.getMessage());
         }
         err.flush();
-        return gates != Validation.PASSED ? gates : Promotions.toFirstStage(repository, results, format,
-                main.environment(), spec.commandLine().getOut(), err);
+        return gates != Validation.PASSED ? gates : Promotions.toFirstStage(repository, results,
+                Optional.ofNullable(orgPolicy), format, main.environment(), spec.commandLine().getOut(), err);
     }
 }

@@ -6,12 +6,14 @@ import io.mlgates.core.data.ThrottledProgress;
 import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.registry.ChainHeads;
 import io.mlgates.core.report.ConsoleTable;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.core.report.ResultFiles;
@@ -49,16 +51,7 @@ final class Validation {
 
     static Loaded load(Options o, Map<String, String> environment) throws BadInputException {
         Workspace ws = Workspace.at(o.repository());
-        Optional<Path> orgFile = o.orgPolicy().or(() -> Optional.ofNullable(environment.get(ORG_POLICY_VARIABLE))
-                .filter(v -> !v.isBlank()).map(Path::of));
-        Optional<OrganisationPolicy> organisation = Optional.empty();
-        if (orgFile.isPresent()) {
-            if (!Files.isRegularFile(orgFile.get())) {
-                throw new BadInputException(orgFile.get().toString(), 0, 0, "organisation policy not found"
-                        + (o.orgPolicy().isEmpty() ? " (named by " + ORG_POLICY_VARIABLE + ")" : ""));
-            }
-            organisation = Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
-        }
+        Optional<OrganisationPolicy> organisation = organisation(o.orgPolicy(), environment);
         PolicyLoader loader = organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new);
         LoadedPolicy policy;
         if (o.policyFile().isPresent()) {
@@ -73,11 +66,26 @@ final class Validation {
         return new Loaded(ws, policy, organisation);
     }
 
+    /** The organisation policy named by {@code --org-policy}, else by the environment variable, if any. */
+    static Optional<OrganisationPolicy> organisation(Optional<Path> option, Map<String, String> environment)
+            throws BadInputException {
+        Optional<Path> orgFile = option.or(() -> Optional.ofNullable(environment.get(ORG_POLICY_VARIABLE))
+                .filter(v -> !v.isBlank()).map(Path::of));
+        if (orgFile.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(orgFile.get())) {
+            throw new BadInputException(orgFile.get().toString(), 0, 0, "organisation policy not found"
+                    + (option.isEmpty() ? " (named by " + ORG_POLICY_VARIABLE + ")" : ""));
+        }
+        return Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
+    }
+
     static GateResult validate(Loaded loaded, Options o, Optional<Path> baseline, Clock clock, PrintWriter stderr)
             throws BadInputException {
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"),
-                relativeTo(loaded.ws(), baseline, "--baseline"), progress(stderr), clock));
+                relativeTo(loaded.ws(), baseline, "--baseline"), progress(stderr), clock, chainHead(loaded)));
     }
 
     /**
@@ -93,7 +101,13 @@ final class Validation {
         });
         return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, progress(stderr),
-                clock));
+                clock, chainHead(loaded)));
+    }
+
+    /** The chain head of the repository's embedded registry as it is before the gate runs; the file is not changed. */
+    private static SeenChainHead chainHead(Loaded loaded) throws BadInputException {
+        String registry = loaded.policy().policy().promotion().registry();
+        return ChainHeads.read(loaded.ws().resolve(registry, "promotion.registry"), registry);
     }
 
     /** Writes the results, shows them, and returns the exit code of the worst. */

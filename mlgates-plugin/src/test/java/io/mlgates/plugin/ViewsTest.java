@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.TaskType;
@@ -254,9 +256,10 @@ class ViewsTest {
                 new Candidate("sha256:" + "ab".repeat(32), "model/" + MARKUP, 1, 7), "sha256:" + "cd".repeat(32),
                 Optional.of("policy " + MARKUP + ".yaml"), Optional.empty(),
                 new DataSummary("eval/" + MARKUP + RTL + ".csv", TaskType.BINARY, List.of("0", MARKUP), 20, 1,
-                        List.of("line 3: " + MARKUP + CONTROLS), 300),
+                        List.of("line 3: " + MARKUP + CONTROLS), 0, List.of(), 300),
                 metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "test " + MARKUP,
-                Optional.empty());
+                Optional.empty(),
+                        new Evidence(List.of(), SeenChainHead.none(".mlgates/registry.db", "not read"), Map.of()));
     }
 
     private GateResultAction action(GateResult result) throws Exception {

@@ -50,7 +50,7 @@ final class CsvRecordReader extends RecordReader {
                 name = name.substring(1);
             }
             if (header.contains(name)) {
-                throw new BadInputException(file, 1, 0, "column '" + name + "' appears twice in the header");
+                throw new BadInputException(file, 1, 0, "column '" + clip(name) + "' appears twice in the header");
             }
             header.add(name);
             t = parser.nextToken();
@@ -59,7 +59,8 @@ final class CsvRecordReader extends RecordReader {
         Arrays.fill(slotOfField, -1);
         for (int i = 0; i < wanted.size(); i++) {
             int field = header.indexOf(wanted.get(i));
-            if (field >= 0) {
+            // The first role of a column is filled from the file, the others from it (shareRoles).
+            if (field >= 0 && slotOfField[field] < 0) {
                 slotOfField[field] = i;
             }
         }
@@ -98,6 +99,7 @@ final class CsvRecordReader extends RecordReader {
                 throw new InvalidRecordException(line, 0,
                         "expected " + header.size() + " fields as in the header, found " + field);
             }
+            shareRoles();
             return true;
         } catch (JsonProcessingException e) {
             throw syntax("CSV", e);
@@ -105,7 +107,4 @@ final class CsvRecordReader extends RecordReader {
             throw new BadInputException(file, line, 0, "cannot read: " + e.getMessage(), e);
         }
     }
-
-
-
 }

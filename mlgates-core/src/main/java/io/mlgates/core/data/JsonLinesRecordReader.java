@@ -9,17 +9,22 @@ import io.mlgates.core.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * JSON Lines: one JSON object a line. The first record decides which optional columns the file has; a later
- * record without one of them is an invalid row. A JSON syntax error stops the read: past it, nothing can be
- * trusted to be where it seems.
+ * record without one of them is an invalid row, and a later record with a wanted column the first lacks is bad input
+ * at its line (it would otherwise be ignored in silence: a weight column that starts at line 2 would weigh nothing).
+ * A key twice in one record is bad input too (which value counts would be a guess). A JSON syntax error stops the
+ * read: past it, nothing can be trusted to be where it seems.
  */
 final class JsonLinesRecordReader extends RecordReader {
     private final Set<String> firstKeys = new LinkedHashSet<>();
+    /** The keys of the record being read; cleared per record, so its table is reused. */
+    private final Set<String> recordKeys = new HashSet<>();
     private boolean first = true;
     private boolean pending;
 
@@ -54,8 +59,14 @@ final class JsonLinesRecordReader extends RecordReader {
         }
         Arrays.fill(values, null);
         InvalidRecordException invalid = null;
+        recordKeys.clear();
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if (!recordKeys.add(key)) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new BadInputException(file, at.getLineNr(), at.getColumnNr(), "key '" + clip(key)
+                        + "' appears twice in this record; expected each column once");
+            }
             if (first) {
                 firstKeys.add(key);
             }
@@ -65,6 +76,13 @@ final class JsonLinesRecordReader extends RecordReader {
                 parser.skipChildren();
                 continue;
             }
+            if (!first && !firstKeys.contains(key)) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new BadInputException(file, at.getLineNr(), at.getColumnNr(), "column '" + clip(key)
+                        + "' first appears here, after the first record, which decides the columns the file has"
+                        + " (it has: " + shownColumns(List.copyOf(firstKeys)) + "); give every record the column,"
+                        + " null where it has no value");
+            }
             switch (v) {
                 case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
                         values[slot] = parser.getText();
@@ -72,7 +90,7 @@ final class JsonLinesRecordReader extends RecordReader {
                 default -> {
                     JsonLocation at = parser.currentTokenLocation();
                     invalid = new InvalidRecordException(at.getLineNr(), at.getColumnNr(),
-                            "field '" + key + "' holds " + describe(v) + "; expected a string or a number");
+                            "field '" + clip(key) + "' holds " + describe(v) + "; expected a string or a number");
                     parser.skipChildren();
                 }
             }
@@ -81,6 +99,7 @@ final class JsonLinesRecordReader extends RecordReader {
         if (invalid != null) {
             throw invalid;
         }
+        shareRoles();
         return true;
     }
 
@@ -120,7 +139,4 @@ final class JsonLinesRecordReader extends RecordReader {
             throw new BadInputException(file, line, 0, "cannot read: " + e.getMessage(), e);
         }
     }
-
-
-
 }

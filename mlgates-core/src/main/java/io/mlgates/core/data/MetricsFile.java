@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.policy.PolicyLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,19 +28,34 @@ public final class MetricsFile {
     private MetricsFile() {
     }
 
-    /** Reads the file; each entry is the value, or empty where the file says null. */
-    public static Map<String, OptionalDouble> read(Path path, String displayName) throws BadInputException {
+    /**
+     * A metrics file as read.
+     *
+     * @param values each entry is the value, or empty where the file says null
+     * @param digest {@code sha256:} digest of the file's bytes, so that a result names the exact file it compared with
+     */
+    public record Read(Map<String, OptionalDouble> values, String digest) {
+    }
+
+    /** Reads the file. */
+    public static Read read(Path path, String displayName) throws BadInputException {
+        byte[] bytes;
         try {
             if (Files.size(path) > MAX_BYTES) {
                 throw new BadInputException(displayName, 0, 0, "larger than 16 MiB; expected a small metrics file");
             }
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new BadInputException(displayName, 0, 0, "metrics file not found");
         } catch (IOException e) {
             throw new BadInputException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
         }
+        return new Read(parse(bytes, displayName), PolicyLoader.digest(bytes));
+    }
+
+    private static Map<String, OptionalDouble> parse(byte[] bytes, String displayName) throws BadInputException {
         JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        try (InputStream in = Files.newInputStream(path); JsonParser p = factory.createParser(in)) {
+        try (JsonParser p = factory.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw error(displayName, p, "expected a JSON object of metric name to number");
             }

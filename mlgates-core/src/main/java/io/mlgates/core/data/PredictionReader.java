@@ -27,11 +27,21 @@ import java.util.Optional;
  * <p>A row that cannot be read (a missing value, an unparsable number, a NaN or out-of-range score, a label
  * outside the declared classes) stops the read with an error that names the file and line, unless the policy
  * says to drop such rows; then they are counted, and the first few reasons kept for the report.
+ *
+ * <p>Dropping never applies to the model's own answer: a row whose label (and weight and slices) can be read but
+ * whose prediction is missing, NaN, unparsable or out of range is a failed prediction, counted against the model.
+ * For a binary model it is read as the worst answer there is: the wrong class, with a score of 0 for a positive and
+ * 1 for a negative ({@link #predictionFailed()} says so). For a multiclass or regression model there is no worst
+ * answer to stand in (any class would blur that class's precision; an error has no largest value), so the row is
+ * left out of the metrics and only counted: the gate then errs. Otherwise a model that wrote NaN on the rows it gets
+ * wrong would reach an accuracy of 1.0.
  */
 public final class PredictionReader implements Closeable {
     /** Bound on the classes found in the data when none are declared, and on the values of a slice column. */
     public static final int MAX_DISTINCT_VALUES = 10_000;
     private static final int KEPT_DROP_REASONS = 10;
+    /** Bound on a kept reason: values in it are clipped already; this bounds the rest (column names, say). */
+    private static final int MAX_REASON_CHARS = 500;
     private static final int LABEL = 0;
     private static final int SCORE = 1;
     private static final int PREDICTION = 2;
@@ -54,6 +64,9 @@ public final class PredictionReader implements Closeable {
     private long rows;
     private long dropped;
     private final List<String> dropReasons = new ArrayList<>();
+    private long failed;
+    private final List<String> failureReasons = new ArrayList<>();
+    private boolean predictionFailed;
 
     private int actualClass;
     private int predictedClass;
@@ -84,7 +97,8 @@ public final class PredictionReader implements Closeable {
         if (task == TaskType.BINARY && !hasScore && !hasPrediction) {
             throw new BadInputException(file, 1, 0, "neither a score column '" + source.score().name()
                     + "' nor a prediction column '" + source.prediction().name()
-                    + "'; a binary model needs one of them. The file has: " + records.availableColumns());
+                    + "'; a binary model needs one of them. The file has: "
+                    + RecordReader.shownColumns(records.availableColumns()));
         }
         if (task == TaskType.REGRESSION) {
             classes = null;
@@ -160,7 +174,7 @@ public final class PredictionReader implements Closeable {
             String hint = column.explicit() ? "" : " (set predictions.columns to name another column)";
             throw new BadInputException(file, 1, 0, "no column '" + column.name() + "'"
                     + (what.isEmpty() ? "" : " for " + what) + hint + "; the file has: "
-                    + String.join(", ", records.availableColumns()));
+                    + RecordReader.shownColumns(records.availableColumns()));
         }
         return present;
     }
@@ -172,52 +186,63 @@ public final class PredictionReader implements Closeable {
                 if (!records.next()) {
                     return false;
                 }
-                decode();
-                rows++;
-                if ((rows & 0xFFFF) == 0) {
-                    progress.onProgress(rows, records.bytesRead());
-                }
-                return true;
+                decodeData();
             } catch (RecordReader.InvalidRecordException e) {
                 if (source.invalidRows() == InvalidRows.ERROR) {
                     throw new BadInputException(file, e.line, e.column, e.getMessage()
                             + " (set predictions.invalidRows: drop to drop and count such rows)");
                 }
                 dropped++;
-                if (dropReasons.size() < KEPT_DROP_REASONS) {
-                    dropReasons.add(file + ":" + e.line + ": " + e.getMessage());
-                }
+                keep(dropReasons, e);
+                continue;
             }
+            predictionFailed = false;
+            try {
+                decodePrediction();
+            } catch (RecordReader.InvalidRecordException e) {
+                if (source.invalidRows() == InvalidRows.ERROR) {
+                    throw new BadInputException(file, e.line, e.column, e.getMessage()
+                            + " (with predictions.invalidRows: drop, such a row counts against the model)");
+                }
+                failed++;
+                keep(failureReasons, e);
+                if (task != TaskType.BINARY) {
+                    continue;
+                }
+                predictionFailed = true;
+                score = actualPositive() ? 0.0 : 1.0;
+            }
+            rows++;
+            if ((rows & 0xFFFF) == 0) {
+                progress.onProgress(rows, records.bytesRead());
+            }
+            return true;
         }
     }
 
-    private void decode() throws RecordReader.InvalidRecordException {
+    private void keep(List<String> reasons, RecordReader.InvalidRecordException e) {
+        if (reasons.size() < KEPT_DROP_REASONS) {
+            String reason = file + ":" + e.line + ": " + e.getMessage();
+            reasons.add(reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3)
+                    + "...");
+        }
+    }
+
+    /** What the row says about the world: label, weight, slices. A failure here is an invalid row. */
+    private void decodeData() throws RecordReader.InvalidRecordException {
         String[] v = records.values;
         String label = value(v, LABEL, source.label());
         if (task == TaskType.REGRESSION) {
             target = number(label, source.label());
-            predicted = number(value(v, PREDICTION, source.prediction()), source.prediction());
         } else {
             actualClass = classOf(label, source.label());
-            if (hasScore) {
-                score = number(value(v, SCORE, source.score()), source.score());
-                if (score < 0 || score > 1) {
-                    throw invalid("column '" + source.score().name() + "': score " + v[SCORE]
-                            + " is outside [0, 1]; expected the probability of the positive class");
-                }
-            }
-            if (hasPrediction) {
-                predictedClass = classOf(value(v, PREDICTION, source.prediction()), source.prediction());
-            } else {
-                predictedClass = score >= source.threshold() ? positiveIndex : 1 - positiveIndex;
-            }
         }
         if (hasWeight) {
             weight = number(value(v, WEIGHT, source.weight()), source.weight());
             if (weight <= 0) {
                 // A row that should not count is left out of the file; a zero weight would make
                 // per-group intervals 0/0.
-                throw invalid("column '" + source.weight().name() + "': weight " + v[WEIGHT]
+                throw invalid("column '" + source.weight().name() + "': weight " + RecordReader.clip(v[WEIGHT])
                         + " is not positive; expected a weight above 0");
             }
         } else {
@@ -242,6 +267,27 @@ public final class PredictionReader implements Closeable {
         }
     }
 
+    /** What the model answered. A failure here is the model's: see the class comment. */
+    private void decodePrediction() throws RecordReader.InvalidRecordException {
+        String[] v = records.values;
+        if (task == TaskType.REGRESSION) {
+            predicted = number(value(v, PREDICTION, source.prediction()), source.prediction());
+            return;
+        }
+        if (hasScore) {
+            score = number(value(v, SCORE, source.score()), source.score());
+            if (score < 0 || score > 1) {
+                throw invalid("column '" + source.score().name() + "': score " + RecordReader.clip(v[SCORE])
+                        + " is outside [0, 1]; expected the probability of the positive class");
+            }
+        }
+        if (hasPrediction) {
+            predictedClass = classOf(value(v, PREDICTION, source.prediction()), source.prediction());
+        } else {
+            predictedClass = score >= source.threshold() ? positiveIndex : 1 - positiveIndex;
+        }
+    }
+
     private RecordReader.InvalidRecordException invalid(String message) {
         return new RecordReader.InvalidRecordException(records.line, 0, message);
     }
@@ -259,10 +305,10 @@ public final class PredictionReader implements Closeable {
         try {
             d = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw invalid("column '" + column.name() + "': '" + abbreviate(text) + "' is not a number");
+            throw invalid("column '" + column.name() + "': '" + RecordReader.clip(text) + "' is not a number");
         }
         if (!Double.isFinite(d)) {
-            throw invalid("column '" + column.name() + "': " + text + " is not a finite number");
+            throw invalid("column '" + column.name() + "': " + RecordReader.clip(text) + " is not a finite number");
         }
         return d;
     }
@@ -270,21 +316,17 @@ public final class PredictionReader implements Closeable {
     private int classOf(String label, Column column) throws RecordReader.InvalidRecordException {
         Optional<Integer> index = classes.indexOf(label);
         if (index.isEmpty()) {
-            String known = String.join(", ", classes.names());
+            String known = RecordReader.shownColumns(classes.names());
             if (!source.classes().isEmpty()) {
-                throw invalid("column '" + column.name() + "': label '" + abbreviate(label)
+                throw invalid("column '" + column.name() + "': label '" + RecordReader.clip(label)
                         + "' is not one of the declared classes (" + known + ")");
             }
-            throw invalid("column '" + column.name() + "': label '" + abbreviate(label) + "' would be class "
+            throw invalid("column '" + column.name() + "': label '" + RecordReader.clip(label) + "' would be class "
                     + (classes.names().size() + 1) + " but " + (task == TaskType.BINARY
                     ? "a binary model has two (" + known + "); declare predictions.classes or set task: multiclass"
                     : "at most " + MAX_DISTINCT_VALUES + " classes are read"));
         }
         return index.get();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     public boolean hasScores() {
@@ -308,14 +350,21 @@ public final class PredictionReader implements Closeable {
         return actualClass == positiveIndex;
     }
 
+    /** For a failed prediction of a binary model, the wrong class. */
     public boolean predictedPositive() {
-        return predictedClass == positiveIndex;
+        return predictionFailed ? !actualPositive() : predictedClass == positiveIndex;
+    }
+
+    /** Whether the current row's prediction could not be read and stands as the worst answer (binary only). */
+    public boolean predictionFailed() {
+        return predictionFailed;
     }
 
     public int actualClass() {
         return actualClass;
     }
 
+    /** The predicted class of a multiclass model (whose failed predictions are never rows). */
     public int predictedClass() {
         return predictedClass;
     }
@@ -353,6 +402,24 @@ public final class PredictionReader implements Closeable {
     /** The first few dropped rows, each as {@code file:line: reason}. */
     public List<String> dropReasons() {
         return List.copyOf(dropReasons);
+    }
+
+    /**
+     * Rows whose label could be read but whose prediction could not: for a binary model among {@link #rowsRead()} as
+     * wrong answers, for the other tasks not among them.
+     */
+    public long failedPredictions() {
+        return failed;
+    }
+
+    /** The first few failed predictions, each as {@code file:line: reason}. */
+    public List<String> failureReasons() {
+        return List.copyOf(failureReasons);
+    }
+
+    /** {@code sha256:} digest of the whole file, as read; call once, after the last row. */
+    public String digest() throws IOException {
+        return records.digest();
     }
 
     public long bytesRead() {

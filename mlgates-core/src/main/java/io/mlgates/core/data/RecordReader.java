@@ -17,6 +17,11 @@ abstract class RecordReader implements Closeable {
     final List<String> wanted;
     /** Values of the current record, aligned with {@link #wanted}; null where the record lacks the column. */
     final String[] values;
+    /**
+     * For each wanted index, the first index naming the same column: one column may serve several roles (a slice by
+     * the label), and the reader fills the first and copies it to the others.
+     */
+    private final int[] firstOfName;
     long line;
     /** Set by the subclass once its parser is open. */
     JsonParser parser;
@@ -27,7 +32,35 @@ abstract class RecordReader implements Closeable {
         this.file = file;
         this.wanted = List.copyOf(wanted);
         this.values = new String[wanted.size()];
+        this.firstOfName = new int[wanted.size()];
+        for (int i = 0; i < firstOfName.length; i++) {
+            firstOfName[i] = this.wanted.indexOf(this.wanted.get(i));
+        }
         this.counted = counted;
+    }
+
+    /** Copies the value of a column that serves several roles to each of them; call once a record is read. */
+    final void shareRoles() {
+        for (int i = 0; i < firstOfName.length; i++) {
+            if (firstOfName[i] != i) {
+                values[i] = values[firstOfName[i]];
+            }
+        }
+    }
+
+    /** A value from the file as messages show it: at most 60 characters, so a huge field makes no huge message. */
+    static String clip(String value) {
+        if (value.length() <= 60) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(56)) ? 56 : 57;
+        return value.substring(0, end) + "... (" + value.length() + " characters)";
+    }
+
+    /** Names (the file's columns, the classes found) for a message: the first 20, each clipped. */
+    static String shownColumns(List<String> columns) {
+        List<String> shown = columns.stream().limit(20).map(RecordReader::clip).toList();
+        return String.join(", ", shown) + (columns.size() > 20 ? " and " + (columns.size() - 20) + " more" : "");
     }
 
     /** Whether the file has the wanted column {@code index} (from the header, or the first JSON record). */
@@ -44,12 +77,22 @@ abstract class RecordReader implements Closeable {
         return counted.count();
     }
 
+    /** {@code sha256:} digest of the whole file; at the end of the read. */
+    final String digest() throws IOException {
+        return counted.digest();
+    }
+
     /** A syntax error of the file format, at the parser's position. */
     final BadInputException syntax(String format, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         long l = at == null ? 0 : Math.max(at.getLineNr(), 0);
         long c = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-        return new BadInputException(file, l, c, "malformed " + format + ": " + e.getOriginalMessage(), e);
+        String message = e.getOriginalMessage();
+        // Jackson quotes the offending text; a huge token must not make a huge message.
+        if (message != null && message.length() > 300) {
+            message = message.substring(0, 297) + "...";
+        }
+        return new BadInputException(file, l, c, "malformed " + format + ": " + message, e);
     }
 
     @Override

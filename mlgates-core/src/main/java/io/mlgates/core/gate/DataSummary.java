@@ -5,25 +5,41 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What was read: which file, how many rows, how many dropped and why.
+ * What was read: which file, how many rows, how many dropped and why, how many predictions failed and why.
  *
  * @param predictions the prediction file, relative to the model repository
  * @param task the kind of model
  * @param classes the class names (empty for regression)
- * @param rows rows read and judged
+ * @param rows rows read and judged (for a binary model, failed predictions among them, as wrong answers)
  * @param droppedRows rows dropped as invalid (only when the policy allows dropping)
  * @param dropReasons the first few dropped rows, each as {@code file:line: reason}
+ * @param failedPredictions rows with a label but no usable prediction (only when the policy allows dropping; else
+ *     the first one stops the read)
+ * @param failureReasons the first few failed predictions, each as {@code file:line: reason}
  * @param bytes size of the prediction file
  */
 public record DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
-                          List<String> dropReasons, long bytes) {
+                          List<String> dropReasons, long failedPredictions, List<String> failureReasons,
+                          long bytes) {
     public DataSummary {
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(task, "task");
         classes = List.copyOf(classes);
         dropReasons = List.copyOf(dropReasons);
-        if (rows < 0 || droppedRows < 0 || bytes < 0) {
+        failureReasons = List.copyOf(failureReasons);
+        if (rows < 0 || droppedRows < 0 || failedPredictions < 0 || bytes < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+    }
+
+    /** Rows of the file: judged, dropped, and failed predictions left out of the judged rows. */
+    public long rowsInFile() {
+        return rows + droppedRows + (task == TaskType.BINARY ? 0 : failedPredictions);
+    }
+
+    /** Dropped rows over the rows of the file; 0 for a file without rows. */
+    public double droppedShare() {
+        long all = rowsInFile();
+        return all == 0 ? 0 : (double) droppedRows / all;
     }
 }

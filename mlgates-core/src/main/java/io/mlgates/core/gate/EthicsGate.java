@@ -62,6 +62,7 @@ public final class EthicsGate {
         FairnessAccumulator groups = null;
         DataSummary data;
         List<String> classNames;
+        String predictionsDigest;
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 policy.predictions(), policy.task(), sensitive, request.progress())) {
             overall = TaskMetrics.create(policy.task(), reader.hasScores(), ranks, options.calibrationBins());
@@ -86,10 +87,12 @@ public final class EthicsGate {
             }
             classNames = reader.classNames();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
-                    reader.rowsDropped(), reader.dropReasons(), reader.bytesRead());
+                    reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
+                    reader.bytesRead());
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
+            predictionsDigest = reader.digest();
         } catch (IOException e) {
-            throw new BadInputException(predictionsDisplay, 0, 0, "cannot close: " + e.getMessage(), e);
+            throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
 
         Map<String, MetricValue> metrics = new LinkedHashMap<>(overall.compute(classNames, options));
@@ -98,12 +101,7 @@ public final class EthicsGate {
             metrics.remove("roc_auc");
             metrics.remove("average_precision");
         }
-        List<CheckResult> checks = new ArrayList<>();
-        checks.add(data.rows() > 0
-                ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(), data.rows() + " rows read from "
-                + data.predictions())
-                : CheckResult.ofInput("data:rows", Status.ERROR, 0, data.predictions()
-                + " holds no usable row: there is nothing to judge"));
+        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, policy.predictions()));
         Optional<FairnessResult> fairnessResult = Optional.empty();
         if (!binary) {
             checks.add(DocumentationChecks.simple("fairness:task", fairness.sensitive().isEmpty()
@@ -131,6 +129,8 @@ public final class EthicsGate {
         Status status = Status.worstOf(judged.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
                 loaded.organisation(), data, metrics, judged, Optional.empty(), request.clock().instant(),
-                EngineVersion.current(), fairnessResult);
+                EngineVersion.current(), fairnessResult, new Evidence(
+                List.of(new Evidence.Input("predictions", predictionsDisplay, predictionsDigest)), request.chainHead(),
+                Overrides.of(loaded, request.predictions(), Optional.empty(), request.sensitive())));
     }
 }

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param predictions a prediction file instead of the policy's, relative to the repository
  * @param sensitive sensitive columns instead of the policy's list
  * @param progress told how far the read has come
+ * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source, and the day waivers are judged on
  */
 public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
-                            Optional<List<String>> sensitive, ProgressListener progress, Clock clock) {
+                            Optional<List<String>> sensitive, ProgressListener progress, Clock clock,
+                                SeenChainHead chainHead) {
     public EthicsRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
@@ -28,10 +30,11 @@ public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<S
         sensitive = sensitive.map(List::copyOf);
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(chainHead, "chainHead");
     }
 
     public static EthicsRequest of(Workspace workspace, LoadedPolicy policy) {
         return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                Clock.systemUTC());
+                Clock.systemUTC(), SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
     }
 }

@@ -30,11 +30,13 @@ import java.util.Optional;
  * @param evaluatedAt when
  * @param engineVersion version of the engine that judged
  * @param fairness group figures and disparities, for the ethics gate
+ * @param evidence the data files read, the registry's chain head seen and the overrides, as promotion compares them
  */
 public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
                          Optional<String> policyFile, Optional<OrganisationRef> organisationPolicy, DataSummary data,
                          Map<String, MetricValue> metrics, List<CheckResult> checks, Optional<ScoreCurves> curves,
-                         Instant evaluatedAt, String engineVersion, Optional<FairnessResult> fairness) {
+                         Instant evaluatedAt, String engineVersion, Optional<FairnessResult> fairness,
+                         Evidence evidence) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
@@ -48,6 +50,7 @@ public record GateResult(String gate, Status status, String modelName, Candidate
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Objects.requireNonNull(engineVersion, "engineVersion");
         Objects.requireNonNull(fairness, "fairness");
+        Objects.requireNonNull(evidence, "evidence");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         checks = List.copyOf(checks);
         if (status != Status.worstOf(checks.stream().map(CheckResult::status).toList())) {

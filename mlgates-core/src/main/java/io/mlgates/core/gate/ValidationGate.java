@@ -12,7 +12,6 @@ import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.Baseline;
 import io.mlgates.core.policy.BaselineComparison;
-import io.mlgates.core.policy.InvalidRows;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
@@ -63,6 +62,7 @@ public final class ValidationGate {
         List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
         DataSummary data;
         List<String> classNames;
+        List<Evidence.Input> inputs = new ArrayList<>();
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 policy.predictions(), policy.task(), sliceColumns, request.progress())) {
             overall = TaskMetrics.create(policy.task(), reader.hasScores(), true, options.calibrationBins());
@@ -85,17 +85,21 @@ public final class ValidationGate {
             }
             classNames = reader.classNames();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
-                    reader.rowsDropped(), reader.dropReasons(), reader.bytesRead());
+                    reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
+                    reader.bytesRead());
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
+            inputs.add(new Evidence.Input("predictions", predictionsDisplay, reader.digest()));
         } catch (IOException e) {
-            throw new BadInputException(predictionsDisplay, 0, 0, "cannot close: " + e.getMessage(), e);
+            throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
 
         Map<String, MetricValue> metrics = new LinkedHashMap<>(overall.compute(classNames, options));
         if (policy.reportedMetrics().isPresent()) {
             String reportedName = policy.reportedMetrics().get();
             Path reported = ws.resolve(reportedName, policyName + " (metrics.reported)");
-            MetricsFile.read(reported, ws.display(reported)).forEach((name, value) -> {
+            MetricsFile.Read read = MetricsFile.read(reported, ws.display(reported));
+            inputs.add(new Evidence.Input("reported", ws.display(reported), read.digest()));
+            read.values().forEach((name, value) -> {
                 String key = MetricCatalog.REPORTED_PREFIX + name;
                 metrics.put(key, value.isPresent() ? MetricValue.reported(key, value.getAsDouble())
                         : new MetricValue(key, OptionalDouble.empty(), Optional.of("reported as null by the training job"),
@@ -103,7 +107,7 @@ public final class ValidationGate {
             });
         }
 
-        List<CheckResult> checks = new ArrayList<>(inputChecks(data, policy));
+        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, policy.predictions()));
         for (MetricLimit limit : policy.limits()) {
             checks.addAll(LimitRules.limit("limit:", limit, metrics, Optional.empty()));
         }
@@ -113,7 +117,9 @@ public final class ValidationGate {
             Path baselinePath = ws.resolve(baselineName.get(),
                     request.baseline().isPresent() ? "--baseline" : policyName + " (baseline.path)");
             String baselineDisplay = ws.display(baselinePath);
-            Map<String, OptionalDouble> baselineValues = MetricsFile.read(baselinePath, baselineDisplay);
+            MetricsFile.Read read = MetricsFile.read(baselinePath, baselineDisplay);
+            inputs.add(new Evidence.Input("baseline", baselineDisplay, read.digest()));
+            Map<String, OptionalDouble> baselineValues = read.values();
             for (BaselineComparison comparison : baseline.map(Baseline::comparisons).orElse(List.of())) {
                 checks.addAll(LimitRules.compare(comparison, metrics, baselineValues, baselineDisplay));
             }
@@ -128,28 +134,13 @@ public final class ValidationGate {
         Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
                 loaded.organisation(), data, metrics, unique, overall.curves(), request.clock().instant(),
-                EngineVersion.current(), Optional.empty());
+                EngineVersion.current(), Optional.empty(), new Evidence(inputs, request.chainHead(),
+                Overrides.of(loaded, request.predictions(), request.baseline(), Optional.empty())));
     }
 
     /** The day on which waivers are judged: the UTC date of the evaluation. */
     static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static List<CheckResult> inputChecks(DataSummary data, Policy policy) {
-        List<CheckResult> checks = new ArrayList<>(2);
-        checks.add(data.rows() > 0
-                ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(),
-                        data.rows() + " rows read from " + data.predictions())
-                : CheckResult.ofInput("data:rows", Status.ERROR, 0,
-                        data.predictions() + " holds no usable row: there is nothing to judge"));
-        if (policy.predictions().invalidRows() == InvalidRows.DROP) {
-            long dropped = data.droppedRows();
-            checks.add(CheckResult.ofInput("data:dropped_rows", dropped == 0 ? Status.PASS : Status.WARN, dropped,
-                    dropped == 0 ? "no invalid row dropped"
-                            : dropped + " invalid rows dropped, first: " + data.dropReasons().get(0)));
-        }
-        return checks;
     }
 
     private static List<CheckResult> sliceChecks(SliceRule rule, String value, TaskMetrics slice,

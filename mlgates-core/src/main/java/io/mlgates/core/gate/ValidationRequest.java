@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param predictions a prediction file instead of the policy's, relative to the repository
  * @param baseline a baseline metrics file instead of the policy's, relative to the repository
  * @param progress told how far the read has come
+ * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source
  */
 public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
-                                Optional<String> baseline, ProgressListener progress, Clock clock) {
+                                Optional<String> baseline, ProgressListener progress, Clock clock,
+                                SeenChainHead chainHead) {
     public ValidationRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
@@ -26,10 +28,11 @@ public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Option
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(chainHead, "chainHead");
     }
 
     public static ValidationRequest of(Workspace workspace, LoadedPolicy policy) {
         return new ValidationRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                Clock.systemUTC());
+                Clock.systemUTC(), SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
     }
 }

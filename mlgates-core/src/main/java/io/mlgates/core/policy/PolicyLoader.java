@@ -211,8 +211,8 @@ public final class PolicyLoader {
         return new PolicyException(displayName, List.of(new PolicyProblem(0, 0, problem)), cause);
     }
 
-    /** {@code sha256:} and the lowercase hex SHA-256 of the bytes. */
-    static String digest(byte[] bytes) {
+    /** {@code sha256:} and the lowercase hex SHA-256 of the bytes: how every file a result names is digested. */
+    public static String digest(byte[] bytes) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

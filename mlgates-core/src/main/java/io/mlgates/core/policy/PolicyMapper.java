@@ -144,7 +144,8 @@ final class PolicyMapper {
                                 : approvals.path("quorum").intValue(),
                         approvals.path("expiresAfter").isMissingNode() ? ApprovalRule.DEFAULT_EXPIRY
                                 : duration(approvals.path("expiresAfter").asText()))),
-                flag(stage.path("train"), false));
+                flag(stage.path("train"), false),
+                flag(stage.path("acceptOverrides"), byConvention.acceptOverrides()));
     }
 
     private static ReleaseTrain train(JsonNode train) {
@@ -210,7 +211,8 @@ final class PolicyMapper {
                 text(node.path("positive"), defaults.positive()),
                 classes,
                 number(node.path("threshold"), defaults.threshold()),
-                constant(node.path("invalidRows"), InvalidRows.class, defaults.invalidRows()));
+                constant(node.path("invalidRows"), InvalidRows.class, defaults.invalidRows()),
+                number(node.path("maxDroppedShare"), defaults.maxDroppedShare()));
     }
 
     private static Column column(JsonNode columns, String conventional) {

@@ -18,11 +18,15 @@ import java.util.Optional;
  * @param classes the declared classes; empty when they are taken from the data
  * @param threshold score at or above which a row is predicted positive when there is no prediction column
  * @param invalidRows what to do with a row that cannot be read
+ * @param maxDroppedShare with {@code invalidRows: drop}, the largest share of the file's rows that may be dropped
+ *     before the gate fails (default {@link #DEFAULT_MAX_DROPPED_SHARE})
  */
 public record PredictionSource(String path, FileFormat format, char delimiter, Column label, Column score,
                                Column prediction, Column weight, String positive, List<String> classes,
-                               double threshold, InvalidRows invalidRows) {
+                               double threshold, InvalidRows invalidRows,
+                               double maxDroppedShare) {
     public static final String DEFAULT_PATH = "eval/predictions.csv";
+    public static final double DEFAULT_MAX_DROPPED_SHARE = 0.01;
 
     public PredictionSource {
         Objects.requireNonNull(path, "path");
@@ -37,6 +41,9 @@ public record PredictionSource(String path, FileFormat format, char delimiter, C
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must lie in [0, 1]: " + threshold);
         }
+        if (!(maxDroppedShare >= 0 && maxDroppedShare <= 1)) {
+            throw new IllegalArgumentException("maxDroppedShare must lie in [0, 1]: " + maxDroppedShare);
+        }
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("delimiter cannot be a quote or a line break");
         }
@@ -46,7 +53,7 @@ public record PredictionSource(String path, FileFormat format, char delimiter, C
     public static PredictionSource defaults() {
         return new PredictionSource(DEFAULT_PATH, FileFormat.AUTO, ',', Column.byConvention("label"),
                 Column.byConvention("score"), Column.byConvention("prediction"), Column.byConvention("weight"),
-                "1", List.of(), 0.5, InvalidRows.ERROR);
+                "1", List.of(), 0.5, InvalidRows.ERROR, DEFAULT_MAX_DROPPED_SHARE);
     }
 
     public Optional<String> declaredNegative() {

@@ -14,9 +14,13 @@ import java.util.regex.Pattern;
  * @param acceptWaived whether a gate result of WAIVED counts as passed
  * @param approvals the approvals the stage needs, when it needs any
  * @param train whether promotions to this stage ride the release train
+ * @param acceptOverrides whether a gate result that a caller's override shaped (another policy file, prediction or
+ *     baseline file, other sensitive columns) may count; false by default, so a stage judges only what the
+ *     repository's policy names
  */
 public record StagePolicy(String name, List<String> gates, boolean acceptWarn, boolean acceptWaived,
-                          Optional<ApprovalRule> approvals, boolean train) {
+                          Optional<ApprovalRule> approvals, boolean train,
+                          boolean acceptOverrides) {
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     /** The gates a policy may require; each writes {@code <gate>.json} into the results folder. */
     public static final List<String> KNOWN_GATES = List.of("validate", "ethics");
@@ -37,6 +41,6 @@ public record StagePolicy(String name, List<String> gates, boolean acceptWarn, b
 
     /** A stage by convention: the validation gate must have passed (PASS, WARN or WAIVED); nothing else. */
     public static StagePolicy of(String name) {
-        return new StagePolicy(name, List.of("validate"), true, true, Optional.empty(), false);
+        return new StagePolicy(name, List.of("validate"), true, true, Optional.empty(), false, false);
     }
 }

@@ -9,6 +9,7 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.policy.ApprovalRule;
 import io.mlgates.core.policy.EmergencyPath;
+import io.mlgates.core.policy.OrganisationRef;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.policy.ReleaseTrain;
 import io.mlgates.core.policy.StagePolicy;
@@ -148,6 +149,11 @@ public final class Promoter {
                         + request.digest() + " (the artefacts changed since); run the gate again"));
                 continue;
             }
+            Optional<Refusal> unbound = boundToCurrentPolicy(gate, result, request.currentPolicy(), stage);
+            if (unbound.isPresent()) {
+                refusals.add(unbound.get());
+                continue;
+            }
             if (!counts(result.status(), stage)) {
                 refusals.add(new Refusal("evidence.status", "the " + gate + " gate's status is " + result.status()
                         + "; stage " + stage.name() + " accepts " + accepted(stage)));
@@ -167,6 +173,42 @@ public final class Promoter {
                     result.evaluatedAt()));
         }
         return evidence;
+    }
+
+    /**
+     * Whether the result was judged under the repository's current rules: the same policy and organisation policy
+     * bytes, and no override unless the stage accepts overrides. A verdict under other rules is no evidence for
+     * these (validate --policy lax.yaml must not pass a stage the repository's strict policy guards).
+     */
+    private static Optional<Refusal> boundToCurrentPolicy(String gate, GateResult result, CurrentPolicy current,
+                                                          StagePolicy stage) {
+        String file = gate + ".json";
+        if (!result.policyDigest().equals(current.digest())) {
+            return Optional.of(new Refusal("evidence.policy", file + " was judged under the policy "
+                    + result.policyFile().orElse("of defaults") + " (" + result.policyDigest() + "), not under the"
+                    + " repository's current " + current.file() + " (" + current.digest() + "); run the gate again"
+                    + " under the current policy"));
+        }
+        Optional<OrganisationRef> judged = result.organisationPolicy();
+        Optional<OrganisationRef> now = current.organisation();
+        if (!judged.map(OrganisationRef::digest).equals(now.map(OrganisationRef::digest))) {
+            String then = judged.map(o -> "under the organisation policy " + o.file() + " (" + o.digest() + ")")
+                    .orElse("without an organisation policy");
+            String instead = now.map(o -> "the organisation policy now is " + o.file() + " (" + o.digest() + ")")
+                    .orElse("no organisation policy is given now (--org-policy or MLGATES_ORG_POLICY)");
+            return Optional.of(new Refusal("evidence.organisation", file + " was judged " + then + ", but "
+                    + instead + "; run the gate again under the organisation policy in force"));
+        }
+        Map<String, String> overrides = result.evidence().overrides();
+        if (!overrides.isEmpty() && !stage.acceptOverrides()) {
+            StringBuilder shown = new StringBuilder();
+            overrides.forEach((name, value) -> shown.append(shown.isEmpty() ? "" : ", ").append(name).append(" '")
+                    .append(value).append('\''));
+            return Optional.of(new Refusal("evidence.overrides", file + " was judged with inputs other than the"
+                    + " policy names (" + shown + "); stage " + stage.name() + " does not accept overrides"
+                    + " (acceptOverrides is false): run the gate on the policy's own inputs"));
+        }
+        return Optional.empty();
     }
 
     private static boolean counts(Status status, StagePolicy stage) {

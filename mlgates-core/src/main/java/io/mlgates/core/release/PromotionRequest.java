@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param source where its artefacts are, as recorded at registration
  * @param buildLink the build that produced it, when known
  * @param emergencyReason the written reason for taking the emergency path, when taking it
+ * @param currentPolicy the repository's policy now, which each gate result must have been judged under
  */
 public record PromotionRequest(String model, Candidate candidate, PromotionPolicy policy, String stage,
                                Map<String, GateResult> results, String actor, String author, String source,
-                               Optional<String> buildLink, Optional<String> emergencyReason) {
+                               Optional<String> buildLink, Optional<String> emergencyReason,
+                               CurrentPolicy currentPolicy) {
     public PromotionRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(candidate, "candidate");
@@ -38,6 +40,7 @@ public record PromotionRequest(String model, Candidate candidate, PromotionPolic
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(buildLink, "buildLink");
         Objects.requireNonNull(emergencyReason, "emergencyReason");
+        Objects.requireNonNull(currentPolicy, "currentPolicy");
         if (actor.isBlank() || author.isBlank()) {
             throw new IllegalArgumentException("a promotion names who promotes and who authored the candidate");
         }

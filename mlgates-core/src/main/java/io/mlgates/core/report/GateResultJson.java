@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.AttributeFairness;
 import io.mlgates.core.fairness.FairnessResult;
@@ -16,8 +17,10 @@ import io.mlgates.core.fairness.ReferenceComparison;
 import io.mlgates.core.fairness.Significance;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.WaiverNote;
 import io.mlgates.core.metrics.CalibrationBin;
@@ -100,7 +103,11 @@ public final class GateResultJson {
         data.put("droppedRows", d.droppedRows());
         ArrayNode reasons = data.putArray("dropReasons");
         d.dropReasons().forEach(reasons::add);
+        data.put("failedPredictions", d.failedPredictions());
+        ArrayNode failures = data.putArray("failureReasons");
+        d.failureReasons().forEach(failures::add);
         data.put("bytes", d.bytes());
+        evidence(root, r.evidence());
         ObjectNode metrics = root.putObject("metrics");
         r.metrics().forEach((name, m) -> metrics.set(name, metric(m)));
         ObjectNode counts = root.putObject("counts");
@@ -123,6 +130,46 @@ public final class GateResultJson {
             root.set("fairnessOverall", group(fairness.overall()));
         }
         return root;
+    }
+
+    private void evidence(ObjectNode root, Evidence e) {
+        ArrayNode inputs = root.putArray("inputs");
+        e.inputs().forEach(i -> inputs.addObject().put("role", i.role()).put("file", i.file()).put("digest", i.digest()));
+        ObjectNode head = root.putObject("registryHead");
+        SeenChainHead seen = e.chainHead();
+        head.put("registry", seen.registry());
+        if (seen.head().isPresent()) {
+            head.put("seq", seen.head().get().seq());
+            head.put("hash", seen.head().get().hash());
+        } else {
+            head.putNull("seq");
+            head.putNull("hash");
+            head.put("reason", seen.reason().orElseThrow());
+        }
+        ObjectNode overrides = root.putObject("overrides");
+        e.overrides().forEach(overrides::put);
+    }
+
+    private static Evidence readEvidence(JsonNode root) {
+        List<Evidence.Input> inputs = new ArrayList<>();
+        for (JsonNode i : root.required("inputs")) {
+            inputs.add(new Evidence.Input(text(i, "role"), text(i, "file"), text(i, "digest")));
+        }
+        JsonNode h = root.required("registryHead");
+        SeenChainHead seen;
+        if (h.path("seq").isNull()) {
+            seen = SeenChainHead.none(text(h, "registry"), text(h, "reason"));
+        } else {
+            if (!h.required("seq").canConvertToExactIntegral() || !h.required("seq").canConvertToLong()) {
+                throw new IllegalArgumentException("'seq' should be an integer");
+            }
+            seen = SeenChainHead.of(text(h, "registry"), new AuditHead(h.required("seq").asLong(), text(h, "hash")));
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> o : root.required("overrides").properties()) {
+            overrides.put(o.getKey(), text(root.required("overrides"), o.getKey()));
+        }
+        return new Evidence(inputs, seen, overrides);
     }
 
     private ObjectNode attribute(AttributeFairness a) {
@@ -262,7 +309,8 @@ public final class GateResultJson {
             d.required("dropReasons").forEach(n -> reasons.add(n.asText()));
             DataSummary data = new DataSummary(text(d, "predictions"),
                     TaskType.valueOf(text(d, "task").toUpperCase(Locale.ROOT)), classes, d.required("rows").asLong(),
-                    d.required("droppedRows").asLong(), reasons, d.required("bytes").asLong());
+                    d.required("droppedRows").asLong(), reasons, d.required("failedPredictions").asLong(),
+                    texts(d.required("failureReasons")), d.required("bytes").asLong());
             Map<String, MetricValue> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : root.required("metrics").properties()) {
                 JsonNode m = e.getValue();
@@ -301,7 +349,8 @@ public final class GateResultJson {
                     candidate, text(root.required("policy"), "digest"), optionalText(root.required("policy"), "file"),
                     organisation(root.required("policy").path("organisation")), data, metrics, checks,
                     curves.isNull() ? Optional.empty() : Optional.of(curves(curves)),
-                    Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"), fairness);
+                    Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"), fairness,
+                    readEvidence(root));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new BadInputException(displayName, 0, 0, "not a gate result: " + e.getMessage(), e);
         }
@@ -374,6 +423,12 @@ public final class GateResultJson {
             throw new IllegalArgumentException("'" + field + "' should be a string");
         }
         return v.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {

@@ -34,7 +34,7 @@ class PredictionReaderTest {
     private static PredictionSource source(String positive, List<String> classes, InvalidRows invalid) {
         PredictionSource d = PredictionSource.defaults();
         return new PredictionSource(d.path(), FileFormat.AUTO, ',', d.label(), d.score(), d.prediction(), d.weight(),
-                positive, classes, 0.5, invalid);
+                positive, classes, 0.5, invalid, PredictionSource.DEFAULT_MAX_DROPPED_SHARE);
     }
 
     private static List<String> readAll(PredictionReader r) throws BadInputException {
@@ -80,7 +80,8 @@ class PredictionReaderTest {
         Path p = file("p.csv", "y;p;w\nbad;good;2.5\ngood;good;0.5\n");
         PredictionSource d = PredictionSource.defaults();
         PredictionSource s = new PredictionSource(d.path(), FileFormat.CSV, ';', Column.named("y"), d.score(),
-                Column.named("p"), Column.named("w"), "bad", List.of("good", "bad"), 0.5, InvalidRows.ERROR);
+                Column.named("p"), Column.named("w"), "bad", List.of("good", "bad"), 0.5, InvalidRows.ERROR,
+                PredictionSource.DEFAULT_MAX_DROPPED_SHARE);
         try (PredictionReader r = PredictionReader.open(p, "p.csv", s, TaskType.BINARY, List.of(),
                 ProgressListener.NONE)) {
             assertThat(r.hasScores()).isFalse();
@@ -140,16 +141,125 @@ class PredictionReaderTest {
     }
 
     @Test
-    @DisplayName("with invalidRows: drop, bad rows are counted and their first reasons kept")
+    @DisplayName("with invalidRows: drop, rows without a usable label are counted and their first reasons kept")
     void dropsAndCounts() throws Exception {
-        Path p = file("p.csv", "label,score\n1,0.9\n0,x\n1,2\n0,0.1\n");
-        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("1", List.of(), InvalidRows.DROP),
-                TaskType.BINARY, List.of(), ProgressListener.NONE)) {
+        Path p = file("p.csv", "label,score\n1,0.9\n,0.3\n7,0.2\n0,0.1\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("1", List.of("0", "1"),
+                InvalidRows.DROP), TaskType.BINARY, List.of(), ProgressListener.NONE)) {
             assertThat(readAll(r)).hasSize(2);
             assertThat(r.rowsRead()).isEqualTo(2);
             assertThat(r.rowsDropped()).isEqualTo(2);
-            assertThat(r.dropReasons()).containsExactly("p.csv:3: column 'score': 'x' is not a number",
-                    "p.csv:4: column 'score': score 2 is outside [0, 1]; expected the probability of the positive class");
+            assertThat(r.dropReasons()).containsExactly("p.csv:3: column 'label' is empty",
+                    "p.csv:4: column 'label': label '7' is not one of the declared classes (0, 1)");
+            assertThat(r.failedPredictions()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("with invalidRows: drop, a labelled row without a usable score is the worst answer, never dropped")
+    void failedPredictionsCountAgainstTheModel() throws Exception {
+        Path p = file("p.csv", "label,score\n1,0.9\n0,x\n1,NaN\n0,\n1,2\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("1", List.of(), InvalidRows.DROP),
+                TaskType.BINARY, List.of(), ProgressListener.NONE)) {
+            // line:actual positive:predicted positive:score:weight; a failed row predicts the other class and
+            // scores 0 for a positive, 1 for a negative
+            assertThat(readAll(r)).containsExactly("2:true:true:0.9:1.0", "3:false:true:1.0:1.0",
+                    "4:true:false:0.0:1.0", "5:false:true:1.0:1.0", "6:true:false:0.0:1.0");
+            assertThat(r.rowsDropped()).isZero();
+            assertThat(r.failedPredictions()).isEqualTo(4);
+            assertThat(r.failureReasons()).containsExactly("p.csv:3: column 'score': 'x' is not a number",
+                    "p.csv:4: column 'score': NaN is not a finite number", "p.csv:5: column 'score' is empty",
+                    "p.csv:6: column 'score': score 2 is outside [0, 1]; expected the probability of the positive"
+                            + " class");
+        }
+    }
+
+    @Test
+    @DisplayName("a multiclass row without a usable prediction is counted, not judged")
+    void failedPredictionsOfOtherTasksAreLeftOut() throws Exception {
+        Path m = file("m.csv", "label,prediction\ncat,cat\ndog,\n");
+        try (PredictionReader r = PredictionReader.open(m, "m.csv", source("1", List.of(), InvalidRows.DROP),
+                TaskType.MULTICLASS, List.of(), ProgressListener.NONE)) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.next()).isFalse();
+            assertThat(r.rowsRead()).isEqualTo(1);
+            assertThat(r.failedPredictions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("the digest of the file read is its SHA-256")
+    void digestOfTheFileRead() throws Exception {
+        Path p = file("p.csv", "label,score\n1,0.9\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            readAll(r);
+            // printf 'label,score\n1,0.9\n' | sha256sum
+            assertThat(r.digest()).isEqualTo(
+                    "sha256:aa870bf6cd923c5935c22cefcb2cf58c364fffd41ed01d91b327328f36d00ede");
+        }
+    }
+
+    @Test
+    @DisplayName("JSON Lines: a key twice in one record is bad input at its line")
+    void duplicateKey() throws Exception {
+        Path p = file("p.jsonl", "{\"label\": 1, \"score\": 0.9}\n{\"label\": 0, \"score\": 0.2, \"label\": 1}\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.jsonl", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("p.jsonl:2:").hasMessageContaining("key 'label' appears twice");
+        }
+    }
+
+    @Test
+    @DisplayName("JSON Lines: a wanted column that first appears after the first record is bad input at its line")
+    void lateColumn() throws Exception {
+        Path p = file("p.jsonl", "{\"label\": 1, \"score\": 0.9}\n{\"label\": 0, \"score\": 0.2}\n"
+                + "{\"label\": 0, \"score\": 0.2, \"weight\": 40}\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.jsonl", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("p.jsonl:3:")
+                    .hasMessageContaining("column 'weight' first appears here, after the first record");
+        }
+    }
+
+    @Test
+    @DisplayName("one column serves two roles: the label is also a slice column, in CSV and in JSON Lines")
+    void oneColumnTwoRoles() throws Exception {
+        Path csv = file("p.csv", "label,score\n1,0.9\n0,0.2\n1,0.4\n");
+        Path jsonl = file("p.jsonl", "{\"label\": 1, \"score\": 0.9}\n{\"label\": 0, \"score\": 0.2}\n"
+                + "{\"label\": 1, \"score\": 0.4}\n");
+        for (Path p : List.of(csv, jsonl)) {
+            try (PredictionReader r = PredictionReader.open(p, p.getFileName().toString(),
+                    PredictionSource.defaults(), TaskType.BINARY, List.of("label", "score"), ProgressListener.NONE)) {
+                List<String> seen = new ArrayList<>();
+                while (r.next()) {
+                    seen.add(r.actualPositive() + ":" + r.group(0) + ":" + r.group(1));
+                }
+                assertThat(seen).as(p.getFileName().toString()).containsExactly("true:1:0.9", "false:0:0.2",
+                        "true:1:0.4");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a 10 MB label or score makes a message and kept reasons of a few hundred characters")
+    void hugeValuesMakeBoundedMessages() throws Exception {
+        String huge = "7".repeat(10_000_000);
+        Path p = file("p.csv", "label,score\n1,0.9\n" + huge + ",0.5\n0,1" + huge + "\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", source("1", List.of("0", "1"),
+                InvalidRows.DROP), TaskType.BINARY, List.of(), ProgressListener.NONE)) {
+            readAll(r);
+            assertThat(r.dropReasons()).singleElement().satisfies(reason -> assertThat(reason).hasSizeLessThan(300)
+                    .startsWith("p.csv:3: column 'label': label '7777").contains("(10000000 characters)"));
+            assertThat(r.failureReasons()).singleElement().satisfies(reason -> assertThat(reason)
+                    .hasSizeLessThan(300).startsWith("p.csv:4: column 'score': 1777"));
+        }
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
         }
     }
 
@@ -174,7 +284,7 @@ class PredictionReaderTest {
         Path p = file("p.csv", "label,score\n1,0.5\n");
         PredictionSource d = PredictionSource.defaults();
         PredictionSource s = new PredictionSource(d.path(), FileFormat.AUTO, ',', d.label(), d.score(), d.prediction(),
-                Column.named("w"), "1", List.of(), 0.5, InvalidRows.ERROR);
+                Column.named("w"), "1", List.of(), 0.5, InvalidRows.ERROR, PredictionSource.DEFAULT_MAX_DROPPED_SHARE);
         assertThatThrownBy(() -> PredictionReader.open(p, "p.csv", s, TaskType.BINARY, List.of(),
                 ProgressListener.NONE)).hasMessage("p.csv:1: no column 'w'; the file has: label, score");
     }

@@ -1,5 +1,6 @@
 package io.mlgates.core.gate;
 
+import io.mlgates.core.release.CurrentPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled example, judged as a user would: against Weka's own figure and scikit-learn's. */
 class CreditRiskExampleTest {
+    private static final SeenChainHead NOT_READ = SeenChainHead.none(".mlgates/registry.db", "not read");
     private static final Path EXAMPLE = Path.of("..", "examples", "credit-risk");
     private static GateResult result;
 
@@ -60,12 +62,13 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, clock));
+                ProgressListener.NONE, clock, NOT_READ));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         try (SqliteRegistry registry = SqliteRegistry.open(tmp.resolve("registry.db"), "registry.db", clock)) {
             PromotionOutcome outcome = new Promoter(registry, clock).promote(new PromotionRequest("credit-risk",
                     result.candidate(), road, "staging", Map.of("validate", result, "ethics", ethics), "ci", "alice", "model",
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), new CurrentPolicy("mlgates.yaml", result.policyDigest(),
+                    Optional.empty())));
             assertThat(outcome.result()).isEqualTo(PromotionOutcome.Result.PROMOTED);
         }
     }
@@ -112,7 +115,7 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC)));
+                ProgressListener.NONE, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), NOT_READ));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         assertThat(ethics.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
         assertThat(ethics.checks()).filteredOn(c -> c.id().startsWith("docs:") || c.id().startsWith("licence:"))
@@ -135,7 +138,7 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC)));
+                ProgressListener.NONE, Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC), NOT_READ));
         assertThat(ethics.status()).isEqualTo(Status.FAIL);
         assertThat(ethics.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::id)
                 .contains("fairness:age_band:four_fifths:<25", "waiver:docs:protected_attribute:*");

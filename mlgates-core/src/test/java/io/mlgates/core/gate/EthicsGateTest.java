@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each rule of the ethics gate, passing and failing, on a small repository written by the test. */
 class EthicsGateTest {
+    private static final SeenChainHead NOT_READ = SeenChainHead.none(".mlgates/registry.db", "not read");
     /** Waivers are judged on this day. */
     private static final Clock DAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
 
@@ -101,7 +102,7 @@ class EthicsGateTest {
         write("mlgates.yaml", policy);
         Workspace ws = Workspace.at(repo);
         return new EthicsGate().evaluate(new EthicsRequest(ws, new PolicyLoader().loadFromRepository(ws.root()),
-                Optional.empty(), sensitive, ProgressListener.NONE, DAY));
+                Optional.empty(), sensitive, ProgressListener.NONE, DAY, NOT_READ));
     }
 
     private static CheckResult check(GateResult r, String id) {
@@ -510,7 +511,7 @@ class EthicsGateTest {
             Workspace ws = Workspace.at(repo);
             GateResult r = new ValidationGate().evaluate(new ValidationRequest(ws,
                     new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                    ProgressListener.NONE, DAY));
+                    ProgressListener.NONE, DAY, NOT_READ));
             assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.WAIVED);
             assertThat(check(r, "limit:accuracy:min").message()).contains("known weak model");
             assertThat(check(r, "waiver:limit:accuracy:*").message()).endsWith("waives 1 check of this gate");

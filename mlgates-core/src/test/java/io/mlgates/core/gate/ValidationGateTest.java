@@ -217,22 +217,110 @@ class ValidationGateTest {
         assertThat(check(r, "limit:reported.val_auc:min").status()).isEqualTo(Status.WARN);
     }
 
-    @Test
-    @DisplayName("with invalidRows: drop, the dropped rows are a check of their own that warns")
-    void droppedRowsCheck() throws Exception {
-        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,oops\n0,0.1\n");
+    private static Policy dropping(double maxDroppedShare, List<MetricLimit> limits) {
         Policy d = Policy.defaults("m");
         PredictionSource s = d.predictions();
         PredictionSource dropping = new PredictionSource(s.path(), s.format(), s.delimiter(), s.label(), s.score(),
-                s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), InvalidRows.DROP);
-        Policy p = new Policy("m", d.artifacts(), d.task(), dropping, 0.95, 10, Optional.empty(), List.of(),
+                s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), InvalidRows.DROP,
+                maxDroppedShare);
+        return new Policy("m", d.artifacts(), d.task(), dropping, 0.95, 10, Optional.empty(), limits,
                 Optional.empty(), List.of(), d.ethics(), d.waivers(), d.promotion());
-        GateResult r = run(p);
-        CheckResult c = check(r, "data:dropped_rows");
+    }
+
+    @Test
+    @DisplayName("dropped rows WARN within predictions.maxDroppedShare and FAIL above it")
+    void droppedRowsCheck() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n,0.5\n0,0.1\n0,0.2\n");
+        GateResult allowed = run(dropping(0.25, List.of()));
+        CheckResult c = check(allowed, "data:dropped_rows");
         assertThat(c.status()).isEqualTo(Status.WARN);
         assertThat(c.observed()).hasValue(1.0);
-        assertThat(c.message()).contains("predictions.csv:3");
+        assertThat(c.message()).contains("1 invalid rows dropped, 25.00% of 4 rows (within")
+                .contains("predictions.csv:3");
+        assertThat(allowed.data().rows()).isEqualTo(3);
+
+        CheckResult above = check(run(dropping(PredictionSource.DEFAULT_MAX_DROPPED_SHARE, List.of())),
+                "data:dropped_rows");
+        assertThat(above.status()).isEqualTo(Status.FAIL);
+        assertThat(above.message()).contains("(above predictions.maxDroppedShare 1.000%)");
+    }
+
+    @Test
+    @DisplayName("a model that writes NaN on the rows it gets wrong does not reach accuracy 1.0 with invalidRows: drop")
+    void nanOnTheWrongRows() throws Exception {
+        // Six rows right, four (two of each class) answered with NaN where the model was wrong. Each failed row counts
+        // as the other class with the worst score (0 for a positive, 1 for a negative): accuracy 6/10 = 0.6; ROC AUC
+        // over positives {0.9, 0.8, 0.7, 0, 0} and negatives {0.1, 0.2, 0.3, 1, 1}: 9 of 25 pairs ranked right, 0.36.
+        Files.writeString(repo.resolve("eval/predictions.csv"), """
+                label,score
+                1,0.9
+                1,0.8
+                1,0.7
+                1,NaN
+                1,NaN
+                0,0.1
+                0,0.2
+                0,0.3
+                0,NaN
+                0,NaN
+                """);
+        GateResult r = run(dropping(PredictionSource.DEFAULT_MAX_DROPPED_SHARE,
+                List.of(min("accuracy", 0.8, Severity.FAIL, Judge.ESTIMATE))));
+        assertThat(r.metrics().get("accuracy").value()).hasValue(0.6);
+        assertThat(r.metrics().get("roc_auc").value().getAsDouble()).isEqualTo(0.36, within());
+        assertThat(r.data().rows()).isEqualTo(10);
+        assertThat(r.data().droppedRows()).isZero();
+        assertThat(r.data().failedPredictions()).isEqualTo(4);
+        assertThat(check(r, "data:dropped_rows").status()).isEqualTo(Status.PASS);
+        CheckResult failed = check(r, "data:failed_predictions");
+        assertThat(failed.status()).isEqualTo(Status.WARN);
+        assertThat(failed.message()).contains("4 rows have a label but no usable prediction")
+                .contains("predictions.csv:5: column 'score': NaN is not a finite number");
+        assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.FAIL);
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    @DisplayName("a regression row without a usable prediction makes the gate err: there is no worst answer")
+    void failedRegressionPredictionErrs() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,prediction\n1.5,1.0\n2.0,NaN\n3.0,2.5\n");
+        Policy d = dropping(PredictionSource.DEFAULT_MAX_DROPPED_SHARE, List.of());
+        Policy regression = new Policy("m", d.artifacts(), TaskType.REGRESSION, d.predictions(), 0.95, 10,
+                Optional.empty(), List.of(), Optional.empty(), List.of(), d.ethics(), d.waivers(), d.promotion());
+        GateResult r = run(regression);
         assertThat(r.data().rows()).isEqualTo(2);
+        assertThat(check(r, "data:failed_predictions").status()).isEqualTo(Status.ERROR);
+        assertThat(r.status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    @DisplayName("the result names the digest of each file read, the chain head given, and no override")
+    void evidenceOfWhatWasRead() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.1\n");
+        Files.writeString(repo.resolve("eval/base.json"), "{}");
+        Files.writeString(repo.resolve("eval/other.json"), "{}");
+        Policy d = Policy.defaults("m");
+        Policy p = new Policy("m", d.artifacts(), d.task(), d.predictions(), 0.95, 10, Optional.empty(), List.of(),
+                Optional.of(new Baseline("eval/base.json", List.of())), List.of(), d.ethics(), d.waivers(),
+                d.promotion());
+        GateResult r = run(p);
+        // printf 'label,score\n1,0.9\n0,0.1\n' | sha256sum; printf '{}' | sha256sum
+        assertThat(r.evidence().inputs()).containsExactly(
+                new Evidence.Input("predictions", "eval/predictions.csv",
+                        "sha256:7e0c025afb57390ec9ec1927aaa918a35fed5c48c3f14c83abb648fc6fc45b1f"),
+                new Evidence.Input("baseline", "eval/base.json",
+                        "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"));
+        assertThat(r.evidence().overrides()).isEmpty();
+        assertThat(r.evidence().chainHead().reason()).hasValue("not read");
+
+        GateResult overridden = new ValidationGate().evaluate(new ValidationRequest(Workspace.at(repo),
+                new LoadedPolicy(p, EMPTY_DIGEST, Optional.of("lax.yaml")), Optional.of("eval/predictions.csv"),
+                Optional.of("eval/./other.json"), io.mlgates.core.data.ProgressListener.NONE,
+                java.time.Clock.systemUTC(), SeenChainHead.of(".mlgates/registry.db",
+                new io.mlgates.core.audit.AuditHead(3, "ab".repeat(32)))));
+        assertThat(overridden.evidence().overrides()).containsExactly(java.util.Map.entry("policy", "lax.yaml"),
+                java.util.Map.entry("baseline", "eval/./other.json"));
+        assertThat(overridden.evidence().chainHead().head()).hasValueSatisfying(h -> assertThat(h.seq()).isEqualTo(3));
     }
 
     @Test
@@ -250,7 +338,8 @@ class ValidationGateTest {
         Policy d = Policy.defaults("m");
         PredictionSource s = d.predictions();
         PredictionSource outside = new PredictionSource("../p.csv", s.format(), s.delimiter(), s.label(), s.score(),
-                s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), s.invalidRows());
+                s.prediction(), s.weight(), s.positive(), s.classes(), s.threshold(), s.invalidRows(),
+                s.maxDroppedShare());
         Policy p = new Policy("m", d.artifacts(), d.task(), outside, 0.95, 10, Optional.empty(), List.of(),
                 Optional.empty(), List.of(), d.ethics(), d.waivers(), d.promotion());
         assertThatThrownBy(() -> run(p)).isInstanceOf(BadInputException.class)

@@ -157,7 +157,7 @@ class PolicyLoaderTest {
                     TaskType.BINARY,
                     new PredictionSource("eval/holdout.jsonl", FileFormat.JSONL, '\t', Column.named("defaulted"),
                             Column.named("p_default"), Column.named("predicted"), Column.named("exposure"), "bad",
-                            List.of("good", "bad"), 0.35, InvalidRows.DROP),
+                            List.of("good", "bad"), 0.35, InvalidRows.DROP, 0.01),
                     0.9,
                     15,
                     Optional.of("eval/reported-metrics.json"),

@@ -143,12 +143,13 @@ class PromoterTest {
         @DisplayName("with a WARN where the stage accepts PASS only")
         void withAWarnWherePassIsRequired() throws Exception {
             var strict = new io.mlgates.core.policy.PromotionPolicy(List.of(new io.mlgates.core.policy.StagePolicy(
-                    "staging", List.of("validate"), false, false, java.util.Optional.empty(), false)), false, true,
+                    "staging", List.of("validate"), false, false, java.util.Optional.empty(), false, false)), false, true,
                     Map.of(), java.util.Optional.empty(), java.util.Optional.empty(), "r.db", "results");
             PromotionRequest r = request(1, "staging", Map.of("validate", result("validate", Status.WARN, digest(1),
                     BUILT)));
             PromotionOutcome outcome = promoteAt(BUILT, new PromotionRequest(r.model(), r.candidate(), strict,
-                    r.stage(), r.results(), r.actor(), r.author(), r.source(), r.buildLink(), r.emergencyReason()));
+                    r.stage(), r.results(), r.actor(), r.author(), r.source(), r.buildLink(), r.emergencyReason(),
+                    r.currentPolicy()));
             assertThat(outcome.rules()).containsExactly("evidence.status");
             assertThat(outcome.refusals().get(0).message()).endsWith("accepts PASS");
         }
@@ -165,24 +166,24 @@ class PromoterTest {
                             Status.WAIVED, java.util.Optional.empty(), java.util.OptionalDouble.empty(),
                             java.util.Optional.empty(), java.util.Optional.empty(), java.util.OptionalDouble.empty(),
                             java.util.Optional.empty(), "waived (was FAIL)", java.util.Optional.of(note))),
-                    ran.curves(), ran.evaluatedAt(), ran.engineVersion(), ran.fairness());
+                    ran.curves(), ran.evaluatedAt(), ran.engineVersion(), ran.fairness(), ran.evidence());
             var both = new io.mlgates.core.policy.PromotionPolicy(List.of(new io.mlgates.core.policy.StagePolicy(
-                    "staging", List.of("validate", "ethics"), true, true, java.util.Optional.empty(), false)), false,
+                    "staging", List.of("validate", "ethics"), true, true, java.util.Optional.empty(), false, false)), false,
                     true, Map.of(), java.util.Optional.empty(), java.util.Optional.empty(), "r.db", "results");
             PromotionRequest r = request(1, "staging", Map.of("validate", result("validate", Status.PASS, digest(1),
                     BUILT), "ethics", waived));
             PromotionRequest withBoth = new PromotionRequest(r.model(), r.candidate(), both, r.stage(), r.results(),
-                    r.actor(), r.author(), r.source(), r.buildLink(), r.emergencyReason());
+                    r.actor(), r.author(), r.source(), r.buildLink(), r.emergencyReason(), r.currentPolicy());
             assertThat(promoteAt(BUILT, withBoth).result()).isEqualTo(Result.PROMOTED);
             PromotionRequest next = request(2, "staging", Map.of("validate", result("validate", Status.PASS,
                     digest(2), BUILT), "ethics", new io.mlgates.core.gate.GateResult(waived.gate(), waived.status(),
                     waived.modelName(), new io.mlgates.core.candidate.Candidate(digest(2), "model", 2, 1024),
                     waived.policyDigest(), waived.policyFile(), waived.organisationPolicy(), waived.data(),
                     waived.metrics(), waived.checks(), waived.curves(), waived.evaluatedAt(), waived.engineVersion(),
-                    waived.fairness())));
+                    waived.fairness(), waived.evidence())));
             PromotionOutcome outcome = promoteAt(Instant.parse("2026-11-27T09:00:00Z"), new PromotionRequest(
                     next.model(), next.candidate(), both, next.stage(), next.results(), next.actor(), next.author(),
-                    next.source(), next.buildLink(), next.emergencyReason()));
+                    next.source(), next.buildLink(), next.emergencyReason(), next.currentPolicy()));
             assertThat(outcome.refusals()).singleElement().satisfies(refusal -> {
                 assertThat(refusal.rule()).isEqualTo("evidence.waiver");
                 assertThat(refusal.message()).contains("fairness:sex:four_fifths:f (waived until 2026-11-26)");

@@ -38,7 +38,7 @@ public final class PromotionContender {
     static PromotionRequest request(int version) {
         return new PromotionRequest(ReleaseFixtures.MODEL, ReleaseFixtures.candidate(version), POLICY, "staging",
                 ReleaseFixtures.passed(version, NOW), "contender", "alice", "model", Optional.empty(),
-                Optional.empty());
+                Optional.empty(), ReleaseFixtures.CURRENT);
     }
 
     public static void main(String[] args) throws Exception {

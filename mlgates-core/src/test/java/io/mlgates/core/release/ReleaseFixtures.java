@@ -3,7 +3,9 @@ package io.mlgates.core.release;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.ApprovalRule;
@@ -33,7 +35,7 @@ final class ReleaseFixtures {
                     LocalDateTime.of(2026, 12, 10, 0, 0), "payments migration")));
     static final PromotionPolicy POLICY = new PromotionPolicy(
             List.of(StagePolicy.of("staging"), new StagePolicy("production", List.of("validate"), true, true,
-                    Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(7))), true)),
+                    Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(7))), true, false)),
             false, true, Map.of("risk", List.of("alice", "carol", "dave", "erin")), Optional.of(TRAIN),
             Optional.of(new EmergencyPath(3, Optional.empty())), PromotionPolicy.DEFAULT_REGISTRY,
             PromotionPolicy.DEFAULT_RESULTS);
@@ -52,25 +54,30 @@ final class ReleaseFixtures {
     static GateResult result(String gate, Status status, String digest, Instant at) {
         return new GateResult(gate, status, MODEL, new Candidate(digest, "model", 2, 1024),
                 "sha256:" + "cd".repeat(32), Optional.of("mlgates.yaml"), Optional.empty(),
-                new DataSummary("eval/predictions.csv", TaskType.BINARY, List.of("good", "bad"), 300, 0, List.of(),
+                new DataSummary("eval/predictions.csv", TaskType.BINARY, List.of("good", "bad"), 300, 0, List.of(), 0, List.of(),
                         9000),
                 Map.of("roc_auc", MetricValue.reported("roc_auc", 0.81)),
                 List.of(CheckResult.ofInput("data:rows", status, 300, "300 rows read")), Optional.empty(), at,
-                "0.1.0-test", Optional.empty());
+                "0.1.0-test", Optional.empty(),
+                        new Evidence(List.of(), SeenChainHead.none(".mlgates/registry.db", "not read"), Map.of()));
     }
 
     static Map<String, GateResult> passed(int candidate, Instant at) {
         return Map.of("validate", result("validate", Status.PASS, digest(candidate), at));
     }
 
+    /** The repository's policy as the fixtures' results were judged under it. */
+    static final CurrentPolicy CURRENT = new CurrentPolicy("mlgates.yaml", "sha256:" + "cd".repeat(32),
+            Optional.empty());
+
     static PromotionRequest request(int candidate, String stage, Map<String, GateResult> results) {
         return new PromotionRequest(MODEL, candidate(candidate), POLICY, stage, results, "jenkins", "alice",
-                "model", Optional.of("https://ci.example/job/credit-risk/" + candidate), Optional.empty());
+                "model", Optional.of("https://ci.example/job/credit-risk/" + candidate), Optional.empty(), CURRENT);
     }
 
     static PromotionRequest emergency(int candidate, String stage, Map<String, GateResult> results, String reason) {
         PromotionRequest r = request(candidate, stage, results);
         return new PromotionRequest(r.model(), r.candidate(), r.policy(), r.stage(), r.results(), r.actor(),
-                r.author(), r.source(), r.buildLink(), Optional.of(reason));
+                r.author(), r.source(), r.buildLink(), Optional.of(reason), r.currentPolicy());
     }
 }

@@ -1,13 +1,16 @@
 package io.mlgates.core.report;
 
+import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.fairness.FairnessOptions;
 import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.WaiverNote;
 import io.mlgates.core.metrics.CalibrationBin;
@@ -57,9 +60,12 @@ public final class GateResultFixtures {
                 new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
                 Optional.of("mlgates.yaml"), Optional.empty(),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 8, 1, List.of("eval/p.csv:3: bad"),
-                        99),
+                        2, List.of("eval/p.csv:5: column 'score': NaN is not a finite number"), 99),
                 metrics, checks, Optional.of(curves()), Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test",
-                Optional.empty());
+                Optional.empty(), new Evidence(List.of(new Evidence.Input("predictions", "eval/p.csv",
+                        "sha256:" + "12".repeat(32)), new Evidence.Input("baseline", "eval/base.json",
+                        "sha256:" + "34".repeat(32))), SeenChainHead.of(".mlgates/registry.db",
+                        new AuditHead(7, "56".repeat(32))), Map.of("predictions", "eval/p.csv")));
     }
 
     /**
@@ -102,9 +108,9 @@ public final class GateResultFixtures {
                 new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
                 Optional.of("mlgates.yaml"),
                 Optional.of(new OrganisationRef("org-policy" + hostile + ".yaml", "sha256:" + "ef".repeat(32))),
-                new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 99),
+                new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 0, List.of(), 99),
                 metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test",
-                Optional.of(fairness));
+                Optional.of(fairness), new Evidence(List.of(), SeenChainHead.none(".mlgates/registry.db", "not read"), Map.of()));
     }
 
     /** Three operating points and two calibration bins, one of them empty. */
@@ -120,6 +126,6 @@ public final class GateResultFixtures {
         GateResult r = full(modelName);
         return new GateResult(r.gate(), r.status(), r.modelName(), r.candidate(), r.policyDigest(), r.policyFile(),
                 r.organisationPolicy(), r.data(), r.metrics(), r.checks(), Optional.empty(), r.evaluatedAt(),
-                r.engineVersion(), r.fairness());
+                r.engineVersion(), r.fairness(), r.evidence());
     }
 }

@@ -43,6 +43,25 @@ class GateResultJsonTest {
     }
 
     @Test
+    @DisplayName("the evidence fields: each file read with its digest, the chain head seen (or why none), the"
+            + " overrides; the schema refuses a head without a reason, an unknown override and a bad digest")
+    void evidenceFields() throws Exception {
+        String text = json.toJson(GateResultFixtures.full("m"));
+        JsonNode root = new ObjectMapper().readTree(text);
+        assertThat(root.path("inputs").get(0).path("digest").asText()).isEqualTo("sha256:" + "12".repeat(32));
+        assertThat(root.path("registryHead").path("seq").asLong()).isEqualTo(7);
+        assertThat(root.path("overrides").path("predictions").asText()).isEqualTo("eval/p.csv");
+        assertThat(root.path("data").path("failedPredictions").asLong()).isEqualTo(2);
+        assertThat(validate(text.replace("\"seq\" : 7", "\"seq\" : null"))).isNotEmpty();
+        assertThat(validate(text.replace("\"predictions\" : \"eval/p.csv\"\n  }",
+                "\"columns\" : \"eval/p.csv\"\n  }"))).isNotEmpty();
+        assertThat(validate(text.replace("\"sha256:" + "12".repeat(32), "\"md5:12"))).isNotEmpty();
+        String none = json.toJson(GateResultFixtures.ethics(""));
+        assertThat(new ObjectMapper().readTree(none).path("registryHead").path("reason").asText()).isEqualTo("not read");
+        assertThat(validate(none)).isEmpty();
+    }
+
+    @Test
     @DisplayName("an undefined metric is null with its reason; an interval is [low, high]")
     void undefinedIsNullWithReason() throws Exception {
         JsonNode root = new ObjectMapper().readTree(json.toJson(GateResultFixtures.full("m")));

@@ -4,6 +4,7 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
+import io.mlgates.core.gate.SensitiveColumns;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
@@ -11,7 +12,6 @@ import io.mlgates.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,23 +47,13 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
             return List.copyOf(joined);
         });
         return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
-                model.inRepository(predictions, "predictions"), judged, progress, clock));
+                model.inRepository(predictions, "predictions"), judged, progress, clock,
+                model.unseenChainHead()));
     }
 
     /** The columns of {@code sensitive}, or empty for the policy's; an empty name is bad input, as on the CLI. */
     Optional<List<String>> columns() throws BadInputException {
-        if (sensitive == null) {
-            return Optional.empty();
-        }
-        List<String> columns = new ArrayList<>();
-        for (String column : sensitive.split(",", -1)) {
-            if (column.isBlank()) {
-                throw new BadInputException("sensitive", 0, 0, "a column name is empty in '" + sensitive
-                        + "'; expected COL[,COL...]");
-            }
-            columns.add(column.strip());
-        }
-        return Optional.of(columns);
+        return sensitive == null ? Optional.empty() : Optional.of(SensitiveColumns.parse(sensitive, "sensitive"));
     }
 
     private Optional<OrganisationPolicy> organisation(Path workDir) throws BadInputException {

@@ -1,6 +1,7 @@
 package io.mlgates.plugin.logic;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
@@ -48,6 +49,15 @@ public record ModelRepository(Workspace work, Workspace repository, LoadedPolicy
      *
      * @param argument the argument's name, for the message
      */
+    /**
+     * The chain head a gate result records here: none, since the team registry lives with the controller and the
+     * gate runs where the workspace is; the promotion step anchors the head instead.
+     */
+    public SeenChainHead unseenChainHead() {
+        return SeenChainHead.none(policy.policy().promotion().registry(),
+                "not read: the registry lives with the Jenkins controller, the gate ran with the workspace");
+    }
+
     public Optional<String> inRepository(String path, String argument) throws BadInputException {
         if (path == null) {
             return Optional.empty();

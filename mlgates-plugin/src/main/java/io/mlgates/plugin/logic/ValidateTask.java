@@ -29,6 +29,6 @@ public record ValidateTask(String policy, String predictions, String baseline) i
         ModelRepository model = ModelRepository.locate(workDir, policy);
         return new ValidationGate().evaluate(new ValidationRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions"), model.inRepository(baseline, "baseline"), progress,
-                clock));
+                clock, model.unseenChainHead()));
     }
 }

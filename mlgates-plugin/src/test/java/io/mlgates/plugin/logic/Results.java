@@ -3,8 +3,10 @@ package io.mlgates.plugin.logic;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
@@ -44,8 +46,9 @@ public final class Results {
         return new GateResult("validate", Status.worstOf(checks.stream().map(CheckResult::status).toList()), model,
                 new Candidate("sha256:" + "ab".repeat(32), "model", 1, 7), "sha256:" + "cd".repeat(32),
                 Optional.of("mlgates.yaml"), Optional.empty(),
-                new DataSummary("eval/predictions.csv", TaskType.BINARY, List.of("0", "1"), 20, 0, List.of(), 300),
-                metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "test", Optional.empty());
+                new DataSummary("eval/predictions.csv", TaskType.BINARY, List.of("0", "1"), 20, 0, List.of(), 0, List.of(), 300),
+                metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "test", Optional.empty(),
+                        new Evidence(List.of(), SeenChainHead.none(".mlgates/registry.db", "not read"), Map.of()));
     }
 
     /** One check per status, in policy order, plus {@code slices} passing slice checks. */

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
+import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
@@ -74,9 +76,10 @@ class HtmlReportTest {
                 new Candidate("sha256:" + "ab".repeat(32), HOSTILE, 2, 1234), "sha256:" + "cd".repeat(32),
                 Optional.of(HOSTILE + "/mlgates.yaml"), Optional.empty(),
                 new DataSummary("eval/" + HOSTILE + ".csv", TaskType.BINARY, List.of(HOSTILE, "0"), 300, 1,
-                        List.of("eval/p.csv:3: " + HOSTILE), 9999),
+                        List.of("eval/p.csv:3: " + HOSTILE), 0, List.of(), 9999),
                 metrics, checks, Optional.of(GateResultFixtures.curves()), when, "0.1.0" + HOSTILE,
-                Optional.empty());
+                Optional.empty(),
+                        new Evidence(List.of(), SeenChainHead.none(".mlgates/registry.db", "not read"), Map.of()));
     }
 
     private static void hostileShownIntact(Document doc) {
@@ -215,7 +218,7 @@ class HtmlReportTest {
                 + "precision-recall curves need both classes"), GateResultFixtures.curves().calibration());
         GateResult withSingle = new GateResult(r.gate(), r.status(), r.modelName(), r.candidate(), r.policyDigest(),
                 r.policyFile(), r.organisationPolicy(), r.data(), r.metrics(), r.checks(), Optional.of(single),
-                r.evaluatedAt(), r.engineVersion(), r.fairness());
+                r.evaluatedAt(), r.engineVersion(), r.fairness(), r.evidence());
         Document doc = HtmlChecks.valid(HtmlChecks.page(html.gate(withSingle)));
         assertThat(doc.select("section.curves svg.chart")).hasSize(1);
         assertThat(doc.select("section.curves p.undefined").text()).contains("undefined: no positive labels");
@@ -345,7 +348,7 @@ class HtmlReportTest {
             GateResult undefined = new GateResult(defined.gate(), defined.status(), defined.modelName(),
                     defined.candidate(), defined.policyDigest(), defined.policyFile(), defined.organisationPolicy(),
                     defined.data(), metrics, defined.checks(), defined.curves(), defined.evaluatedAt().plusSeconds(3600),
-                    defined.engineVersion(), defined.fairness());
+                    defined.engineVersion(), defined.fairness(), defined.evidence());
             Document doc = HtmlChecks.valid(HtmlChecks.page(html.trend(List.of(defined, undefined))));
             Element accuracy = doc.select("section.trend svg.chart").first();
             assertThat(accuracy.select("path.mark.undefined title").text()).endsWith("undefined: no rows");

@@ -1,0 +1,48 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.policy.InvalidRows;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.policy.TaskType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks on what was read, the same in every gate that reads predictions: rows, dropped rows, failed predictions. */
+final class DataChecks {
+    private DataChecks() {
+    }
+
+    static List<CheckResult> of(DataSummary data, PredictionSource source) {
+        List<CheckResult> checks = new ArrayList<>(3);
+        checks.add(data.rows() > 0
+                ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(),
+                        data.rows() + " rows read from " + data.predictions())
+                : CheckResult.ofInput("data:rows", Status.ERROR, 0,
+                        data.predictions() + " holds no usable row: there is nothing to judge"));
+        if (source.invalidRows() != InvalidRows.DROP) {
+            return checks;
+        }
+        long dropped = data.droppedRows();
+        double share = data.droppedShare();
+        double most = source.maxDroppedShare();
+        Status status = dropped == 0 ? Status.PASS : share > most ? Status.FAIL : Status.WARN;
+        checks.add(CheckResult.ofInput("data:dropped_rows", status, dropped, dropped == 0 ? "no invalid row dropped"
+                : dropped + " invalid rows dropped, " + percent(share) + " of " + data.rowsInFile() + " rows ("
+                        + (status == Status.FAIL ? "above" : "within") + " predictions.maxDroppedShare "
+                        + percent(most) + "), first: " + data.dropReasons().get(0)));
+        long failed = data.failedPredictions();
+        if (failed > 0) {
+            boolean binary = data.task() == TaskType.BINARY;
+            checks.add(CheckResult.ofInput("data:failed_predictions", binary ? Status.WARN : Status.ERROR, failed,
+                    failed + " rows have a label but no usable prediction; " + (binary
+                            ? "each counts as a wrong answer (the other class, the worst score)"
+                            : "a " + data.task().name().toLowerCase(java.util.Locale.ROOT) + " model has no worst"
+                            + " answer to count them as, so the metrics cannot be judged")
+                            + "; first: " + data.failureReasons().get(0)));
+        }
+        return checks;
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.4g%%", share * 100);
+    }
+}
