@@ -25,7 +25,14 @@ final class FileProblems {
         return new NamedFileProblem(action + " " + file + ": " + cause(e), e);
     }
 
-    static String cause(IOException e) {
+    /** The innermost I/O failure's reason: writers such as the XML one wrap the operating system's in their own. */
+    static String cause(IOException outer) {
+        IOException e = outer;
+        for (Throwable t = outer.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof NamedFileProblem)) {
+                e = io;
+            }
+        }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason() + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
         }

@@ -156,7 +156,7 @@ public final class RunFolder implements Closeable {
             AtomicFiles.write(disk, file, content);
         } catch (IOException e) {
             throw new FileProblems.NamedFileProblem("cannot write " + shownAs.resolve(name) + ": "
-                    + FileProblems.cause(e.getCause() instanceof IOException io ? io : e), e);
+                    + FileProblems.cause(e), e);
         }
         written.add(name);
     }
@@ -239,7 +239,7 @@ public final class RunFolder implements Closeable {
             AtomicFiles.write(disk, staging.resolve(MANIFEST), out -> out.write(sums.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new FileProblems.NamedFileProblem("cannot write " + shownAs.resolve(MANIFEST) + ": "
-                    + FileProblems.cause(e.getCause() instanceof IOException io ? io : e), e);
+                    + FileProblems.cause(e), e);
         }
         syncFolder(staging);
         Path parent = folder.getParent();
