@@ -45,7 +45,7 @@ class BinaryAccumulatorTest {
 
         @Test
         void everyBinaryMetricIsReportedInCatalogOrder() {
-            assertThat(m.keySet()).containsExactlyElementsOf(MetricCatalog.BINARY);
+            assertThat(m.keySet()).containsExactlyElementsOf(Metric.names(TaskType.BINARY));
         }
 
         @Test
@@ -245,7 +245,7 @@ class BinaryAccumulatorTest {
         }
         Map<String, MetricValue> a = weighted.compute(OPTIONS);
         Map<String, MetricValue> b = repeated.compute(OPTIONS);
-        for (String name : MetricCatalog.BINARY) {
+        for (String name : Metric.names(TaskType.BINARY)) {
             assertThat(value(a, name)).as(name).isCloseTo(value(b, name), within(1e-12));
         }
     }
@@ -255,7 +255,7 @@ class BinaryAccumulatorTest {
         @Test
         void noRowsLeavesEveryMetricUndefinedForThatReason() {
             Map<String, MetricValue> m = new BinaryAccumulator(true, true).compute(OPTIONS);
-            for (String name : MetricCatalog.BINARY) {
+            for (String name : Metric.names(TaskType.BINARY)) {
                 assertThat(reason(m, name)).as(name).isEqualTo("no rows");
             }
         }
@@ -526,7 +526,7 @@ class BinaryAccumulatorTest {
         acc.add(true, true, 0.9, 0);
         acc.add(false, false, 0.3, 0);
         Map<String, MetricValue> m = acc.compute(MetricOptions.DEFAULTS);
-        for (String name : MetricCatalog.BINARY) {
+        for (String name : Metric.names(TaskType.BINARY)) {
             assertThat(m.get(name).isDefined()).as(name).isFalse();
         }
         assertThat(reason(m, "accuracy")).isEqualTo("every row has weight 0");
