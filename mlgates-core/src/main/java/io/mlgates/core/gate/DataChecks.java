@@ -1,10 +1,11 @@
 package io.mlgates.core.gate;
 
+import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.policy.InvalidRows;
 import io.mlgates.core.policy.PredictionSource;
-import io.mlgates.core.policy.TaskType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The checks on what was read, the same in every gate that reads predictions: rows, dropped rows, failed predictions. */
 final class DataChecks {
@@ -35,7 +36,7 @@ final class DataChecks {
             checks.add(CheckResult.ofInput("data:failed_predictions", binary ? Status.WARN : Status.ERROR, failed,
                     failed + " rows have a label but no usable prediction; " + (binary
                             ? "each counts as a wrong answer (the other class, the worst score)"
-                            : "a " + data.task().name().toLowerCase(java.util.Locale.ROOT) + " model has no worst"
+                            : "a " + data.task().name().toLowerCase(Locale.ROOT) + " model has no worst"
                             + " answer to count them as, so the metrics cannot be judged")
                             + "; first: " + data.failureReasons().get(0)));
         }
@@ -43,6 +44,6 @@ final class DataChecks {
     }
 
     private static String percent(double share) {
-        return String.format(java.util.Locale.ROOT, "%.4g%%", share * 100);
+        return String.format(Locale.ROOT, "%.4g%%", share * 100);
     }
 }

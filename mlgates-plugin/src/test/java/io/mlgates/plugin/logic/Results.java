@@ -10,7 +10,7 @@ import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
