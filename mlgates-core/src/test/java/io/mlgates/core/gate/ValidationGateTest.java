@@ -17,6 +17,7 @@ import io.mlgates.core.policy.Severity;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.workspace.Workspace;
+import io.mlgates.core.testing.FixedClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ class ValidationGateTest {
 
     private GateResult run(Policy policy) throws BadInputException {
         return new ValidationGate().evaluate(ValidationRequest.of(Workspace.at(repo),
-                new LoadedPolicy(policy, EMPTY_DIGEST, Optional.empty())));
+                new LoadedPolicy(policy, EMPTY_DIGEST, Optional.empty()), FixedClock.CLOCK));
     }
 
     private static Policy with(List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
