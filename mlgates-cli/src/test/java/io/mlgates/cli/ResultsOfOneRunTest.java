@@ -152,6 +152,19 @@ class ResultsOfOneRunTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @DisplayName("a FIFO as the prediction file is refused at once (exit 2), never waited on")
+    void fifoPredictions() throws Exception {
+        Path repo = ExampleRepository.copyInto(tmp);
+        Path fifo = repo.resolve("eval/fifo.csv");
+        Files.createDirectories(fifo.getParent());
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        assertThat(run(Disk.LOCAL, "validate", "--policy", repo.resolve("mlgates.yaml").toString(),
+                "--predictions", fifo.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("fifo.csv: is not a regular file");
+    }
+
+    @Test
     @DisplayName("report refuses to write through a link inside the current folder (the repository) that leads out")
     void reportThroughALinkOut() throws Exception {
         Path results = Files.createDirectories(tmp.resolve("outside/results"));
