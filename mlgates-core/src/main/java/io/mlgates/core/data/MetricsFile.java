@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.workspace.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,7 @@ public final class MetricsFile {
 
     /** Reads the file. */
     public static Read read(Path path, String displayName) throws BadInputException {
+        RegularFiles.requireRegular(path, displayName);
         byte[] bytes;
         try {
             if (Files.size(path) > MAX_BYTES) {
