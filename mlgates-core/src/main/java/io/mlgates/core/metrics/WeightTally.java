@@ -4,13 +4,13 @@ package io.mlgates.core.metrics;
  * Rows, weight sum and sum of squared weights of one set of rows (a confusion cell, a class, a bin): enough for a
  * weighted proportion and for Kish's effective sample size. Mergeable. Not thread-safe.
  */
-final class WeightTally {
+public final class WeightTally {
     private long rows;
     private final CompensatedSum weight = new CompensatedSum();
     private final CompensatedSum squaredWeight = new CompensatedSum();
     private boolean unitWeights = true;
 
-    void add(double w) {
+    public void add(double w) {
         rows++;
         weight.add(w);
         squaredWeight.add(w * w);
@@ -19,18 +19,18 @@ final class WeightTally {
         }
     }
 
-    void merge(WeightTally other) {
+    public void merge(WeightTally other) {
         rows += other.rows;
         weight.add(other.weight);
         squaredWeight.add(other.squaredWeight);
         unitWeights &= other.unitWeights;
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
-    double weight() {
+    public double weight() {
         return weight.value();
     }
 
@@ -38,12 +38,12 @@ final class WeightTally {
         return squaredWeight.value();
     }
 
-    boolean unitWeights() {
+    public boolean unitWeights() {
         return unitWeights;
     }
 
     /** The tally of the union of several disjoint tallies. */
-    static WeightTally union(WeightTally... parts) {
+    public static WeightTally union(WeightTally... parts) {
         WeightTally all = new WeightTally();
         for (WeightTally part : parts) {
             all.merge(part);
@@ -55,7 +55,7 @@ final class WeightTally {
      * Kish's effective sample size (sum w)^2 / sum w^2: the row count itself when every weight is 1 (where the
      * formula equals it), so that unit weights give exactly n however large n is.
      */
-    double effectiveRows() {
+    public double effectiveRows() {
         if (unitWeights) {
             return rows;
         }
