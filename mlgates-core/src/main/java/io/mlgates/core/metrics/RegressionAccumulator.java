@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public final class RegressionAccumulator {
     /** Name of the count of rows that mape skipped because their target is 0. */
-    public static final String MAPE_ZERO_TARGETS = "mape_zero_targets";
 
     private long rows;
     private final CompensatedSum weight = new CompensatedSum();
@@ -36,14 +35,14 @@ public final class RegressionAccumulator {
      *
      * @param target the true value, finite
      * @param predicted the prediction, finite
-     * @param weight greater than 0 and finite (1.0 when the file has no weight column)
+     * @param weight 0 or more and finite (1.0 when the file has no weight column); a row of weight 0 weighs nothing
      */
     public void add(double target, double predicted, double weight) {
         if (!Double.isFinite(target) || !Double.isFinite(predicted)) {
             throw new IllegalArgumentException("target and prediction must be finite: " + target + ", " + predicted);
         }
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be positive and finite: " + weight);
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be 0 or more and finite: " + weight);
         }
         double error = target - predicted;
         if (Double.isInfinite(error)) {
@@ -54,10 +53,12 @@ public final class RegressionAccumulator {
         absoluteError.add(weight * Math.abs(error));
         squaredError.add(weight * error * error);
 
-        welfordWeight += weight;
-        double delta = target - targetMean;
-        targetMean += delta * (weight / welfordWeight);
-        targetM2.add(weight * delta * (target - targetMean));
+        if (weight > 0) { // a weight of 0 leaves the mean as it is (and would divide 0 by 0 before any weight)
+            welfordWeight += weight;
+            double delta = target - targetMean;
+            targetMean += delta * (weight / welfordWeight);
+            targetM2.add(weight * delta * (target - targetMean));
+        }
 
         if (target == 0) {
             zeroTargets++;
@@ -79,7 +80,7 @@ public final class RegressionAccumulator {
         double meanB = other.targetMean;
         double combined = wa + wb;
         double delta = meanB - meanA;
-        double m2Correction = delta * delta * (wa * wb / combined);
+        double m2Correction = combined > 0 ? delta * delta * (wa * wb / combined) : 0;
         double otherM2 = other.targetM2.value();
 
         rows += other.rows;
@@ -104,14 +105,14 @@ public final class RegressionAccumulator {
     }
 
     /**
-     * mae, rmse, r2, mape ({@link MetricCatalog#REGRESSION} order), then {@value #MAPE_ZERO_TARGETS}: the count of
-     * rows skipped by mape.
+     * mae, rmse, r2, mape, then mape_zero_targets: the count of rows skipped by mape ({@link Metric} order).
      */
     public Map<String, MetricValue> compute(MetricOptions options) {
         Map<String, MetricValue> out = new LinkedHashMap<>();
-        if (rows == 0) {
-            for (String name : MetricCatalog.REGRESSION) {
-                out.put(name, MetricValue.undefined(name, BinaryAccumulator.NO_ROWS));
+        if (rows == 0 || !(weight.value() > 0)) {
+            for (String name : Metric.names(TaskType.REGRESSION)) {
+                out.put(name, MetricValue.undefined(name,
+                        rows == 0 ? BinaryAccumulator.NO_ROWS : BinaryAccumulator.ALL_WEIGHT_ZERO));
             }
         } else {
             double w = weight.value();
@@ -126,7 +127,8 @@ public final class RegressionAccumulator {
             out.put("mape", mw > 0 ? finite("mape", percentageError.value() / mw)
                     : MetricValue.undefined("mape", "every target is 0: mape divides by the target"));
         }
-        out.put(MAPE_ZERO_TARGETS, MetricValue.of(MAPE_ZERO_TARGETS, zeroTargets));
+        String zero = Metric.MAPE_ZERO_TARGETS.id();
+        out.put(zero, MetricValue.of(zero, zeroTargets));
         return Collections.unmodifiableMap(out);
     }
 
