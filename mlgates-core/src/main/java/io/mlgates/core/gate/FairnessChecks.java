@@ -171,8 +171,9 @@ final class FairnessChecks {
                     ? (a.judged().groups().size() < 2 ? "fewer than two groups have at least minGroupSize "
                     + minGroupSize + " rows (" + a.groups().size() + " groups present)" : "nothing to compare")
                     : a.judged().value(DISPARATE_IMPACT).undefinedReason().orElse("nothing to compare");
+            // nothing was compared, so no metric value to carry: a WARN, since a rule that judged nothing is no pass
             return List.of(new CheckResult("fairness:" + a.attribute() + ":four_fifths", Status.WARN,
-                    Optional.of(DISPARATE_IMPACT), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
                     OptionalDouble.empty(), Optional.empty(), rule + "the four-fifths rule on " + a.attribute()
                     + " could not be judged: " + why));
         }
