@@ -98,9 +98,12 @@ final class Disparities {
         }
     }
 
-    /** The level of each of m intervals so that all hold together at {@code level} (Bonferroni). */
+    /**
+     * The level of each of m intervals so that all hold together at {@code level} (Bonferroni); at most the largest
+     * double below 1, which a level within a few ulps of 1 would otherwise round to.
+     */
     static double pairLevel(double level, long comparisons) {
-        return 1 - (1 - level) / Math.max(1, comparisons);
+        return Math.min(Math.nextDown(1.0), 1 - (1 - level) / Math.max(1, comparisons));
     }
 
     /** The value under the disparity's name (components are computed under the rate's name). */
