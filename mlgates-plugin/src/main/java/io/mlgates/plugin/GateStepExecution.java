@@ -18,7 +18,11 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
-    /** Not kept over a restart: a synchronous step that was running then is failed by Pipeline and run again. */
+    /**
+     * Not kept over a restart. A {@code SynchronousNonBlockingStepExecution} that was running when the controller
+     * stopped is not run again: on resume Pipeline fails the step, since its thread is gone; while it runs it also
+     * holds off a safe restart. The help says how to run it again: {@code retry(conditions: [nonresumable()])}.
+     */
     private final transient GateCall call;
 
     GateStepExecution(StepContext context, GateCall call) {

@@ -2,13 +2,12 @@ package io.mlgates.plugin;
 
 import hudson.model.Result;
 import hudson.model.Run;
-import io.mlgates.core.report.AtomicFiles;
 import io.mlgates.plugin.logic.GateBuild;
 import io.mlgates.plugin.logic.Mark;
 import io.mlgates.plugin.logic.ResultSummary;
+import io.mlgates.plugin.logic.StoredResults;
 import io.mlgates.plugin.logic.TrendIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
@@ -29,9 +28,15 @@ final class JenkinsBuild implements GateBuild {
 
     @Override
     public void attach(ResultSummary summary, String json) throws IOException {
-        AtomicFiles.write(GateResultAction.resultFile(run.getRootDir(), summary.getId()),
-                out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+        StoredResults.write(run.getRootDir().toPath(), summary.getId(), json);
         run.addAction(new GateResultAction(summary));
+        // Jenkins writes build.xml when the build ends; a controller that stops before would lose the action.
+        run.save();
+    }
+
+    @Override
+    public String resultUrl(String id) {
+        return run.getUrl() + GateResultsAction.URL_NAME + "/" + id + "/";
     }
 
     @Override

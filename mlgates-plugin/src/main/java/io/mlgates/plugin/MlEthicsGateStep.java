@@ -87,7 +87,7 @@ public final class MlEthicsGateStep extends GateStep {
 
         @Override
         public String getDisplayName() {
-            return "ML Gates: judge a model's fairness, documentation and data licences";
+            return Messages.get("MlEthicsGateStep.displayName");
         }
 
         @Override

@@ -74,7 +74,7 @@ public final class MlValidateStep extends GateStep {
 
         @Override
         public String getDisplayName() {
-            return "ML Gates: validate a model against its policy";
+            return Messages.get("MlValidateStep.displayName");
         }
 
         @Override

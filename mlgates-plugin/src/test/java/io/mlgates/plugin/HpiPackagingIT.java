@@ -49,7 +49,7 @@ import org.objectweb.asm.Opcodes;
  */
 class HpiPackagingIT {
     private static final Path HPI = Path.of("target", "ml-gates.hpi");
-    private static final String INNER_JAR = "WEB-INF/lib/mlgates-plugin.jar";
+    private static final String INNER_JAR = "WEB-INF/lib/ml-gates.jar";
 
     @TempDir
     static Path temp;
@@ -61,7 +61,7 @@ class HpiPackagingIT {
     static void openTheArchive() throws IOException {
         assertThat(HPI).as("mvn package builds it").isRegularFile();
         try (JarFile hpi = new JarFile(HPI.toFile())) {
-            innerJar = temp.resolve("mlgates-plugin.jar");
+            innerJar = temp.resolve("ml-gates.jar");
             try (InputStream in = hpi.getInputStream(hpi.getJarEntry(INNER_JAR))) {
                 Files.copy(in, innerJar);
             }
@@ -91,7 +91,7 @@ class HpiPackagingIT {
                 "WEB-INF/lib/itu-1.14.0.jar", "WEB-INF/lib/commons-math3-3.6.1.jar",
                 // the core's report templates and its embedded registry
                 "WEB-INF/lib/jte-runtime-3.2.5.jar", "WEB-INF/lib/sqlite-jdbc-3.54.1.0.jar",
-                "icons/ml-gates.svg", "css/ml-gates.css", "css/ml-gates-report.css");
+                "css/ml-gates.css", "css/ml-gates-report.css");
     }
 
     @Test
@@ -139,7 +139,7 @@ class HpiPackagingIT {
             assertThat(a.getValue("Hudson-Version")).isEqualTo("2.568.2");
             assertThat(a.getValue("Plugin-Dependencies").split(",")).containsExactlyInAnyOrder(
                     "workflow-step-api:710.v3e456cc85233", "workflow-api:1413.v2ff1a_5e720fa_",
-                    "jackson2-api:2.22.0-439.vb_b_43658d6176");
+                    "jackson2-api:2.22.0-439.vb_b_43658d6176", "snakeyaml-api:2.5-149.v72471e9c6371");
             assertThat(a.getValue("Plugin-Class")).as("no legacy hudson.Plugin").isNull();
         }
     }

@@ -13,6 +13,9 @@ public interface GateBuild {
     /** Keeps the result with the build: its summary in build.xml, its JSON in a file of its own beside it. */
     void attach(ResultSummary summary, String json) throws IOException;
 
+    /** The page of the result with this id, relative to Jenkins' root URL: {@code job/x/42/mlgates/validate/}. */
+    String resultUrl(String id);
+
     /** Adds the result to the job's trend index. */
     void addToTrend(ResultSummary summary) throws IOException;
 

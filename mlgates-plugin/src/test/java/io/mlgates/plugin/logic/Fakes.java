@@ -42,7 +42,7 @@ final class Fakes {
     }
 
     /** A build that keeps what it is given. */
-    static final class Build implements GateBuild {
+    static class Build implements GateBuild {
         final Map<String, ResultSummary> attached = new LinkedHashMap<>();
         final Map<String, String> json = new LinkedHashMap<>();
         final List<ResultSummary> trend = new ArrayList<>();
@@ -63,7 +63,12 @@ final class Fakes {
         }
 
         @Override
-        public void addToTrend(ResultSummary summary) {
+        public String resultUrl(String id) {
+            return "job/credit-risk/42/mlgates/" + id + "/";
+        }
+
+        @Override
+        public void addToTrend(ResultSummary summary) throws IOException {
             trend.add(summary);
         }
 
