@@ -9,7 +9,7 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.MetricValue;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.TrendView;

@@ -5,7 +5,7 @@ import io.mlgates.core.policy.Column;
 import io.mlgates.core.policy.FileFormat;
 import io.mlgates.core.policy.InvalidRows;
 import io.mlgates.core.policy.PredictionSource;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;

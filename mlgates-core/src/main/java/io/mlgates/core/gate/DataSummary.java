@@ -1,6 +1,6 @@
 package io.mlgates.core.gate;
 
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.util.List;
 import java.util.Objects;
 

@@ -9,6 +9,7 @@ import io.mlgates.core.docs.Explanation;
 import io.mlgates.core.docs.FeatureList;
 import io.mlgates.core.docs.Licences;
 import io.mlgates.core.docs.ModelCard;
+import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.Dataset;
 import io.mlgates.core.policy.DocumentationPolicy;
@@ -89,7 +90,7 @@ final class DocumentationChecks {
     /** Whether the model card declares a metric that needs every row's score (roc_auc, average_precision). */
     boolean cardDeclaresRankMetrics() {
         return card.map(c -> c.declaredMetrics().stream()
-                .anyMatch(m -> m.name().equals("roc_auc") || m.name().equals("average_precision"))).orElse(false);
+                .anyMatch(m -> Metric.named(m.name()).filter(Metric::needsRanks).isPresent())).orElse(false);
     }
 
     /** Each metric value the card declares against the value this run measured, within the card's rounding. */

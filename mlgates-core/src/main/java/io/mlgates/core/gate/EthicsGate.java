@@ -8,6 +8,7 @@ import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.fairness.FairnessOptions;
 import io.mlgates.core.fairness.FairnessResult;
+import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.EthicsPolicy;
@@ -16,7 +17,7 @@ import io.mlgates.core.policy.Favourable;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.RiskTier;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -95,8 +96,7 @@ public final class EthicsGate {
         Map<String, MetricValue> metrics = new LinkedHashMap<>(overall.compute(classNames, options));
         if (!ranks) {
             // not computed, to keep memory independent of the rows; saying "undefined" here would only be noise
-            metrics.remove("roc_auc");
-            metrics.remove("average_precision");
+            Metric.of(policy.task()).stream().filter(Metric::needsRanks).forEach(m -> metrics.remove(m.id()));
         }
         List<CheckResult> checks = new ArrayList<>();
         checks.add(data.rows() > 0

@@ -2,7 +2,7 @@ package io.mlgates.core.gate;
 
 import io.mlgates.core.metrics.Direction;
 import io.mlgates.core.metrics.Interval;
-import io.mlgates.core.metrics.MetricCatalog;
+import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.policy.BaselineComparison;
 import io.mlgates.core.policy.Judge;
@@ -84,7 +84,7 @@ final class LimitRules {
         List<CheckResult> checks = new ArrayList<>(4);
         MetricValue candidate = metrics.get(metric);
         OptionalDouble base = baseline.getOrDefault(metric, null);
-        Optional<Direction> direction = rule.direction().or(() -> MetricCatalog.direction(metric));
+        Optional<Direction> direction = rule.direction().or(() -> Metric.named(metric).flatMap(Metric::direction));
         String problem = null;
         if (candidate == null) {
             problem = "metric '" + metric + "' is not measured for the candidate";

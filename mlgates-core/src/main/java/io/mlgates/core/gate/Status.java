@@ -1,19 +1,26 @@
 package io.mlgates.core.gate;
 
 import java.util.Collection;
+import java.util.Comparator;
 
 /**
  * The outcome of a check or a gate. A gate's status is its worst check; SKIPPED checks (a check that does
  * not apply, with the reason said) do not count, unless every check was skipped.
  */
 public enum Status {
-    PASS(0),
+    PASS(1),
     SKIPPED(0),
-    WAIVED(1),
-    WARN(2),
-    FAIL(3),
+    WAIVED(2),
+    WARN(3),
+    FAIL(4),
     /** The check could not be evaluated: bad or missing input. Never silently a pass. */
-    ERROR(4);
+    ERROR(5);
+
+    /**
+     * The one order of severity, worst first: ERROR, FAIL, WARN, WAIVED, PASS, SKIPPED. SKIPPED comes last because
+     * a gate's status ignores skipped checks, so any prefix of a list in this order has the status of the whole.
+     */
+    public static final Comparator<Status> WORST_FIRST = Comparator.comparingInt((Status s) -> s.rank).reversed();
 
     private final int rank;
 

@@ -7,7 +7,7 @@ import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.MulticlassAccumulator;
 import io.mlgates.core.metrics.RegressionAccumulator;
 import io.mlgates.core.metrics.ScoreCurves;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

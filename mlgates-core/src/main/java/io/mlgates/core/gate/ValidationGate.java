@@ -6,7 +6,7 @@ import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.candidate.CandidateDigest;
 import io.mlgates.core.data.MetricsFile;
 import io.mlgates.core.data.PredictionReader;
-import io.mlgates.core.metrics.MetricCatalog;
+import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
@@ -40,7 +40,6 @@ import java.util.TreeMap;
  */
 public final class ValidationGate {
     public static final String NAME = "validate";
-    private static final Set<String> RANK_METRICS = Set.of("roc_auc", "average_precision");
 
     public GateResult evaluate(ValidationRequest request) throws BadInputException {
         LoadedPolicy loaded = request.policy();
@@ -69,7 +68,8 @@ public final class ValidationGate {
             boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
             for (SliceRule rule : policy.slices()) {
                 int i = sliceColumns.indexOf(rule.column());
-                sliceNeedsRanks[i] |= rule.limits().stream().anyMatch(l -> RANK_METRICS.contains(l.metric()));
+                sliceNeedsRanks[i] |= rule.limits().stream()
+                        .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
             }
             for (int i = 0; i < sliceColumns.size(); i++) {
                 bySlice.add(new TreeMap<>());
@@ -96,7 +96,7 @@ public final class ValidationGate {
             String reportedName = policy.reportedMetrics().get();
             Path reported = ws.resolve(reportedName, policyName + " (metrics.reported)");
             MetricsFile.read(reported, ws.display(reported)).forEach((name, value) -> {
-                String key = MetricCatalog.REPORTED_PREFIX + name;
+                String key = Metric.REPORTED_PREFIX + name;
                 metrics.put(key, value.isPresent() ? MetricValue.reported(key, value.getAsDouble())
                         : new MetricValue(key, OptionalDouble.empty(), Optional.of("reported as null by the training job"),
                         Optional.empty(), MetricSource.REPORTED));

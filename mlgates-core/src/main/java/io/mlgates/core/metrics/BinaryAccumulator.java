@@ -158,7 +158,7 @@ public final class BinaryAccumulator {
     }
 
     /**
-     * Every metric of {@link MetricCatalog#BINARY}, in that order. May be called any number of times, between
+     * Every metric of {@link Metric#of Metric.of(BINARY)}, in that order. May be called any number of times, between
      * adds and merges too.
      *
      * @throws IllegalArgumentException when the accumulator has scores and the options ask for another number of

@@ -77,8 +77,8 @@ public final class MulticlassAccumulator {
     }
 
     /**
-     * {@link MetricCatalog#MULTICLASS} in order, then {@link MetricCatalog#perClassRecall} for each class in list
-     * order.
+     * The metrics of {@link Metric#names Metric.names(MULTICLASS)} in order, then {@link Metric#CLASS_RECALL} for each
+     * class in list order.
      *
      * @param classNames the classes, indexed as in {@link #add}; may name classes that never occur
      * @throws IllegalArgumentException when a class index seen is not covered by {@code classNames}, or a name repeats
@@ -119,7 +119,7 @@ public final class MulticlassAccumulator {
 
         Map<String, MetricValue> out = new LinkedHashMap<>();
         if (noRows) {
-            for (String name : MetricCatalog.MULTICLASS) {
+            for (String name : Metric.names(TaskType.MULTICLASS)) {
                 out.put(name, MetricValue.undefined(name, BinaryAccumulator.NO_ROWS));
             }
         } else {
@@ -132,7 +132,7 @@ public final class MulticlassAccumulator {
             putAverages(out, "f1", f1, support, accuracy);
         }
         for (int c = 0; c < k; c++) {
-            String name = MetricCatalog.perClassRecall(classNames.get(c));
+            String name = Metric.CLASS_RECALL.key(classNames.get(c));
             if (Double.isNaN(recall[c])) {
                 out.put(name, MetricValue.undefined(name, noRows ? BinaryAccumulator.NO_ROWS
                         : "no rows of class " + classNames.get(c) + ": its recall is 0/0"));

@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public final class RegressionAccumulator {
     /** Name of the count of rows that mape skipped because their target is 0. */
-    public static final String MAPE_ZERO_TARGETS = "mape_zero_targets";
 
     private long rows;
     private final CompensatedSum weight = new CompensatedSum();
@@ -104,13 +103,12 @@ public final class RegressionAccumulator {
     }
 
     /**
-     * mae, rmse, r2, mape ({@link MetricCatalog#REGRESSION} order), then {@value #MAPE_ZERO_TARGETS}: the count of
-     * rows skipped by mape.
+     * mae, rmse, r2, mape, then mape_zero_targets: the count of rows skipped by mape ({@link Metric} order).
      */
     public Map<String, MetricValue> compute(MetricOptions options) {
         Map<String, MetricValue> out = new LinkedHashMap<>();
         if (rows == 0) {
-            for (String name : MetricCatalog.REGRESSION) {
+            for (String name : Metric.names(TaskType.REGRESSION)) {
                 out.put(name, MetricValue.undefined(name, BinaryAccumulator.NO_ROWS));
             }
         } else {
@@ -126,7 +124,8 @@ public final class RegressionAccumulator {
             out.put("mape", mw > 0 ? finite("mape", percentageError.value() / mw)
                     : MetricValue.undefined("mape", "every target is 0: mape divides by the target"));
         }
-        out.put(MAPE_ZERO_TARGETS, MetricValue.of(MAPE_ZERO_TARGETS, zeroTargets));
+        String zero = Metric.MAPE_ZERO_TARGETS.id();
+        out.put(zero, MetricValue.of(zero, zeroTargets));
         return Collections.unmodifiableMap(out);
     }
 

@@ -1,5 +1,6 @@
 package io.mlgates.core.policy;
 
+import io.mlgates.core.metrics.TaskType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlgates.core.metrics.Direction;
+import io.mlgates.core.metrics.TaskType;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;

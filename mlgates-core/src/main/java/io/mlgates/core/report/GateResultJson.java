@@ -27,7 +27,7 @@ import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.OperatingPoint;
 import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.policy.OrganisationRef;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.mlgates.core.policy.Column;
 import io.mlgates.core.policy.FileFormat;
 import io.mlgates.core.policy.InvalidRows;
 import io.mlgates.core.policy.PredictionSource;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

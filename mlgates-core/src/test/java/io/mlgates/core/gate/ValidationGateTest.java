@@ -15,7 +15,7 @@ import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.Severity;
 import io.mlgates.core.policy.SliceRule;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

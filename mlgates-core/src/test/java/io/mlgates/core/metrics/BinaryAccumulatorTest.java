@@ -45,7 +45,7 @@ class BinaryAccumulatorTest {
 
         @Test
         void everyBinaryMetricIsReportedInCatalogOrder() {
-            assertThat(m.keySet()).containsExactlyElementsOf(MetricCatalog.BINARY);
+            assertThat(m.keySet()).containsExactlyElementsOf(Metric.names(TaskType.BINARY));
         }
 
         @Test
@@ -245,7 +245,7 @@ class BinaryAccumulatorTest {
         }
         Map<String, MetricValue> a = weighted.compute(OPTIONS);
         Map<String, MetricValue> b = repeated.compute(OPTIONS);
-        for (String name : MetricCatalog.BINARY) {
+        for (String name : Metric.names(TaskType.BINARY)) {
             assertThat(value(a, name)).as(name).isCloseTo(value(b, name), within(1e-12));
         }
     }
@@ -255,7 +255,7 @@ class BinaryAccumulatorTest {
         @Test
         void noRowsLeavesEveryMetricUndefinedForThatReason() {
             Map<String, MetricValue> m = new BinaryAccumulator(true, true).compute(OPTIONS);
-            for (String name : MetricCatalog.BINARY) {
+            for (String name : Metric.names(TaskType.BINARY)) {
                 assertThat(reason(m, name)).as(name).isEqualTo("no rows");
             }
         }

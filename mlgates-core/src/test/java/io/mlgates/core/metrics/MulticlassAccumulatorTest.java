@@ -42,7 +42,7 @@ class MulticlassAccumulatorTest {
 
         @Test
         void theAveragesComeInCatalogOrderThenRecallPerClassInListOrder() {
-            List<String> expected = new ArrayList<>(MetricCatalog.MULTICLASS);
+            List<String> expected = new ArrayList<>(Metric.names(TaskType.MULTICLASS));
             expected.addAll(List.of("recall[a]", "recall[b]", "recall[c]", "recall[d]"));
             assertThat(m.keySet()).containsExactlyElementsOf(expected);
         }
@@ -93,7 +93,7 @@ class MulticlassAccumulatorTest {
 
         @Test
         void onlyAccuracyAndPerClassRecallCarryIntervals() {
-            for (String name : MetricCatalog.MULTICLASS) {
+            for (String name : Metric.names(TaskType.MULTICLASS)) {
                 if (!name.equals("accuracy")) {
                     assertThat(m.get(name).ci()).as(name).isEmpty();
                 }
@@ -104,7 +104,7 @@ class MulticlassAccumulatorTest {
     @Test
     void noRowsLeavesEveryMetricUndefined() {
         Map<String, MetricValue> m = new MulticlassAccumulator().compute(ABCD, OPTIONS);
-        for (String name : MetricCatalog.MULTICLASS) {
+        for (String name : Metric.names(TaskType.MULTICLASS)) {
             assertThat(reason(m, name)).as(name).isEqualTo("no rows");
         }
         assertThat(reason(m, "recall[a]")).isEqualTo("no rows");
@@ -130,7 +130,7 @@ class MulticlassAccumulatorTest {
         MulticlassAccumulator acc = new MulticlassAccumulator();
         acc.add(1, 1, 1);
         Map<String, MetricValue> m = acc.compute(List.of("x", "y"), OPTIONS);
-        for (String name : MetricCatalog.MULTICLASS) {
+        for (String name : Metric.names(TaskType.MULTICLASS)) {
             assertThat(value(m, name)).as(name).isEqualTo(1.0);
         }
         assertThat(reason(m, "recall[x]")).startsWith("no rows of class x");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.metrics.Direction;
+import io.mlgates.core.metrics.TaskType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ class PolicyLoaderTest {
                             new BaselineComparison("roc_auc", OptionalDouble.of(0.01), OptionalDouble.of(0.02),
                                     OptionalDouble.of(0.001), OptionalDouble.of(0.003),
                                     Optional.of(Direction.HIGHER_IS_BETTER), Severity.WARN),
-                            new BaselineComparison("custom_loss", OptionalDouble.of(0.5), OptionalDouble.empty(),
+                            new BaselineComparison("reported.custom_loss", OptionalDouble.of(0.5), OptionalDouble.empty(),
                                     OptionalDouble.empty(), OptionalDouble.empty(),
                                     Optional.of(Direction.LOWER_IS_BETTER), Severity.FAIL)))),
                     List.of(new SliceRule("age_band", 50, List.of(new MetricLimit("recall", OptionalDouble.of(0.6),
@@ -714,7 +715,7 @@ class PolicyLoaderTest {
                       threshold: high
                       columns: {lable: y}
                     limits:
-                      - metric: x
+                      - metric: recall
                         min: 1
                         max: 0
                     modle: {}

@@ -11,7 +11,7 @@ import io.mlgates.core.policy.EmergencyPath;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.policy.ReleaseTrain;
 import io.mlgates.core.policy.StagePolicy;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,18 +3,11 @@ package io.mlgates.plugin.logic;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.Status;
 import java.util.Comparator;
-import java.util.List;
 
-/**
- * Checks from the worst down: ERROR, FAIL, WARN, WAIVED, PASS, SKIPPED. SKIPPED comes last because a gate's status
- * ignores skipped checks: any prefix of this order has the status of the whole.
- */
+/** Checks from the worst down, in {@link Status#WORST_FIRST} order. */
 final class Severity {
-    private static final List<Status> WORST_FIRST =
-            List.of(Status.ERROR, Status.FAIL, Status.WARN, Status.WAIVED, Status.PASS, Status.SKIPPED);
-
-    static final Comparator<CheckResult> WORST_FIRST_ORDER =
-            Comparator.comparingInt(c -> WORST_FIRST.indexOf(c.status()));
+    static final Comparator<CheckResult> WORST_FIRST_ORDER = Comparator.comparing(CheckResult::status,
+            Status.WORST_FIRST);
 
     private Severity() {
     }

@@ -8,7 +8,7 @@ import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

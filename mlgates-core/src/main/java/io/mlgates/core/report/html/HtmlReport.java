@@ -14,7 +14,7 @@ import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.CalibrationBin;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.ScoreCurves;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.report.Format;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +111,7 @@ public final class HtmlReport {
     static Views.Summary summaryView(GateResult r, Optional<String> href) {
         List<CheckResult> notPassed = r.checks().stream()
                 .filter(c -> c.status() != Status.PASS && c.status() != Status.SKIPPED)
-                .sorted(Comparator.comparingInt((CheckResult c) -> severity(c.status())).reversed())
+                .sorted(Comparator.comparing(CheckResult::status, Status.WORST_FIRST))
                 .toList();
         List<Views.CheckRow> worst = notPassed.stream().limit(SUMMARY_CHECKS).map(HtmlReport::checkRow).toList();
         return new Views.Summary(r.gate(), StatusLook.of(r.status()), r.modelName(), WHEN.format(r.evaluatedAt()),
@@ -309,18 +309,6 @@ public final class HtmlReport {
             }
         }
         return String.join(", ", parts);
-    }
-
-    /** Order of the summary's worst checks: the ones that stop a pipeline first. */
-    private static int severity(Status s) {
-        return switch (s) {
-            case ERROR -> 5;
-            case FAIL -> 4;
-            case WARN -> 3;
-            case WAIVED -> 2;
-            case SKIPPED -> 1;
-            case PASS -> 0;
-        };
     }
 
     private static String rate(OptionalDouble v) {

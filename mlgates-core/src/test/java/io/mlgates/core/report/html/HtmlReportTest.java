@@ -13,7 +13,7 @@ import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.Interval;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.ScoreCurves;
-import io.mlgates.core.policy.TaskType;
+import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.report.GateResultFixtures;
 import java.time.Instant;
 import java.util.LinkedHashMap;
