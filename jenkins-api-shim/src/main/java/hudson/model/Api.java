@@ -5,13 +5,7 @@ package hudson.model;
  * bean, served where a model object's {@code getApi()} returns it.
  */
 public class Api extends AbstractModelObject {
-    public final Object bean;
-
     public Api(Object bean) {
-        throw new UnsupportedOperationException("compile-only shim");
-    }
-
-    public String getDisplayName() {
         throw new UnsupportedOperationException("compile-only shim");
     }
 }
