@@ -210,6 +210,17 @@ public final class GateResultAction implements RunAction2 {
                 + (result.data().droppedRows() > 0 ? ", " + result.data().droppedRows() + " dropped" : "");
     }
 
+    /**
+     * The organisation policy the result was judged under (set in Manage Jenkins, or named by the step), with its
+     * digest: "Manage Jenkins: organisation policy, sha256:…"; null without one or when the result cannot be read.
+     */
+    public String getOrganisationPolicy() {
+        GateResult result = result();
+        return result == null ? null : result.organisationPolicy()
+                .map(org -> Bounds.text(org.file(), Bounds.NAME) + ", " + Bounds.text(org.digest(), Bounds.NAME))
+                .orElse(null);
+    }
+
     /** The status badge's style class: {@code mlgates-warn}... */
     public String getBadge() {
         return Badge.of(summary.getStatus());

@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.mlgates.plugin.logic.GateCall;
 import io.mlgates.plugin.logic.GateTask;
+import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.StepOptions;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -30,12 +31,26 @@ public abstract class GateStep extends Step {
     /** The step's function name, for messages. */
     protected abstract String functionName();
 
-    /** The gate to run, with this step's arguments. */
-    protected abstract GateTask task();
+    /**
+     * The gate to run, with this step's arguments.
+     *
+     * @param organisation the organisation policy from Manage Jenkins, or null for none
+     */
+    protected abstract GateTask task(OrganisationText organisation);
+
+    /** The gate to run without an organisation policy. */
+    GateTask task() {
+        return task(null);
+    }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new GateStepExecution(context, new GateCall(functionName(), task(), options()));
+        return new GateStepExecution(context, this);
+    }
+
+    /** The call, under the organisation policy set in Manage Jenkins (read when the step runs). */
+    GateCall call(OrganisationText organisation) {
+        return new GateCall(functionName(), task(organisation), options());
     }
 
     StepOptions options() {

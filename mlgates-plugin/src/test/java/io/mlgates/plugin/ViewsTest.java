@@ -132,6 +132,20 @@ class ViewsTest {
     }
 
     @Test
+    void theOrganisationPolicyFormHasAFieldAndHelpPerSetter() throws Exception {
+        String form = Files.readString(resources().resolve("io/mlgates/plugin/OrganisationConfiguration/config.jelly"));
+        for (Method setter : OrganisationConfiguration.class.getMethods()) {
+            if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
+                continue;
+            }
+            String field = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
+            assertThat(form).contains("field=\"" + field + "\"");
+            assertThat(resources().resolve("io/mlgates/plugin/OrganisationConfiguration/help-" + field + ".html"))
+                    .isRegularFile();
+        }
+    }
+
+    @Test
     void everyStaticFileTheViewsAndIconsNameIsServedFromThePlugin() throws Exception {
         Pattern served = Pattern.compile("/plugin/ml-gates/([\\w./-]+)");
         List<String> named = new ArrayList<>();
