@@ -19,8 +19,13 @@ are computed here by their definition, independently of the Java code, and label
     averages are taken as _nanaverage does. Where np.nan is accepted, scikit-learn's own averages are checked
     against these.
 
-Every number written has at most 6 significant digits, so that single-precision storage of scores keeps their
-order and ties (checked below).
+Numbers are written at full double precision (Python's shortest repr, which Java's Double.parseDouble reads back
+to the same double). The binary sets include saturated scores (within 1e-8 of 0 and 1) and pairs of scores that
+differ only past single precision, which must not tie; a confident model of 5,000 rows; the four rows where 0.3 and
+0.30000001 must not tie; rows of weight 0 (scikit-learn ignores them in the curves and counts them for nothing);
+and 20,000 weighted rows with tied scores and real-valued weights, whose cumulative weights once made the curves
+fail. For the binary sets the JSON also holds the operating points of every distinct score (with nonzero weight)
+from scikit-learn's _binary_clf_curve, the function beneath roc_curve and precision_recall_curve.
 """
 
 import csv
@@ -32,7 +37,9 @@ import numpy as np
 import scipy
 import sklearn
 from scipy.stats import norm
+from scipy.special import expit
 from sklearn import metrics
+from sklearn.metrics._ranking import _binary_clf_curve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "mlgates-core" / "src" / "test" / "resources" / "io" / "mlgates" / "core" / "metrics" / "sklearn"
@@ -41,8 +48,8 @@ BINS = 10
 
 
 def fmt(x):
-    """At most 6 significant digits, as written to the CSV."""
-    return f"{float(x):.6g}"
+    """The shortest text that reads back to the same double."""
+    return repr(float(x))
 
 
 def write_csv(name, header, rows):
@@ -117,62 +124,135 @@ def as_json(x):
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
+def binary_expected(y, yp, s, sw, with_curve):
+    """Metrics and intervals of one binary case, and its operating points if asked; sw None for unit weights."""
+    ww = np.ones(len(y)) if sw is None else sw
+    m = {
+        "accuracy": metrics.accuracy_score(y, yp, sample_weight=sw),
+        "balanced_accuracy": metrics.balanced_accuracy_score(y, yp, sample_weight=sw),
+        "precision": metrics.precision_score(y, yp, sample_weight=sw),
+        "recall": metrics.recall_score(y, yp, sample_weight=sw),
+        "specificity": metrics.recall_score(y, yp, pos_label=0, sample_weight=sw),
+        "f1": metrics.f1_score(y, yp, sample_weight=sw),
+        "roc_auc": metrics.roc_auc_score(y, s, sample_weight=sw),
+        "average_precision": metrics.average_precision_score(y, s, sample_weight=sw),
+        "log_loss": metrics.log_loss(y, s, sample_weight=sw),
+        "brier": metrics.brier_score_loss(y, s, sample_weight=sw),
+        "ece": ece(y, s, ww),
+    }
+    intervals = {
+        "accuracy": wilson(m["accuracy"], kish(ww)),
+        "precision": wilson(m["precision"], kish(ww[yp == 1])),
+        "recall": wilson(m["recall"], kish(ww[y == 1])),
+        "specificity": wilson(m["specificity"], kish(ww[y == 0])),
+        "roc_auc": delong(y, s) if sw is None else None,
+    }
+    out = {"metrics": {k: as_json(v) for k, v in m.items()}, "intervals": intervals}
+    if not with_curve:
+        return out
+    fps, tps, thresholds = _binary_clf_curve(y, s, sample_weight=sw)
+    out["curve"] = {
+        "threshold": thresholds.tolist(),
+        "tpr": (tps / tps[-1]).tolist(),
+        "fpr": (fps / fps[-1]).tolist(),
+        "precision": (tps / (tps + fps)).tolist(),
+    }
+    return out
+
+
+def binary_file(name, y, predicted, score, weight, cases=("unweighted", "weighted"), with_curve=True):
+    """Writes a binary set, reads it back as the Java test will, and computes each case on what was read."""
+    path = write_csv(name + ".csv", ["actual", "predicted", "score", "weight"],
+                     [[a, p, fmt(s), fmt(w)] for a, p, s, w in zip(y, predicted, score, weight)])
+    rows = read_csv(path)
+    y = np.array([int(r["actual"]) for r in rows])
+    yp = np.array([int(r["predicted"]) for r in rows])
+    s = np.array([float(r["score"]) for r in rows])
+    w = np.array([float(r["weight"]) for r in rows])
+    assert np.array_equal(s, np.asarray(score, dtype=float)), "the CSV must hold the scores exactly"
+    return {
+        "data": name + ".csv",
+        "options": {"confidence_level": LEVEL, "calibration_bins": BINS},
+        "computed_here_not_by_sklearn": ["ece", "intervals"],
+        "cases": {case: binary_expected(y, yp, s, None if case == "unweighted" else w, with_curve) for case in cases},
+    }
+
+
 def binary():
     rng = np.random.default_rng(20240611)
     n = 600
     y = (rng.random(n) < 0.35).astype(int)
     raw = np.where(y == 1, rng.beta(4, 2, n), rng.beta(2, 4, n))
     coarse = rng.random(n) < 0.4  # two decimals: many ties, within and across classes
-    score = np.where(coarse, np.round(raw, 2), np.round(raw, 5))
+    score = np.where(coarse, np.round(raw, 2), raw)  # the others at full precision
     score[:6] = [0.0, 1.0, 0.0, 1.0, 0.5, 0.5]  # certain scores, right and wrong, exercise log loss clipping
     y[:6] = [0, 1, 1, 0, 1, 0]
+    # saturated scores, and pairs apart by less than single precision resolves: neither may tie
+    score[6:12] = [1 - 1e-9, 1 - 2e-9, 1e-10, 3e-10, 0.7 + 1e-12, 0.7]
+    y[6:12] = [1, 0, 1, 0, 1, 0]
     predicted = (score >= 0.5).astype(int)
     flip = rng.random(n) < 0.05
     predicted[flip] = 1 - predicted[flip]
     weight = rng.choice([0.5, 1, 1.5, 2, 3.25], n)
-    path = write_csv("binary.csv", ["actual", "predicted", "score", "weight"],
-                     [[a, p, fmt(s), fmt(w)] for a, p, s, w in zip(y, predicted, score, weight)])
+    assert len(np.unique(score)) > len(np.unique(score.astype(np.float32))), "single precision would merge scores"
+    return binary_file("binary", y, predicted, score, weight)
 
-    rows = read_csv(path)
-    y = np.array([int(r["actual"]) for r in rows])
-    yp = np.array([int(r["predicted"]) for r in rows])
-    s = np.array([float(r["score"]) for r in rows])
-    w = np.array([float(r["weight"]) for r in rows])
-    assert len(np.unique(s)) == len(np.unique(s.astype(np.float32))), "float32 would merge distinct scores"
-    assert np.array_equal(np.argsort(s, kind="stable"), np.argsort(s.astype(np.float32), kind="stable"))
 
-    cases = {}
-    for case, sw in (("unweighted", None), ("weighted", w)):
-        ww = np.ones(len(y)) if sw is None else w
-        m = {
-            "accuracy": metrics.accuracy_score(y, yp, sample_weight=sw),
-            "balanced_accuracy": metrics.balanced_accuracy_score(y, yp, sample_weight=sw),
-            "precision": metrics.precision_score(y, yp, sample_weight=sw),
-            "recall": metrics.recall_score(y, yp, sample_weight=sw),
-            "specificity": metrics.recall_score(y, yp, pos_label=0, sample_weight=sw),
-            "f1": metrics.f1_score(y, yp, sample_weight=sw),
-            "roc_auc": metrics.roc_auc_score(y, s, sample_weight=sw),
-            "average_precision": metrics.average_precision_score(y, s, sample_weight=sw),
-            "log_loss": metrics.log_loss(y, s, sample_weight=sw),
-            "brier": metrics.brier_score_loss(y, s, sample_weight=sw),
-            "ece": ece(y, s, ww),
-        }
-        tp, fp = (y == 1) & (yp == 1), (y == 0) & (yp == 1)
-        intervals = {
-            "accuracy": wilson(m["accuracy"], kish(ww)),
-            "precision": wilson(m["precision"], kish(ww[yp == 1])),
-            "recall": wilson(m["recall"], kish(ww[y == 1])),
-            "specificity": wilson(m["specificity"], kish(ww[y == 0])),
-            "roc_auc": delong(y, s) if sw is None else None,
-        }
-        assert tp.any() and fp.any()
-        cases[case] = {"metrics": {k: as_json(v) for k, v in m.items()}, "intervals": intervals}
-    return {
-        "data": "binary.csv",
-        "options": {"confidence_level": LEVEL, "calibration_bins": BINS},
-        "computed_here_not_by_sklearn": ["ece", "intervals"],
-        "cases": cases,
-    }
+def confident():
+    """A confident model: most scores within 1e-8 of 0 or 1, where single precision rounds them to 0 and 1."""
+    rng = np.random.default_rng(20240614)
+    n = 5000
+    y = (rng.random(n) < 0.3).astype(int)
+    sign = np.where(y == 1, 1, -1)
+    # one negative in twenty scored confidently wrong, though below most positives: single precision ties them all
+    wrong = (rng.random(n) < 0.05) & (y == 0)
+    logit = np.where(wrong, rng.normal(18.5, 0.8, n), sign * rng.normal(24, 4, n))
+    score = expit(logit)
+    predicted = (score >= 0.5).astype(int)
+    near = (score > 1 - 1e-8) | (score < 1e-8)
+    assert near.mean() > 0.5, near.mean()
+    as_float = score.astype(np.float32).astype(float)
+    assert metrics.average_precision_score(y, score) - metrics.average_precision_score(y, as_float) > 0.05
+    print("confident: share within 1e-8 of 0 or 1 %.3f; roc_auc %.4f (as float32 %.4f); AP %.4f (as float32 %.4f)" % (
+        near.mean(), metrics.roc_auc_score(y, score), metrics.roc_auc_score(y, as_float),
+        metrics.average_precision_score(y, score), metrics.average_precision_score(y, as_float)))
+    # its 4,000 distinct scores would make a large curve file; the other sets check the curves
+    return binary_file("confident", y, predicted, score, np.ones(n), cases=("unweighted",), with_curve=False)
+
+
+def four_rows():
+    """0.30000001 and 0.3 are distinct doubles and must not tie (they do as floats)."""
+    score = np.array([0.30000001, 0.3, 0.5, 0.2])
+    y = np.array([1, 0, 0, 1])
+    assert np.float32(score[0]) == np.float32(score[1])
+    return binary_file("four-rows", y, (score >= 0.5).astype(int), score, np.ones(4), cases=("unweighted",))
+
+
+def weight_zero():
+    """Rows of weight 0 are read and weigh nothing; some scores are held only by such rows."""
+    rng = np.random.default_rng(20240615)
+    n = 800
+    y = (rng.random(n) < 0.4).astype(int)
+    score = np.where(y == 1, rng.beta(4, 2, n), rng.beta(2, 4, n))
+    score = np.where(rng.random(n) < 0.5, np.round(score, 1), score)  # ties across weights 0 and not
+    weight = rng.choice([0.0, 0.5, 1.0, 2.5], n, p=[0.25, 0.25, 0.25, 0.25])
+    score[:4] = [0.999, 0.001, 0.999, 0.001]  # the highest and lowest scores weigh nothing
+    weight[:4] = 0.0
+    y[:4] = [0, 1, 1, 0]
+    predicted = (score >= 0.5).astype(int)
+    return binary_file("weight-zero", y, predicted, score, weight, cases=("weighted",))
+
+
+def weighted_20k():
+    """20,000 rows, scores tied at two decimals, real-valued weights: the shape whose cumulative weights rounded
+    so that a recall went down by one unit in the last place and the curves refused it."""
+    rng = np.random.default_rng(1)
+    n = 20000
+    y = (rng.random(n) < 0.3).astype(int)
+    score = np.round(np.clip(rng.normal(0.3 + 0.4 * y, 0.2), 0, 1), 2)
+    weight = rng.lognormal(0, 1, n)
+    predicted = (score >= 0.5).astype(int)
+    return binary_file("weighted-20k", y, predicted, score, weight)
 
 
 def per_class(y, yp, labels, sw):
@@ -279,7 +359,9 @@ def regression():
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     versions = {"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__}
-    for name, build in (("binary", binary), ("multiclass", multiclass), ("regression", regression)):
+    for name, build in (("binary", binary), ("confident", confident), ("four-rows", four_rows),
+                        ("weight-zero", weight_zero), ("weighted-20k", weighted_20k),
+                        ("multiclass", multiclass), ("regression", regression)):
         doc = {"generator": "tools/sklearn_expected.py", "versions": versions}
         doc.update(build())
         with (OUT / f"{name}.json").open("w") as f:

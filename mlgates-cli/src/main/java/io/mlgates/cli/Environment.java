@@ -1,5 +1,6 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.report.Disk;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -11,12 +12,18 @@ import java.util.Objects;
  * @param userName the environment's user, {@code user.name}
  * @param variables environment variables
  * @param clock what time it is
+ * @param disk where result files are created (a test's may be full)
  */
-record Environment(String userName, Map<String, String> variables, Clock clock) {
+record Environment(String userName, Map<String, String> variables, Clock clock, Disk disk) {
     Environment {
         Objects.requireNonNull(userName, "userName");
         variables = Map.copyOf(variables);
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(disk, "disk");
+    }
+
+    Environment(String userName, Map<String, String> variables, Clock clock) {
+        this(userName, variables, clock, Disk.LOCAL);
     }
 
     static Environment system() {

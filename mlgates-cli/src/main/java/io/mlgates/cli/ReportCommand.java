@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mlgates report}: the static HTML report of every gate result in a results folder. */
@@ -16,6 +17,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Option(names = "--results", paramLabel = "DIR", defaultValue = ".mlgates/results",
             description = "folder of gate results; default ${DEFAULT-VALUE}")
     Path results;
@@ -25,7 +29,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path index = ResultFolder.writeReport(results, out != null ? out : results.resolve("report"));
+        Path index = ResultFolder.writeReport(results, out != null ? out : results.resolve(ResultFolder.REPORT),
+                main.environment().disk());
         spec.commandLine().getOut().println(index);
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,6 +1,5 @@
 package io.mlgates.cli;
 
-import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,15 +56,19 @@ final class RunCommand implements Callable<Integer> {
         Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         GateResult validate = Validation.validate(loaded, o, Optional.empty(), main.environment().clock(), err);
         GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), main.environment().clock(), err);
-        int gates = Validation.show(List.of(validate, ethics), o, spec.commandLine().getOut(), err);
-        try {
-            err.println("mlgates: wrote " + ResultFolder.writeReport(results, results.resolve("report")));
-        } catch (BadInputException e) {
-            // The verdict stands: a stray file in the results folder must not turn a FAIL into "bad input".
-            err.println("mlgates: no HTML report: " + e.getMessage());
+        int gates = Validation.print(List.of(validate, ethics), format, spec.commandLine().getOut());
+        boolean written = ResultFolder.write(List.of(validate, ethics), results, true, main.environment().disk(),
+                err);
+        if (gates != Validation.PASSED) {
+            return gates;
         }
-        err.flush();
-        return gates != Validation.PASSED ? gates : Promotions.toFirstStage(repository, results, format,
-                main.environment(), spec.commandLine().getOut(), err);
+        if (!written) {
+            // Promotion reads the results folder: without this run's files it would judge another run's.
+            err.println("mlgates: not promoted: this run's results are not in " + results);
+            err.flush();
+            return gates;
+        }
+        return Promotions.toFirstStage(repository, results, format, main.environment(), spec.commandLine().getOut(),
+                err);
     }
 }

@@ -14,15 +14,14 @@ import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.ConsoleTable;
 import io.mlgates.core.report.GateResultJson;
-import io.mlgates.core.report.ResultFiles;
+import io.mlgates.core.report.Disk;
 import io.mlgates.core.workspace.Workspace;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class Validation {
                 .filter(v -> !v.isBlank()).map(Path::of));
         Optional<OrganisationPolicy> organisation = Optional.empty();
         if (orgFile.isPresent()) {
-            if (!Files.isRegularFile(orgFile.get())) {
+            if (!Files.exists(orgFile.get(), LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadInputException(orgFile.get().toString(), 0, 0, "organisation policy not found"
                         + (o.orgPolicy().isEmpty() ? " (named by " + ORG_POLICY_VARIABLE + ")" : ""));
             }
@@ -63,12 +62,15 @@ final class Validation {
         LoadedPolicy policy;
         if (o.policyFile().isPresent()) {
             Path file = o.policyFile().get();
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadInputException(file.toString(), 0, 0, "policy file not found");
             }
             policy = loader.load(file, ws.display(file), ws.name());
         } else {
             policy = loader.loadFromRepository(ws.root());
+        }
+        if (o.out().isPresent()) {
+            ws.checkOutput(o.out().get(), "--out");
         }
         return new Loaded(ws, policy, organisation);
     }
@@ -96,16 +98,20 @@ final class Validation {
                 clock));
     }
 
-    /** Writes the results, shows them, and returns the exit code of the worst. */
-    static int show(List<GateResult> results, Options o, PrintWriter stdout, PrintWriter stderr) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (GateResult result : results) {
-            if (o.out().isPresent()) {
-                written.addAll(ResultFiles.write(result, o.out().get()));
-            }
-        }
+    /**
+     * Shows the results, writes them as one run when {@code --out} is given, and returns the exit code of the worst.
+     * A failed write is told on standard error and does not change the exit code: the verdict stands.
+     */
+    static int show(List<GateResult> results, Options o, PrintWriter stdout, PrintWriter stderr) {
+        int code = print(results, o.format(), stdout);
+        o.out().ifPresent(folder -> ResultFolder.write(results, folder, false, Disk.LOCAL, stderr));
+        return code;
+    }
+
+    /** Prints the results (tables, or JSON alone on standard output) and returns the exit code of the worst. */
+    static int print(List<GateResult> results, OutputFormat format, PrintWriter stdout) {
         GateResultJson json = new GateResultJson();
-        if (o.format() == OutputFormat.json) {
+        if (format == OutputFormat.json) {
             if (results.size() == 1) {
                 stdout.println(json.toJson(results.get(0)));
             } else {
@@ -123,10 +129,6 @@ final class Validation {
             }
         }
         stdout.flush();
-        for (Path p : written) {
-            stderr.println("mlgates: wrote " + p);
-        }
-        stderr.flush();
         Status worst = Status.worstOf(results.stream().map(GateResult::status).toList());
         return worst.isSuccessful() ? PASSED : NOT_PASSED;
     }

@@ -10,6 +10,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -42,6 +43,13 @@ public final class CandidateDigest {
             throw new BadInputException(artifacts, 0, 0, "the model artefact folder holds no file");
         }
         entries.sort((a, b) -> Arrays.compareUnsigned(a.name, b.name));
+        for (int i = 1; i < entries.size(); i++) {
+            if (Arrays.equals(entries.get(i - 1).name, entries.get(i).name)) {
+                throw new BadInputException(artifacts, 0, 0, "two artefact files have names that are equal after"
+                        + " Unicode NFC normalisation: " + entries.get(i - 1).shown() + " and "
+                        + entries.get(i).shown() + "; the digest would depend on the file system. Rename one");
+            }
+        }
         MessageDigest sha = sha256();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
@@ -53,7 +61,8 @@ public final class CandidateDigest {
                 size = Files.size(entry.path);
                 sha.update(ByteBuffer.allocate(Long.BYTES).putLong(size).array());
                 long read = 0;
-                try (InputStream in = Files.newInputStream(entry.path)) {
+                try (InputStream in = Files.newInputStream(entry.path, StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS)) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         sha.update(buffer, 0, n);
                         read += n;
@@ -80,7 +89,7 @@ public final class CandidateDigest {
             throw new BadInputException(artifacts, 0, 0, "is a symbolic link; links are not followed");
         }
         if (Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS)) {
-            entries.add(new Entry(encode(base.getFileName().toString()), base));
+            entries.add(new Entry(base.getFileName().toString(), base));
             return entries;
         }
         try (Stream<Path> walk = Files.walk(base, new FileVisitOption[0])) {
@@ -91,7 +100,7 @@ public final class CandidateDigest {
                             "is a symbolic link; links are not followed, so the digest cannot depend on them");
                 }
                 if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    entries.add(new Entry(encode(rel), p));
+                    entries.add(new Entry(rel, p));
                 }
             }
         } catch (IOException e) {
@@ -100,9 +109,6 @@ public final class CandidateDigest {
         return entries;
     }
 
-    private static byte[] encode(String relativePath) {
-        return Normalizer.normalize(relativePath, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
-    }
 
     static MessageDigest sha256() {
         try {
@@ -112,6 +118,26 @@ public final class CandidateDigest {
         }
     }
 
-    private record Entry(byte[] name, Path path) {
+    /**
+     * An artefact file.
+     *
+     * @param written its relative path as the file system spells it
+     * @param name that path in Unicode NFC, as UTF-8: what the digest takes and sorts by
+     */
+    private record Entry(String written, byte[] name, Path path) {
+        Entry(String written, Path path) {
+            this(written, Normalizer.normalize(written, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8), path);
+        }
+
+        /** The written name, quoted, with the code points of anything beyond ASCII, so that look-alikes differ. */
+        String shown() {
+            if (written.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                return "'" + written + "'";
+            }
+            StringBuilder codes = new StringBuilder();
+            written.codePoints().filter(c -> c >= 0x7f || c < 0x20)
+                    .forEach(c -> codes.append(codes.length() == 0 ? "" : " ").append(String.format("U+%04X", c)));
+            return "'" + written + "' (" + codes + ")";
+        }
     }
 }

@@ -214,11 +214,10 @@ public final class PredictionReader implements Closeable {
         }
         if (hasWeight) {
             weight = number(value(v, WEIGHT, source.weight()), source.weight());
-            if (weight <= 0) {
-                // A row that should not count is left out of the file; a zero weight would make
-                // per-group intervals 0/0.
+            if (weight < 0) {
+                // 0 is a weight (the row is read and counts for nothing), as in scikit-learn and Fairlearn
                 throw invalid("column '" + source.weight().name() + "': weight " + v[WEIGHT]
-                        + " is not positive; expected a weight above 0");
+                        + " is negative; expected a weight of 0 or more");
             }
         } else {
             weight = 1.0;

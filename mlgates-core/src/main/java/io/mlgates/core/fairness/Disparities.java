@@ -333,6 +333,9 @@ public final class Disparities {
         boolean between = groups.size() > 1 || groups.get(0) != overall;
         for (int i = 0; i < groups.size(); i++) {
             if (between) {
+                if (groupWeight[i] == 0) {
+                    continue; // a group whose rows all weigh 0 adds nothing (0 log 0 / 0)
+                }
                 double m = groupBenefit[i] / groupWeight[i] / mu;
                 sum += groupWeight[i] * xlogx(m);
             } else {

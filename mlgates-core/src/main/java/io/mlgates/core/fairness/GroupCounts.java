@@ -107,8 +107,9 @@ final class GroupCounts {
      */
     record Rate(MetricValue value, double trials) {
         static Rate of(String name, double successes, Tally trials, String undefinedReason, double level) {
-            if (trials.rows() == 0) {
-                return new Rate(MetricValue.undefined(name, undefinedReason), 0);
+            if (!(trials.weight() > 0)) { // no rows, or rows that all weigh 0
+                return new Rate(MetricValue.undefined(name, trials.rows() == 0 ? undefinedReason
+                        : "only rows of weight 0: " + name + " is 0/0"), 0);
             }
             double p = Math.min(1, successes / trials.weight());
             MetricValue v = MetricValue.of(name, p);

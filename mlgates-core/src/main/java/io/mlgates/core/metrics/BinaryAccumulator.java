@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
  * Binary classification metrics from one streaming pass; mergeable.
  *
  * <p>Confusion counts, log loss, Brier score and the calibration bins are streaming sums. The exact rank metrics
- * (roc_auc, average_precision) keep each row's score at single precision, 4 bytes a row, in one array per class,
- * plus a weight array only once a weight other than 1 is seen. Definitions are in {@code docs/metrics.md}; every
+ * (roc_auc, average_precision) keep each row's score as a {@code double}, 8 bytes a row, in one array per class,
+ * plus a weight array only once a weight other than 1 is seen, so that they equal scikit-learn's on the same doubles. Definitions are in {@code docs/metrics.md}; every
  * value that the data leaves undefined is returned as {@link MetricValue#undefined}, never as 0, 1 or NaN.
  *
  * <p>The number of calibration bins is fixed at construction, since the bins are filled while rows stream in;
@@ -24,6 +24,7 @@ public final class BinaryAccumulator {
     static final String NO_SCORES = "no score column";
     static final String NO_RANK = "rank metrics not requested";
     static final String NO_ROWS = "no rows";
+    static final String ALL_WEIGHT_ZERO = "every row has weight 0";
 
     /** numpy's float64 machine epsilon, the clipping of scikit-learn's log_loss. */
     private static final double LOG_LOSS_EPS = Math.ulp(1.0);
@@ -85,11 +86,12 @@ public final class BinaryAccumulator {
      * @param actualPositive the label
      * @param predictedPositive the predicted label; decides the confusion cell
      * @param score probability of the positive class in [0, 1]; ignored when the accumulator has no scores
-     * @param weight greater than 0 and finite (1.0 when the file has no weight column)
+     * @param weight 0 or more and finite (1.0 when the file has no weight column); a row of weight 0 is counted and
+     *        weighs nothing, as in scikit-learn
      */
     public void add(boolean actualPositive, boolean predictedPositive, double score, double weight) {
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be positive and finite: " + weight);
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be 0 or more and finite: " + weight);
         }
         if (hasScores && !(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must lie in [0, 1]: " + score);
@@ -108,7 +110,8 @@ public final class BinaryAccumulator {
         binLabel[bin].add(weight * y);
         binScore[bin].add(weight * score);
         binRows[bin]++;
-        if (positiveScores != null) {
+        // a row of weight 0 moves no rank metric; scikit-learn leaves it out of the curves' thresholds, and so do we
+        if (positiveScores != null && weight > 0) {
             (actualPositive ? positiveScores : negativeScores).add(score, weight);
         }
     }
@@ -182,15 +185,19 @@ public final class BinaryAccumulator {
 
         Map<String, MetricValue> out = new LinkedHashMap<>();
         MetricValue accuracy = noRows ? MetricValue.undefined("accuracy", NO_ROWS)
+                : all.weight() == 0 ? MetricValue.undefined("accuracy", ALL_WEIGHT_ZERO)
                 : proportion("accuracy", tp + tn, all, level);
-        MetricValue precision = predictedPositive.rows() == 0
-                ? MetricValue.undefined("precision", noRows ? NO_ROWS : "no positive predictions: precision is 0/0")
+        MetricValue precision = weightless(predictedPositive)
+                ? MetricValue.undefined("precision", noRows ? NO_ROWS
+                : none(predictedPositive, "positive predictions") + ": precision is 0/0")
                 : proportion("precision", tp, predictedPositive, level);
-        MetricValue recall = actualPositive.rows() == 0
-                ? MetricValue.undefined("recall", noRows ? NO_ROWS : "no positive labels: recall is 0/0")
+        MetricValue recall = weightless(actualPositive)
+                ? MetricValue.undefined("recall", noRows ? NO_ROWS
+                : none(actualPositive, "positive labels") + ": recall is 0/0")
                 : proportion("recall", tp, actualPositive, level);
-        MetricValue specificity = actualNegative.rows() == 0
-                ? MetricValue.undefined("specificity", noRows ? NO_ROWS : "no negative labels: specificity is 0/0")
+        MetricValue specificity = weightless(actualNegative)
+                ? MetricValue.undefined("specificity", noRows ? NO_ROWS
+                : none(actualNegative, "negative labels") + ": specificity is 0/0")
                 : proportion("specificity", tn, actualNegative, level);
         out.put("accuracy", accuracy);
         out.put("balanced_accuracy", balancedAccuracy(noRows, recall, specificity));
@@ -199,12 +206,23 @@ public final class BinaryAccumulator {
         out.put("specificity", specificity);
         double f1Denominator = 2 * tp + fp + fn;
         out.put("f1", noRows ? MetricValue.undefined("f1", NO_ROWS)
-                : actualPositive.rows() == 0 && predictedPositive.rows() == 0
-                ? MetricValue.undefined("f1", "no positive labels and no positive predictions: f1 is 0/0")
+                : weightless(actualPositive) && weightless(predictedPositive)
+                ? MetricValue.undefined("f1", none(actualPositive, "positive labels") + " and "
+                + none(predictedPositive, "positive predictions") + ": f1 is 0/0")
                 : MetricValue.of("f1", 2 * tp / f1Denominator));
         putRankMetrics(out, actualPositive, actualNegative, noRows, level);
         putScoreMetrics(out, all.weight(), noRows);
         return Collections.unmodifiableMap(out);
+    }
+
+    /** No rows, or rows that all weigh 0: a proportion over them is 0/0. */
+    private static boolean weightless(WeightTally rows) {
+        return !(rows.weight() > 0);
+    }
+
+    /** "no positive labels", or "the positive labels all have weight 0" when there are some. */
+    private static String none(WeightTally rows, String what) {
+        return rows.rows() == 0 ? "no " + what : "the " + what + " all have weight 0";
     }
 
     /**
@@ -219,7 +237,7 @@ public final class BinaryAccumulator {
         List<CalibrationBin> bins = new ArrayList<>(calibrationBins);
         for (int b = 0; b < calibrationBins; b++) {
             double w = binWeight[b].value();
-            boolean empty = binRows[b] == 0;
+            boolean empty = !(w > 0); // no rows, or rows of weight 0: the means are 0/0
             bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins, binRows[b],
                     w, empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].value() / w)),
                     empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].value() / w))));
@@ -230,9 +248,11 @@ public final class BinaryAccumulator {
         } else if (rows() == 0) {
             undefined = Optional.of(NO_ROWS);
         } else if (positiveScores.size() == 0) {
-            undefined = Optional.of("no positive labels: the ROC and precision-recall curves need both classes");
+            undefined = Optional.of(none(WeightTally.union(truePositives, falseNegatives), "positive labels")
+                    + ": the ROC and precision-recall curves need both classes");
         } else if (negativeScores.size() == 0) {
-            undefined = Optional.of("no negative labels: the ROC and precision-recall curves need both classes");
+            undefined = Optional.of(none(WeightTally.union(trueNegatives, falsePositives), "negative labels")
+                    + ": the ROC and precision-recall curves need both classes");
         } else {
             undefined = Optional.empty();
         }
@@ -277,17 +297,20 @@ public final class BinaryAccumulator {
         }
         boolean unitWeights = actualPositive.unitWeights() && actualNegative.unitWeights();
         RankMetrics rank = RankMetrics.of(positiveScores, negativeScores, unitWeights);
-        if (actualPositive.rows() == 0) {
-            out.put(auc, MetricValue.undefined(auc, "no positive labels: roc_auc needs both classes"));
-        } else if (actualNegative.rows() == 0) {
-            out.put(auc, MetricValue.undefined(auc, "no negative labels: roc_auc needs both classes"));
+        if (weightless(actualPositive)) {
+            out.put(auc, MetricValue.undefined(auc, none(actualPositive, "positive labels")
+                    + ": roc_auc needs both classes"));
+        } else if (weightless(actualNegative)) {
+            out.put(auc, MetricValue.undefined(auc, none(actualNegative, "negative labels")
+                    + ": roc_auc needs both classes"));
         } else {
             MetricValue value = MetricValue.of(auc, rank.auc().orElseThrow());
             out.put(auc, rank.aucInterval(level).map(value::withInterval).orElse(value));
         }
         out.put(ap, rank.averagePrecision()
                 .map(v -> MetricValue.of(ap, v))
-                .orElseGet(() -> MetricValue.undefined(ap, "no positive labels: average_precision is 0/0")));
+                .orElseGet(() -> MetricValue.undefined(ap, none(actualPositive, "positive labels")
+                        + ": average_precision is 0/0")));
     }
 
     private void putScoreMetrics(Map<String, MetricValue> out, double totalWeight, boolean noRows) {
@@ -299,6 +322,12 @@ public final class BinaryAccumulator {
             }
         }
         if (!hasScores || noRows) {
+            return;
+        }
+        if (!(totalWeight > 0)) {
+            for (String name : new String[] {"log_loss", "brier", "ece"}) {
+                out.put(name, MetricValue.undefined(name, ALL_WEIGHT_ZERO));
+            }
             return;
         }
         out.put("log_loss", MetricValue.of("log_loss", logLoss.value() / totalWeight));

@@ -31,15 +31,15 @@ public final class MulticlassAccumulator {
      *
      * @param actualClass 0-based index into the class list later given to {@link #compute}
      * @param predictedClass 0-based index into the same list
-     * @param weight greater than 0 and finite (1.0 when the file has no weight column)
+     * @param weight 0 or more and finite (1.0 when the file has no weight column); a row of weight 0 weighs nothing
      */
     public void add(int actualClass, int predictedClass, double weight) {
         if (actualClass < 0 || predictedClass < 0) {
             throw new IllegalArgumentException("class indices must not be negative: " + actualClass + ", "
                     + predictedClass);
         }
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be positive and finite: " + weight);
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be 0 or more and finite: " + weight);
         }
         maxIndex = Math.max(maxIndex, Math.max(actualClass, predictedClass));
         grow(maxIndex + 1);
@@ -118,9 +118,10 @@ public final class MulticlassAccumulator {
         }
 
         Map<String, MetricValue> out = new LinkedHashMap<>();
-        if (noRows) {
+        if (noRows || !(total > 0)) {
             for (String name : Metric.names(TaskType.MULTICLASS)) {
-                out.put(name, MetricValue.undefined(name, BinaryAccumulator.NO_ROWS));
+                out.put(name, MetricValue.undefined(name,
+                        noRows ? BinaryAccumulator.NO_ROWS : BinaryAccumulator.ALL_WEIGHT_ZERO));
             }
         } else {
             double accuracy = Math.min(1, correct.weight() / total);
@@ -135,7 +136,8 @@ public final class MulticlassAccumulator {
             String name = Metric.CLASS_RECALL.key(classNames.get(c));
             if (Double.isNaN(recall[c])) {
                 out.put(name, MetricValue.undefined(name, noRows ? BinaryAccumulator.NO_ROWS
-                        : "no rows of class " + classNames.get(c) + ": its recall is 0/0"));
+                        : (c < size && actual[c].rows() > 0 ? "the rows of class " + classNames.get(c)
+                        + " all have weight 0" : "no rows of class " + classNames.get(c)) + ": its recall is 0/0"));
             } else {
                 MetricValue value = MetricValue.of(name, recall[c]);
                 out.put(name, Intervals.wilson(recall[c], actual[c].effectiveRows(), level)

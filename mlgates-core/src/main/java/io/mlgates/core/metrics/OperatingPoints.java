@@ -18,9 +18,8 @@ final class OperatingPoints {
         if (maxPoints < 2) {
             throw new IllegalArgumentException("at least two points: " + maxPoints);
         }
-        double bigP = RankMetrics.totalWeight(positives);
-        double bigN = RankMetrics.totalWeight(negatives);
-        if (!(bigP > 0 && bigN > 0)) {
+        RankMetrics.Scale scale = RankMetrics.Scale.of(positives, negatives);
+        if (!(scale.positives > 0 && scale.negatives > 0)) {
             throw new IllegalArgumentException("operating points need both classes");
         }
         long allRows = (long) positives.size() + negatives.size();
@@ -29,16 +28,14 @@ final class OperatingPoints {
         List<OperatingPoint> kept = new ArrayList<>();
         double[] last = {0, 0}; // true and false positive rate of the last kept point; the curve starts at (0, 0)
         long[] rowsSeen = {0};
-        RankMetrics.walk(positives, negatives, (s, pw, pRows, nw, nRows, tpAbove, fpAbove) -> {
+        RankMetrics.walk(positives, negatives, scale, (s, pRows, nRows, tpAbove, tp, fpAbove, fp) -> {
             rowsSeen[0] += pRows + nRows;
             boolean isLast = rowsSeen[0] == allRows;
-            double tp = tpAbove + pw;
-            double fp = fpAbove + nw;
-            double tpr = isLast ? 1 : Intervals.clamp01(tp / bigP);
-            double fpr = isLast ? 1 : Intervals.clamp01(fp / bigN);
+            double tpr = isLast ? 1 : Intervals.clamp01(tp / scale.positives);
+            double fpr = isLast ? 1 : Intervals.clamp01(fp / scale.negatives);
             boolean farEnough = (tpr - last[0]) + (fpr - last[1]) >= step && kept.size() < maxPoints - 1;
             if (isLast || farEnough) {
-                kept.add(new OperatingPoint(s, tpr, fpr, Intervals.clamp01(tp / (tp + fp))));
+                kept.add(new OperatingPoint(s, tpr, fpr, Intervals.clamp01(scale.precision(tp, fp))));
                 last[0] = tpr;
                 last[1] = fpr;
             }

@@ -35,14 +35,14 @@ public final class RegressionAccumulator {
      *
      * @param target the true value, finite
      * @param predicted the prediction, finite
-     * @param weight greater than 0 and finite (1.0 when the file has no weight column)
+     * @param weight 0 or more and finite (1.0 when the file has no weight column); a row of weight 0 weighs nothing
      */
     public void add(double target, double predicted, double weight) {
         if (!Double.isFinite(target) || !Double.isFinite(predicted)) {
             throw new IllegalArgumentException("target and prediction must be finite: " + target + ", " + predicted);
         }
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be positive and finite: " + weight);
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be 0 or more and finite: " + weight);
         }
         double error = target - predicted;
         if (Double.isInfinite(error)) {
@@ -53,10 +53,12 @@ public final class RegressionAccumulator {
         absoluteError.add(weight * Math.abs(error));
         squaredError.add(weight * error * error);
 
-        welfordWeight += weight;
-        double delta = target - targetMean;
-        targetMean += delta * (weight / welfordWeight);
-        targetM2.add(weight * delta * (target - targetMean));
+        if (weight > 0) { // a weight of 0 leaves the mean as it is (and would divide 0 by 0 before any weight)
+            welfordWeight += weight;
+            double delta = target - targetMean;
+            targetMean += delta * (weight / welfordWeight);
+            targetM2.add(weight * delta * (target - targetMean));
+        }
 
         if (target == 0) {
             zeroTargets++;
@@ -78,7 +80,7 @@ public final class RegressionAccumulator {
         double meanB = other.targetMean;
         double combined = wa + wb;
         double delta = meanB - meanA;
-        double m2Correction = delta * delta * (wa * wb / combined);
+        double m2Correction = combined > 0 ? delta * delta * (wa * wb / combined) : 0;
         double otherM2 = other.targetM2.value();
 
         rows += other.rows;
@@ -107,9 +109,10 @@ public final class RegressionAccumulator {
      */
     public Map<String, MetricValue> compute(MetricOptions options) {
         Map<String, MetricValue> out = new LinkedHashMap<>();
-        if (rows == 0) {
+        if (rows == 0 || !(weight.value() > 0)) {
             for (String name : Metric.names(TaskType.REGRESSION)) {
-                out.put(name, MetricValue.undefined(name, BinaryAccumulator.NO_ROWS));
+                out.put(name, MetricValue.undefined(name,
+                        rows == 0 ? BinaryAccumulator.NO_ROWS : BinaryAccumulator.ALL_WEIGHT_ZERO));
             }
         } else {
             double w = weight.value();

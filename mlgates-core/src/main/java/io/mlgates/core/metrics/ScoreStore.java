@@ -3,25 +3,27 @@ package io.mlgates.core.metrics;
 import java.util.Arrays;
 
 /**
- * The scores of one class (positives or negatives), kept for the exact rank metrics: a growable {@code float[]}
- * (4 bytes a row), and a parallel {@code double[]} of weights that is allocated only once a weight other than 1 is
- * seen. Order does not matter to the metrics, so {@link #sort()} sorts in place and keeps the weights paired.
- * Not thread-safe.
+ * The scores of one class (positives or negatives), kept for the exact rank metrics: a growable {@code double[]}
+ * (8 bytes a row), so that two scores tie exactly when their doubles are equal, as in scikit-learn; and a parallel
+ * {@code double[]} of weights that is allocated only once a weight other than 1 is seen. Order does not matter to
+ * the metrics, so {@link #sort()} sorts in place and keeps the weights paired. Not thread-safe.
  */
 final class ScoreStore {
     private static final int INITIAL_CAPACITY = 64;
     /** Largest array length the JVM is known to grant. */
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    /** Ranges this short are sorted by insertion; longer ones are partitioned. */
+    private static final int INSERTION_SORT_MAX = 24;
 
-    private float[] scores = new float[0];
+    private double[] scores = new double[0];
     private double[] weights; // null while every weight is 1
     private int size;
     private boolean sorted = true;
 
     void add(double score, double weight) {
         ensureCapacity(size + 1L);
-        // + 0.0f turns -0.0f into 0.0f, so that equal scores have equal bits
-        scores[size] = (float) score + 0.0f;
+        // + 0.0 turns -0.0 into 0.0, so that equal scores have one representation and compare equal when sorted
+        scores[size] = score + 0.0;
         if (weight != 1.0 && weights == null) {
             allocateWeights();
         }
@@ -37,7 +39,7 @@ final class ScoreStore {
         if (otherSize == 0) {
             return;
         }
-        float[] otherScores = other.scores;
+        double[] otherScores = other.scores;
         double[] otherWeights = other.weights;
         ensureCapacity((long) size + otherSize);
         System.arraycopy(otherScores, 0, scores, size, otherSize);
@@ -71,13 +73,14 @@ final class ScoreStore {
         if (weights == null) {
             Arrays.sort(scores, 0, size);
         } else {
-            sortWeighted();
+            // no extra array: the weights move with their scores (introsort, depth-bounded by a heap sort)
+            sortPaired(0, size - 1, 2 * (31 - Integer.numberOfLeadingZeros(Math.max(1, size))));
         }
         sorted = true;
     }
 
     /** Score at index i; ascending after {@link #sort()}. */
-    float score(int i) {
+    double score(int i) {
         return scores[i];
     }
 
@@ -86,21 +89,109 @@ final class ScoreStore {
         return weights == null ? 1.0 : weights[i];
     }
 
-    private void sortWeighted() {
-        // Scores lie in [0, 1] and are never -0.0f, so their bit patterns are non-negative ints ordered like the
-        // floats: a key of (bits << 32 | index) sorts by score, and the index brings the weight along.
-        long[] keys = new long[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = ((long) Float.floatToRawIntBits(scores[i]) << 32) | i;
+    /** The largest weight, 0 when empty: the scale that keeps products of weights inside double's range. */
+    double maxWeight() {
+        if (weights == null) {
+            return size == 0 ? 0 : 1.0;
         }
-        Arrays.sort(keys);
-        double[] sortedWeights = new double[weights.length];
+        double max = 0;
         for (int i = 0; i < size; i++) {
-            long key = keys[i];
-            scores[i] = Float.intBitsToFloat((int) (key >>> 32));
-            sortedWeights[i] = weights[(int) key];
+            max = Math.max(max, weights[i]);
         }
-        weights = sortedWeights;
+        return max;
+    }
+
+    /** Sorts scores[lo..hi] (inclusive) with their weights. Scores are never NaN nor -0.0, so {@code <} orders them. */
+    private void sortPaired(int lo, int hi, int depth) {
+        while (hi - lo > INSERTION_SORT_MAX) {
+            if (depth-- == 0) {
+                heapSort(lo, hi);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            // median of three to the middle, then Hoare partition around its value
+            if (scores[mid] < scores[lo]) {
+                swap(mid, lo);
+            }
+            if (scores[hi] < scores[lo]) {
+                swap(hi, lo);
+            }
+            if (scores[hi] < scores[mid]) {
+                swap(hi, mid);
+            }
+            double pivot = scores[mid];
+            int i = lo - 1;
+            int j = hi + 1;
+            while (true) {
+                do {
+                    i++;
+                } while (scores[i] < pivot);
+                do {
+                    j--;
+                } while (pivot < scores[j]);
+                if (i >= j) {
+                    break;
+                }
+                swap(i, j);
+            }
+            // recurse into the smaller side, loop on the larger: the stack stays logarithmic
+            if (j - lo < hi - j) {
+                sortPaired(lo, j, depth);
+                lo = j + 1;
+            } else {
+                sortPaired(j + 1, hi, depth);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            double s = scores[i];
+            double w = weights[i];
+            int k = i - 1;
+            while (k >= lo && s < scores[k]) {
+                scores[k + 1] = scores[k];
+                weights[k + 1] = weights[k];
+                k--;
+            }
+            scores[k + 1] = s;
+            weights[k + 1] = w;
+        }
+    }
+
+    private void heapSort(int lo, int hi) {
+        int n = hi - lo + 1;
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(lo, i, n);
+        }
+        for (int end = n - 1; end > 0; end--) {
+            swap(lo, lo + end);
+            siftDown(lo, 0, end);
+        }
+    }
+
+    private void siftDown(int lo, int root, int n) {
+        while (true) {
+            int child = 2 * root + 1;
+            if (child >= n) {
+                return;
+            }
+            if (child + 1 < n && scores[lo + child] < scores[lo + child + 1]) {
+                child++;
+            }
+            if (!(scores[lo + root] < scores[lo + child])) {
+                return;
+            }
+            swap(lo + root, lo + child);
+            root = child;
+        }
+    }
+
+    private void swap(int a, int b) {
+        double s = scores[a];
+        scores[a] = scores[b];
+        scores[b] = s;
+        double w = weights[a];
+        weights[a] = weights[b];
+        weights[b] = w;
     }
 
     private void allocateWeights() {

@@ -3,6 +3,7 @@ package io.mlgates.core.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.workspace.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -64,7 +65,7 @@ public final class PolicyLoader {
     public OrganisationPolicy loadOrganisation(Path file, String displayName) throws BadInputException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(displayName, "displayName");
-        byte[] bytes = readBounded(file, displayName);
+        byte[] bytes = readBounded(file, displayName, Optional.empty());
         Problems problems = new Problems();
         PolicyDocument document = reader.read(decode(bytes, displayName), problems);
         JsonNode root = document.root().orElse(JsonNodeFactory.instance
@@ -108,7 +109,7 @@ public final class PolicyLoader {
             return new LoadedPolicy(floor, defaults.digest(), defaults.fileName(),
                     Optional.of(organisation.get().ref()));
         }
-        return load(file, Policy.DEFAULT_FILE_NAME, modelName);
+        return load(file, Policy.DEFAULT_FILE_NAME, modelName, repositoryRoot);
     }
 
     /**
@@ -117,13 +118,21 @@ public final class PolicyLoader {
      * @param policyFile the file to read
      * @param displayName how the file is named in messages, for example {@code mlgates.yaml}
      * @param defaultModelName the model name when the policy does not set {@code model.name}
+     * A policy file is read only when it is a regular file; a symbolic link is followed only when it stays in the
+     * policy's folder (the model repository), and its target is never echoed.
+     *
      * @throws PolicyException when the file is missing, unreadable or malformed; it lists every problem found
      */
     public LoadedPolicy load(Path policyFile, String displayName, String defaultModelName) throws BadInputException {
         Objects.requireNonNull(policyFile, "policyFile");
+        return load(policyFile, displayName, defaultModelName, policyFile.toAbsolutePath().normalize().getParent());
+    }
+
+    private LoadedPolicy load(Path policyFile, String displayName, String defaultModelName, Path repositoryRoot)
+            throws BadInputException {
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(defaultModelName, "defaultModelName");
-        byte[] bytes = readBounded(policyFile, displayName);
+        byte[] bytes = readBounded(policyFile, displayName, Optional.of(repositoryRoot));
         String digest = digest(bytes);
         String text = decode(bytes, displayName);
 
@@ -158,11 +167,19 @@ public final class PolicyLoader {
                 organisation.map(OrganisationPolicy::ref));
     }
 
-    private static byte[] readBounded(Path file, String displayName) throws PolicyException {
-        if (Files.isDirectory(file)) {
-            throw whole(displayName, "the policy file is a directory, not a file", null);
+    private static byte[] readBounded(Path file, String displayName, Optional<Path> confinedTo)
+            throws PolicyException {
+        Path checked;
+        try {
+            checked = RegularFiles.checked(file, confinedTo);
+        } catch (NoSuchFileException e) {
+            throw whole(displayName, "the policy file does not exist", e);
+        } catch (RegularFiles.Refused e) {
+            throw whole(displayName, "the policy file " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw whole(displayName, "the policy file cannot be read: " + e.getMessage(), e);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.open(checked)) {
             byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
                 throw whole(displayName, "the file is larger than " + MAX_FILE_BYTES + " bytes (1 MiB), the most a"

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Checks that a path written in a policy stays inside the model repository: relative, and not climbing out
  * with {@code ..}. Both {@code /} and {@code \} count as separators, so that a policy means the same on every
- * agent. Whether a symbolic link leads outside is checked by the code that opens the file.
+ * agent. Whether a symbolic link leads outside is checked where the path is resolved ({@code Workspace}, through the
+ * real path of its nearest existing part, for paths the tool is about to create too).
  */
 final class RepositoryPaths {
     private RepositoryPaths() {

@@ -3,13 +3,12 @@ package io.mlgates.core.report;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers see the old content or the new, never half of it: the bytes go to a
@@ -21,16 +20,20 @@ public final class AtomicFiles {
 
     /** Writes what {@code content} produces; on any failure the target is untouched and no temporary file is left. */
     public static void write(Path target, Content content) throws IOException {
+        write(Disk.LOCAL, target, content);
+    }
+
+    /**
+     * Writes through {@code disk}. A failure names the target and the cause ("cannot write validate.json: No space
+     * left on device").
+     */
+    public static void write(Disk disk, Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + nonce() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new KeepOpen(Channels.newOutputStream(channel));
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
+            Files.createDirectories(dir);
+            try (OutputStream out = disk.create(tmp)) {
+                content.writeTo(new KeepOpen(out));
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -38,12 +41,24 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof IOException io) {
+                throw FileProblems.named("cannot write", target, io);
+            }
             throw e;
         }
     }
 
-    /** Writers such as Jackson close the stream they were given; the channel must stay open to be forced. */
+    /** A random name part for temporary files and folders: sixteen hex digits. */
+    static String nonce() {
+        return HexFormat.of().toHexDigits(UUID.randomUUID().getLeastSignificantBits());
+    }
+
+    /** Writers such as Jackson close the stream they were given; the file must stay open until it is forced. */
     private static final class KeepOpen extends FilterOutputStream {
         KeepOpen(OutputStream out) {
             super(out);

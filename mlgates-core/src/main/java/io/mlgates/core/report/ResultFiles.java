@@ -4,21 +4,29 @@ import io.mlgates.core.gate.GateResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Writes a gate result beside others in a results folder: {@code <gate>.json} and {@code TEST-mlgates-<gate>.xml}
- * (the name Jenkins' {@code junit} step and most CI servers pick up by default). Each file is written atomically.
+ * Writes gate results into a results folder: {@code <gate>.json} and {@code TEST-mlgates-<gate>.xml} (the name
+ * Jenkins' {@code junit} step and most CI servers pick up by default). The files of one run appear together or not
+ * at all ({@link RunFolder}).
  */
 public final class ResultFiles {
     private ResultFiles() {
     }
 
-    /** Returns the files written, JSON first. */
+    /** Writes one result as one run; returns the files written, JSON first. */
     public static List<Path> write(GateResult result, Path folder) throws IOException {
-        Path json = folder.resolve(result.gate() + ".json");
-        Path xml = folder.resolve("TEST-mlgates-" + result.gate() + ".xml");
-        AtomicFiles.write(json, out -> new GateResultJson().write(result, out));
-        AtomicFiles.write(xml, out -> new JUnitXml().write(result, out));
-        return List.of(json, xml);
+        try (RunFolder run = RunFolder.begin(folder, Disk.LOCAL)) {
+            add(run, result);
+            run.keepOthers(Set.of());
+            return run.commit();
+        }
+    }
+
+    /** Adds a result's two files to a run. */
+    public static void add(RunFolder run, GateResult result) throws IOException {
+        run.write(result.gate() + ".json", out -> new GateResultJson().write(result, out));
+        run.write("TEST-mlgates-" + result.gate() + ".xml", out -> new JUnitXml().write(result, out));
     }
 }

@@ -90,4 +90,19 @@ class CandidateDigestTest {
         Files.createSymbolicLink(repo.resolve("model/link.bin"), repo.resolve("real.bin"));
         assertThatThrownBy(() -> CandidateDigest.of(ws, "model", "t")).hasMessageContaining("symbolic link");
     }
+
+    @Test
+    @DisplayName("two artefact names equal after NFC normalisation (é composed and decomposed) are refused, both named")
+    void nfcDuplicates() throws Exception {
+        Files.createDirectories(repo.resolve("model"));
+        String composed = "caf\u00e9.bin";
+        String decomposed = "cafe\u0301.bin";
+        Files.writeString(repo.resolve("model").resolve(composed), "one");
+        Files.writeString(repo.resolve("model").resolve(decomposed), "two");
+        assertThatThrownBy(() -> CandidateDigest.of(Workspace.at(repo), "model", "t"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("equal after Unicode NFC normalisation")
+                .hasMessageContaining("'" + composed + "' (U+00E9)")
+                .hasMessageContaining("'" + decomposed + "' (U+0301)");
+    }
 }

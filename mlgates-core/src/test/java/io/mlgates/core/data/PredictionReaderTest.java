@@ -116,7 +116,11 @@ class PredictionReaderTest {
         "an empty label               | label,score\\n1,0.5\\n,0.5\\n         | p.csv:3: column 'label' is empty",
         "a third label in binary      | label,score\\n1,0.5\\n0,0.5\\n2,0.1\\n | p.csv:4: column 'label': label '2' would be class 3",
         "a short row                  | label,score\\n1,0.5\\n0\\n            | p.csv:3: expected 2 fields as in the header, found 1",
-        "a negative weight            | label,score,weight\\n1,0.5,-1\\n     | p.csv:2: column 'weight': weight -1 is not positive",
+        "a negative weight            | label,score,weight\\n1,0.5,-1\\n     | p.csv:2: column 'weight': weight -1 is negative; expected a weight of 0 or more",
+        "a tiny negative weight       | label,score,weight\\n1,0.5,1\\n0,0.5,-1e-300\\n | p.csv:3: column 'weight': weight -1e-300 is negative",
+        "a NaN weight                 | label,score,weight\\n1,0.5,NaN\\n    | p.csv:2: column 'weight': NaN is not a finite number",
+        "an infinite weight           | label,score,weight\\n1,0.5,1\\n0,0.5,Infinity\\n | p.csv:3: column 'weight': Infinity is not a finite number",
+        "a weight beyond double       | label,score,weight\\n1,0.5,1e309\\n  | p.csv:2: column 'weight': 1e309 is not a finite number",
     })
     @DisplayName("a bad row is an error naming the file and line")
     void badRowsNameFileAndLine(String what, String content, String expected) throws Exception {
@@ -125,6 +129,22 @@ class PredictionReaderTest {
                 List.of(), ProgressListener.NONE)) {
             assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
                     .hasMessageStartingWith(expected).hasMessageContaining("invalidRows: drop");
+        }
+    }
+
+    @Test
+    @DisplayName("a weight of 0 is read: the row is counted and weighs nothing")
+    void zeroWeightIsRead() throws Exception {
+        Path p = file("p.csv", "label,score,weight\n1,0.9,0\n0,0.2,0.0\n1,0.7,2\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            List<Double> weights = new java.util.ArrayList<>();
+            while (r.next()) {
+                weights.add(r.weight());
+            }
+            assertThat(weights).containsExactly(0.0, 0.0, 2.0);
+            assertThat(r.rowsRead()).isEqualTo(3);
+            assertThat(r.rowsDropped()).isZero();
         }
     }
 

@@ -192,6 +192,23 @@ class FairnessAccumulatorTest {
     }
 
     @Test
+    @DisplayName("a group whose rows all weigh 0 is counted, its rates are 0/0, and what needs them is undefined")
+    void groupOfWeightZero() {
+        FairnessAccumulator acc = twoGroups(1);
+        rows(acc, 4, true, true, 0, "c");
+        rows(acc, 3, false, false, 0, "c");
+        AttributeFairness sex = acc.compute(options(1, true, Map.of())).attributes().get("sex");
+        assertThat(sex.groups().get("c").count()).isEqualTo(7);
+        assertThat(sex.groups().get("c").rate("selection_rate").undefinedReason())
+                .hasValue("only rows of weight 0: selection_rate is 0/0");
+        assertThat(sex.disparities().get("demographic_parity_difference").undefinedReason())
+                .hasValue("group 'c' has only rows of weight 0: selection_rate is 0/0");
+        // the Theil index weighs each row: rows that weigh nothing leave it as it was
+        AttributeFairness without = twoGroups(1).compute(options(1, true, Map.of())).attributes().get("sex");
+        assertThat(value(sex, "between_group_theil_index")).isEqualTo(value(without, "between_group_theil_index"));
+    }
+
+    @Test
     @DisplayName("a ratio whose every rate is 0 is undefined (0/0), never 0 or 1")
     void ratioOfZeros() {
         FairnessAccumulator acc = new FairnessAccumulator(List.of("g"), List.of(), false, 10, 100);

@@ -483,8 +483,59 @@ class BinaryAccumulatorTest {
         assertThat(acc.storesWeights()).isTrue();
     }
 
+    @Test
+    void rowsOfWeightZeroAreCountedAndWeighNothing() {
+        BinaryAccumulator withZeros = new BinaryAccumulator(true, true);
+        BinaryAccumulator without = new BinaryAccumulator(true, true);
+        double[][] rows = {{1, 0.9, 2}, {0, 0.8, 1.5}, {1, 0.4, 0.5}, {0, 0.3, 3}, {1, 0.6, 1}, {0, 0.1, 2}};
+        for (double[] r : rows) {
+            withZeros.add(r[0] == 1, r[1] >= 0.5, r[1], r[2]);
+            without.add(r[0] == 1, r[1] >= 0.5, r[1], r[2]);
+        }
+        // the highest and the lowest score, and a tie with a weighted row, held only by rows that weigh nothing
+        withZeros.add(false, true, 0.99, 0);
+        withZeros.add(true, false, 0.01, 0);
+        withZeros.add(true, false, 0.3, 0);
+        assertThat(withZeros.rows()).isEqualTo(without.rows() + 3);
+        assertThat(withZeros.storesWeights()).isTrue();
+        assertSameMetrics(withZeros.compute(MetricOptions.DEFAULTS), without.compute(MetricOptions.DEFAULTS), 1e-15);
+        assertThat(withZeros.curves().orElseThrow().operatingPoints())
+                .isEqualTo(without.curves().orElseThrow().operatingPoints());
+    }
+
+    @Test
+    void aClassWhoseRowsAllWeighZeroLeavesItsMetricsUndefined() {
+        BinaryAccumulator acc = new BinaryAccumulator(true, true);
+        acc.add(true, true, 0.9, 0);
+        acc.add(true, false, 0.2, 0);
+        acc.add(false, false, 0.3, 1);
+        acc.add(false, true, 0.7, 2);
+        Map<String, MetricValue> m = acc.compute(MetricOptions.DEFAULTS);
+        assertThat(reason(m, "recall")).isEqualTo("the positive labels all have weight 0: recall is 0/0");
+        assertThat(reason(m, "roc_auc")).isEqualTo("the positive labels all have weight 0: roc_auc needs both classes");
+        assertThat(reason(m, "average_precision")).startsWith("the positive labels all have weight 0");
+        assertThat(value(m, "precision")).isZero();
+        assertThat(value(m, "specificity")).isCloseTo(1.0 / 3, within(1e-15));
+        assertThat(acc.curves().orElseThrow().undefinedReason()).hasValueSatisfying(r ->
+                assertThat(r).startsWith("the positive labels all have weight 0"));
+    }
+
+    @Test
+    void everyRowOfWeightZeroLeavesEveryMetricUndefined() {
+        BinaryAccumulator acc = new BinaryAccumulator(true, true);
+        acc.add(true, true, 0.9, 0);
+        acc.add(false, false, 0.3, 0);
+        Map<String, MetricValue> m = acc.compute(MetricOptions.DEFAULTS);
+        for (String name : Metric.names(TaskType.BINARY)) {
+            assertThat(m.get(name).isDefined()).as(name).isFalse();
+        }
+        assertThat(reason(m, "accuracy")).isEqualTo("every row has weight 0");
+        assertThat(reason(m, "log_loss")).isEqualTo("every row has weight 0");
+        assertThat(acc.rows()).isEqualTo(2);
+    }
+
     @ParameterizedTest(name = "score {0}, weight {1} is rejected")
-    @CsvSource({"-0.01, 1", "1.01, 1", "NaN, 1", "0.5, 0", "0.5, -1", "0.5, NaN", "0.5, Infinity"})
+    @CsvSource({"-0.01, 1", "1.01, 1", "NaN, 1", "0.5, -1e-300", "0.5, -1", "0.5, NaN", "0.5, Infinity"})
     void invalidScoresAndWeightsAreRejected(double score, double weight) {
         BinaryAccumulator acc = new BinaryAccumulator(true, true);
         assertThatThrownBy(() -> acc.add(true, true, score, weight)).isInstanceOf(IllegalArgumentException.class);

@@ -197,7 +197,7 @@ class MulticlassAccumulatorTest {
     }
 
     @ParameterizedTest(name = "actual {0}, predicted {1}, weight {2} is rejected")
-    @CsvSource({"-1, 0, 1", "0, -1, 1", "0, 0, 0", "0, 0, NaN", "0, 0, Infinity"})
+    @CsvSource({"-1, 0, 1", "0, -1, 1", "0, 0, -1", "0, 0, NaN", "0, 0, Infinity"})
     void invalidRowsAreRejected(int actual, int predicted, double weight) {
         MulticlassAccumulator acc = new MulticlassAccumulator();
         assertThatThrownBy(() -> acc.add(actual, predicted, weight)).isInstanceOf(IllegalArgumentException.class);

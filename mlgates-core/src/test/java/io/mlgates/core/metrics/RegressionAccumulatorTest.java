@@ -196,7 +196,7 @@ class RegressionAccumulatorTest {
     }
 
     @ParameterizedTest(name = "target {0}, prediction {1}, weight {2} is rejected")
-    @CsvSource({"NaN, 1, 1", "1, Infinity, 1", "1, 1, 0", "1, 1, -2", "1, 1, NaN", "1e308, -1e308, 1"})
+    @CsvSource({"NaN, 1, 1", "1, Infinity, 1", "1, 1, -1e-300", "1, 1, -2", "1, 1, NaN", "1e308, -1e308, 1"})
     void invalidRowsAreRejected(double target, double predicted, double weight) {
         RegressionAccumulator acc = new RegressionAccumulator();
         assertThatThrownBy(() -> acc.add(target, predicted, weight)).isInstanceOf(IllegalArgumentException.class);

@@ -49,10 +49,33 @@ class ScoreCurvesTest {
         assertThat(points).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
             OperatingPoint p = points.get(i);
-            assertThat(p.threshold()).isCloseTo(expected[i][0], within(1e-7)); // scores are stored as floats
+            assertThat(p.threshold()).isEqualTo(expected[i][0]); // the score itself, at full precision
             assertThat(p.truePositiveRate()).isCloseTo(expected[i][1], within(EXACT));
             assertThat(p.falsePositiveRate()).isCloseTo(expected[i][2], within(EXACT));
             assertThat(p.precision()).isCloseTo(expected[i][3], within(EXACT));
+        }
+    }
+
+    @Test
+    @DisplayName("recall and false positive rate never go down, though cumulative real-valued weights round")
+    void ratesNeverDecreaseWithRealValuedWeights() {
+        // The shape that once failed: scores tied at two decimals, weights that do not add exactly, and scores held
+        // only by negatives, where the recall of the score before had been rounded one unit in the last place up.
+        for (long seed = 0; seed < 10; seed++) {
+            Random random = new Random(seed);
+            BinaryAccumulator acc = new BinaryAccumulator(true, true, 10);
+            for (int i = 0; i < 20_000; i++) {
+                boolean positive = random.nextDouble() < 0.3;
+                double s = Math.round(Math.min(1, Math.max(0, (positive ? 0.7 : 0.3) + 0.2 * random.nextGaussian()))
+                        * 100) / 100.0;
+                acc.add(positive, s >= 0.5, s, Math.exp(random.nextGaussian()));
+            }
+            List<OperatingPoint> points = acc.curves().orElseThrow().operatingPoints();
+            for (int i = 1; i < points.size(); i++) {
+                assertThat(points.get(i).truePositiveRate()).isGreaterThanOrEqualTo(points.get(i - 1).truePositiveRate());
+                assertThat(points.get(i).falsePositiveRate())
+                        .isGreaterThanOrEqualTo(points.get(i - 1).falsePositiveRate());
+            }
         }
     }
 
@@ -167,7 +190,11 @@ class ScoreCurvesTest {
         assertThatThrownBy(() -> new ScoreCurves(List.of(), Optional.empty(), List.of(bin)))
                 .hasMessageContaining("reason");
         assertThatThrownBy(() -> new CalibrationBin(0, 1, 0, 0, OptionalDouble.of(0.5), OptionalDouble.empty()))
-                .hasMessageContaining("exactly when it has rows");
+                .hasMessageContaining("exactly when it has weight");
+        assertThat(new CalibrationBin(0, 1, 3, 0, OptionalDouble.empty(), OptionalDouble.empty()).meanScore())
+                .as("rows of weight 0 have no mean").isEmpty();
+        assertThatThrownBy(() -> new CalibrationBin(0, 1, 0, 1, OptionalDouble.of(0.5), OptionalDouble.of(0.5)))
+                .hasMessageContaining("without rows weighs nothing");
         assertThatThrownBy(() -> new OperatingPoint(0.5, 1.5, 0, 0)).hasMessageContaining("truePositiveRate");
     }
 }

@@ -17,14 +17,14 @@ class AtomicFilesTest {
     Path dir;
 
     @Test
-    @DisplayName("a write that fails half-way leaves the old file whole and no temporary file behind")
+    @DisplayName("a write that fails half-way names the file, leaves the old file whole and no temporary file behind")
     void failedWriteLeavesNothingHalfWritten() throws Exception {
         Path target = dir.resolve("validate.json");
         Files.writeString(target, "old");
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write("half of the new".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessage("cannot write " + target + ": disk full");
         assertThat(target).hasContent("old");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);

@@ -53,4 +53,41 @@ class WorkspaceTest {
         assertThatThrownBy(() -> Workspace.at(repo).resolve("p.csv", "mlgates.yaml"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("symbolic link");
     }
+
+    @Test
+    @DisplayName("a path about to be created is checked through its nearest existing parent: a linked .mlgates/ is refused")
+    void refusesPathToBeCreatedThroughALinkOut() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(repo.resolve(".mlgates"), elsewhere);
+        Workspace ws = Workspace.at(repo);
+        assertThatThrownBy(() -> ws.resolve(".mlgates/results", "the results folder"))
+                .isInstanceOf(BadInputException.class).hasMessage("the results folder: '.mlgates/results' leads"
+                        + " outside the model repository through a symbolic link (.mlgates); expected a path inside it");
+        assertThatThrownBy(() -> ws.checkOutput(repo.resolve(".mlgates/registry.db"), "--registry"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("outside the model repository");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    @DisplayName("a link that leads nowhere is refused; a link that stays inside is followed")
+    void linksInsideAndToNothing() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.createDirectories(repo.resolve("build/out"));
+        Files.createSymbolicLink(repo.resolve(".mlgates"), repo.resolve("build/out"));
+        Workspace ws = Workspace.at(repo);
+        assertThat(ws.resolve(".mlgates/results", "x")).isEqualTo(repo.toAbsolutePath().resolve(".mlgates/results"));
+        Files.createSymbolicLink(repo.resolve("gone"), dir.resolve("missing"));
+        assertThatThrownBy(() -> ws.resolve("gone/results", "x")).hasMessageContaining("symbolic link to nothing");
+    }
+
+    @Test
+    @DisplayName("an output path typed outside the repository is the user's choice; inside, it is confined")
+    void outputsTypedOnTheCommandLine() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Workspace ws = Workspace.at(repo);
+        Path outside = dir.resolve("site");
+        assertThat(ws.checkOutput(outside, "--out")).isEqualTo(outside);
+        assertThat(ws.checkOutput(repo.resolve("results"), "--out")).isEqualTo(repo.resolve("results"));
+    }
 }

@@ -72,7 +72,7 @@ final class Charts {
         int empty = 0;
         for (CalibrationBin b : curves.calibration()) {
             String range = "[" + Format.number(b.low()) + ", " + Format.number(b.high()) + ")";
-            if (b.rows() == 0) {
+            if (b.meanScore().isEmpty()) { // no rows, or rows of weight 0
                 empty++;
                 continue;
             }

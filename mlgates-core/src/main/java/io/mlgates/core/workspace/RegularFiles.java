@@ -1,0 +1,66 @@
+package io.mlgates.core.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * Opens files the tool reads as input, only when they are what they claim: a regular file, and, when it must stay
+ * inside a folder, not a symbolic link that leads out. Both are checked before the file is opened, so that a FIFO is
+ * refused at once (opening one would wait for a writer) and a link's target is never read, nor its content echoed
+ * in an error message.
+ */
+public final class RegularFiles {
+    private RegularFiles() {
+    }
+
+    /**
+     * The path to open for {@code file}: the file itself, or, when it is a symbolic link whose target stays inside
+     * {@code confinedTo}, the target's real path.
+     *
+     * @throws java.nio.file.NoSuchFileException when nothing is there
+     * @throws Refused when it is not a regular file or leads outside; the message says which, not what it holds
+     */
+    public static Path checked(Path file, Optional<Path> confinedTo) throws IOException, Refused {
+        BasicFileAttributes own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Path target = file;
+        if (own.isSymbolicLink()) {
+            try {
+                target = file.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Refused("is a symbolic link to nothing");
+            }
+            if (confinedTo.isPresent() && !target.startsWith(confinedTo.get().toRealPath())) {
+                throw new Refused("is a symbolic link that leads outside the model repository; it is not read");
+            }
+        }
+        BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory()) {
+            throw new Refused("is a directory, not a file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Refused("is not a regular file (a FIFO, device or socket); only regular files are read");
+        }
+        return target;
+    }
+
+    /** Opens a path that {@link #checked} returned, refusing a link put there since. */
+    public static InputStream open(Path checked) throws IOException {
+        return Files.newInputStream(checked, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Why a file is not read. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String problem) {
+            super(problem);
+        }
+    }
+}
