@@ -27,6 +27,7 @@ public abstract class GateStep extends Step {
     private boolean failOnError = true;
     private boolean stageOnly;
     private String resultsDir = StepOptions.DEFAULT_RESULTS_DIR;
+    private boolean publishChecks = true;
 
     /** The step's function name, for messages. */
     protected abstract String functionName();
@@ -54,7 +55,7 @@ public abstract class GateStep extends Step {
     }
 
     StepOptions options() {
-        return new StepOptions(id, failOnError, stageOnly, resultsDir);
+        return new StepOptions(id, failOnError, stageOnly, resultsDir, publishChecks);
     }
 
     public String getId() {
@@ -93,6 +94,16 @@ public abstract class GateStep extends Step {
     public void setResultsDir(String resultsDir) {
         String dir = emptyToNull(resultsDir);
         this.resultsDir = dir == null ? StepOptions.DEFAULT_RESULTS_DIR : dir;
+    }
+
+    public boolean isPublishChecks() {
+        return publishChecks;
+    }
+
+    /** Whether the result is published as a check on the commit or pull request, where checks-api is installed. */
+    @DataBoundSetter
+    public void setPublishChecks(boolean publishChecks) {
+        this.publishChecks = publishChecks;
     }
 
     /** The Snippet Generator sends an empty text field as an empty string: it means the default. */

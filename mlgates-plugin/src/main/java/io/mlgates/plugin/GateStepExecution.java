@@ -43,7 +43,7 @@ final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<St
             throw new AbortException("the organisation policy in Manage Jenkins cannot be applied: " + e.getMessage());
         }
         Completion done = step.call(organisation).run(new AgentWorkspace(context.get(FilePath.class), listener),
-                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class)), listener.getLogger()::println);
+                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class), listener), listener.getLogger()::println);
         if (done.failed()) {
             throw new AbortException(done.failure());
         }

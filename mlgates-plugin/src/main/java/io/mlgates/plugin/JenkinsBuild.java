@@ -2,7 +2,9 @@ package io.mlgates.plugin;
 
 import hudson.model.Result;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.mlgates.plugin.logic.GateBuild;
+import io.mlgates.plugin.logic.GateCheck;
 import io.mlgates.plugin.logic.Mark;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.StoredResults;
@@ -15,10 +17,12 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 final class JenkinsBuild implements GateBuild {
     private final Run<?, ?> run;
     private final FlowNode node;
+    private final TaskListener listener;
 
-    JenkinsBuild(Run<?, ?> run, FlowNode node) {
+    JenkinsBuild(Run<?, ?> run, FlowNode node, TaskListener listener) {
         this.run = run;
         this.node = node;
+        this.listener = listener;
     }
 
     @Override
@@ -37,6 +41,13 @@ final class JenkinsBuild implements GateBuild {
     @Override
     public String resultUrl(String id) {
         return run.getUrl() + GateResultsAction.URL_NAME + "/" + id + "/";
+    }
+
+    @Override
+    public void publishCheck(GateCheck check) {
+        if (ChecksPublication.available()) {
+            ChecksPublication.publish(run, listener, check);
+        }
     }
 
     @Override

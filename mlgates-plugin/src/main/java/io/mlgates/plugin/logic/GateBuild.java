@@ -16,6 +16,12 @@ public interface GateBuild {
     /** The page of the result with this id, relative to Jenkins' root URL: {@code job/x/42/mlgates/validate/}. */
     String resultUrl(String id);
 
+    /**
+     * Publishes the result as a check on the commit or pull request the build is for, where Jenkins' checks-api plugin
+     * is installed; does nothing otherwise.
+     */
+    void publishCheck(GateCheck check) throws IOException, InterruptedException;
+
     /** Adds the result to the job's trend index. */
     void addToTrend(ResultSummary summary) throws IOException;
 

@@ -71,6 +71,10 @@ public final class GateCall {
         log.say("wrote " + String.join(", ", summary.getFiles()));
         build.attach(summary, json);
         build.addToTrend(summary);
+        String url = build.resultUrl(id);
+        if (options.publishChecks()) {
+            build.publishCheck(GateCheck.of(summary, url));
+        }
 
         Outcome outcome = Outcome.of(result.status(), options);
         String verdict = task.gate() + " gate '" + id + "': " + summary.getStatus() + ", " + summary.getCountsText();
@@ -83,6 +87,6 @@ public final class GateCall {
         if (outcome.stop()) {
             return Completion.failing(stepName + ": " + verdict + " (failOnError: false lets the pipeline go on)");
         }
-        return Completion.returning(ScriptResult.of(summary, build.resultUrl(id)));
+        return Completion.returning(ScriptResult.of(summary, url));
     }
 }

@@ -48,6 +48,7 @@ final class Fakes {
         final List<ResultSummary> trend = new ArrayList<>();
         final List<String> marks = new ArrayList<>();
         final List<String> reserved = new ArrayList<>();
+        final List<GateCheck> checks = new ArrayList<>();
 
         @Override
         public String reserveId(String wanted) {
@@ -60,6 +61,11 @@ final class Fakes {
         public void attach(ResultSummary summary, String resultJson) {
             attached.put(summary.getId(), summary);
             json.put(summary.getId(), resultJson);
+        }
+
+        @Override
+        public void publishCheck(GateCheck check) {
+            checks.add(check);
         }
 
         @Override

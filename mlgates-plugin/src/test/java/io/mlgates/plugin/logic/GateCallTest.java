@@ -45,6 +45,11 @@ class GateCallTest {
         assertThat(r.get("metrics")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .as("the metrics the policy judges").containsOnlyKeys("accuracy").containsEntry("accuracy", 0.85);
         assertThat(r).containsEntry("url", "job/credit-risk/42/mlgates/validate/");
+        assertThat(build.checks).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("ML gate: validate");
+            assertThat(c.conclusion()).isEqualTo(GateCheck.Conclusion.SUCCESS);
+            assertThat(c.url()).isEqualTo("job/credit-risk/42/mlgates/validate/");
+        });
         assertThat(build.marks).isEmpty();
         assertThat(build.attached).containsOnlyKeys("validate");
         assertThat(build.trend).hasSize(1);
@@ -173,5 +178,16 @@ class GateCallTest {
         assertThat(log.text()).contains("of the mildest checks are left out of the result kept with the build");
         assertThat(Files.readString(work.resolve(".mlgates/results/validate/validate.json")))
                 .contains("slice:g=g9:accuracy:min");
+    }
+
+    @Test
+    void publishChecksFalsePublishesNoCheck() throws Exception {
+        Repos.binary(work, Repos.WARN);
+
+        Completion done = call(new StepOptions(null, true, false, StepOptions.DEFAULT_RESULTS_DIR, false));
+
+        assertThat(done.failed()).isFalse();
+        assertThat(build.attached).containsOnlyKeys("validate");
+        assertThat(build.checks).isEmpty();
     }
 }

@@ -57,6 +57,11 @@ class HostileAgentTest {
         }
 
         @Override
+        public void publishCheck(GateCheck check) {
+            // nothing to write
+        }
+
+        @Override
         public String resultUrl(String id) {
             return "job/credit-risk/42/mlgates/" + id + "/";
         }
