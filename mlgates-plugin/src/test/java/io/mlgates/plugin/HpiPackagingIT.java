@@ -179,7 +179,8 @@ class HpiPackagingIT {
         }
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
-                        "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl");
+                        "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
+                        "io.mlgates.plugin.OrganisationConfiguration");
     }
 
     @Test
@@ -187,7 +188,8 @@ class HpiPackagingIT {
         assertThat(lines("META-INF/services/annotations/org.jenkinsci.Symbol"))
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
-                        "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl");
+                        "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
+                        "io.mlgates.plugin.OrganisationConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
                 .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction");
