@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlgates.core.docs.CardSection;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PolicyLoader;
@@ -27,12 +28,13 @@ class InitCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Main.execute(TestEnvironment.FIXED, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test
-    @DisplayName("init then run, with a model file and a trivial prediction file, gives a verdict and a report")
-    void initThenRunGivesAVerdict() throws Exception {
+    @DisplayName("init then run without edits, with a model file and label,score predictions: WARN, not PASS; each"
+            + " gate says it judged nothing (policy:judged) and the ethics gate names every unfilled card section")
+    void initThenRunWithoutEditsWarns() throws Exception {
         Path repo = tmp.resolve("churn-model");
         assertThat(run("init", repo.toString())).isZero();
         Files.createDirectories(repo.resolve("model"));
@@ -40,12 +42,69 @@ class InitCommandTest {
         Files.createDirectories(repo.resolve("eval"));
         Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.2\n1,0.7\n0,0.4\n");
 
-        assertThat(run("run", repo.toString())).isZero();
-        assertThat(out.toString()).contains("validate gate: PASS").contains("model churn-model")
-                .contains("verdict: PASS");
-        assertThat(repo.resolve(".mlgates/results/validate.json")).exists();
+        assertThat(run("run", repo.toString())).as("WARN exits 0").isZero();
+        assertThat(out.toString()).contains("validate gate: WARN").contains("ethics gate: WARN")
+                .contains("model churn-model").doesNotContain("verdict: PASS");
         assertThat(repo.resolve(".mlgates/results/report/index.html")).exists();
         assertThat(err.toString()).contains("report" + java.io.File.separator + "index.html");
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode validate = json.readTree(repo.resolve(".mlgates/results/validate.json").toFile());
+        JsonNode ethics = json.readTree(repo.resolve(".mlgates/results/ethics.json").toFile());
+        assertThat(validate.get("status").asText()).isEqualTo("WARN");
+        assertThat(ethics.get("status").asText()).isEqualTo("WARN");
+        assertThat(statuses(validate)).containsEntry("policy:judged", "WARN").containsEntry("data:rows", "PASS")
+                .hasSize(2);
+        Map<String, String> ethicsChecks = statuses(ethics);
+        assertThat(ethicsChecks).containsEntry("policy:judged", "WARN");
+        for (CardSection section : CardSection.values()) {
+            assertThat(ethicsChecks).containsEntry("docs:model_card:" + section.id(), "WARN");
+            assertThat(message(ethics, "docs:model_card:" + section.id()))
+                    .contains("the model card's " + section.title() + " section still holds the template's TODO:");
+        }
+        assertThat(ethicsChecks).doesNotContainValue("FAIL").doesNotContainValue("ERROR");
+    }
+
+    @Test
+    @DisplayName("at tier high, the untouched model card and datasheet fail: each unfilled section counts as missing,"
+            + " named")
+    void untouchedTemplatesFailAtTierHigh() throws Exception {
+        Path repo = tmp.resolve("m");
+        assertThat(run("init", repo.toString())).isZero();
+        Files.createDirectories(repo.resolve("model"));
+        Files.writeString(repo.resolve("model/features.json"), "[\"income\"]");
+        Files.createDirectories(repo.resolve("eval"));
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.2\n1,0.7\n0,0.4\n");
+        Files.writeString(repo.resolve("mlgates.yaml"), "ethics:\n  riskTier: high\n  datasets:\n"
+                + "    - {name: loans, licence: CC0-1.0, datasheet: DATASHEET.md}\n");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("ethics", "--policy", repo.resolve("mlgates.yaml").toString(), "--format", "json"))
+                .isEqualTo(1);
+        JsonNode ethics = new ObjectMapper().readTree(out.toString());
+        for (CardSection section : CardSection.values()) {
+            assertThat(statuses(ethics)).containsEntry("docs:model_card:" + section.id(), "FAIL");
+            assertThat(message(ethics, "docs:model_card:" + section.id())).contains(section.title() + " section"
+                    + " still holds the template's TODO: text, so it counts as missing; tier high requires it");
+        }
+        assertThat(statuses(ethics)).containsEntry("docs:datasheet:loans", "FAIL");
+        assertThat(message(ethics, "docs:datasheet:loans")).contains("still holds the template's TODO: text in its"
+                + " motivation, composition, collection, preprocessing, uses, distribution, maintenance sections");
+    }
+
+    private static Map<String, String> statuses(JsonNode result) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        result.get("checks").forEach(c -> out.put(c.get("id").asText(), c.get("status").asText()));
+        return out;
+    }
+
+    private static String message(JsonNode result, String id) {
+        for (JsonNode c : result.get("checks")) {
+            if (c.get("id").asText().equals(id)) {
+                return c.get("message").asText();
+            }
+        }
+        throw new AssertionError("no check " + id);
     }
 
     @Test

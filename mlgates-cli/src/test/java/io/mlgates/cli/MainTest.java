@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Main.execute(TestEnvironment.FIXED, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private Path repo;
@@ -33,13 +34,6 @@ class MainTest {
     @BeforeEach
     void copyOfTheExample() throws IOException {
         repo = ExampleRepository.copyInto(tmp);
-    }
-
-    /** The last day of the example's waivers; after it, its ethics verdict is FAIL, as waivers are meant to. */
-    private static final LocalDate WAIVERS_EXPIRE = LocalDate.of(2027, 11, 30);
-
-    private static boolean waiversHold() {
-        return !LocalDate.now(ZoneOffset.UTC).isAfter(WAIVERS_EXPIRE);
     }
 
     @Test
@@ -60,17 +54,26 @@ class MainTest {
         assertThat(ethics.get("fairness").get("age_band").get("groups").get("<25").get("count").asInt())
                 .isEqualTo(45);
         assertThat(results.resolve("TEST-mlgates-ethics.xml")).exists();
-        if (waiversHold()) {
-            assertThat(code).isZero();
-            assertThat(out.toString()).contains("ethics gate: WARN").contains("WAIVED")
-                    .containsPattern("promoted credit-risk version 1 \\(sha256:[0-9a-f]{64}\\) to staging"
-                            + " \\(was: none\\) in .mlgates/registry.db");
-            assertThat(repo.resolve(".mlgates/registry.db")).exists();
-            assertThat(ethics.get("status").asText()).isEqualTo("WARN");
-        } else {
-            assertThat(code).isEqualTo(1);
-            assertThat(out.toString()).contains("ethics gate: FAIL").contains("expired on 2027-11-30");
-        }
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("ethics gate: WARN").contains("WAIVED")
+                .containsPattern("promoted credit-risk version 1 \\(sha256:[0-9a-f]{64}\\) to staging"
+                        + " \\(was: none\\) in .mlgates/registry.db");
+        assertThat(repo.resolve(".mlgates/registry.db")).exists();
+        assertThat(ethics.get("status").asText()).isEqualTo("WARN");
+    }
+
+    @Test
+    @DisplayName("after 2027-11-30 the example's waivers have expired: ethics FAILs naming them, exit 1, nothing"
+            + " promoted")
+    void runOnTheExampleAfterItsWaiversExpire() {
+        Environment dayAfter = new Environment("tester", Map.of(),
+                Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC));
+        int code = Main.execute(dayAfter, new PrintWriter(out, true), new PrintWriter(err, true), "run",
+                repo.toString(), "--out", tmp.resolve("results").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("ethics gate: FAIL").contains("expired on 2027-11-30")
+                .doesNotContain("promoted");
+        assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
 
     @Test
@@ -144,10 +147,8 @@ class MainTest {
         run("run", repo.toString());
         assertThat(repo.resolve(".mlgates/results/validate.json")).exists();
         assertThat(repo.resolve(".mlgates/results/ethics.json")).exists();
-        if (waiversHold()) {
-            assertThat(run("run", repo.toString())).isZero();
-            assertThat(out.toString()).contains("is already in staging");
-        }
+        assertThat(run("run", repo.toString())).isZero();
+        assertThat(out.toString()).contains("is already in staging");
     }
 
     @Test
@@ -158,10 +159,8 @@ class MainTest {
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get(0).get("gate").asText()).isEqualTo("validate");
         assertThat(json.get(1).get("gate").asText()).isEqualTo("ethics");
-        if (waiversHold()) {
-            assertThat(code).isZero();
-            assertThat(err.toString()).contains("to staging (was: none)");
-        }
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("to staging (was: none)");
     }
 
     @Test

@@ -19,7 +19,7 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Main.execute(TestEnvironment.FIXED, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private Path results() {

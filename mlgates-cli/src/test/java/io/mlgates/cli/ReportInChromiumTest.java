@@ -65,7 +65,8 @@ class ReportInChromiumTest {
     private static Path runAndReport(Path repo) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", repo.toString());
+        int code = Main.execute(TestEnvironment.FIXED, new PrintWriter(out, true), new PrintWriter(err, true), "run",
+                repo.toString());
         assertThat(code).as("mlgates run: %s", err).isLessThanOrEqualTo(1);
         Path report = repo.resolve(".mlgates/results/report");
         assertThat(report.resolve("index.html")).exists();

@@ -4,28 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A model card: Markdown with optional YAML front matter as Hugging Face writes it ({@code ---} lines around the
  * metadata, then Markdown), or a YAML or JSON file whose keys are the section ids. A section counts only when it
- * says something: an empty heading, an HTML comment or the template's "[More Information Needed]" do not.
- * Metric values the card declares are read from the metadata's {@code model-index} (Hugging Face's format).
+ * says something: an empty heading, an HTML comment or the template's "[More Information Needed]" do not; a section
+ * that still holds the {@value #TEMPLATE_MARKER} marker of {@code mlgates init}'s templates is unfilled, and counts
+ * as missing. Metric values the card declares are read from the metadata's {@code model-index} (Hugging Face's format).
  */
 public final class ModelCard {
+    /** The marker that {@code mlgates init}'s templates put in every section to fill in; datasheets use it too. */
+    public static final String TEMPLATE_MARKER = "TODO:";
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
 
     private final Map<CardSection, Boolean> sections;
+    private final Set<CardSection> unfilled;
     private final List<DeclaredMetric> declaredMetrics;
 
-    private ModelCard(Map<CardSection, Boolean> sections, List<DeclaredMetric> declaredMetrics) {
+    private ModelCard(Map<CardSection, Boolean> sections, Set<CardSection> unfilled,
+                      List<DeclaredMetric> declaredMetrics) {
         this.sections = sections;
+        this.unfilled = Set.copyOf(unfilled);
         this.declaredMetrics = List.copyOf(declaredMetrics);
     }
 
@@ -43,10 +51,15 @@ public final class ModelCard {
                 throw new DocumentException(display + ": expected a mapping of section ids to text");
             }
             Map<CardSection, Boolean> present = new EnumMap<>(CardSection.class);
+            Set<CardSection> unfilled = EnumSet.noneOf(CardSection.class);
             for (CardSection s : CardSection.values()) {
-                present.put(s, says(root.path(s.id())));
+                boolean marked = root.path(s.id()).toString().contains(TEMPLATE_MARKER);
+                present.put(s, says(root.path(s.id())) && !marked);
+                if (marked) {
+                    unfilled.add(s);
+                }
             }
-            return new ModelCard(present, metrics(root, display));
+            return new ModelCard(present, unfilled, metrics(root, display));
         }
         return markdown(text, display);
     }
@@ -83,6 +96,7 @@ public final class ModelCard {
             }
         }
         Map<CardSection, Boolean> present = new EnumMap<>(CardSection.class);
+        Set<CardSection> unfilled = EnumSet.noneOf(CardSection.class);
         for (CardSection s : CardSection.values()) {
             present.put(s, false);
         }
@@ -101,14 +115,18 @@ public final class ModelCard {
                     body.append(lines[i]).append('\n');
                 }
             }
-            boolean says = hasContent(body.toString());
+            boolean marked = body.toString().contains(TEMPLATE_MARKER);
+            boolean says = hasContent(body.toString()) && !marked;
             for (CardSection s : CardSection.values()) {
                 if (s.matchesHeading(heading.text()) && says) {
                     present.put(s, true);
+                } else if (s.matchesHeading(heading.text()) && marked) {
+                    unfilled.add(s);
                 }
             }
         }
-        return new ModelCard(present, metadata == null ? List.of() : metrics(metadata, display));
+        unfilled.removeIf(present::get);
+        return new ModelCard(present, unfilled, metadata == null ? List.of() : metrics(metadata, display));
     }
 
     private record Heading(int line, int level, String text) {
@@ -161,9 +179,14 @@ public final class ModelCard {
         return out;
     }
 
-    /** Whether the card has the section with something in it. */
+    /** Whether the card has the section with something in it, other than the template's text. */
     public boolean has(CardSection section) {
         return Objects.requireNonNull(sections.get(section));
+    }
+
+    /** Whether the card has the section only as the template left it: holding {@value #TEMPLATE_MARKER}. */
+    public boolean isUnfilled(CardSection section) {
+        return unfilled.contains(section);
     }
 
     /** The metric values the card states, in order. */

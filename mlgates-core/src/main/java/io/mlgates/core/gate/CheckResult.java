@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * @param id stable identifier, unique within a gate result ({@code limit:roc_auc:min})
  * @param status outcome
  * @param metric the metric judged, when the check is about one
- * @param observed the metric's point estimate, when defined
+ * @param observed the metric's point estimate, when defined; without it a check on a metric is ERROR (or SKIPPED),
+ *        never PASS, WARN or FAIL
  * @param ci the metric's confidence interval, when computed
  * @param limit the bound it was compared with, when the check has one
  * @param baseline the baseline's value, for a comparison with a baseline
@@ -38,6 +39,12 @@ public record CheckResult(String id, Status status, Optional<String> metric, Opt
         }
         if ((status == Status.WAIVED) != waiver.isPresent()) {
             throw new IllegalArgumentException("a check is WAIVED exactly when it carries its waiver: " + id);
+        }
+        if (metric.isPresent() && observed.isEmpty()
+                && (status == Status.PASS || status == Status.WARN || status == Status.FAIL)) {
+            // an undefined (or unmeasured) metric cannot be judged: that is an ERROR with its reason, never a verdict
+            throw new IllegalArgumentException("check " + id + " on " + metric.get() + " has no value, so it is"
+                    + " ERROR or SKIPPED, not " + status);
         }
     }
 

@@ -71,11 +71,19 @@ final class DocumentationChecks {
             add("docs:model_card", Status.PASS, "model card " + ws.display(file) + " read");
             for (CardSection section : CardSection.values()) {
                 boolean needed = REQUIRED_SECTIONS.get(tier).contains(section);
+                String id = "docs:model_card:" + section.id();
+                String unfilled = "the model card's " + section.title() + " section still holds the template's "
+                        + ModelCard.TEMPLATE_MARKER + " text, so it counts as missing";
                 if (!needed) {
+                    if (read.isUnfilled(section)) {
+                        add(id, Status.WARN, unfilled + ": fill it in, or delete the section (not required at"
+                                + " tier " + tierName() + ")");
+                    }
                     continue;
                 }
-                add("docs:model_card:" + section.id(), read.has(section) ? Status.PASS : Status.FAIL,
+                add(id, read.has(section) ? Status.PASS : Status.FAIL,
                         read.has(section) ? "the model card has its " + section.title() + " section"
+                                : read.isUnfilled(section) ? unfilled + "; tier " + tierName() + " requires it"
                                 : "the model card has no " + section.title() + " section with content, which tier "
                                 + tierName() + " requires (a heading such as '## " + capitalised(section.title())
                                 + "' followed by text)");
@@ -85,6 +93,11 @@ final class DocumentationChecks {
                     + " requires a model card" : ""));
         }
         return checks;
+    }
+
+    /** Whether the model card declares metric values, which the gate compares with the measured ones. */
+    boolean cardDeclaresMetrics() {
+        return card.map(c -> !c.declaredMetrics().isEmpty()).orElse(false);
     }
 
     /** Whether the model card declares a metric that needs every row's score (roc_auc, average_precision). */
@@ -105,7 +118,7 @@ final class DocumentationChecks {
                         + " declares " + claim.name() + " = " + stated + ", a metric this run does not measure;"
                         + " measured: " + String.join(", ", measured.keySet())));
             } else if (!value.isDefined()) {
-                out.add(check(id, Status.FAIL, Optional.of(claim.name()), OptionalDouble.empty(), "the model card"
+                out.add(check(id, Status.ERROR, Optional.of(claim.name()), OptionalDouble.empty(), "the model card"
                         + " declares " + claim.name() + " = " + stated + " but on these predictions it is undefined: "
                         + value.undefinedReason().orElseThrow()));
             } else {
@@ -164,8 +177,19 @@ final class DocumentationChecks {
                         + " Datasheets for Datasets");
             }
             boolean high = tier.atLeast(RiskTier.HIGH);
-            return simple(id, high ? Status.FAIL : Status.PASS, "datasheet " + ws.display(file) + " has no "
-                    + String.join(", ", missing) + " section" + (missing.size() == 1 ? "" : "s")
+            List<String> unfilled = sheet.unfilledSections();
+            List<String> absent = missing.stream().filter(s -> !unfilled.contains(s)).toList();
+            List<String> parts = new ArrayList<>(2);
+            if (!absent.isEmpty()) {
+                parts.add("has no " + String.join(", ", absent) + " section" + (absent.size() == 1 ? "" : "s"));
+            }
+            if (!unfilled.isEmpty()) {
+                parts.add("still holds the template's " + ModelCard.TEMPLATE_MARKER + " text in its "
+                        + String.join(", ", unfilled) + " section" + (unfilled.size() == 1 ? "" : "s")
+                        + ", which count as missing");
+            }
+            return simple(id, high ? Status.FAIL : unfilled.isEmpty() ? Status.PASS : Status.WARN, "datasheet "
+                    + ws.display(file) + " " + String.join(" and ", parts)
                     + (high ? ", which tier high requires" : " (required only at tier high)"));
         } catch (DocumentException e) {
             return simple(id, Status.FAIL, e.getMessage());

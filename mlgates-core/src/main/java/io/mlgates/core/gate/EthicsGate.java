@@ -104,6 +104,10 @@ public final class EthicsGate {
                 + data.predictions())
                 : CheckResult.ofInput("data:rows", Status.ERROR, 0, data.predictions()
                 + " holds no usable row: there is nothing to judge"));
+        checks.addAll(Judging.check(judges(ethics, sensitive, docs),
+                "no sensitive column, tier minimal, and no data set, protected attribute, explanation or model-card"
+                        + " metric to check: set ethics.fairness.sensitive, ethics.riskTier or ethics.datasets in"
+                        + " the policy"));
         Optional<FairnessResult> fairnessResult = Optional.empty();
         if (!binary) {
             checks.add(DocumentationChecks.simple("fairness:task", fairness.sensitive().isEmpty()
@@ -132,5 +136,17 @@ public final class EthicsGate {
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
                 loaded.organisation(), data, metrics, judged, Optional.empty(), request.clock().instant(),
                 EngineVersion.current(), fairnessResult);
+    }
+
+    /**
+     * Whether the policy gives the gate anything to judge beyond the data: a sensitive column of a binary model (its
+     * fairness is judged, by the policy's limits or the default rule), a tier above minimal (it requires
+     * documentation), a data set (its licence), a protected attribute, an explanation, or a metric the model card
+     * declares. The model card's unfilled sections alone do not: they only WARN.
+     */
+    private static boolean judges(EthicsPolicy ethics, List<String> sensitive, DocumentationChecks docs) {
+        return !sensitive.isEmpty() || ethics.riskTier().atLeast(RiskTier.LIMITED) || !ethics.datasets().isEmpty()
+                || !ethics.protectedAttributes().isEmpty() || ethics.documentation().explanation().isPresent()
+                || docs.cardDeclaresMetrics();
     }
 }

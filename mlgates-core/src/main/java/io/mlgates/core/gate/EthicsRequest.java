@@ -30,8 +30,9 @@ public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<S
         Objects.requireNonNull(clock, "clock");
     }
 
-    public static EthicsRequest of(Workspace workspace, LoadedPolicy policy) {
+    /** The policy's own files and sensitive columns, judged at the clock's time (waivers are judged on its day). */
+    public static EthicsRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
         return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                Clock.systemUTC());
+                clock);
     }
 }

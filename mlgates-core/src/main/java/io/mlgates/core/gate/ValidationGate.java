@@ -104,11 +104,14 @@ public final class ValidationGate {
         }
 
         List<CheckResult> checks = new ArrayList<>(inputChecks(data, policy));
+        Optional<Baseline> baseline = policy.baseline();
+        Optional<String> baselineName = request.baseline().or(() -> baseline.map(Baseline::path));
+        boolean compares = baselineName.isPresent() && baseline.map(b -> !b.comparisons().isEmpty()).orElse(false);
+        checks.addAll(Judging.check(!policy.limits().isEmpty() || compares || !policy.slices().isEmpty(),
+                "state what good means with limits, baseline.compare or slices in the policy"));
         for (MetricLimit limit : policy.limits()) {
             checks.addAll(LimitRules.limit("limit:", limit, metrics, Optional.empty()));
         }
-        Optional<Baseline> baseline = policy.baseline();
-        Optional<String> baselineName = request.baseline().or(() -> baseline.map(Baseline::path));
         if (baselineName.isPresent()) {
             Path baselinePath = ws.resolve(baselineName.get(),
                     request.baseline().isPresent() ? "--baseline" : policyName + " (baseline.path)");

@@ -28,8 +28,9 @@ public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Option
         Objects.requireNonNull(clock, "clock");
     }
 
-    public static ValidationRequest of(Workspace workspace, LoadedPolicy policy) {
+    /** The policy's own files, judged at the clock's time (waivers are judged on its day). */
+    public static ValidationRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
         return new ValidationRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                Clock.systemUTC());
+                clock);
     }
 }

@@ -114,6 +114,9 @@ final class PolicyMapper {
             group.getValue().forEach(m -> members.add(m.asText()));
             groups.put(group.getKey(), members);
         }
+        if (stages.isEmpty()) {
+            defaults.groups().forEach(groups::putIfAbsent); // the default stages name the default group
+        }
         JsonNode train = node.path("train");
         JsonNode emergency = node.path("emergency");
         return new PromotionPolicy(stages.isEmpty() ? defaults.stages() : stages,

@@ -26,6 +26,8 @@ public record PromotionPolicy(List<StagePolicy> stages, boolean allowSkipping, b
                               Optional<EmergencyPath> emergency, String registry, String results) {
     public static final String DEFAULT_REGISTRY = ".mlgates/registry.db";
     public static final String DEFAULT_RESULTS = ".mlgates/results";
+    /** The approver group of the default production stage. */
+    public static final String DEFAULT_APPROVERS = "model-approvers";
 
     public PromotionPolicy {
         stages = List.copyOf(stages);
@@ -59,12 +61,18 @@ public record PromotionPolicy(List<StagePolicy> stages, boolean allowSkipping, b
     }
 
     /**
-     * The road without a {@code promotion} section: {@code staging}, then {@code production}, each needing a
-     * passed validation gate; no approvals, no train.
+     * The road without a {@code promotion} section: {@code staging}, needing a passed validation gate, then
+     * {@code production}, needing passed validation and ethics gates and one approval from
+     * {@value #DEFAULT_APPROVERS}, a group with no members until the policy lists them: production is reached only
+     * once a team has said who may let a model in. No train.
      */
     public static PromotionPolicy defaults() {
-        return new PromotionPolicy(List.of(StagePolicy.of("staging"), StagePolicy.of("production")), false, true,
-                Map.of(), Optional.empty(), Optional.empty(), DEFAULT_REGISTRY, DEFAULT_RESULTS);
+        StagePolicy production = new StagePolicy("production", List.of("validate", "ethics"), true, true,
+                Optional.of(new ApprovalRule(DEFAULT_APPROVERS, ApprovalRule.DEFAULT_QUORUM,
+                        ApprovalRule.DEFAULT_EXPIRY)), false);
+        return new PromotionPolicy(List.of(StagePolicy.of("staging"), production), false, true,
+                Map.of(DEFAULT_APPROVERS, List.of()), Optional.empty(), Optional.empty(), DEFAULT_REGISTRY,
+                DEFAULT_RESULTS);
     }
 
     /** The stage of that name, if the policy has it. */

@@ -225,6 +225,10 @@ public final class Promoter {
                 message.append(" (").append(String.join(", ", tally.approvers())).append(')');
             }
             tally.ignored().forEach(i -> message.append("; ").append(i));
+            if (request.policy().members(group).isEmpty()) {
+                message.append("; group ").append(group).append(" has no members: list who may approve under")
+                        .append(" promotion.groups");
+            }
             refusals.add(new Refusal(emergency ? "emergency.quorum" : "approvals.quorum", message.toString()));
         }
         return Optional.of(tally);

@@ -14,6 +14,7 @@ import io.mlgates.core.release.Promoter;
 import io.mlgates.core.release.PromotionOutcome;
 import io.mlgates.core.release.PromotionRequest;
 import io.mlgates.core.workspace.Workspace;
+import io.mlgates.core.testing.FixedClock;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,8 @@ class CreditRiskExampleTest {
     @BeforeAll
     static void judge() throws Exception {
         Workspace ws = Workspace.at(EXAMPLE);
-        result = new ValidationGate().evaluate(ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root())));
+        result = new ValidationGate().evaluate(ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root()),
+                FixedClock.CLOCK));
     }
 
     @Test
@@ -56,7 +58,7 @@ class CreditRiskExampleTest {
         });
         assertThat(production.train()).isTrue();
 
-        Clock clock = Clock.fixed(result.evaluatedAt(), ZoneOffset.UTC);
+        Clock clock = FixedClock.CLOCK;
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
@@ -112,7 +114,7 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC)));
+                ProgressListener.NONE, FixedClock.CLOCK));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         assertThat(ethics.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
         assertThat(ethics.checks()).filteredOn(c -> c.id().startsWith("docs:") || c.id().startsWith("licence:"))

@@ -113,11 +113,16 @@ class EthicsGateTest {
     @Nested
     class Tiers {
         @Test
-        @DisplayName("at tier minimal with nothing configured, every optional check is SKIPPED with its reason")
-        void minimalNeedsNothing() throws Exception {
+        @DisplayName("at tier minimal with nothing configured, every optional check is SKIPPED with its reason, and"
+                + " the gate WARNs that it judged nothing")
+        void minimalNeedsNothingButWarnsThatNothingWasJudged() throws Exception {
             GateResult r = run("task: binary\n");
             assertThat(r.gate()).isEqualTo("ethics");
-            assertThat(r.status()).isEqualTo(Status.PASS);
+            assertThat(r.status()).isEqualTo(Status.WARN);
+            assertThat(r.checks()).filteredOn(c -> c.status() == Status.WARN).extracting(CheckResult::id)
+                    .containsExactly("policy:judged");
+            assertThat(check(r, "policy:judged").message()).startsWith("no limits: only the data was checked; ")
+                    .contains("no sensitive column");
             assertThat(check(r, "docs:model_card").message()).isEqualTo(
                     "no model card at MODEL_CARD.md; not required at tier minimal");
             assertThat(check(r, "fairness:sensitive").status()).isEqualTo(Status.SKIPPED);
@@ -217,6 +222,41 @@ class EthicsGateTest {
             assertThat(check(r, "docs:model_card:metric:bleu").status()).isEqualTo(Status.ERROR);
             assertThat(check(r, "docs:model_card:metric:bleu").message())
                     .contains("a metric this run does not measure");
+        }
+
+        @Test
+        @DisplayName("a declared metric that the data leaves undefined is an ERROR with the reason, never a verdict")
+        void declaredMetricUndefinedIsAnError() throws Exception {
+            write("MODEL_CARD.md", CARD.replace("- type: accuracy", "- type: roc_auc"));
+            CheckResult claim = check(run("task: binary\n"), "docs:model_card:metric:roc_auc");
+            assertThat(claim.status()).isEqualTo(Status.ERROR);
+            assertThat(claim.message()).isEqualTo("the model card declares roc_auc = 0.53 but on these predictions"
+                    + " it is undefined: no score column");
+            assertThat(claim.observed()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a section that still holds init's TODO: text counts as missing: FAIL where the tier requires it,"
+                + " WARN where not, each naming the section")
+        void templateTextCountsAsMissing() throws Exception {
+            write("MODEL_CARD.md", CARD.replace("Automatic rejection.", "TODO: Uses the model was not built for.")
+                    .replace("Small data set.", "TODO: Known limitations."));
+            GateResult limited = run("ethics:\n  riskTier: limited\n");
+            assertThat(check(limited, "docs:model_card:out_of_scope_uses").status()).isEqualTo(Status.FAIL);
+            assertThat(check(limited, "docs:model_card:out_of_scope_uses").message()).isEqualTo("the model card's"
+                    + " out-of-scope uses section still holds the template's TODO: text, so it counts as missing;"
+                    + " tier limited requires it");
+            assertThat(check(limited, "docs:model_card:caveats").status()).isEqualTo(Status.FAIL);
+            assertThat(check(limited, "docs:model_card:intended_use").status()).isEqualTo(Status.PASS);
+
+            GateResult minimal = run("task: binary\n");
+            assertThat(minimal.checks()).filteredOn(c -> c.id().startsWith("docs:model_card:")
+                    && !c.id().contains(":metric:")).extracting(CheckResult::id, CheckResult::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("docs:model_card:out_of_scope_uses",
+                            Status.WARN), org.assertj.core.groups.Tuple.tuple("docs:model_card:caveats", Status.WARN));
+            assertThat(check(minimal, "docs:model_card:caveats").message()).isEqualTo("the model card's caveats"
+                    + " section still holds the template's TODO: text, so it counts as missing: fill it in, or delete"
+                    + " the section (not required at tier minimal)");
         }
 
         @Test

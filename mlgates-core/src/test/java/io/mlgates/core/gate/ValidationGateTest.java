@@ -17,6 +17,7 @@ import io.mlgates.core.policy.Severity;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.workspace.Workspace;
+import io.mlgates.core.testing.FixedClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ class ValidationGateTest {
 
     private GateResult run(Policy policy) throws BadInputException {
         return new ValidationGate().evaluate(ValidationRequest.of(Workspace.at(repo),
-                new LoadedPolicy(policy, EMPTY_DIGEST, Optional.empty())));
+                new LoadedPolicy(policy, EMPTY_DIGEST, Optional.empty()), FixedClock.CLOCK));
     }
 
     private static Policy with(List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices) {
@@ -72,11 +73,14 @@ class ValidationGateTest {
     }
 
     @Test
-    @DisplayName("without limits the gate measures, checks only that rows were read, and passes")
-    void defaultsPass() throws Exception {
+    @DisplayName("without limits the gate measures, checks that rows were read, and WARNs that it judged nothing")
+    void defaultsJudgeNothingAndWarn() throws Exception {
         GateResult r = run(Policy.defaults("m"));
-        assertThat(r.status()).isEqualTo(Status.PASS);
-        assertThat(r.checks()).extracting(CheckResult::id).containsExactly("data:rows");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.checks()).extracting(CheckResult::id).containsExactly("data:rows", "policy:judged");
+        assertThat(r.checks().get(1).status()).isEqualTo(Status.WARN);
+        assertThat(r.checks().get(1).message()).startsWith("no limits: only the data was checked; ")
+                .contains("limits, baseline.compare or slices");
         assertThat(r.metrics().get("roc_auc").value()).hasValue(0.9375);
         assertThat(r.data().rows()).isEqualTo(8);
         assertThat(r.candidate().fileCount()).isEqualTo(1);
@@ -140,6 +144,28 @@ class ValidationGateTest {
         assertThat(c.status()).isEqualTo(Status.ERROR);
         assertThat(c.message()).startsWith("recall is undefined: ");
         assertThat(c.observed()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a slice limit or a baseline comparison on a metric the data leaves undefined is an ERROR with the"
+            + " reason, never WARN or PASS, whatever the severity")
+    void undefinedMetricIsAnErrorInSlicesAndComparisons() throws Exception {
+        // region b holds no negative label, so its specificity is 0/0; the whole file has no score column's rank
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,prediction,region\n1,1,a\n0,0,a\n1,0,b\n");
+        Files.writeString(repo.resolve("baseline.json"), "{\"roc_auc\": 0.9}");
+        SliceRule rule = new SliceRule("region", 1, List.of(min("specificity", 0.5, Severity.WARN, Judge.ESTIMATE)));
+        BaselineComparison auc = new BaselineComparison("roc_auc", OptionalDouble.of(0.02), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Severity.WARN);
+        GateResult r = run(with(List.of(), Optional.of(new Baseline("baseline.json", List.of(auc))), List.of(rule)));
+        CheckResult slice = check(r, "slice:region=b:specificity:min");
+        assertThat(slice.status()).isEqualTo(Status.ERROR);
+        assertThat(slice.message()).isEqualTo("specificity in slice region=b is undefined: no negative labels:"
+                + " specificity is 0/0");
+        assertThat(check(r, "slice:region=a:specificity:min").status()).isEqualTo(Status.PASS);
+        CheckResult compare = check(r, "baseline:roc_auc:compare");
+        assertThat(compare.status()).isEqualTo(Status.ERROR);
+        assertThat(compare.message()).startsWith("roc_auc of the candidate is undefined: ");
+        assertThat(r.status()).isEqualTo(Status.ERROR);
     }
 
     @Test

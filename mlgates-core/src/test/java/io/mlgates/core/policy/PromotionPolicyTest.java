@@ -39,17 +39,27 @@ class PromotionPolicyTest {
     }
 
     @Test
-    @DisplayName("without a promotion section: staging then production, each needing the validate gate")
+    @DisplayName("without a promotion section: staging needs the validate gate; production the validate and ethics"
+            + " gates and one approval from model-approvers, a group with no members until the policy lists them")
     void defaults() throws Exception {
         PromotionPolicy promotion = load("task: binary\n").policy().promotion();
         assertThat(promotion).isEqualTo(PromotionPolicy.defaults());
         assertThat(promotion.stages()).extracting(StagePolicy::name).containsExactly("staging", "production");
         assertThat(promotion.stages()).allSatisfy(s -> {
-            assertThat(s.gates()).containsExactly("validate");
             assertThat(s.acceptWarn()).isTrue();
             assertThat(s.acceptWaived()).isTrue();
-            assertThat(s.approvals()).isEmpty();
+            assertThat(s.train()).isFalse();
         });
+        assertThat(promotion.stages().get(0).gates()).containsExactly("validate");
+        assertThat(promotion.stages().get(0).approvals()).isEmpty();
+        assertThat(promotion.stages().get(1).gates()).containsExactly("validate", "ethics");
+        assertThat(promotion.stages().get(1).approvals()).hasValueSatisfying(a -> {
+            assertThat(a.group()).isEqualTo("model-approvers");
+            assertThat(a.quorum()).isEqualTo(1);
+        });
+        assertThat(promotion.groups()).containsExactly(Map.entry("model-approvers", List.of()));
+        assertThat(load("promotion:\n  groups:\n    risk: [alice]\n").policy().promotion().groups())
+                .containsOnlyKeys("risk", "model-approvers");
         assertThat(promotion.registry()).isEqualTo(".mlgates/registry.db");
         assertThat(promotion.results()).isEqualTo(".mlgates/results");
         assertThat(promotion.fourEyes()).isTrue();

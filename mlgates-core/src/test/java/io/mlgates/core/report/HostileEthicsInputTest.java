@@ -9,6 +9,7 @@ import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
+import io.mlgates.core.testing.FixedClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,8 @@ class HostileEthicsInputTest {
                     reference: {grp: plain}
                 """);
         Workspace ws = Workspace.at(repo);
-        result = new EthicsGate().evaluate(EthicsRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root())));
+        result = new EthicsGate().evaluate(EthicsRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root()),
+                FixedClock.CLOCK));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.mlgates.core.gate.ValidationRequest;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.GateResultFixtures;
 import io.mlgates.core.workspace.Workspace;
+import io.mlgates.core.testing.FixedClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class StaticReportTest {
     void creditRisk() throws Exception {
         Workspace ws = Workspace.at(Path.of("..", "examples", "credit-risk"));
         GateResult result = new ValidationGate().evaluate(
-                ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root())));
+                ValidationRequest.of(ws, new PolicyLoader().loadFromRepository(ws.root()), FixedClock.CLOCK));
         Path index = StaticReport.write(List.of(result), out);
 
         assertThat(index).isEqualTo(out.resolve("index.html"));
