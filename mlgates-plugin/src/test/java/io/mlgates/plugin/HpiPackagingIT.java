@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,6 +265,11 @@ class HpiPackagingIT {
         }
         if (!(m instanceof Method method)) {
             return false;
+        }
+        if (method.getDeclaringClass().isEnum() && (method.getName().equals("values") && method.getParameterCount() == 0
+                || method.getName().equals("valueOf") && Arrays.equals(method.getParameterTypes(),
+                        new Class<?>[] {String.class}))) {
+            return true; // the compiler declares them on every enum
         }
         if (Modifier.isAbstract(method.getModifiers())) {
             // an abstract method that the shim implements, as a reference type does
