@@ -1,5 +1,6 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +30,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path index = ResultFolder.writeReport(results, out != null ? out : results.resolve(ResultFolder.REPORT),
-                main.environment().disk());
+        Path target = out != null ? out : results.resolve(ResultFolder.REPORT);
+        // The current folder is the model repository by convention: a linked .mlgates/ must not lead the report out.
+        Workspace.at(Path.of("")).checkOutput(target, out != null ? "--out" : "--results");
+        Path index = ResultFolder.writeReport(results, target, main.environment().disk());
         spec.commandLine().getOut().println(index);
         spec.commandLine().getOut().flush();
         return 0;

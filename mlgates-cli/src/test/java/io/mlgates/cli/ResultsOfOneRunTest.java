@@ -150,4 +150,34 @@ class ResultsOfOneRunTest {
         assertThat(run(Disk.LOCAL, "validate", "--policy", repo.resolve("mlgates.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("not a regular file");
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @DisplayName("a FIFO as the prediction file is refused at once (exit 2), never waited on")
+    void fifoPredictions() throws Exception {
+        Path repo = ExampleRepository.copyInto(tmp);
+        Path fifo = repo.resolve("eval/fifo.csv");
+        Files.createDirectories(fifo.getParent());
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        assertThat(run(Disk.LOCAL, "validate", "--policy", repo.resolve("mlgates.yaml").toString(),
+                "--predictions", fifo.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("fifo.csv: is not a regular file");
+    }
+
+    @Test
+    @DisplayName("report refuses to write through a link inside the current folder (the repository) that leads out")
+    void reportThroughALinkOut() throws Exception {
+        Path results = Files.createDirectories(tmp.resolve("outside/results"));
+        Files.writeString(results.resolve("validate.json"), "{}");
+        Path link = Path.of("target", "linked-results-" + ProcessHandle.current().pid());
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, tmp.resolve("outside"));
+        try {
+            assertThat(run(Disk.LOCAL, "report", "--results", link.resolve("results").toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("leads outside the model repository through a symbolic link");
+            assertThat(results.resolve("report")).doesNotExist();
+        } finally {
+            Files.delete(link);
+        }
+    }
 }

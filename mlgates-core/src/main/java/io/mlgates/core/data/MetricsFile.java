@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.workspace.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ public final class MetricsFile {
 
     /** Reads the file; each entry is the value, or empty where the file says null. */
     public static Map<String, OptionalDouble> read(Path path, String displayName) throws BadInputException {
+        RegularFiles.requireRegular(path, displayName);
         try {
             if (Files.size(path) > MAX_BYTES) {
                 throw new BadInputException(displayName, 0, 0, "larger than 16 MiB; expected a small metrics file");

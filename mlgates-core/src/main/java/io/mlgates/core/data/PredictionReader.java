@@ -6,6 +6,7 @@ import io.mlgates.core.policy.FileFormat;
 import io.mlgates.core.policy.InvalidRows;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.workspace.RegularFiles;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -111,6 +112,7 @@ public final class PredictionReader implements Closeable {
     public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
                                         List<String> groupColumns, ProgressListener progress)
             throws BadInputException {
+        RegularFiles.requireRegular(path, displayName);
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mlgates.core.workspace.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads documentation files as untrusted input: bounded in size, strict UTF-8, YAML without custom types. */
@@ -44,6 +46,10 @@ final class Documents {
     }
 
     static String text(Path file, String display) throws DocumentException {
+        Optional<String> notRegular = RegularFiles.notRegular(file);
+        if (notRegular.isPresent()) {
+            throw new DocumentException(display + ": " + notRegular.get());
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);

@@ -1,5 +1,6 @@
 package io.mlgates.core.workspace;
 
+import io.mlgates.core.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,6 +49,32 @@ public final class RegularFiles {
             throw new Refused("is not a regular file (a FIFO, device or socket); only regular files are read");
         }
         return target;
+    }
+
+    /**
+     * Why a file already confined to the repository may not be opened for reading: it is there, but a folder, FIFO,
+     * device or socket. Empty when it is a regular file, or missing or unreadable (the opener's own message says so).
+     */
+    public static Optional<String> notRegular(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (attributes.isRegularFile()) {
+            return Optional.empty();
+        }
+        return Optional.of(attributes.isDirectory() ? "is a directory, not a file"
+                : "is not a regular file (a FIFO, device or socket); only regular files are read");
+    }
+
+    /** {@link #notRegular} as bad input naming {@code displayName}: a FIFO is refused before anything waits on it. */
+    public static void requireRegular(Path file, String displayName) throws BadInputException {
+        Optional<String> problem = notRegular(file);
+        if (problem.isPresent()) {
+            throw new BadInputException(displayName, 0, 0, problem.get());
+        }
     }
 
     /** Opens a path that {@link #checked} returned, refusing a link put there since. */
