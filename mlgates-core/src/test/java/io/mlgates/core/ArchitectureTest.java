@@ -1,12 +1,17 @@
 package io.mlgates.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The package design of DESIGN.md, enforced: the core knows neither Jenkins nor the CLI, and has no cycles. */
 @AnalyzeClasses(packages = "io.mlgates.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -45,6 +50,18 @@ class ArchitectureTest {
     static final ArchRule registriesKnowNoPromotionRules = noClasses().that()
             .resideInAPackage("io.mlgates.core.registry..").should().dependOnClassesThat()
             .resideInAnyPackage("io.mlgates.core.release..", "io.mlgates.core.policy..");
+
+    /** In Jenkins, Jackson belongs to the jackson2-api plugin: the core uses its public API, never extends it. */
+    @ArchTest
+    static final ArchRule noClassExtendsAJacksonClass = classes().should(new ArchCondition<JavaClass>(
+            "not extend a Jackson class") {
+        @Override
+        public void check(JavaClass javaClass, ConditionEvents events) {
+            javaClass.getRawSuperclass().filter(s -> s.getPackageName().startsWith("com.fasterxml.jackson"))
+                    .ifPresent(s -> events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName()
+                            + " extends " + s.getName())));
+        }
+    });
 
     @ArchTest
     static final ArchRule onlyTheReportWritesFiles = noClasses().that()

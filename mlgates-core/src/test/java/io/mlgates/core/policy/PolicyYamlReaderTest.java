@@ -324,4 +324,138 @@ class PolicyYamlReaderTest {
 
         assertThat(problems.list()).allSatisfy(p -> assertThat(p.message()).doesNotContain("\n"));
     }
+
+    @Test
+    void yaml11BooleanWordsStayTextOnlyTrueAndFalseAreBooleans() {
+        JsonNode root = root("""
+                a: yes
+                b: No
+                c: ON
+                d: off
+                e: y
+                f: n
+                g: true
+                h: FALSE
+                i: tRUE
+                """);
+
+        assertThat(List.of("a", "b", "c", "d", "e", "f", "i")).allSatisfy(key ->
+                assertThat(root.get(key).isTextual()).as(key).isTrue());
+        assertThat(root.get("a").asText()).isEqualTo("yes");
+        assertThat(root.get("g").booleanValue()).isTrue();
+        assertThat(root.get("h").isBoolean()).isTrue();
+        assertThat(root.get("h").booleanValue()).isFalse();
+    }
+
+    @Test
+    void aNumberWithALeadingZeroIsAmbiguousAndSaysHowToWriteIt() {
+        PolicyDocument document = read("""
+                a: 010
+                b: "010"
+                c: -0_17
+                d: 09
+                """);
+
+        assertThat(problems.list()).containsExactly(
+                new PolicyProblem(1, 4, "'010' is ambiguous: YAML 1.1 reads a number with a leading zero as octal (8),"
+                        + " YAML 1.2 as decimal (10); write it without the leading zero, or quote it if it is text"),
+                new PolicyProblem(3, 4, "'-0_17' is ambiguous: YAML 1.1 reads a number with a leading zero as octal"
+                        + " (15), YAML 1.2 as decimal (17); write it without the leading zero, or quote it if it is"
+                        + " text"));
+        assertThat(problems.isReported("/a")).isTrue();
+        JsonNode root = document.root().orElseThrow();
+        assertThat(root.get("b").asText()).isEqualTo("010");
+        // Neither YAML 1.1 integer nor float: text, as it always was.
+        assertThat(root.get("d").asText()).isEqualTo("09");
+    }
+
+    @Test
+    void otherYaml11NumbersKeepTheirValues() {
+        JsonNode root = root("""
+                zero: 0
+                negativeZero: -0
+                hex: 0x1F
+                binary: 0b101
+                grouped: 1_000
+                plus: +7
+                big: 123456789012345678901234567890
+                exponent: 1e3
+                leadingDot: .5
+                grouping: 1_000.5
+                sexagesimal: 1:30
+                date: 2026-01-01
+                merge: <<
+                tilde: ~
+                nullWord: Null
+                notNull: nULL
+                """);
+
+        assertThat(root.get("zero").intValue()).isZero();
+        assertThat(root.get("negativeZero").intValue()).isZero();
+        assertThat(root.get("hex").intValue()).isEqualTo(31);
+        assertThat(root.get("binary").intValue()).isEqualTo(5);
+        assertThat(root.get("grouped").intValue()).isEqualTo(1000);
+        assertThat(root.get("plus").intValue()).isEqualTo(7);
+        assertThat(root.get("big").isBigInteger()).isTrue();
+        assertThat(root.get("exponent").doubleValue()).isEqualTo(1000.0);
+        assertThat(root.get("leadingDot").doubleValue()).isEqualTo(0.5);
+        assertThat(root.get("grouping").doubleValue()).isEqualTo(1000.5);
+        assertThat(root.get("sexagesimal").asText()).isEqualTo("1:30");
+        assertThat(root.get("date").asText()).isEqualTo("2026-01-01");
+        assertThat(root.get("merge").asText()).isEqualTo("<<");
+        assertThat(root.get("tilde").isNull()).isTrue();
+        assertThat(root.get("nullWord").isNull()).isTrue();
+        assertThat(root.get("notNull").asText()).isEqualTo("nULL");
+    }
+
+    @Test
+    void aStandardTagMustFitItsValueOnValuesAndKeys() {
+        read("""
+                a: !!bool yes
+                b: !!null x
+                c: !!int abc
+                d: !!int 0x10
+                !!int 1: x
+                e: !!str [1]
+                f: !!null
+                """);
+
+        assertThat(problems.list()).containsExactly(
+                new PolicyProblem(1, 4, "the value does not fit its tag '!!bool'"),
+                new PolicyProblem(2, 4, "the value does not fit its tag '!!null'"),
+                new PolicyProblem(3, 4, "the value does not fit its tag '!!int'"),
+                new PolicyProblem(5, 1, "the value does not fit its tag '!!int'"),
+                new PolicyProblem(6, 4, "the value does not fit its tag '!!str'"));
+    }
+
+    @Test
+    void anAnchoredKeyIsTextWhereAnAliasBringsItIn() {
+        JsonNode root = root("&k 12: a\nb: *k\n");
+
+        assertThat(root.get("b").isTextual()).isTrue();
+        assertThat(root.get("b").asText()).isEqualTo("12");
+    }
+
+    @Test
+    void aliasesInsideDuplicatesAndKeysKeepTheAliasPositionsInOrder() {
+        PolicyDocument document = read("""
+                base: &b {x: 1}
+                one: *b
+                one: *b
+                two: *b
+                """);
+
+        assertThat(problems.list()).containsExactly(new PolicyProblem(3, 1, "duplicate key 'one' (first at line 2,"
+                + " column 1); each key may appear once in a mapping"));
+        assertThat(document.valueAt("/one/x")).isEqualTo(new SourcePosition(2, 6));
+        assertThat(document.valueAt("/two/x")).isEqualTo(new SourcePosition(4, 6));
+    }
+
+    @Test
+    void anEmptySecondDocumentIsAnErrorAtItsStart() {
+        read("task: binary\n---\n");
+
+        assertThat(onlyProblem()).isEqualTo(new PolicyProblem(2, 1, "a policy file holds one YAML document, but a"
+                + " second one starts here"));
+    }
 }
