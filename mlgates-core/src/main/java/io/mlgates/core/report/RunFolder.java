@@ -88,6 +88,11 @@ public final class RunFolder implements Closeable {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("cannot write results to " + folder + ": it is not a folder");
         }
+        if (Path.of("").toAbsolutePath().startsWith(target)) {
+            // The folder is replaced as a whole: never the folder one works in, nor one above it.
+            throw new IOException("cannot write results to " + folder + ": it holds the current folder; name a"
+                    + " results folder of its own, such as .mlgates/results");
+        }
         String name = target.getFileName().toString();
         Path lockPath = parent.resolve("." + name + ".lock");
         FileChannel channel;

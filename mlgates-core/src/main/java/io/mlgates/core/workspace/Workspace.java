@@ -78,12 +78,17 @@ public final class Workspace {
     /**
      * Checks a path typed on the command line that the tool will write (a results or report folder, a registry):
      * when it lies inside the repository, it must stay inside through every symbolic link, as a policy's paths do.
-     * A path outside the repository is the user's explicit choice and is left alone.
+     * A path outside the repository is the user's explicit choice and is left alone; the repository itself, or a
+     * folder above it, is refused, since an output folder is replaced as a whole.
      *
      * @return {@code path}, unchanged
      */
     public Path checkOutput(Path path, String namedIn) throws BadInputException {
         Path absolute = path.toAbsolutePath().normalize();
+        if (root.startsWith(absolute)) {
+            throw new BadInputException(namedIn, 0, 0, "'" + path + "' is the model repository or holds it; expected a"
+                    + " folder of its own inside it, such as .mlgates/results");
+        }
         if (absolute.startsWith(root)) {
             confine(absolute, path.toString(), namedIn);
         }

@@ -167,6 +167,15 @@ class RunFolderTest {
     }
 
     @Test
+    @DisplayName("the current folder, or one above it, is never taken for a results folder (it would be replaced)")
+    void neverTheCurrentFolder() {
+        assertThatThrownBy(() -> RunFolder.begin(Path.of(""), Disk.LOCAL)).isInstanceOf(IOException.class)
+                .hasMessageContaining("holds the current folder");
+        assertThatThrownBy(() -> RunFolder.begin(Path.of("..").toAbsolutePath().normalize(), Disk.LOCAL))
+                .isInstanceOf(IOException.class).hasMessageContaining("holds the current folder");
+    }
+
+    @Test
     @DisplayName("a name with a path in it is not a file of the results folder")
     void namesOnly() throws Exception {
         try (RunFolder run = RunFolder.begin(results(), Disk.LOCAL)) {

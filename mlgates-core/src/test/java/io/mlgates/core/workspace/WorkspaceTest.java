@@ -89,5 +89,9 @@ class WorkspaceTest {
         Path outside = dir.resolve("site");
         assertThat(ws.checkOutput(outside, "--out")).isEqualTo(outside);
         assertThat(ws.checkOutput(repo.resolve("results"), "--out")).isEqualTo(repo.resolve("results"));
+        for (Path holdsIt : new Path[] {repo, dir, repo.resolve("sub/..")}) {
+            assertThatThrownBy(() -> ws.checkOutput(holdsIt, "--out")).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("is the model repository or holds it");
+        }
     }
 }
