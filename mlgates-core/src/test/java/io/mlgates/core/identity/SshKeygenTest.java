@@ -46,9 +46,7 @@ class SshKeygenTest {
     @Test
     @DisplayName("the real ssh-keygen refusing a missing key: its complaint is passed on")
     void realSshKeygenFails() throws Exception {
-        Optional<Path> keygen = SshKeygen.executable();
-        org.junit.jupiter.api.Assumptions.assumeTrue(keygen.isPresent() || "true".equals(System.getenv("CI")),
-                "ssh-keygen is not installed (bash .ci/install-ssh-keygen): test skipped");
+        OpenSsh.assumePresent(OpenSsh.findOrFailOnCi());
         Path key = tmp.resolve("no-such-key");
 
         assertThatThrownBy(() -> SshKeygen.sign(key, "mlgates", new byte[] {1})).isInstanceOf(IOException.class)

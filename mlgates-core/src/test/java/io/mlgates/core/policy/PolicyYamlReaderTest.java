@@ -458,4 +458,13 @@ class PolicyYamlReaderTest {
         assertThat(onlyProblem()).isEqualTo(new PolicyProblem(2, 1, "a policy file holds one YAML document, but a"
                 + " second one starts here"));
     }
+
+    @Test
+    void theCodePointLimitOfTheLoaderOptionsStopsReading() {
+        Problems few = new Problems();
+        new PolicyYamlReader(100).read("model:\n  name: " + "x".repeat(200) + "\n", few);
+
+        assertThat(few.list()).singleElement().extracting(PolicyProblem::message).isEqualTo("the file could not be"
+                + " read as YAML: The incoming YAML document exceeds the limit: 100 code points.");
+    }
 }
