@@ -3,6 +3,7 @@ package io.mlgates.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.ModelVersion;
 import io.mlgates.core.release.ApprovalDesk;
@@ -50,7 +51,8 @@ abstract class DecisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment env = main.environment();
-        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry, env)) {
+        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry, env,
+                RegistryContext.Access.WRITE)) {
             Optional<ModelVersion> target;
             String wanted;
             if (version != null) {
@@ -63,15 +65,17 @@ abstract class DecisionCommand implements Callable<Integer> {
             }
             if (target.isEmpty()) {
                 return show(context, Optional.empty(), List.of(new Refusal("registered", context.model() + " has no "
-                        + wanted + " in the registry; promote it to the first stage, which registers it")));
+                        + wanted + " in the registry; promote it to the first stage, which registers it")),
+                        context.registry.head());
             }
             DecisionOutcome outcome = new ApprovalDesk(context.registry, env.clock()).decide(target.get(),
                     context.promotion(), stage, env.identity(as), decision(), reason);
-            return show(context, outcome.recorded(), outcome.refusals());
+            return show(context, outcome.recorded(), outcome.refusals(), outcome.head());
         }
     }
 
-    private int show(RegistryContext context, Optional<Approval> recorded, List<Refusal> refusals) {
+    private int show(RegistryContext context, Optional<Approval> recorded, List<Refusal> refusals,
+                     Optional<AuditHead> head) {
         PrintWriter out = spec.commandLine().getOut();
         if (registry.format == OutputFormat.json) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -83,6 +87,7 @@ abstract class DecisionCommand implements Callable<Integer> {
                     .put("reason", a.reason()).put("at", a.at().toString()));
             ArrayNode list = json.putArray("refusals");
             refusals.forEach(r -> list.addObject().put("rule", r.rule()).put("message", r.message()));
+            json.put("chainHead", head.map(AuditHead::toString).orElse(null));
             out.println(Views.json(json));
         } else if (recorded.isPresent()) {
             Approval a = recorded.get();
@@ -93,6 +98,9 @@ abstract class DecisionCommand implements Callable<Integer> {
             out.println("refused: " + decision().action() + " of " + Text.terminalSafe(context.model()) + " for "
                     + Text.terminalSafe(stage) + ":");
             refusals.forEach(r -> out.println("  - " + r.rule() + ": " + Text.terminalSafe(r.message())));
+        }
+        if (registry.format != OutputFormat.json) {
+            head.ifPresent(h -> out.println(Promotions.chainHead(h)));
         }
         out.flush();
         return recorded.isPresent() ? Promotions.DONE : Promotions.REFUSED;

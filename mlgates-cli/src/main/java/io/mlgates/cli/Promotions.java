@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.StagePolicy;
 import io.mlgates.core.release.EvidenceFiles;
@@ -49,7 +50,7 @@ final class Promotions {
      */
     static int toFirstStage(Path repository, Path results, OutputFormat format, Environment environment,
                             PrintWriter out, PrintWriter err) throws BadInputException, RegistryException {
-        try (RegistryContext context = RegistryContext.open(repository, null, environment)) {
+        try (RegistryContext context = RegistryContext.open(repository, null, environment, RegistryContext.Access.WRITE)) {
             String first = context.promotion().stages().get(0).name();
             String user = environment.userName();
             return promote(context, first, new Options(user, user, Optional.of(results), Optional.empty(),
@@ -93,6 +94,7 @@ final class Promotions {
             ArrayNode refusals = json.putArray("refusals");
             o.refusals().forEach(r -> refusals.addObject().put("rule", r.rule()).put("message", r.message()));
             json.put("nextDeparture", o.nextDeparture().map(d -> d.toOffsetDateTime().toString()).orElse(null));
+            json.put("chainHead", o.head().map(AuditHead::toString).orElse(null));
             out.println(Views.json(json));
             out.flush();
             return;
@@ -113,7 +115,16 @@ final class Promotions {
                 }
             }
         }
+        o.head().ifPresent(h -> out.println(chainHead(h)));
         out.flush();
+    }
+
+    /**
+     * The line that shows the audit chain's head as an anchor: kept outside the registry (a build log, a ticket),
+     * {@code mlgates audit verify --expect-head} shows later whether the log still holds it.
+     */
+    static String chainHead(AuditHead head) {
+        return "chain head: " + head + " (keep it; mlgates audit verify --expect-head " + head + " checks it later)";
     }
 
     private static void putVersion(ObjectNode json, String key, OptionalInt version) {

@@ -52,12 +52,17 @@ final class RegistryCommand {
         @Override
         public Integer call() throws Exception {
             try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry,
-                    parent.main.environment())) {
+                    parent.main.environment(), access())) {
                 return run(context, spec.commandLine().getOut());
             }
         }
 
         abstract int run(RegistryContext context, PrintWriter out) throws Exception;
+
+        /** Reading commands open the registry read-only: they never create, migrate or write it. */
+        RegistryContext.Access access() {
+            return RegistryContext.Access.READ;
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -203,6 +208,11 @@ final class RegistryCommand {
 
         @Option(names = "--as", paramLabel = "NAME", description = "who rolls back (default: the environment's user)")
         String as;
+
+        @Override
+        RegistryContext.Access access() {
+            return RegistryContext.Access.WRITE;
+        }
 
         @Override
         int run(RegistryContext context, PrintWriter out) throws Exception {

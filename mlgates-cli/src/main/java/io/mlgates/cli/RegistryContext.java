@@ -12,6 +12,8 @@ import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.registry.SqliteRegistry;
 import io.mlgates.core.workspace.Workspace;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** A model repository's policy and the registry it promotes into, opened for one command. */
@@ -26,26 +28,60 @@ final class RegistryContext implements AutoCloseable {
         this.registry = registry;
     }
 
+    /** What a command does with the registry: commands that only read open it read-only and never create it. */
+    enum Access {
+        READ,
+        WRITE
+    }
+
     /**
      * @param registryOption {@code --registry} as typed: an MLflow tracking server's http(s) URL, or a file; null for
      *     the policy's {@code promotion.registry} inside the repository
+     * @param access {@link Access#READ}: an embedded registry is opened read-only, a missing or empty file is "no
+     *     registry", nothing is created, migrated or written
      */
-    static RegistryContext open(Path repository, String registryOption, Environment environment)
+    static RegistryContext open(Path repository, String registryOption, Environment environment, Access access)
             throws BadInputException, RegistryException {
         Workspace ws = Workspace.at(repository);
         LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
         ModelRegistry registry;
-        if (registryOption != null && registryOption.matches("(?i)https?://.*")) {
-            registry = new MlflowRegistry(URI.create(registryOption), policy.policy().modelName(),
+        if (registryOption != null && registryOption.matches("(?i)https?:.*")) {
+            registry = new MlflowRegistry(serverUrl(registryOption), policy.policy().modelName(),
                     environment.variables());
-        } else if (registryOption != null) {
-            Path file = Path.of(registryOption);
-            registry = SqliteRegistry.open(file, registryOption, environment.clock());
         } else {
-            String relative = policy.policy().promotion().registry();
-            registry = SqliteRegistry.open(ws.resolve(relative, "promotion.registry"), relative, environment.clock());
+            Path file;
+            String shown;
+            if (registryOption != null) {
+                try {
+                    file = Path.of(registryOption);
+                } catch (InvalidPathException e) {
+                    throw new BadInputException("--registry", 0, 0, "not a file name: " + e.getReason());
+                }
+                shown = registryOption;
+            } else {
+                shown = policy.policy().promotion().registry();
+                file = ws.resolve(shown, "promotion.registry");
+            }
+            registry = access == Access.READ ? SqliteRegistry.openForReading(file, shown)
+                    : SqliteRegistry.open(file, shown, environment.clock());
         }
         return new RegistryContext(ws, policy, registry);
+    }
+
+    /** An MLflow tracking server's address: http or https, with a host; anything else is a usage error. */
+    private static URI serverUrl(String text) throws BadInputException {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new BadInputException("--registry", 0, 0, "not a URL: " + e.getReason() + " at character "
+                    + (e.getIndex() + 1) + "; expected an MLflow tracking server such as http://mlflow.example:5000");
+        }
+        if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new BadInputException("--registry", 0, 0, "not a server address: expected http(s)://HOST[:PORT]"
+                    + "[/PATH] without query or fragment, such as http://mlflow.example:5000");
+        }
+        return uri;
     }
 
     String model() {

@@ -72,7 +72,11 @@ public final class EthicsGate {
             }
             String[] values = new String[sensitive.size()];
             while (reader.next()) {
-                overall.add(reader);
+                try {
+                    overall.add(reader);
+                } catch (ArithmeticException e) { // numbers no double can hold, e.g. weights summing past 1.8e308
+                    throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
+                }
                 if (groups != null) {
                     for (int i = 0; i < values.length; i++) {
                         values[i] = reader.group(i);
@@ -80,7 +84,7 @@ public final class EthicsGate {
                     try {
                         groups.add(values, reader.actualPositive(), reader.predictedPositive(), reader.score(),
                                 reader.weight());
-                    } catch (IllegalArgumentException e) {
+                    } catch (IllegalArgumentException | ArithmeticException e) {
                         throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
                     }
                 }

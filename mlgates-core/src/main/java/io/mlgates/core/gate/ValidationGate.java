@@ -75,12 +75,16 @@ public final class ValidationGate {
                 bySlice.add(new TreeMap<>());
             }
             while (reader.next()) {
-                overall.add(reader);
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    boolean ranks = sliceNeedsRanks[i];
-                    bySlice.get(i).computeIfAbsent(reader.group(i),
-                            g -> TaskMetrics.create(policy.task(), reader.hasScores(), ranks,
-                                    options.calibrationBins())).add(reader);
+                try {
+                    overall.add(reader);
+                    for (int i = 0; i < sliceColumns.size(); i++) {
+                        boolean ranks = sliceNeedsRanks[i];
+                        bySlice.get(i).computeIfAbsent(reader.group(i),
+                                g -> TaskMetrics.create(policy.task(), reader.hasScores(), ranks,
+                                        options.calibrationBins())).add(reader);
+                    }
+                } catch (ArithmeticException e) { // numbers no double can hold, e.g. weights summing past 1.8e308
+                    throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
                 }
             }
             classNames = reader.classNames();

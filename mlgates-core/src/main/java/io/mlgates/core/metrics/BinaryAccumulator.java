@@ -26,6 +26,8 @@ public final class BinaryAccumulator {
     static final String NO_ROWS = "no rows";
     static final String ALL_WEIGHT_ZERO = "every row has weight 0";
 
+    /** Below the exponent of any double: the scale before any weight above 0. */
+    private static final int NO_WEIGHT = -1100;
     /** numpy's float64 machine epsilon, the clipping of scikit-learn's log_loss. */
     private static final double LOG_LOSS_EPS = Math.ulp(1.0);
 
@@ -38,6 +40,10 @@ public final class BinaryAccumulator {
     private final WeightTally trueNegatives = new WeightTally();
     private final WeightTally falseNegatives = new WeightTally();
 
+    // The streaming sums below are in units of 2^weightExponent, the binary exponent of the largest weight seen,
+    // rescaled exactly when a larger one arrives: weights of 1e160 or 1e-200 neither overflow nor underflow them.
+    private int weightExponent = NO_WEIGHT;
+    private final CompensatedSum scaledWeight = new CompensatedSum();
     private final CompensatedSum logLoss = new CompensatedSum();
     private final CompensatedSum brier = new CompensatedSum();
     private final CompensatedSum[] binWeight;
@@ -96,19 +102,29 @@ public final class BinaryAccumulator {
         if (hasScores && !(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must lie in [0, 1]: " + score);
         }
+        if (weight > 0) {
+            rescaleTo(Math.getExponent(weight));
+        }
+        double w = Math.scalb(weight, -weightExponent);
+        scaledWeight.add(w);
+        if (Double.isInfinite(Math.scalb(scaledWeight.value(), weightExponent))) {
+            // the total weight leaves double's range: it could be reported neither in the results nor in the bins
+            throw new ArithmeticException("the weights add up to more than " + Double.MAX_VALUE
+                    + "; divide every weight by the same constant");
+        }
         cell(actualPositive, predictedPositive).add(weight);
         if (!hasScores) {
             return;
         }
         double y = actualPositive ? 1.0 : 0.0;
         double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
-        logLoss.add(weight * -Math.log(actualPositive ? clipped : 1 - clipped));
+        logLoss.add(w * -Math.log(actualPositive ? clipped : 1 - clipped));
         double residual = y - score;
-        brier.add(weight * residual * residual);
+        brier.add(w * residual * residual);
         int bin = (int) Math.min(Math.floor(score * calibrationBins), calibrationBins - 1);
-        binWeight[bin].add(weight);
-        binLabel[bin].add(weight * y);
-        binScore[bin].add(weight * score);
+        binWeight[bin].add(w);
+        binLabel[bin].add(w * y);
+        binScore[bin].add(w * score);
         binRows[bin]++;
         // a row of weight 0 moves no rank metric; scikit-learn leaves it out of the curves' thresholds, and so do we
         if (positiveScores != null && weight > 0) {
@@ -128,12 +144,16 @@ public final class BinaryAccumulator {
         falsePositives.merge(other.falsePositives);
         trueNegatives.merge(other.trueNegatives);
         falseNegatives.merge(other.falseNegatives);
-        logLoss.add(other.logLoss);
-        brier.add(other.brier);
+        int otherExponent = other.weightExponent; // read first: other may be this
+        rescaleTo(otherExponent);
+        int shift = otherExponent - weightExponent;
+        scaledWeight.addScaled(other.scaledWeight, shift);
+        logLoss.addScaled(other.logLoss, shift);
+        brier.addScaled(other.brier, shift);
         for (int b = 0; b < binWeight.length; b++) {
-            binWeight[b].add(other.binWeight[b]);
-            binLabel[b].add(other.binLabel[b]);
-            binScore[b].add(other.binScore[b]);
+            binWeight[b].addScaled(other.binWeight[b], shift);
+            binLabel[b].addScaled(other.binLabel[b], shift);
+            binScore[b].addScaled(other.binScore[b], shift);
             binRows[b] += other.binRows[b];
         }
         if (positiveScores != null) {
@@ -144,6 +164,23 @@ public final class BinaryAccumulator {
 
     public long rows() {
         return all().rows();
+    }
+
+    /** Raises the scale of the streaming sums to 2^exponent when that is larger, rescaling them exactly. */
+    private void rescaleTo(int exponent) {
+        if (exponent <= weightExponent) {
+            return;
+        }
+        int shift = weightExponent - exponent;
+        scaledWeight.scale(shift);
+        logLoss.scale(shift);
+        brier.scale(shift);
+        for (int b = 0; b < binWeight.length; b++) {
+            binWeight[b].scale(shift);
+            binLabel[b].scale(shift);
+            binScore[b].scale(shift);
+        }
+        weightExponent = exponent;
     }
 
     public double weightSum() {
@@ -177,41 +214,37 @@ public final class BinaryAccumulator {
         WeightTally actualPositive = WeightTally.union(truePositives, falseNegatives);
         WeightTally actualNegative = WeightTally.union(trueNegatives, falsePositives);
         WeightTally predictedPositive = WeightTally.union(truePositives, falsePositives);
-        double tp = truePositives.weight();
-        double fp = falsePositives.weight();
-        double tn = trueNegatives.weight();
-        double fn = falseNegatives.weight();
         boolean noRows = all.rows() == 0;
 
         Map<String, MetricValue> out = new LinkedHashMap<>();
         MetricValue accuracy = noRows ? MetricValue.undefined("accuracy", NO_ROWS)
                 : all.weight() == 0 ? MetricValue.undefined("accuracy", ALL_WEIGHT_ZERO)
-                : proportion("accuracy", tp + tn, all, level);
+                : proportion("accuracy", WeightTally.union(truePositives, trueNegatives), all, level);
         MetricValue precision = weightless(predictedPositive)
                 ? MetricValue.undefined("precision", noRows ? NO_ROWS
                 : none(predictedPositive, "positive predictions") + ": precision is 0/0")
-                : proportion("precision", tp, predictedPositive, level);
+                : proportion("precision", truePositives, predictedPositive, level);
         MetricValue recall = weightless(actualPositive)
                 ? MetricValue.undefined("recall", noRows ? NO_ROWS
                 : none(actualPositive, "positive labels") + ": recall is 0/0")
-                : proportion("recall", tp, actualPositive, level);
+                : proportion("recall", truePositives, actualPositive, level);
         MetricValue specificity = weightless(actualNegative)
                 ? MetricValue.undefined("specificity", noRows ? NO_ROWS
                 : none(actualNegative, "negative labels") + ": specificity is 0/0")
-                : proportion("specificity", tn, actualNegative, level);
+                : proportion("specificity", trueNegatives, actualNegative, level);
         out.put("accuracy", accuracy);
         out.put("balanced_accuracy", balancedAccuracy(noRows, recall, specificity));
         out.put("precision", precision);
         out.put("recall", recall);
         out.put("specificity", specificity);
-        double f1Denominator = 2 * tp + fp + fn;
         out.put("f1", noRows ? MetricValue.undefined("f1", NO_ROWS)
                 : weightless(actualPositive) && weightless(predictedPositive)
                 ? MetricValue.undefined("f1", none(actualPositive, "positive labels") + " and "
                 + none(predictedPositive, "positive predictions") + ": f1 is 0/0")
-                : MetricValue.of("f1", 2 * tp / f1Denominator));
+                : MetricValue.of("f1", Math.min(1, 2 * truePositives.fractionOf(
+                        WeightTally.union(truePositives, truePositives, falsePositives, falseNegatives)))));
         putRankMetrics(out, actualPositive, actualNegative, noRows, level);
-        putScoreMetrics(out, all.weight(), noRows);
+        putScoreMetrics(out, scaledWeight.value(), noRows);
         return Collections.unmodifiableMap(out);
     }
 
@@ -239,7 +272,7 @@ public final class BinaryAccumulator {
             double w = binWeight[b].value();
             boolean empty = !(w > 0); // no rows, or rows of weight 0: the means are 0/0
             bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins, binRows[b],
-                    w, empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].value() / w)),
+                    Math.scalb(w, weightExponent), empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].value() / w)),
                     empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].value() / w))));
         }
         Optional<String> undefined;
@@ -313,6 +346,7 @@ public final class BinaryAccumulator {
                         + ": average_precision is 0/0")));
     }
 
+    /** @param totalWeight the total weight in the units of the streaming sums */
     private void putScoreMetrics(Map<String, MetricValue> out, double totalWeight, boolean noRows) {
         for (String name : new String[] {"log_loss", "brier", "ece"}) {
             if (!hasScores) {
@@ -345,8 +379,8 @@ public final class BinaryAccumulator {
     }
 
     /** A weighted proportion with its Wilson interval over the Kish effective sample size. */
-    private static MetricValue proportion(String name, double successes, WeightTally trials, double level) {
-        double p = Math.min(1, successes / trials.weight());
+    private static MetricValue proportion(String name, WeightTally successes, WeightTally trials, double level) {
+        double p = Math.min(1, successes.fractionOf(trials));
         MetricValue value = MetricValue.of(name, p);
         return Intervals.wilson(p, trials.effectiveRows(), level).map(value::withInterval).orElse(value);
     }

@@ -20,11 +20,22 @@ final class CompensatedSum {
     }
 
     void add(CompensatedSum other) {
+        addScaled(other, 0);
+    }
+
+    /** Adds {@code other} times 2^powerOfTwo: exact but for what falls below double's range. */
+    void addScaled(CompensatedSum other, int powerOfTwo) {
         // read both parts first: other may be this
-        double otherSum = other.sum;
-        double otherCompensation = other.compensation;
+        double otherSum = Math.scalb(other.sum, powerOfTwo);
+        double otherCompensation = Math.scalb(other.compensation, powerOfTwo);
         add(otherSum);
         add(otherCompensation);
+    }
+
+    /** Multiplies the sum by 2^powerOfTwo: exact but for what falls below double's range. */
+    void scale(int powerOfTwo) {
+        sum = Math.scalb(sum, powerOfTwo);
+        compensation = Math.scalb(compensation, powerOfTwo);
     }
 
     double value() {

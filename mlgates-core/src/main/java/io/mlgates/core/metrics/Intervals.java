@@ -46,12 +46,16 @@ public final class Intervals {
         return Optional.of(new Interval(low, Math.max(low, high), level, WILSON));
     }
 
-    /** Normal quantile z for a two-sided level: the (1 + level) / 2 quantile of the standard normal. */
+    /**
+     * Normal quantile z for a two-sided level: the (1 + level) / 2 quantile of the standard normal, taken from the
+     * lower tail as -q((1 - level) / 2), where 1 - level is exact: (1 + level) / 2 rounds to 1 for levels within
+     * 1.2e-16 of 1 (0.9999999999999999 gave an infinite z), while the tail keeps every level below 1 finite.
+     */
     public static double z(double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must lie in (0, 1): " + level);
         }
-        return STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2);
+        return -STANDARD_NORMAL.inverseCumulativeProbability((1 - level) / 2);
     }
 
     static double clamp01(double x) {

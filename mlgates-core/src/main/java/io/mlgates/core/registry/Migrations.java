@@ -50,7 +50,85 @@ final class Migrations {
                       id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL)""", """
                     INSERT INTO audit_head (id, seq, hash)
                     SELECT 1, seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1""", """
-                    CREATE INDEX approvals_by_candidate ON approvals (model, digest, stage)"""));
+                    CREATE INDEX approvals_by_candidate ON approvals (model, digest, stage)"""),
+            // 3: every table append-only or moved only with the chain; decisions are read from the log by candidate
+            List.of(noChange("model_versions", "UPDATE", "a version is registered once"),
+                    noChange("model_versions", "DELETE", "a version is registered once"),
+                    noChange("stage_history", "UPDATE", "the stage history is append-only"),
+                    noChange("stage_history", "DELETE", "the stage history is append-only"),
+                    noChange("approvals", "UPDATE", "approvals are append-only"),
+                    noChange("approvals", "DELETE", "approvals are append-only"),
+                    noChange("schema_version", "UPDATE", "the schema history is append-only"),
+                    noChange("schema_version", "DELETE", "the schema history is append-only"),
+                    noChange("stages", "DELETE", "a stage moves, it is never removed"),
+                    noChange("audit_head", "DELETE", "the audit head is never removed"),
+                    followsHistory("INSERT"), followsHistory("UPDATE"), """
+                    CREATE TRIGGER audit_log_appends_at_end BEFORE INSERT ON audit_log
+                    WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM audit_log)
+                      OR NEW.previous_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1),
+                                                           '0000000000000000000000000000000000000000000000000000000000000000')
+                    BEGIN SELECT RAISE(ABORT, 'the audit log grows only at its end, each entry after the newest'); END""",
+                    """
+                    CREATE TRIGGER audit_head_first BEFORE INSERT ON audit_head
+                    WHEN NEW.seq IS NOT 1 OR NOT EXISTS (SELECT 1 FROM audit_log WHERE seq = 1 AND hash = NEW.hash)
+                    BEGIN SELECT RAISE(ABORT, 'the audit head starts at the first entry'); END""", """
+                    CREATE TRIGGER audit_head_forward BEFORE UPDATE ON audit_head
+                    WHEN NEW.id IS NOT OLD.id OR NEW.seq IS NOT OLD.seq + 1
+                      OR NOT EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq AND hash = NEW.hash)
+                    BEGIN SELECT RAISE(ABORT, 'the audit head moves only to the entry appended after it'); END""",
+                    """
+                    CREATE INDEX audit_log_by_candidate ON audit_log (model, digest, stage)"""));
+
+    private static String noChange(String table, String operation, String why) {
+        return "CREATE TRIGGER " + table + "_no_" + operation.toLowerCase(java.util.Locale.ROOT) + " BEFORE "
+                + operation + " ON " + table + " BEGIN SELECT RAISE(ABORT, '" + why + "'); END";
+    }
+
+    /** A stage points only where its newest history row says, so a move without its history is refused. */
+    private static String followsHistory(String operation) {
+        return "CREATE TRIGGER stages_follow_history_" + operation.toLowerCase(java.util.Locale.ROOT) + " BEFORE "
+                + operation + " ON stages WHEN NOT EXISTS (SELECT 1 FROM stage_history h WHERE h.id = (SELECT max(id)"
+                + " FROM stage_history WHERE model = NEW.model AND stage = NEW.stage) AND h.to_version = NEW.version"
+                + " AND h.at = NEW.since) BEGIN SELECT RAISE(ABORT, 'a stage points only where its newest"
+                + " stage_history row says'); END";
+    }
+
+    /**
+     * The schema version of a file opened for reading, without creating or changing anything.
+     *
+     * @throws RegistryException when the file holds no registry, or a schema newer than this engine knows
+     */
+    static int readVersion(Connection connection, String location) throws SQLException, RegistryException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                    + " AND name = 'schema_version'")) {
+                if (rs.getInt(1) == 0) {
+                    try (ResultSet any = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                        throw new RegistryException(any.getInt(1) == 0 ? "no registry at " + location
+                                + " (an empty database)" : location + ": not a registry (an SQLite database without"
+                                + " mlgates' schema_version table)");
+                    }
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT max(version), typeof(max(version)) FROM"
+                    + " schema_version")) {
+                if (!"integer".equals(rs.getString(2))) {
+                    throw new RegistryException(rs.getObject(1) == null ? "no registry at " + location
+                            + " (no schema version recorded)" : location + ": tampered with: schema_version holds "
+                            + StoredRow.describe(rs.getObject(1)) + " where a version number belongs");
+                }
+                long found = rs.getLong(1);
+                if (found > CURRENT) {
+                    throw new RegistryException(location + ": the registry's schema is version " + found + ", newer"
+                            + " than the " + CURRENT + " this mlgates knows; use a newer mlgates");
+                }
+                if (found < 1) {
+                    throw new RegistryException(location + ": tampered with: schema_version holds version " + found);
+                }
+                return (int) found;
+            }
+        }
+    }
 
     /** The schema version this engine writes. */
     static final int CURRENT = STEPS.size();

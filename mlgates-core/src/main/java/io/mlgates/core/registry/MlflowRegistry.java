@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.audit.AuditChain;
 import io.mlgates.core.audit.AuditEntry;
+import io.mlgates.core.audit.AuditFinding;
 import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.audit.AuditRecord;
 import io.mlgates.core.audit.AuditVerification;
@@ -87,7 +88,7 @@ public final class MlflowRegistry implements ModelRegistry {
     }
 
     @Override
-    public ModelVersion register(Registration r) throws RegistryException {
+    public ModelVersion register(Registration r, String registeredBy) throws RegistryException {
         Optional<ModelVersion> existing = versionByDigest(r.model(), r.digest());
         if (existing.isPresent()) {
             return existing.get();
@@ -106,16 +107,16 @@ public final class MlflowRegistry implements ModelRegistry {
             checkSize(t.path("key").asText(), t.path("value").asText());
         }
         JsonNode version = call("POST", "model-versions/create", request).orElseThrow().path("model_version");
-        int number = Integer.parseInt(version.path("version").asText());
-        append(new AuditRecord(r.at(), r.author(), "register", r.model(), "", OptionalInt.of(number), r.digest(),
+        int number = number(version.path("version").asText(), "the created version's number");
+        append(new AuditRecord(r.at(), registeredBy, "register", r.model(), "", OptionalInt.of(number), r.digest(),
                 RegistryJson.registrationEvidence(r)));
         return new ModelVersion(number, r);
     }
 
     @Override
     public Optional<ModelVersion> version(String name, int version) throws RegistryException {
-        return get("model-versions/get?name=" + encode(name) + "&version=" + version)
-                .flatMap(json -> toVersion(json.path("model_version")));
+        Optional<JsonNode> found = get("model-versions/get?name=" + encode(name) + "&version=" + version);
+        return found.isPresent() ? toVersion(found.get().path("model_version")) : Optional.empty();
     }
 
     @Override
@@ -147,8 +148,8 @@ public final class MlflowRegistry implements ModelRegistry {
     @Override
     public OptionalInt current(String name, String stage) throws RegistryException {
         Optional<JsonNode> found = get("registered-models/alias?name=" + encode(name) + "&alias=" + encode(stage));
-        return found.map(json -> OptionalInt.of(Integer.parseInt(json.path("model_version").path("version").asText())))
-                .orElse(OptionalInt.empty());
+        return found.isPresent() ? OptionalInt.of(number(found.get().path("model_version").path("version").asText(),
+                "alias " + stage)) : OptionalInt.empty();
     }
 
     @Override
@@ -157,14 +158,15 @@ public final class MlflowRegistry implements ModelRegistry {
         Optional<JsonNode> found = get("registered-models/get?name=" + encode(name));
         if (found.isPresent()) {
             for (JsonNode alias : found.get().path("registered_model").path("aliases")) {
-                stages.put(alias.path("alias").asText(), Integer.parseInt(alias.path("version").asText()));
+                stages.put(alias.path("alias").asText(), number(alias.path("version").asText(), "alias "
+                        + alias.path("alias").asText()));
             }
         }
         return stages;
     }
 
     @Override
-    public StageMove move(StageMoveRequest m) throws RegistryException {
+    public Recorded<StageMove> move(StageMoveRequest m) throws RegistryException {
         OptionalInt actual = current(m.model(), m.stage());
         if (!actual.equals(m.expected())) {
             throw new StageConflictException(m.model(), m.stage(), m.expected(), actual);
@@ -177,7 +179,8 @@ public final class MlflowRegistry implements ModelRegistry {
         setModelTag(m.model(), HISTORY + pad(id), entry);
         setVersionTag(m.model(), m.to(), "mlgates." + m.stage() + "." + m.kind().action(), CanonicalJson.of(
                 f.objectNode().put("actor", m.actor()).put("at", m.at().toString()).put("historyId", id)));
-        append(new AuditRecord(m.at(), m.actor(), m.kind().action(), m.model(), m.stage(), OptionalInt.of(m.to()),
+        AuditHead head = append(new AuditRecord(m.at(), m.actor(), m.kind().action(), m.model(), m.stage(),
+                OptionalInt.of(m.to()),
                 target.digest(), RegistryJson.moveEvidence(m)));
         // the alias is what deployments read: it moves last, once the evidence is in place, and is read back
         call("POST", "registered-models/alias", f.objectNode().put("name", m.model()).put("alias", m.stage())
@@ -186,30 +189,88 @@ public final class MlflowRegistry implements ModelRegistry {
         if (confirmed.isEmpty() || confirmed.getAsInt() != m.to()) {
             throw new StageConflictException(m.model(), m.stage(), OptionalInt.of(m.to()), confirmed);
         }
-        return new StageMove(id, m);
+        return new Recorded<>(new StageMove(id, m), head);
     }
 
     @Override
     public List<StageMove> history(String name) throws RegistryException {
         List<StageMove> moves = new ArrayList<>();
-        for (Map.Entry<String, String> tag : modelTags(name).entrySet()) {
-            if (tag.getKey().startsWith(HISTORY)) {
-                JsonNode h = CanonicalJson.parse(tag.getValue());
-                JsonNode from = h.path("from");
-                moves.add(new StageMove(Long.parseLong(tag.getKey().substring(HISTORY.length())),
-                        new StageMoveRequest(name, h.path("stage").asText(),
-                                from.isInt() ? OptionalInt.of(from.asInt()) : OptionalInt.empty(), h.path("to").asInt(),
-                                StageMove.Kind.valueOf(h.path("kind").asText()), h.path("actor").asText(),
-                                Instant.parse(h.path("at").asText()), h.path("reason").asText(),
-                                h.path("emergency").asBoolean(), CanonicalJson.of(h.path("evidence")))));
-            }
+        for (ChainReplay.Named<StageMove> move : historyTags(modelTags(name), name)) {
+            moves.add(move.value());
         }
-        moves.sort(Comparator.comparingLong(StageMove::id));
         return moves;
     }
 
+    /** The history tags, each read strictly: a tag that does not read as mlgates wrote it is tampering. */
+    private List<ChainReplay.Named<StageMove>> historyTags(Map<String, String> tags, String name)
+            throws RegistryTamperedException {
+        List<ChainReplay.Named<StageMove>> moves = new ArrayList<>();
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (tag.getKey().startsWith(HISTORY)) {
+                try {
+                    moves.add(new ChainReplay.Named<>("tag " + tag.getKey(), historyEntry(name, tag.getKey(),
+                            tag.getValue())));
+                } catch (MalformedFieldException e) {
+                    throw e.tampered(location());
+                }
+            }
+        }
+        moves.sort(Comparator.comparingLong(m -> m.value().id()));
+        return moves;
+    }
+
+    private StageMove historyEntry(String name, String key, String value) throws MalformedFieldException {
+        String where = "tag " + key;
+        JsonNode h = tagJson(where, value);
+        JsonNode from = h.path("from");
+        if (!(from.isNull() || from.isInt()) || !h.path("to").isInt() || !h.path("emergency").isBoolean()) {
+            throw new MalformedFieldException(where, "from, to, emergency", "expected versions and true or false");
+        }
+        try {
+            return new StageMove(Long.parseLong(key.substring(HISTORY.length())), new StageMoveRequest(name,
+                    tagText(where, h, "stage"), from.isInt() ? OptionalInt.of(from.asInt()) : OptionalInt.empty(),
+                    h.path("to").asInt(), StageMove.Kind.valueOf(tagText(where, h, "kind")), tagText(where, h,
+                    "actor"), Instant.parse(tagText(where, h, "at")), tagText(where, h, "reason"),
+                    h.path("emergency").asBoolean(), CanonicalJson.of(h.path("evidence"))));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedFieldException(where, "value", StoredRow.shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static JsonNode tagJson(String where, String value) throws MalformedFieldException {
+        try {
+            JsonNode node = CanonicalJson.parse(value);
+            if (node.isObject()) {
+                return node;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new MalformedFieldException(where, "value", "expected a JSON object");
+    }
+
+    private static String tagText(String where, JsonNode node, String field) throws MalformedFieldException {
+        if (!node.path(field).isTextual()) {
+            throw new MalformedFieldException(where, field, "expected a text");
+        }
+        return node.path(field).asText();
+    }
+
+    private int number(String text, String what) throws RegistryTamperedException {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RegistryTamperedException(location() + ": tampered with: " + what + " is '"
+                + StoredRow.shorten(text) + "', not a version number from 1 to " + Integer.MAX_VALUE);
+    }
+
     @Override
-    public void decide(Approval a) throws RegistryException {
+    public Recorded<Approval> decide(Approval a) throws RegistryException {
         ModelVersion version = versionByDigest(a.model(), a.digest()).orElseThrow(() -> new RegistryException(
                 location() + ": " + a.model() + " has no version with digest " + a.digest()));
         long n = versionTags(a.model(), version.version()).keySet().stream()
@@ -217,42 +278,147 @@ public final class MlflowRegistry implements ModelRegistry {
         setVersionTag(a.model(), version.version(), APPROVAL + a.stage() + "." + pad(n), CanonicalJson.of(
                 f.objectNode().put("approver", a.approver()).put("decision", a.decision().name())
                         .put("reason", a.reason()).put("at", a.at().toString())));
-        append(new AuditRecord(a.at(), a.approver(), a.decision().action(), a.model(), a.stage(),
+        AuditHead head = append(new AuditRecord(a.at(), a.approver(), a.decision().action(), a.model(), a.stage(),
                 OptionalInt.of(version.version()), a.digest(), RegistryJson.decisionEvidence(a)));
+        return new Recorded<>(a, head);
     }
 
     @Override
     public List<Approval> approvals(String name, String digest, String stage) throws RegistryException {
-        Optional<ModelVersion> version = versionByDigest(name, digest);
-        if (version.isEmpty()) {
-            return List.of();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Slot slot : auditSlots(modelTags(name))) {
+            if (slot.problem().isPresent()) {
+                throw slot.problem().get().tampered(location());
+            }
+            entries.add(slot.entry().orElseThrow());
         }
-        List<Approval> approvals = new ArrayList<>();
-        Map<String, String> tags = new TreeMap<>(versionTags(name, version.get().version()));
+        try {
+            return ChainReplay.decisions(entries, name, digest, stage);
+        } catch (MalformedFieldException e) {
+            throw e.tampered(location());
+        }
+    }
+
+    @Override
+    public List<AuditEntry> auditLog() throws RegistryException {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Slot slot : auditSlots(modelTags(model))) {
+            if (slot.problem().isPresent()) {
+                throw slot.problem().get().tampered(location());
+            }
+            entries.add(slot.entry().orElseThrow());
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<AuditHead> head() throws RegistryException {
+        try {
+            return headTag(modelTags(model));
+        } catch (MalformedFieldException e) {
+            throw e.tampered(location());
+        }
+    }
+
+    /**
+     * Checks the chain, its head tag and the anchors, and replays the chain against the versions' tags, the history
+     * tags, the aliases and the approval tags of the model this instance was opened for.
+     */
+    @Override
+    public AuditVerification verifyAudit(List<AuditHead> anchors) throws RegistryException {
+        Map<String, String> tags = modelTags(model);
+        List<AuditFinding> malformed = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        java.util.Set<Long> unreadable = new java.util.HashSet<>();
+        for (Slot slot : auditSlots(tags)) {
+            if (slot.entry().isPresent()) {
+                entries.add(slot.entry().get());
+            } else {
+                unreadable.add(slot.seq());
+                malformed.add(new AuditFinding(slot.seq(), AuditFinding.Kind.MALFORMED,
+                        slot.problem().orElseThrow().getMessage()));
+            }
+        }
+        Optional<AuditHead> head = Optional.empty();
+        boolean headReadable = true;
+        try {
+            head = headTag(tags);
+        } catch (MalformedFieldException e) {
+            malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
+            headReadable = false;
+        }
+        AuditVerification chain = AuditChain.verify(entries, unreadable, head, headReadable);
+        if (!headReadable) {
+            chain = new AuditVerification(chain.entries(), chain.head(), chain.findings(), List.of());
+        }
+        List<ChainReplay.Named<ModelVersion>> versions = new ArrayList<>();
+        List<ChainReplay.Named<Approval>> decisions = new ArrayList<>();
+        for (JsonNode v : pages("model-versions/search?filter=" + encode("name='" + model.replace("'", "\\'")
+                + "'"), "model_versions")) {
+            String number = v.path("version").asText();
+            try {
+                Optional<ModelVersion> version = toVersion(v);
+                if (version.isPresent()) {
+                    versions.add(new ChainReplay.Named<>("version " + number, version.get()));
+                    decisions.addAll(approvalTags(tags(v.path("tags")), version.get()));
+                }
+            } catch (RegistryTamperedException e) {
+                malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
+            } catch (MalformedFieldException e) {
+                malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
+            }
+        }
+        versions.sort(Comparator.comparingInt(v -> v.value().version()));
+        List<ChainReplay.Named<StageMoveRequest>> moves = new ArrayList<>();
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            if (tag.getKey().startsWith(APPROVAL + stage + ".")) {
-                JsonNode a = CanonicalJson.parse(tag.getValue());
-                approvals.add(new Approval(name, digest, stage, a.path("approver").asText(),
-                        Approval.Decision.valueOf(a.path("decision").asText()), a.path("reason").asText(),
-                        Instant.parse(a.path("at").asText())));
+            if (tag.getKey().startsWith(HISTORY)) {
+                try {
+                    moves.add(new ChainReplay.Named<>("tag " + tag.getKey(), historyEntry(model, tag.getKey(),
+                            tag.getValue()).request()));
+                } catch (MalformedFieldException e) {
+                    malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
+                }
+            }
+        }
+        List<ChainReplay.Named<ChainReplay.StagePointer>> pointers = new ArrayList<>();
+        for (Map.Entry<String, Integer> alias : stages(model).entrySet()) {
+            pointers.add(new ChainReplay.Named<>("alias " + alias.getKey(), new ChainReplay.StagePointer(model,
+                    alias.getKey(), alias.getValue(), Optional.empty())));
+        }
+        List<AuditFinding> more = new ArrayList<>(malformed);
+        more.addAll(ChainReplay.compare(entries, new ChainReplay.State(versions, moves, pointers, decisions, false)));
+        more.addAll(AuditChain.anchors(entries, anchors));
+        return chain.with(more);
+    }
+
+    private List<ChainReplay.Named<Approval>> approvalTags(Map<String, String> tags, ModelVersion version)
+            throws MalformedFieldException {
+        List<ChainReplay.Named<Approval>> approvals = new ArrayList<>();
+        for (Map.Entry<String, String> tag : new TreeMap<>(tags).entrySet()) {
+            if (tag.getKey().startsWith(APPROVAL)) {
+                String rest = tag.getKey().substring(APPROVAL.length());
+                int dot = rest.lastIndexOf('.');
+                String where = "version " + version.version() + " tag " + tag.getKey();
+                if (dot < 1) {
+                    throw new MalformedFieldException(where, "key", "expected mlgates.approval.<stage>.<n>");
+                }
+                approvals.add(new ChainReplay.Named<>(where, approval(where, version.model(), version.digest(),
+                        rest.substring(0, dot), tag.getValue())));
             }
         }
         return approvals;
     }
 
-    @Override
-    public List<AuditEntry> auditLog() throws RegistryException {
-        return auditLog(modelTags(model));
-    }
-
-    @Override
-    public AuditVerification verifyAudit() throws RegistryException {
-        Map<String, String> tags = modelTags(model);
-        Optional<AuditHead> head = Optional.ofNullable(tags.get(AUDIT_HEAD)).map(h -> {
-            String[] parts = h.split(" ");
-            return new AuditHead(Long.parseLong(parts[0]), parts[1]);
-        });
-        return AuditChain.verify(auditLog(tags), head);
+    private static Approval approval(String where, String name, String digest, String stage, String value)
+            throws MalformedFieldException {
+        JsonNode a = tagJson(where, value);
+        try {
+            return new Approval(name, digest, stage, tagText(where, a, "approver"),
+                    Approval.Decision.valueOf(tagText(where, a, "decision")), tagText(where, a, "reason"),
+                    Instant.parse(tagText(where, a, "at")));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedFieldException(where, "value", StoredRow.shorten(String.valueOf(e.getMessage())));
+        }
     }
 
     @Override
@@ -260,29 +426,92 @@ public final class MlflowRegistry implements ModelRegistry {
         // the HTTP client holds no connection open between calls that needs closing on Java 17
     }
 
-    private List<AuditEntry> auditLog(Map<String, String> tags) {
-        List<AuditEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, String> tag : tags.entrySet()) {
-            if (tag.getKey().startsWith(AUDIT)) {
-                JsonNode e = CanonicalJson.parse(tag.getValue());
-                JsonNode version = e.path("version");
-                entries.add(new AuditEntry(e.path("seq").asLong(), new AuditRecord(Instant.parse(e.path("at").asText()),
-                        e.path("actor").asText(), e.path("action").asText(), e.path("model").asText(),
-                        e.path("stage").asText(), version.isInt() ? OptionalInt.of(version.asInt())
-                        : OptionalInt.empty(), e.path("digest").asText(), e.path("evidence").asText()),
-                        e.path("previousHash").asText(), e.path("hash").asText()));
-            }
-        }
-        entries.sort(Comparator.comparingLong(AuditEntry::seq));
-        return entries;
+    /** An audit tag: the entry, or why it cannot be read. */
+    private record Slot(long seq, Optional<AuditEntry> entry, Optional<MalformedFieldException> problem) {
     }
 
-    /** Appends to the chain of the record's model: its tags hold the entries and the head. */
-    private void append(AuditRecord record) throws RegistryException {
-        Map<String, String> tags = modelTags(record.model());
+    private static List<Slot> auditSlots(Map<String, String> tags) {
+        List<Slot> slots = new ArrayList<>();
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (tag.getKey().startsWith(AUDIT)) {
+                String where = "tag " + tag.getKey();
+                long seq;
+                try {
+                    seq = Long.parseLong(tag.getKey().substring(AUDIT.length()));
+                } catch (NumberFormatException e) {
+                    seq = 0;
+                }
+                try {
+                    JsonNode e = tagJson(where, tag.getValue());
+                    JsonNode version = e.path("version");
+                    if (!e.path("seq").canConvertToExactIntegral() || e.path("seq").asLong() != seq || seq < 1) {
+                        throw new MalformedFieldException(where, "seq", "expected the place the key names");
+                    }
+                    if (!(version.isNull() || version.isInt() && version.asInt() >= 1)) {
+                        throw new MalformedFieldException(where, "version", "expected a version number or null");
+                    }
+                    AuditRecord record;
+                    try {
+                        record = new AuditRecord(Instant.parse(tagText(where, e, "at")), tagText(where, e, "actor"),
+                                tagText(where, e, "action"), tagText(where, e, "model"), tagText(where, e, "stage"),
+                                version.isInt() ? OptionalInt.of(version.asInt()) : OptionalInt.empty(),
+                                tagText(where, e, "digest"), tagText(where, e, "evidence"));
+                    } catch (IllegalArgumentException | java.time.DateTimeException x) {
+                        throw new MalformedFieldException(where, "value", StoredRow.shorten(String.valueOf(
+                                x.getMessage())));
+                    }
+                    slots.add(new Slot(seq, Optional.of(new AuditEntry(seq, record, tagText(where, e, "previousHash"),
+                            tagText(where, e, "hash"))), Optional.empty()));
+                } catch (MalformedFieldException e) {
+                    slots.add(new Slot(seq, Optional.empty(), Optional.of(e)));
+                }
+            }
+        }
+        slots.sort(Comparator.comparingLong(Slot::seq));
+        return slots;
+    }
+
+    private static Optional<AuditHead> headTag(Map<String, String> tags) throws MalformedFieldException {
         String head = tags.get(AUDIT_HEAD);
-        long seq = head == null ? 1 : Long.parseLong(head.split(" ")[0]) + 1;
-        String previous = head == null ? AuditChain.GENESIS : head.split(" ")[1];
+        if (head == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AuditHead.parse(head.replace(' ', ':')));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFieldException("tag " + AUDIT_HEAD, "value", e.getMessage());
+        }
+    }
+
+    /**
+     * Appends to the chain of the record's model: its tags hold the entries and the head. Refused when the head tag
+     * and the newest entry disagree, so that a cut-off chain is not sealed over.
+     */
+    private AuditHead append(AuditRecord record) throws RegistryException {
+        Map<String, String> tags = modelTags(record.model());
+        Optional<AuditHead> head;
+        try {
+            head = headTag(tags);
+        } catch (MalformedFieldException e) {
+            throw e.tampered(location());
+        }
+        List<Slot> slots = auditSlots(tags);
+        Optional<AuditHead> tail = Optional.empty();
+        if (!slots.isEmpty()) {
+            Slot last = slots.get(slots.size() - 1);
+            if (last.problem().isPresent()) {
+                throw last.problem().get().tampered(location());
+            }
+            tail = Optional.of(new AuditHead(last.seq(), last.entry().orElseThrow().hash()));
+        }
+        if (!head.equals(tail)) {
+            throw new RegistryTamperedException(location() + ": tampered with: the audit head tag ("
+                    + head.map(AuditHead::toString).orElse("missing") + ") and the newest audit tag ("
+                    + tail.map(AuditHead::toString).orElse("none") + ") of " + record.model() + " disagree;"
+                    + " nothing more was written (run mlgates audit verify)");
+        }
+        long seq = tail.map(t -> t.seq() + 1).orElse(1L);
+        String previous = tail.map(AuditHead::hash).orElse(AuditChain.GENESIS);
         AuditEntry entry = AuditChain.seal(seq, record, previous);
         ObjectNode json = f.objectNode().put("seq", seq).put("at", record.at().toString()).put("actor", record.actor())
                 .put("action", record.action()).put("model", record.model()).put("stage", record.stage());
@@ -295,6 +524,7 @@ public final class MlflowRegistry implements ModelRegistry {
                 .put("hash", entry.hash());
         setModelTag(record.model(), AUDIT + pad(seq), CanonicalJson.of(json));
         setModelTag(record.model(), AUDIT_HEAD, seq + " " + entry.hash());
+        return new AuditHead(seq, entry.hash());
     }
 
     private ObjectNode history(StageMoveRequest m) {
@@ -310,17 +540,32 @@ public final class MlflowRegistry implements ModelRegistry {
         return h;
     }
 
-    private Optional<ModelVersion> toVersion(JsonNode v) {
+    private Optional<ModelVersion> toVersion(JsonNode v) throws RegistryTamperedException {
         Map<String, String> tags = tags(v.path("tags"));
         if (!tags.containsKey(DIGEST)) {
             return Optional.empty(); // a version that mlgates did not register: no digest, no evidence
         }
-        return Optional.of(new ModelVersion(Integer.parseInt(v.path("version").asText()), new Registration(
-                v.path("name").asText(), tags.get(DIGEST), v.path("source").asText(),
-                Optional.ofNullable(tags.get(BUILD_LINK)), tags.getOrDefault(AUTHOR, v.path("user_id").asText("?")),
-                Instant.parse(tags.get(REGISTERED_AT)),
-                RegistryJson.metrics(CanonicalJson.parse(tags.getOrDefault(METRICS, "{}"))),
-                RegistryJson.evidence(CanonicalJson.parse(tags.getOrDefault(EVIDENCE, "[]"))))));
+        int number = number(v.path("version").asText(), "version " + v.path("version").asText());
+        String where = "version " + number + " tag ";
+        try {
+            return Optional.of(new ModelVersion(number, new Registration(v.path("name").asText(), tags.get(DIGEST),
+                    v.path("source").asText(), Optional.ofNullable(tags.get(BUILD_LINK)),
+                    tags.getOrDefault(AUTHOR, v.path("user_id").asText("?")),
+                    Instant.parse(required(tags, REGISTERED_AT, where)),
+                    RegistryJson.metrics(CanonicalJson.parse(tags.getOrDefault(METRICS, "{}"))),
+                    RegistryJson.evidence(CanonicalJson.parse(tags.getOrDefault(EVIDENCE, "[]"))))));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new RegistryTamperedException(location() + ": tampered with: " + where + "values: "
+                    + StoredRow.shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private String required(Map<String, String> tags, String key, String where) throws RegistryTamperedException {
+        String value = tags.get(key);
+        if (value == null) {
+            throw new RegistryTamperedException(location() + ": tampered with: " + where + key + " is missing");
+        }
+        return value;
     }
 
     private Map<String, String> modelTags(String name) throws RegistryException {

@@ -2,6 +2,7 @@ package io.mlgates.core.registry;
 
 import io.mlgates.core.audit.AuditChain;
 import io.mlgates.core.audit.AuditEntry;
+import io.mlgates.core.audit.AuditFinding;
 import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.audit.AuditRecord;
 import io.mlgates.core.audit.AuditVerification;
@@ -17,14 +18,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.Set;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -32,7 +37,11 @@ import org.sqlite.SQLiteException;
  * The embedded registry: one SQLite file. Every change runs in one {@code BEGIN IMMEDIATE} transaction, which
  * takes the file's write lock before reading, so that two processes that move the same stage are serialized and
  * the second sees the first's result; the write-ahead log makes a commit all or nothing, also when the process is
- * killed. The audit log is appended in the same transaction as the change it records.
+ * killed. The audit log is appended in the same transaction as the change it records, and a change is refused when
+ * the log's head and its newest entry disagree, so that a cut-off log is never sealed over.
+ *
+ * <p>{@link #openForReading} opens an existing file read-only: it never creates, migrates or writes, and reads an
+ * older schema as it is. Every field is read with the type and range mlgates writes ({@link StoredRow}).
  *
  * <p>An instance holds one connection; its methods may be called from several threads (they take turns). For
  * real parallelism, each thread or process opens its own instance on the same file.
@@ -40,17 +49,32 @@ import org.sqlite.SQLiteException;
 public final class SqliteRegistry implements ModelRegistry {
     /** How long a change waits for another process's transaction to finish before giving up. */
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
+    /**
+     * How far a new entry's time may lie before the newest entry's: a writer that read the clock and then waited for
+     * the lock behind another writer. Within it the entry takes the newest entry's time; beyond it the write is
+     * refused, because timestamps in the log never run backwards.
+     */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMillis(2L * BUSY_TIMEOUT_MILLIS);
 
     private final Connection connection;
     private final String location;
+    private final int schemaVersion;
+    private final boolean readOnly;
+    /** For a file read as immutable: the write-ahead log whose appearance means a writer started meanwhile. */
+    private final Optional<Path> writerSign;
 
-    private SqliteRegistry(Connection connection, String location) {
+    private SqliteRegistry(Connection connection, String location, int schemaVersion, boolean readOnly,
+                           Optional<Path> writerSign) {
         this.connection = connection;
         this.location = location;
+        this.schemaVersion = schemaVersion;
+        this.readOnly = readOnly;
+        this.writerSign = writerSign;
     }
 
     /**
-     * Opens the registry file, creating it (and its folder) when missing, and brings its schema up to date.
+     * Opens the registry file for changes, creating it (and its folder) when missing, and brings its schema up to
+     * date. An existing empty file is refused: a registry file is never empty, so it was truncated.
      *
      * @param file the database file
      * @param location how the file is named in messages
@@ -62,6 +86,17 @@ public final class SqliteRegistry implements ModelRegistry {
 
     /** Opens with the schema brought to {@code schemaVersion} only: what a test of an older file needs. */
     static SqliteRegistry open(Path file, String location, Clock clock, int schemaVersion) throws RegistryException {
+        boolean empty;
+        try {
+            empty = Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            throw new RegistryException(location + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (empty) {
+            throw new RegistryException(location + ": the registry file is empty; a registry is never empty, so"
+                    + " it was truncated: restore it from a backup (and check it with mlgates audit verify"
+                    + " --expect-head), or delete it to start a new registry");
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -78,13 +113,57 @@ public final class SqliteRegistry implements ModelRegistry {
         Connection connection = null;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config);
-            SqliteRegistry registry = new SqliteRegistry(connection, location);
             try (Statement statement = connection.createStatement()) {
                 // WAL: readers do not block the writer, and a killed writer leaves only an ignored log tail.
                 statement.execute("PRAGMA journal_mode=WAL");
             }
+            SqliteRegistry registry = new SqliteRegistry(connection, location, schemaVersion, false,
+                    Optional.empty());
             registry.write(c -> Migrations.migrate(c, schemaVersion, clock.instant(), location));
             return registry;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw failure(location, e);
+        } catch (RegistryException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing registry file read-only, for commands that only read: nothing is created, migrated or
+     * written. A missing or empty file is "no registry"; a schema newer than this engine is refused with its version;
+     * an older one is read as it is.
+     */
+    public static SqliteRegistry openForReading(Path file, String location) throws RegistryException {
+        long size;
+        try {
+            size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            throw new RegistryException(location + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (!Files.exists(file) || size == 0) {
+            throw new RegistryException("no registry at " + location + (size == 0 ? " (the file is empty)" : ""));
+        }
+        if (size < 0) {
+            throw new RegistryException(location + ": not a registry (not a regular file)");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // Without a write-ahead log beside it no writer is at work, and the file is read as immutable: SQLite then
+        // creates no -wal and -shm files (which a read-only open of a WAL file otherwise leaves behind), and a copy
+        // on read-only media can be read. With a log beside it, the log is read as SQLite reads it.
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        boolean immutable = !Files.exists(wal);
+        String url = immutable ? "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?mode=ro&immutable=1"
+                : "jdbc:sqlite:" + file.toAbsolutePath();
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url, config.toProperties());
+            int version = Migrations.readVersion(connection, location);
+            return new SqliteRegistry(connection, location, version, true, immutable ? Optional.of(wal)
+                    : Optional.empty());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw failure(location, e);
@@ -100,12 +179,17 @@ public final class SqliteRegistry implements ModelRegistry {
     }
 
     @Override
-    public ModelVersion register(Registration r) throws RegistryException {
+    public ModelVersion register(Registration asked, String registeredBy) throws RegistryException {
+        if (registeredBy.isBlank()) {
+            throw new IllegalArgumentException("a registration names who runs it");
+        }
         return write(c -> {
-            Optional<ModelVersion> existing = versionByDigest(c, r.model(), r.digest());
+            Optional<ModelVersion> existing = versionByDigest(c, asked.model(), asked.digest());
             if (existing.isPresent()) {
                 return existing.get();
             }
+            Registration r = new Registration(asked.model(), asked.digest(), asked.source(), asked.buildLink(),
+                    asked.author(), stamp(c, asked.at()), asked.metrics(), asked.evidence());
             int next;
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT coalesce(max(version), 0) + 1 FROM model_versions WHERE model = ?")) {
@@ -127,8 +211,8 @@ public final class SqliteRegistry implements ModelRegistry {
                 s.setString(9, CanonicalJson.of(RegistryJson.evidence(r.evidence())));
                 s.executeUpdate();
             }
-            append(c, new AuditRecord(r.at(), r.author(), "register", r.model(), "", OptionalInt.of(next), r.digest(),
-                    RegistryJson.registrationEvidence(r)));
+            append(c, new AuditRecord(r.at(), registeredBy, "register", r.model(), "", OptionalInt.of(next),
+                    r.digest(), RegistryJson.registrationEvidence(r)));
             return new ModelVersion(next, r);
         });
     }
@@ -152,10 +236,11 @@ public final class SqliteRegistry implements ModelRegistry {
     public List<String> models() throws RegistryException {
         return read(c -> {
             List<String> models = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT DISTINCT model FROM model_versions ORDER BY model")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT min(rowid) AS row_id, model"
+                    + " FROM model_versions GROUP BY model ORDER BY model")) {
                 while (rs.next()) {
-                    models.add(rs.getString(1));
+                    StoredRow row = new StoredRow(rs, "model_versions row " + rs.getLong("row_id"));
+                    models.add(strict(() -> row.text("model")));
                 }
             }
             return models;
@@ -171,39 +256,28 @@ public final class SqliteRegistry implements ModelRegistry {
     public Map<String, Integer> stages(String model) throws RegistryException {
         return read(c -> {
             Map<String, Integer> stages = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT stage, version FROM stages WHERE model = ? ORDER BY stage")) {
-                s.setString(1, model);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        stages.put(rs.getString(1), rs.getInt(2));
-                    }
-                }
+            for (ChainReplay.StagePointer p : pointers(c, "WHERE model = ?", model)) {
+                stages.put(p.stage(), p.version());
             }
             return stages;
         });
     }
 
     @Override
-    public StageMove move(StageMoveRequest m) throws RegistryException {
+    public Recorded<StageMove> move(StageMoveRequest asked) throws RegistryException {
         return write(c -> {
-            OptionalInt actual = current(c, m.model(), m.stage());
-            if (!actual.equals(m.expected())) {
-                throw new StageConflictException(m.model(), m.stage(), m.expected(), actual);
+            OptionalInt actual = current(c, asked.model(), asked.stage());
+            if (!actual.equals(asked.expected())) {
+                throw new StageConflictException(asked.model(), asked.stage(), asked.expected(), actual);
             }
-            Optional<ModelVersion> target = first(versions(c, "model = ? AND version = ?", m.model(), m.to()));
+            Optional<ModelVersion> target = first(versions(c, "model = ? AND version = ?", asked.model(), asked.to()));
             if (target.isEmpty()) {
-                throw new RegistryException(location + ": " + m.model() + " has no version " + m.to());
+                throw new RegistryException(location + ": " + asked.model() + " has no version " + asked.to());
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO stages (model, stage, version, since)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT (model, stage) DO UPDATE SET version = excluded.version,"
-                    + " since = excluded.since")) {
-                s.setString(1, m.model());
-                s.setString(2, m.stage());
-                s.setInt(3, m.to());
-                s.setString(4, m.at().toString());
-                s.executeUpdate();
-            }
+            StageMoveRequest m = new StageMoveRequest(asked.model(), asked.stage(), asked.expected(), asked.to(),
+                    asked.kind(), asked.actor(), stamp(c, asked.at()), asked.reason(), asked.emergency(),
+                    asked.evidence());
+            // the history first: a trigger lets a stage point only where its newest history row says
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO stage_history (model, stage, kind, from_version,"
                     + " to_version, actor, at, reason, emergency, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -226,37 +300,33 @@ public final class SqliteRegistry implements ModelRegistry {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
                 id = rs.getLong(1);
             }
-            append(c, new AuditRecord(m.at(), m.actor(), m.kind().action(), m.model(), m.stage(),
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO stages (model, stage, version, since)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (model, stage) DO UPDATE SET version = excluded.version,"
+                    + " since = excluded.since")) {
+                s.setString(1, m.model());
+                s.setString(2, m.stage());
+                s.setInt(3, m.to());
+                s.setString(4, m.at().toString());
+                s.executeUpdate();
+            }
+            AuditHead head = append(c, new AuditRecord(m.at(), m.actor(), m.kind().action(), m.model(), m.stage(),
                     OptionalInt.of(m.to()), target.get().digest(), RegistryJson.moveEvidence(m)));
-            return new StageMove(id, m);
+            return new Recorded<>(new StageMove(id, m), head);
         });
     }
 
     @Override
     public List<StageMove> history(String model) throws RegistryException {
         return read(c -> {
-            List<StageMove> history = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, stage, kind, from_version, to_version, actor, at,"
-                    + " reason, emergency, evidence FROM stage_history WHERE model = ? ORDER BY id")) {
-                s.setString(1, model);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        int from = rs.getInt(4);
-                        OptionalInt expected = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(from);
-                        history.add(new StageMove(rs.getLong(1), new StageMoveRequest(model, rs.getString(2),
-                                expected, rs.getInt(5), StageMove.Kind.valueOf(rs.getString(3)), rs.getString(6),
-                                Instant.parse(rs.getString(7)), rs.getString(8), rs.getInt(9) == 1,
-                                rs.getString(10))));
-                    }
-                }
-            }
-            return history;
+            return strictRows((cc, m) -> moveRows(cc, "WHERE model = ?", m, model), c);
         });
     }
 
     @Override
-    public void decide(Approval a) throws RegistryException {
-        write(c -> {
+    public Recorded<Approval> decide(Approval asked) throws RegistryException {
+        return write(c -> {
+            Approval a = new Approval(asked.model(), asked.digest(), asked.stage(), asked.approver(),
+                    asked.decision(), asked.reason(), stamp(c, asked.at()));
             try (PreparedStatement s = c.prepareStatement("INSERT INTO approvals (model, digest, stage, approver,"
                     + " decision, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, a.model());
@@ -270,42 +340,95 @@ public final class SqliteRegistry implements ModelRegistry {
             }
             OptionalInt version = versionByDigest(c, a.model(), a.digest()).map(v -> OptionalInt.of(v.version()))
                     .orElse(OptionalInt.empty());
-            append(c, new AuditRecord(a.at(), a.approver(), a.decision().action(), a.model(), a.stage(), version,
-                    a.digest(), RegistryJson.decisionEvidence(a)));
-            return null;
+            AuditHead head = append(c, new AuditRecord(a.at(), a.approver(), a.decision().action(), a.model(),
+                    a.stage(), version, a.digest(), RegistryJson.decisionEvidence(a)));
+            return new Recorded<>(a, head);
         });
     }
 
     @Override
     public List<Approval> approvals(String model, String digest, String stage) throws RegistryException {
         return read(c -> {
-            List<Approval> approvals = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT approver, decision, reason, at FROM approvals"
-                    + " WHERE model = ? AND digest = ? AND stage = ? ORDER BY id")) {
-                s.setString(1, model);
-                s.setString(2, digest);
-                s.setString(3, stage);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        approvals.add(new Approval(model, digest, stage, rs.getString(1),
-                                Approval.Decision.valueOf(rs.getString(2)), rs.getString(3),
-                                Instant.parse(rs.getString(4))));
-                    }
-                }
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Slot slot : auditRows(c, "WHERE action IN ('approve', 'reject') AND model = ? AND digest = ? AND"
+                    + " stage = ?", model, digest, stage)) {
+                entries.add(strict(slot));
             }
-            return approvals;
+            try {
+                return ChainReplay.decisions(entries, model, digest, stage);
+            } catch (MalformedFieldException e) {
+                throw e.tampered(location);
+            }
         });
     }
 
     @Override
     public List<AuditEntry> auditLog() throws RegistryException {
-        return read(SqliteRegistry::auditLog);
+        return read(c -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Slot slot : auditRows(c, "")) {
+                entries.add(strict(slot));
+            }
+            return entries;
+        });
     }
 
     @Override
-    public AuditVerification verifyAudit() throws RegistryException {
-        // one read transaction, so that the log and its head are seen at the same moment
-        return transaction("BEGIN DEFERRED", c -> AuditChain.verify(auditLog(c), head(c)));
+    public Optional<AuditHead> head() throws RegistryException {
+        return read(c -> {
+            if (schemaVersion < 2) {
+                return newest(c).map(e -> new AuditHead(e.seq(), e.hash()));
+            }
+            HeadRow head = headRow(c);
+            if (head.malformed().isPresent()) {
+                throw head.malformed().get().tampered(location);
+            }
+            return head.head();
+        });
+    }
+
+    @Override
+    public AuditVerification verifyAudit(List<AuditHead> anchors) throws RegistryException {
+        // one read transaction, so that the log, its head and the state tables are seen at the same moment
+        return transaction("BEGIN DEFERRED", c -> {
+            List<AuditFinding> malformed = new ArrayList<>();
+            List<AuditEntry> entries = new ArrayList<>();
+            Set<Long> unreadable = new HashSet<>();
+            for (Slot slot : auditRows(c, "")) {
+                if (slot.entry().isPresent()) {
+                    entries.add(slot.entry().get());
+                } else {
+                    unreadable.add(slot.seq());
+                    malformed.add(new AuditFinding(slot.seq(), AuditFinding.Kind.MALFORMED,
+                            slot.problem().orElseThrow().getMessage()));
+                }
+            }
+            boolean headKept = schemaVersion >= 2;
+            Optional<AuditHead> head = Optional.empty();
+            if (headKept) {
+                HeadRow row = headRow(c);
+                head = row.head();
+                row.malformed().ifPresent(m -> malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED,
+                        m.getMessage())));
+                if (row.malformed().isPresent()) {
+                    // a head that cannot be read is reported as such, not again as missing
+                    head = Optional.empty();
+                    headKept = false;
+                }
+            }
+            AuditVerification chain = AuditChain.verify(entries, unreadable, head, headKept);
+            if (schemaVersion >= 2 && !headKept) {
+                chain = new AuditVerification(chain.entries(), chain.head(), chain.findings(), List.of());
+            }
+            ChainReplay.State state = new ChainReplay.State(versionRows(c, "", malformed),
+                    moveRows(c, "", malformed).stream().map(m -> new ChainReplay.Named<>(m.name(),
+                            m.value().request())).toList(), pointerRows(c, "", malformed),
+                    approvalRows(c, malformed), true);
+            List<AuditFinding> more = new ArrayList<>(malformed);
+            more.addAll(ChainReplay.compare(entries, state));
+            more.addAll(AuditChain.anchors(entries, anchors));
+            return chain.with(more);
+        });
     }
 
     @Override
@@ -317,39 +440,246 @@ public final class SqliteRegistry implements ModelRegistry {
         }
     }
 
-    private static List<AuditEntry> auditLog(Connection c) throws SQLException {
-        List<AuditEntry> entries = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, at, actor, action, model,"
-                + " stage, version, digest, evidence, previous_hash, hash FROM audit_log ORDER BY seq")) {
-            while (rs.next()) {
-                int version = rs.getInt(7);
-                OptionalInt v = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(version);
-                entries.add(new AuditEntry(rs.getLong(1), new AuditRecord(Instant.parse(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), v, rs.getString(8),
-                        rs.getString(9)), rs.getString(10), rs.getString(11)));
-            }
-        }
-        return entries;
+    /** An audit_log row: the entry, or why it cannot be read. */
+    private record Slot(long seq, Optional<AuditEntry> entry, Optional<MalformedFieldException> problem) {
     }
 
-    private static Optional<AuditHead> head(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")) {
-            return rs.next() ? Optional.of(new AuditHead(rs.getLong(1), rs.getString(2))) : Optional.empty();
+    private AuditEntry strict(Slot slot) throws RegistryTamperedException {
+        if (slot.problem().isPresent()) {
+            throw slot.problem().get().tampered(location);
+        }
+        return slot.entry().orElseThrow();
+    }
+
+    private <T> T strict(Reading<T> reading) throws SQLException, RegistryTamperedException {
+        try {
+            return reading.get();
+        } catch (MalformedFieldException e) {
+            throw e.tampered(location);
         }
     }
 
-    /** Seals the record after the newest entry; the caller's transaction holds the write lock. */
-    private static void append(Connection c, AuditRecord record) throws SQLException {
-        long seq = 1;
-        String previous = AuditChain.GENESIS;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
-            if (rs.next()) {
-                seq = rs.getLong(1) + 1;
-                previous = rs.getString(2);
+    @FunctionalInterface
+    private interface Reading<T> {
+        T get() throws SQLException, MalformedFieldException;
+    }
+
+    private static List<Slot> auditRows(Connection c, String where, Object... arguments) throws SQLException {
+        List<Slot> slots = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, action, model, stage, version, digest,"
+                + " evidence, previous_hash, hash FROM audit_log " + where + " ORDER BY seq")) {
+            bind(s, arguments);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong("seq");
+                    StoredRow row = new StoredRow(rs, "audit_log entry " + seq);
+                    try {
+                        AuditRecord record = new AuditRecord(row.instant("at"), nonBlank(row, "actor"),
+                                nonBlank(row, "action"), nonBlank(row, "model"), row.text("stage"),
+                                row.optionalVersion("version"), row.text("digest"), row.text("evidence"));
+                        slots.add(new Slot(seq, Optional.of(new AuditEntry(seq, record, row.text("previous_hash"),
+                                row.text("hash"))), Optional.empty()));
+                    } catch (MalformedFieldException e) {
+                        slots.add(new Slot(seq, Optional.empty(), Optional.of(e)));
+                    }
+                }
             }
         }
+        return slots;
+    }
+
+    private static String nonBlank(StoredRow row, String column) throws SQLException, MalformedFieldException {
+        String text = row.text(column);
+        if (text.isBlank()) {
+            throw new MalformedFieldException(row.where(), column, "expected a text that is not blank");
+        }
+        return text;
+    }
+
+    private static Optional<AuditEntry> newest(Connection c) throws SQLException {
+        List<Slot> last = auditRows(c, "WHERE seq = (SELECT max(seq) FROM audit_log)");
+        return last.isEmpty() ? Optional.empty() : last.get(0).entry();
+    }
+
+    /** The head row as stored, or why it cannot be read. */
+    private record HeadRow(Optional<AuditHead> head, Optional<MalformedFieldException> malformed) {
+    }
+
+    private static HeadRow headRow(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) OVER () AS n, id, seq, hash FROM audit_head")) {
+            if (!rs.next()) {
+                return new HeadRow(Optional.empty(), Optional.empty());
+            }
+            StoredRow row = new StoredRow(rs, "audit_head");
+            try {
+                if (rs.getLong("n") != 1 || row.integer("id", 1, 1) != 1) {
+                    throw new MalformedFieldException("audit_head", "id", "expected one row with id 1, found "
+                            + rs.getLong("n") + " rows");
+                }
+                long seq = row.integer("seq", 1, Long.MAX_VALUE);
+                String hash = row.text("hash");
+                try {
+                    return new HeadRow(Optional.of(new AuditHead(seq, hash)), Optional.empty());
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedFieldException("audit_head", "hash", e.getMessage());
+                }
+            } catch (MalformedFieldException e) {
+                return new HeadRow(Optional.empty(), Optional.of(e));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface LenientRows<T> {
+        List<ChainReplay.Named<T>> read(Connection c, List<AuditFinding> malformed) throws SQLException;
+    }
+
+    /** Reads a state table: each row mapped, or, when a field is malformed, reported into {@code malformed}. */
+    private static <T> List<ChainReplay.Named<T>> rows(Connection c, String sql, String table, Object[] arguments,
+                                                     RowMapper<T> mapper, List<AuditFinding> malformed)
+            throws SQLException {
+        List<ChainReplay.Named<T>> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, arguments);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String name = "row " + rs.getLong("row_id");
+                    try {
+                        rows.add(new ChainReplay.Named<>(name, mapper.map(new StoredRow(rs, table + " " + name))));
+                    } catch (MalformedFieldException e) {
+                        malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(StoredRow row) throws SQLException, MalformedFieldException;
+    }
+
+    /** Strict reading: the first malformed field ends it as tampering. */
+    private <T> List<T> strictRows(LenientRows<T> rows, Connection c) throws SQLException, RegistryTamperedException {
+        List<AuditFinding> malformed = new ArrayList<>();
+        List<ChainReplay.Named<T>> read = rows.read(c, malformed);
+        if (!malformed.isEmpty()) {
+            throw new RegistryTamperedException(location + ": tampered with: " + malformed.get(0).message()
+                    + "; run mlgates audit verify for everything that disagrees");
+        }
+        return read.stream().map(ChainReplay.Named::value).toList();
+    }
+
+    private static List<ChainReplay.Named<ModelVersion>> versionRows(Connection c, String where,
+                                                                     List<AuditFinding> malformed,
+                                                                     Object... arguments) throws SQLException {
+        return rows(c, "SELECT rowid AS row_id, model, version, digest, source, build_link, author, registered_at,"
+                + " metrics, evidence FROM model_versions " + where + " ORDER BY model, version", "model_versions",
+                arguments, row -> {
+                    String link = row.text("build_link");
+                    String model = row.text("model");
+                    int version = row.version("version");
+                    try {
+                        return new ModelVersion(version, new Registration(model, row.text("digest"),
+                                row.text("source"), link.isEmpty() ? Optional.empty() : Optional.of(link),
+                                row.text("author"), row.instant("registered_at"),
+                                RegistryJson.metrics(json(row, "metrics")), RegistryJson.evidence(json(row,
+                                "evidence"))));
+                    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                        throw new MalformedFieldException(row.where(), "evidence", StoredRow.shorten(
+                                String.valueOf(e.getMessage())));
+                    }
+                }, malformed);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(StoredRow row, String column) throws SQLException,
+            MalformedFieldException {
+        try {
+            return CanonicalJson.parse(row.text(column));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFieldException(row.where(), column, "expected JSON");
+        }
+    }
+
+    private static List<ChainReplay.Named<StageMove>> moveRows(Connection c, String where,
+                                                               List<AuditFinding> malformed, Object... arguments)
+            throws SQLException {
+        return rows(c, "SELECT id AS row_id, model, stage, kind, from_version, to_version, actor, at, reason,"
+                + " emergency, evidence FROM stage_history " + where + " ORDER BY id", "stage_history", arguments,
+                row -> new StageMove(row.integer("row_id", 1, Long.MAX_VALUE), new StageMoveRequest(row.text("model"),
+                        row.text("stage"), row.optionalVersion("from_version"), row.version("to_version"),
+                        row.choice("kind", StageMove.Kind.class), row.text("actor"), row.instant("at"),
+                        row.text("reason"), row.flag("emergency"), row.text("evidence"))), malformed);
+    }
+
+    private static List<ChainReplay.Named<ChainReplay.StagePointer>> pointerRows(Connection c, String where,
+                                                                                List<AuditFinding> malformed,
+                                                                                Object... arguments)
+            throws SQLException {
+        return rows(c, "SELECT rowid AS row_id, model, stage, version, since FROM stages " + where
+                + " ORDER BY model, stage", "stages", arguments, row -> new ChainReplay.StagePointer(row.text("model"),
+                row.text("stage"), row.version("version"), Optional.of(row.instant("since"))), malformed);
+    }
+
+    private List<ChainReplay.StagePointer> pointers(Connection c, String where, Object... arguments)
+            throws SQLException, RegistryTamperedException {
+        return strictRows((cc, m) -> pointerRows(cc, where, m, arguments), c);
+    }
+
+    private static List<ChainReplay.Named<Approval>> approvalRows(Connection c, List<AuditFinding> malformed)
+            throws SQLException {
+        return rows(c, "SELECT id AS row_id, model, digest, stage, approver, decision, reason, at FROM approvals"
+                + " ORDER BY id", "approvals", new Object[0], row -> {
+                    try {
+                        return new Approval(row.text("model"), row.text("digest"), row.text("stage"),
+                                row.text("approver"), row.choice("decision", Approval.Decision.class),
+                                row.text("reason"), row.instant("at"));
+                    } catch (IllegalArgumentException e) {
+                        throw new MalformedFieldException(row.where(), "approver", e.getMessage());
+                    }
+                }, malformed);
+    }
+
+    /**
+     * The time a new entry is dated: the time asked, or the newest entry's when that is later by no more than
+     * {@link #CLOCK_TOLERANCE} (a writer that waited for the lock); later still, the write is refused.
+     */
+    private Instant stamp(Connection c, Instant asked) throws SQLException, RegistryException {
+        Optional<AuditEntry> newest = newest(c);
+        if (newest.isEmpty() || !asked.isBefore(newest.get().record().at())) {
+            return asked;
+        }
+        Instant last = newest.get().record().at();
+        if (Duration.between(asked, last).compareTo(CLOCK_TOLERANCE) > 0) {
+            throw new RegistryException(location + ": the audit log's newest entry, " + newest.get().seq()
+                    + ", is dated " + last + ", after this change's time " + asked + ": a clock is wrong or that"
+                    + " entry was forged; nothing was written, because the log's timestamps never run backwards");
+        }
+        return last;
+    }
+
+    /**
+     * Seals the record after the newest entry; the caller's transaction holds the write lock. Refused when the head
+     * and the newest entry disagree: sealing over a cut would hide the cut for good.
+     */
+    private AuditHead append(Connection c, AuditRecord record) throws SQLException, RegistryException {
+        List<Slot> newest = auditRows(c, "WHERE seq = (SELECT max(seq) FROM audit_log)");
+        HeadRow head = headRow(c);
+        if (head.malformed().isPresent()) {
+            throw head.malformed().get().tampered(location);
+        }
+        Optional<AuditHead> tail = newest.isEmpty() ? Optional.empty()
+                : Optional.of(new AuditHead(newest.get(0).seq(), strict(newest.get(0)).hash()));
+        if (!head.head().equals(tail)) {
+            throw new RegistryTamperedException(location + ": tampered with: the audit log's head ("
+                    + head.head().map(AuditHead::toString).orElse("missing") + ") and its newest entry ("
+                    + tail.map(AuditHead::toString).orElse("none") + ") disagree, so entries were cut off or"
+                    + " added outside mlgates; nothing was written (run mlgates audit verify)");
+        }
+        long seq = tail.map(t -> t.seq() + 1).orElse(1L);
+        String previous = tail.map(AuditHead::hash).orElse(AuditChain.GENESIS);
         AuditEntry entry = AuditChain.seal(seq, record, previous);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (seq, at, actor, action, model, stage,"
                 + " version, digest, evidence, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -370,47 +700,36 @@ public final class SqliteRegistry implements ModelRegistry {
             s.setString(11, entry.hash());
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
-                + " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash")) {
+        // an update, or the first insert: an upsert would fire the insert trigger for every move of the head
+        try (PreparedStatement s = c.prepareStatement(seq == 1 ? "INSERT INTO audit_head (seq, hash, id) VALUES"
+                + " (?, ?, 1)" : "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
             s.setLong(1, seq);
             s.setString(2, entry.hash());
             s.executeUpdate();
         }
+        return new AuditHead(seq, entry.hash());
     }
 
-    private static OptionalInt current(Connection c, String model, String stage) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM stages WHERE model = ? AND stage = ?")) {
-            s.setString(1, model);
-            s.setString(2, stage);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
-            }
-        }
+    private OptionalInt current(Connection c, String model, String stage) throws SQLException,
+            RegistryTamperedException {
+        List<ChainReplay.StagePointer> found = pointers(c, "WHERE model = ? AND stage = ?", model, stage);
+        return found.isEmpty() ? OptionalInt.empty() : OptionalInt.of(found.get(0).version());
     }
 
-    private static Optional<ModelVersion> versionByDigest(Connection c, String model, String digest)
-            throws SQLException {
+    private Optional<ModelVersion> versionByDigest(Connection c, String model, String digest)
+            throws SQLException, RegistryTamperedException {
         return first(versions(c, "model = ? AND digest = ?", model, digest));
     }
 
-    private static List<ModelVersion> versions(Connection c, String where, Object... arguments) throws SQLException {
-        List<ModelVersion> versions = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT model, version, digest, source, build_link, author,"
-                + " registered_at, metrics, evidence FROM model_versions WHERE " + where + " ORDER BY version")) {
-            for (int i = 0; i < arguments.length; i++) {
-                s.setObject(i + 1, arguments[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String link = rs.getString(5);
-                    versions.add(new ModelVersion(rs.getInt(2), new Registration(rs.getString(1), rs.getString(3),
-                            rs.getString(4), link.isEmpty() ? Optional.empty() : Optional.of(link), rs.getString(6),
-                            Instant.parse(rs.getString(7)), RegistryJson.metrics(CanonicalJson.parse(rs.getString(8))),
-                            RegistryJson.evidence(CanonicalJson.parse(rs.getString(9))))));
-                }
-            }
+    private List<ModelVersion> versions(Connection c, String where, Object... arguments) throws SQLException,
+            RegistryTamperedException {
+        return strictRows((cc, m) -> versionRows(cc, "WHERE " + where, m, arguments), c);
+    }
+
+    private static void bind(PreparedStatement s, Object[] arguments) throws SQLException {
+        for (int i = 0; i < arguments.length; i++) {
+            s.setObject(i + 1, arguments[i]);
         }
-        return versions;
     }
 
     private static <T> Optional<T> first(List<T> list) {
@@ -424,6 +743,9 @@ public final class SqliteRegistry implements ModelRegistry {
 
     /** Runs a change in one BEGIN IMMEDIATE transaction: all of it is committed, or none. */
     private <T> T write(Work<T> work) throws RegistryException {
+        if (readOnly) {
+            throw new IllegalStateException(location + " was opened for reading");
+        }
         return transaction("BEGIN IMMEDIATE", work);
     }
 
@@ -436,6 +758,7 @@ public final class SqliteRegistry implements ModelRegistry {
             try (Statement s = connection.createStatement()) {
                 s.execute("COMMIT");
             }
+            checkNoWriter();
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -449,9 +772,19 @@ public final class SqliteRegistry implements ModelRegistry {
     /** Runs a read on its own (SQLite's autocommit gives it a consistent snapshot). */
     private synchronized <T> T read(Work<T> work) throws RegistryException {
         try {
-            return work.run(connection);
+            T result = work.run(connection);
+            checkNoWriter();
+            return result;
         } catch (SQLException e) {
             throw failure(location, e);
+        }
+    }
+
+    /** A file read as immutable must not have changed under the read: a writer that started meanwhile voids it. */
+    private void checkNoWriter() throws RegistryException {
+        if (writerSign.isPresent() && Files.exists(writerSign.get())) {
+            throw new RegistryException(location + ": another process started writing the registry while it was"
+                    + " read; run the command again");
         }
     }
 
@@ -473,7 +806,7 @@ public final class SqliteRegistry implements ModelRegistry {
         }
     }
 
-    private static RegistryException failure(String location, SQLException e) {
+    static RegistryException failure(String location, SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             SQLiteErrorCode code = sqlite.getResultCode();
             if (code == SQLiteErrorCode.SQLITE_NOTADB) {

@@ -5,9 +5,11 @@ import io.mlgates.core.policy.ApprovalRule;
 import io.mlgates.core.policy.EmergencyPath;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.policy.StagePolicy;
+import io.mlgates.core.audit.AuditVerification;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.ModelRegistry;
 import io.mlgates.core.registry.ModelVersion;
+import io.mlgates.core.registry.Recorded;
 import io.mlgates.core.registry.RegistryException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import java.util.Optional;
 /**
  * Records approvals and rejections of a registered candidate for a stage. A decision is refused when it could
  * never count: the stage takes no approvals, the approver is in none of its groups, or the approver authored the
- * candidate and the four-eyes rule holds. The promotion judges the decisions again (expiry, quorum) when it runs.
+ * candidate and the four-eyes rule holds, or the registry's record does not hold. The promotion judges the decisions again (expiry, quorum) when it runs.
  */
 public final class ApprovalDesk {
     private final ModelRegistry registry;
@@ -40,6 +42,11 @@ public final class ApprovalDesk {
         if (reason.isBlank()) {
             throw new BadInputException("--reason", 0, 0, "an approval or a rejection needs a reason");
         }
+        AuditVerification record = RecordCheck.verify(registry);
+        List<Refusal> tampered = RecordCheck.refusals(record, registry.location());
+        if (!tampered.isEmpty()) {
+            return new DecisionOutcome(Optional.empty(), version.version(), tampered, record.head());
+        }
         List<String> groups = new ArrayList<>();
         stage.approvals().map(ApprovalRule::group).ifPresent(groups::add);
         if (stage.train()) {
@@ -56,11 +63,11 @@ public final class ApprovalDesk {
                     + version.version() + " and may not " + decision.action() + " it (four-eyes rule)"));
         }
         if (!refusals.isEmpty()) {
-            return new DecisionOutcome(Optional.empty(), version.version(), refusals);
+            return new DecisionOutcome(Optional.empty(), version.version(), refusals, record.head());
         }
-        Approval recorded = new Approval(version.model(), version.digest(), stage.name(), approver, decision, reason,
-                clock.instant());
-        registry.decide(recorded);
-        return new DecisionOutcome(Optional.of(recorded), version.version(), List.of());
+        Recorded<Approval> recorded = registry.decide(new Approval(version.model(), version.digest(), stage.name(),
+                approver, decision, reason, clock.instant()));
+        return new DecisionOutcome(Optional.of(recorded.value()), version.version(), List.of(),
+                Optional.of(recorded.head()));
     }
 }

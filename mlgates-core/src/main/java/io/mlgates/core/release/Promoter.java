@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.audit.AuditHead;
+import io.mlgates.core.audit.AuditVerification;
 import io.mlgates.core.audit.CanonicalJson;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
@@ -16,6 +18,7 @@ import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.GateEvidence;
 import io.mlgates.core.registry.ModelRegistry;
 import io.mlgates.core.registry.ModelVersion;
+import io.mlgates.core.registry.Recorded;
 import io.mlgates.core.registry.Registration;
 import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.registry.StageConflictException;
@@ -39,7 +42,9 @@ import java.util.OptionalInt;
  * (each required gate's result for this digest counts as passed), the approvals (a quorum of distinct group members,
  * not the author, not expired, no rejection standing) and the release train (a departure is open, its cut-off met,
  * no freeze), or the emergency path with its larger quorum and a written reason. Every rule is judged, so a refusal
- * lists everything that is missing. The stage moves only from the version it pointed to when judged.
+ * lists everything that is missing. The stage moves only from the version it pointed to when judged, and nothing is
+ * judged on a registry whose audit chain, or whose state replayed against it, does not hold: approvals count only as
+ * the chain records them.
  */
 public final class Promoter {
     private final ModelRegistry registry;
@@ -64,11 +69,18 @@ public final class Promoter {
         PromotionPolicy policy = request.policy();
         StagePolicy stage = stageOf(policy, request.stage());
         Instant now = clock.instant();
+        AuditVerification record = RecordCheck.verify(registry);
+        Optional<AuditHead> seen = record.head();
+        List<Refusal> tampered = RecordCheck.refusals(record, registry.location());
+        if (!tampered.isEmpty()) {
+            return outcome(PromotionOutcome.Result.REFUSED, request, OptionalInt.empty(), expected, tampered,
+                    Optional.empty(), false, seen);
+        }
         Optional<ModelVersion> registered = registry.versionByDigest(request.model(), request.digest());
         OptionalInt version = registered.map(v -> OptionalInt.of(v.version())).orElse(OptionalInt.empty());
         if (version.isPresent() && version.equals(expected)) {
             return outcome(PromotionOutcome.Result.UNCHANGED, request, version, expected, List.of(), Optional.empty(),
-                    false);
+                    false, seen);
         }
         if (request.emergencyReason().isPresent() && request.emergencyReason().get().isBlank()) {
             throw new BadInputException("--emergency", 0, 0, "the emergency path needs a written reason");
@@ -88,22 +100,24 @@ public final class Promoter {
             departure = train(schedule, stage, tally, registered, now, next, refusals);
         }
         if (!refusals.isEmpty()) {
-            return outcome(PromotionOutcome.Result.REFUSED, request, version, expected, refusals, next, emergency);
+            return outcome(PromotionOutcome.Result.REFUSED, request, version, expected, refusals, next, emergency,
+                    seen);
         }
 
         ModelVersion target = registered.isPresent() ? registered.get() : registry.register(new Registration(
                 request.model(), request.digest(), request.source(), request.buildLink(), author, now,
-                metrics(request.results()), evidence));
+                metrics(request.results()), evidence), request.actor());
         String moveEvidence = moveEvidence(evidence, tally, departure);
         try {
-            StageMove move = registry.move(new StageMoveRequest(request.model(), request.stage(), expected,
+            Recorded<StageMove> move = registry.move(new StageMoveRequest(request.model(), request.stage(), expected,
                     target.version(), StageMove.Kind.PROMOTE, request.actor(), now,
                     request.emergencyReason().orElse(""), emergency, moveEvidence));
-            return outcome(PromotionOutcome.Result.PROMOTED, request, OptionalInt.of(target.version()), move.from(),
-                    List.of(), Optional.empty(), emergency);
+            return outcome(PromotionOutcome.Result.PROMOTED, request, OptionalInt.of(target.version()),
+                    move.value().from(), List.of(), Optional.empty(), emergency, Optional.of(move.head()));
         } catch (StageConflictException e) {
             return outcome(PromotionOutcome.Result.REFUSED, request, OptionalInt.of(target.version()), e.actual(),
-                    List.of(new Refusal("stage.conflict", e.getMessage())), Optional.empty(), emergency);
+                    List.of(new Refusal("stage.conflict", e.getMessage())), Optional.empty(), emergency,
+                    registry.head());
         }
     }
 
@@ -298,8 +312,9 @@ public final class Promoter {
 
     private static PromotionOutcome outcome(PromotionOutcome.Result result, PromotionRequest request,
                                             OptionalInt version, OptionalInt from, List<Refusal> refusals,
-                                            Optional<ZonedDateTime> next, boolean emergency) {
+                                            Optional<ZonedDateTime> next, boolean emergency,
+                                            Optional<AuditHead> head) {
         return new PromotionOutcome(result, request.model(), request.stage(), request.digest(), version, from,
-                refusals, next, emergency);
+                refusals, next, emergency, head);
     }
 }

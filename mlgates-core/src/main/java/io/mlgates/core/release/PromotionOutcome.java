@@ -1,5 +1,6 @@
 package io.mlgates.core.release;
 
+import io.mlgates.core.audit.AuditHead;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,12 @@ import java.util.OptionalInt;
  * @param refusals every rule that refused it, empty unless refused
  * @param nextDeparture for a stage that rides the train: the next departure it could take, when one comes
  * @param emergency whether the emergency path was taken
+ * @param head the audit chain's head: after the move when promoted (the move's own entry), else as the promotion
+ *     saw it; empty when the log is empty. Kept outside the registry, it shows later whether the log was cut back
  */
 public record PromotionOutcome(Result result, String model, String stage, String digest, OptionalInt version,
                                OptionalInt from, List<Refusal> refusals, Optional<ZonedDateTime> nextDeparture,
-                               boolean emergency) {
+                               boolean emergency, Optional<AuditHead> head) {
     public PromotionOutcome {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(model, "model");
@@ -31,6 +34,7 @@ public record PromotionOutcome(Result result, String model, String stage, String
         Objects.requireNonNull(from, "from");
         refusals = List.copyOf(refusals);
         Objects.requireNonNull(nextDeparture, "nextDeparture");
+        Objects.requireNonNull(head, "head");
         if ((result == Result.REFUSED) == refusals.isEmpty()) {
             throw new IllegalArgumentException("a refused promotion, and only one, names the rules that refused it");
         }

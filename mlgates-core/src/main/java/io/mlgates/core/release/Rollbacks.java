@@ -4,6 +4,7 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.CanonicalJson;
 import io.mlgates.core.registry.ModelRegistry;
 import io.mlgates.core.registry.RegistryException;
+import io.mlgates.core.registry.RegistryTamperedException;
 import io.mlgates.core.registry.StageConflictException;
 import io.mlgates.core.registry.StageMove;
 import io.mlgates.core.registry.StageMoveRequest;
@@ -17,7 +18,8 @@ import java.util.OptionalInt;
 /**
  * Rolls a stage back to the version it pointed to before its current one. Rollbacks unwind: after promotions to
  * 1, 2 and 3, a rollback returns to 2 and a second one to 1. A rollback needs a reason but no evidence or
- * approvals: it returns to a version that held the stage before.
+ * approvals: it returns to a version that held the stage before. It is refused on a registry whose record does not
+ * hold, because the version it returns to is read from that record.
  */
 public final class Rollbacks {
     private final ModelRegistry registry;
@@ -42,10 +44,18 @@ public final class Rollbacks {
         if (reason.isBlank()) {
             throw new BadInputException("--reason", 0, 0, "a rollback needs a reason");
         }
+        List<Refusal> tampered = RecordCheck.refusals(RecordCheck.verify(registry), registry.location());
+        if (!tampered.isEmpty()) {
+            return new Outcome(OptionalInt.empty(), OptionalInt.empty(), tampered);
+        }
         Deque<Integer> held = new ArrayDeque<>();
         for (StageMove move : registry.history(model)) {
             if (move.stage().equals(stage)) {
                 if (move.request().kind() == StageMove.Kind.ROLLBACK) {
+                    if (held.isEmpty()) {
+                        throw new RegistryTamperedException(registry.location() + ": tampered with: stage_history row "
+                                + move.id() + " rolls " + model + " " + stage + " back before any promotion");
+                    }
                     held.pop();
                 } else {
                     held.push(move.to());

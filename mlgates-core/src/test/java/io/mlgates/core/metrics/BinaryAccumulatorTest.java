@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
@@ -532,6 +533,59 @@ class BinaryAccumulatorTest {
         assertThat(reason(m, "accuracy")).isEqualTo("every row has weight 0");
         assertThat(reason(m, "log_loss")).isEqualTo("every row has weight 0");
         assertThat(acc.rows()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "weights times {0} give the same metrics and intervals")
+    @CsvSource({"1e160", "1e-200", "1e300", "4.9e-324"})
+    void extremeWeightsGiveTheMetricsOfTheirRatios(double scale) {
+        // every metric, Kish's effective size and the AUC are invariant when every weight is multiplied by a constant
+        Random random = new Random(11);
+        BinaryAccumulator plain = new BinaryAccumulator(true, true);
+        BinaryAccumulator scaled = new BinaryAccumulator(true, true);
+        for (int i = 0; i < 2000; i++) {
+            boolean positive = random.nextDouble() < 0.3;
+            double s = Math.min(1, Math.max(0, (positive ? 0.65 : 0.35) + 0.25 * random.nextGaussian()));
+            int w = 1 + random.nextInt(4);
+            plain.add(positive, s >= 0.5, s, w);
+            scaled.add(positive, s >= 0.5, s, w * scale);
+        }
+        assertSameMetrics(scaled.compute(MetricOptions.DEFAULTS), plain.compute(MetricOptions.DEFAULTS), 1e-12);
+        List<OperatingPoint> a = scaled.curves().orElseThrow().operatingPoints();
+        List<OperatingPoint> b = plain.curves().orElseThrow().operatingPoints();
+        assertThat(a).hasSameSizeAs(b);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).truePositiveRate()).isCloseTo(b.get(i).truePositiveRate(), within(1e-12));
+            assertThat(a.get(i).precision()).isCloseTo(b.get(i).precision(), within(1e-12));
+        }
+    }
+
+    @Test
+    void classesWeighted1e160And1e200ApartKeepTheirAuc() {
+        // the AUC does not change when one class's weights are multiplied by a constant (by its definition); the
+        // products of a positive's and a negative's weight would be 1e-40 here, and 1e320 or 1e-400 one by one
+        BinaryAccumulator apart = new BinaryAccumulator(true, true);
+        BinaryAccumulator unit = new BinaryAccumulator(true, true);
+        double[][] rows = {{1, 0.9, 1}, {1, 0.6, 3}, {1, 0.3, 2}, {0, 0.7, 1}, {0, 0.4, 2}, {0, 0.2, 5}};
+        for (double[] r : rows) {
+            boolean positive = r[0] == 1;
+            apart.add(positive, r[1] >= 0.5, r[1], r[2] * (positive ? 1e160 : 1e-200));
+            unit.add(positive, r[1] >= 0.5, r[1], r[2]);
+        }
+        Map<String, MetricValue> m = apart.compute(MetricOptions.DEFAULTS);
+        assertThat(value(m, "roc_auc")).isCloseTo(value(unit.compute(MetricOptions.DEFAULTS), "roc_auc"), within(1e-15));
+        // negatives weigh nothing next to the positives: precision is 1 wherever a positive is predicted
+        assertThat(value(m, "precision")).isEqualTo(1.0);
+        assertThat(value(m, "average_precision")).isCloseTo(1.0, within(1e-15));
+        assertThat(value(m, "specificity")).isCloseTo(value(unit.compute(MetricOptions.DEFAULTS), "specificity"),
+                within(1e-15));
+    }
+
+    @Test
+    void weightsAddingUpBeyondDoublesRangeAreAnArithmeticError() {
+        BinaryAccumulator acc = new BinaryAccumulator(true, true);
+        acc.add(true, true, 0.9, 1e308);
+        assertThatThrownBy(() -> acc.add(false, false, 0.1, 1e308)).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("the weights add up to more than");
     }
 
     @ParameterizedTest(name = "score {0}, weight {1} is rejected")

@@ -10,14 +10,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class IntervalsTest {
 
-    /** Reference quantiles: scipy.stats.norm.ppf((1 + level) / 2), scipy 1.10. */
+    /**
+     * Reference quantiles: scipy.stats.norm.ppf((1 + level) / 2), scipy 1.10; near 1, where (1 + level) / 2 rounds
+     * to 1, scipy.stats.norm.isf((1 - level) / 2). The largest double below 1 still has a finite z.
+     */
     @ParameterizedTest(name = "z for a two-sided {0} level is {1}")
     @CsvSource({
             "0.90, 1.6448536269514722",
             "0.95, 1.959963984540054",
-            "0.99, 2.5758293035489004"})
+            "0.99, 2.5758293035489004",
+            "0.999999, 4.8916384756929325",
+            "0.9999999999999999, 8.292361075813597"})
     void zIsTheNormalQuantileForATwoSidedLevel(double level, double expected) {
-        assertThat(Intervals.z(level)).isCloseTo(expected, within(1e-12));
+        assertThat(Intervals.z(level)).isCloseTo(expected, within(1e-9 * expected));
+    }
+
+    @Test
+    void theLargestLevelBelowOneGivesFiniteIntervals() {
+        double level = Math.nextDown(1.0);
+        Interval ci = Intervals.wilson(0.5, 100, level).orElseThrow();
+        assertThat(ci.low()).isGreaterThan(0).isLessThan(Intervals.wilson(0.5, 100, 0.95).orElseThrow().low());
+        assertThat(ci.high()).isLessThan(1);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.mlgates.core.audit.AuditChain;
 import io.mlgates.core.audit.AuditEntry;
 import io.mlgates.core.audit.AuditRecord;
 import io.mlgates.core.audit.AuditFinding;
+import io.mlgates.core.audit.AuditVerification;
 import io.mlgates.core.gate.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +56,11 @@ class SqliteRegistryTest {
     @DisplayName("a registration reads back equal, numbered from 1; the same digest registers once")
     void registerRoundTrip() throws Exception {
         try (SqliteRegistry registry = open()) {
-            ModelVersion v1 = registry.register(registration("credit-risk", 1));
-            ModelVersion v2 = registry.register(registration("credit-risk", 2));
+            ModelVersion v1 = registry.register(registration("credit-risk", 1), "jenkins");
+            ModelVersion v2 = registry.register(registration("credit-risk", 2), "jenkins");
             assertThat(v1.version()).isEqualTo(1);
             assertThat(v2.version()).isEqualTo(2);
-            assertThat(registry.register(registration("credit-risk", 1))).isEqualTo(v1);
+            assertThat(registry.register(registration("credit-risk", 1), "jenkins")).isEqualTo(v1);
             assertThat(registry.version("credit-risk", 2)).contains(v2);
             assertThat(registry.versionByDigest("credit-risk", digest(1))).contains(v1);
             assertThat(registry.versions("credit-risk")).containsExactly(v1, v2);
@@ -77,9 +78,9 @@ class SqliteRegistryTest {
     @DisplayName("a move happens only from the expected version; the loser is told where the stage points")
     void compareAndSet() throws Exception {
         try (SqliteRegistry registry = open()) {
-            registry.register(registration("m", 1));
-            registry.register(registration("m", 2));
-            StageMove first = registry.move(promote("m", "staging", OptionalInt.empty(), 1));
+            registry.register(registration("m", 1), "jenkins");
+            registry.register(registration("m", 2), "jenkins");
+            StageMove first = registry.move(promote("m", "staging", OptionalInt.empty(), 1)).value();
             assertThat(first.from()).isEmpty();
             assertThatThrownBy(() -> registry.move(promote("m", "staging", OptionalInt.empty(), 2)))
                     .isInstanceOfSatisfying(StageConflictException.class,
@@ -111,7 +112,7 @@ class SqliteRegistryTest {
     @DisplayName("approvals read back in order, bound to their digest and stage, each one audited")
     void approvals() throws Exception {
         try (SqliteRegistry registry = open()) {
-            registry.register(registration("m", 1));
+            registry.register(registration("m", 1), "jenkins");
             Approval yes = new Approval("m", digest(1), "production", "carol", Approval.Decision.APPROVE, "looks good",
                     T0.plusSeconds(5));
             Approval no = new Approval("m", digest(1), "production", "dave", Approval.Decision.REJECT, "bias",
@@ -135,8 +136,8 @@ class SqliteRegistryTest {
     void tamperedAuditRowIsNamed() throws Exception {
         Path file = tmp.resolve(".mlgates/registry.db");
         try (SqliteRegistry registry = open()) {
-            registry.register(registration("m", 1));
-            registry.register(registration("m", 2));
+            registry.register(registration("m", 1), "jenkins");
+            registry.register(registration("m", 2), "jenkins");
             registry.move(promote("m", "staging", OptionalInt.empty(), 1));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
@@ -167,12 +168,27 @@ class SqliteRegistryTest {
             for (int i = 1; i <= 2; i++) {
                 s.executeUpdate("INSERT INTO model_versions VALUES ('m', " + i + ", '" + digest(i) + "', 'model', '',"
                         + " 'alice', '" + T0 + "', '{}', '[]')");
+                String evidence = RegistryJson.registrationEvidence(new Registration("m", digest(i), "model",
+                        Optional.empty(), "alice", T0, Map.of(), List.of()));
                 AuditEntry e = AuditChain.seal(i, new AuditRecord(T0, "alice", "register", "m", "", OptionalInt.of(i),
-                        digest(i), "{}"), previous);
+                        digest(i), evidence), previous);
                 s.executeUpdate("INSERT INTO audit_log VALUES (" + i + ", '" + T0 + "', 'alice', 'register', 'm', '',"
-                        + " " + i + ", '" + digest(i) + "', '{}', '" + previous + "', '" + e.hash() + "')");
+                        + " " + i + ", '" + digest(i) + "', '" + evidence + "', '" + previous + "', '" + e.hash()
+                        + "')");
                 previous = e.hash();
             }
+        }
+        // read as it is: no migration, no head, and the check says what it could not cover
+        try (SqliteRegistry old = SqliteRegistry.openForReading(file, "old.db")) {
+            assertThat(old.versions("m")).hasSize(2);
+            AuditVerification v = old.verifyAudit();
+            assertThat(v.intact()).isTrue();
+            assertThat(v.limits()).singleElement().asString().contains("keeps no head");
+            assertThat(old.head()).contains(new io.mlgates.core.audit.AuditHead(2, old.auditLog().get(1).hash()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT group_concat(version) FROM schema_version")) {
+            assertThat(rs.getString(1)).as("reading migrated nothing").isEqualTo("1");
         }
         try (SqliteRegistry current = SqliteRegistry.open(file, "old.db", CLOCK)) {
             assertThat(current.versions("m")).hasSize(2);
@@ -183,7 +199,7 @@ class SqliteRegistryTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT group_concat(version) FROM schema_version")) {
-            assertThat(rs.getString(1)).isEqualTo("1,2");
+            assertThat(rs.getString(1)).isEqualTo("1,2,3");
         }
     }
 
@@ -198,8 +214,10 @@ class SqliteRegistryTest {
             s.executeUpdate("INSERT INTO schema_version VALUES (99, '2030-01-01T00:00:00Z')");
         }
         assertThatThrownBy(() -> SqliteRegistry.open(file, "new.db", CLOCK)).isInstanceOf(RegistryException.class)
-                .hasMessageContaining("new.db: the registry's schema is version 99, newer than the 2 this mlgates"
+                .hasMessageContaining("new.db: the registry's schema is version 99, newer than the 3 this mlgates"
                         + " knows");
+        assertThatThrownBy(() -> SqliteRegistry.openForReading(file, "new.db"))
+                .hasMessageContaining("new.db: the registry's schema is version 99, newer than the 3");
     }
 
     @Test

@@ -54,7 +54,7 @@ class ConcurrencyAndCrashTest {
         try (SqliteRegistry registry = SqliteRegistry.open(file, "registry.db", CLOCK)) {
             for (int v = 1; v <= VERSIONS; v++) {
                 registry.register(new Registration(MODEL, ReleaseFixtures.digest(v), "model", Optional.empty(),
-                        "alice", NOW, Map.of(), List.of()));
+                        "alice", NOW, Map.of(), List.of()), "alice");
             }
         }
         return file;

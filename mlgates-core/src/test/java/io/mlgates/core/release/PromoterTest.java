@@ -96,6 +96,8 @@ class PromoterTest {
         assertThat(evidence.path("departure").asText()).isEqualTo("2026-12-01T14:00+01:00");
         assertThat(evidence.path("gates").get(0).path("candidateDigest").asText()).isEqualTo(digest(1));
         assertThat(registry.verifyAudit().intact()).isTrue();
+        assertThat(outcome.head()).as("the anchor is the move's own entry")
+                .contains(new io.mlgates.core.audit.AuditHead(last.seq(), last.hash()));
     }
 
     @Test
@@ -104,6 +106,10 @@ class PromoterTest {
         ModelVersion v = inStaging();
         assertThat(v.version()).isEqualTo(1);
         assertThat(v.author()).isEqualTo("alice");
+        AuditEntry register = registry.auditLog().get(0);
+        assertThat(register.record().action()).isEqualTo("register");
+        assertThat(register.record().actor()).as("who ran it").isEqualTo("jenkins");
+        assertThat(CanonicalJson.parse(register.record().evidence()).path("author").asText()).isEqualTo("alice");
         assertThat(v.registration().evidence()).singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo(Status.PASS));
         assertThat(v.registration().metrics()).containsEntry("roc_auc", 0.81);
@@ -240,12 +246,13 @@ class PromoterTest {
         @DisplayName("with an expired approval")
         void withAnExpiredApproval() throws Exception {
             inStaging();
-            decide("carol", Approval.Decision.APPROVE, APPROVED);
-            decide("dave", Approval.Decision.APPROVE, Instant.parse("2026-11-24T12:00:00Z"));
-            PromotionOutcome outcome = toProduction(DEPARTING);
+            decide("dave", Approval.Decision.APPROVE, APPROVED);
+            decide("carol", Approval.Decision.APPROVE, Instant.parse("2026-12-14T09:00:00Z"));
+            // the departure of Tuesday 15 December, two weeks later
+            PromotionOutcome outcome = toProduction(DEPARTING.plus(java.time.Duration.ofDays(14)));
             assertThat(outcome.rules()).containsExactly("approvals.quorum");
-            assertThat(outcome.refusals().get(0).message()).contains("dave's approval of 2026-11-24T12:00:00Z"
-                    + " expired at 2026-12-01T12:00:00Z (decisions last 7d)");
+            assertThat(outcome.refusals().get(0).message()).contains("dave's approval of 2026-11-27T09:00:00Z"
+                    + " expired at 2026-12-04T09:00:00Z (decisions last 7d)");
         }
 
         @Test
@@ -254,7 +261,7 @@ class PromoterTest {
             inStaging();
             decide("carol", Approval.Decision.APPROVE, APPROVED);
             decide("dave", Approval.Decision.APPROVE, APPROVED);
-            assertThat(promoteAt(BUILT, request(2, "staging", passed(2, BUILT))).result())
+            assertThat(promoteAt(APPROVED.plusSeconds(3600), request(2, "staging", passed(2, BUILT))).result())
                     .isEqualTo(Result.PROMOTED);
             PromotionOutcome outcome = promoteAt(DEPARTING, request(2, "production", passed(2, BUILT)));
             assertThat(outcome.rules()).containsExactly("approvals.quorum");
