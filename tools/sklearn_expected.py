@@ -276,7 +276,7 @@ def multiclass():
     y = rng.choice(4, n, p=[0.4, 0.3, 0.2, 0.1])
     yp = np.where(rng.random(n) < 0.7, y, rng.choice(3, n))
     yp[yp == 3] = rng.choice(3, int((yp == 3).sum()))
-    weight = rng.choice([0.25, 1, 2, 4.5], n)
+    weight = rng.choice([0.0, 0.25, 1, 2, 4.5], n)  # 0: counted, weighs nothing
     path = write_csv("multiclass.csv", ["actual", "predicted", "weight"],
                      [[labels[a], labels[p], fmt(w)] for a, p, w in zip(y, yp, weight)])
 
@@ -326,7 +326,7 @@ def regression():
     target = np.round(rng.normal(50, 20, n), 3)
     target[rng.choice(n, 12, replace=False)] = 0.0  # skipped by mape, counted in mape_zero_targets
     predicted = np.round(target + rng.normal(0, 6, n), 3)
-    weight = rng.choice([0.5, 1, 1.25, 3], n)
+    weight = rng.choice([0.0, 0.5, 1, 1.25, 3], n)  # 0: counted, weighs nothing
     path = write_csv("regression.csv", ["target", "predicted", "weight"],
                      [[fmt(t), fmt(p), fmt(w)] for t, p, w in zip(target, predicted, weight)])
 

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import java.io.File;
+import java.io.IOException;
 
 /** Shim of jenkins-core's {@code hudson.model.Run}: one build of a job. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
@@ -18,6 +19,16 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     /** The build's folder, the one holding build.xml. */
     public File getRootDir() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** The build's URL relative to Jenkins' root URL: {@code job/x/42/}. */
+    public String getUrl() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** Writes build.xml, with the actions attached so far. */
+    public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("compile-only shim");
     }
 

@@ -1,13 +1,16 @@
 package io.mlgates.plugin;
 
+import hudson.model.Api;
 import hudson.model.Run;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.core.report.html.HtmlReport;
 import io.mlgates.plugin.logic.Badge;
+import io.mlgates.plugin.logic.Bounds;
 import io.mlgates.plugin.logic.CheckLine;
 import io.mlgates.plugin.logic.ResultSummary;
+import io.mlgates.plugin.logic.StoredResults;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -28,7 +33,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean
 public final class GateResultAction implements RunAction2 {
-    static final String FOLDER = "mlgates";
+    private static final Logger LOGGER = Logger.getLogger(GateResultAction.class.getName());
 
     private final ResultSummary summary;
 
@@ -43,7 +48,7 @@ public final class GateResultAction implements RunAction2 {
 
     /** Where a build keeps the full result of the given id. */
     static Path resultFile(File buildDir, String id) {
-        return buildDir.toPath().resolve(FOLDER).resolve(id + ".json");
+        return StoredResults.file(buildDir.toPath(), id);
     }
 
     @Override
@@ -58,9 +63,14 @@ public final class GateResultAction implements RunAction2 {
         locate(r.getRootDir());
     }
 
-    /** The build, for the page's side panel. */
-    public Run<?, ?> getOwner() {
+    /** The build: {@code l:run-subpage} lays the page out around it ({@code it.object}). */
+    public Run<?, ?> getObject() {
         return owner;
+    }
+
+    /** {@code …/<build>/mlgates/<id>/api/json}: the summary, every check and every metric. */
+    public Api getApi() {
+        return new Api(new ResultApi(this));
     }
 
     /** Tells the action the folder of its build, where its full result is. */
@@ -76,14 +86,20 @@ public final class GateResultAction implements RunAction2 {
             return result;
         }
         Path file = resultFile(buildDir, summary.getId());
+        String id = summary.getId();
         try {
-            result = new GateResultJson().read(Files.readAllBytes(file), FOLDER + "/" + file.getFileName());
+            result = new GateResultJson().read(Files.readAllBytes(file), StoredResults.FOLDER + "/" + id + ".json");
             loaded = new SoftReference<>(result);
             loadProblem = null;
         } catch (NoSuchFileException e) {
-            loadProblem = "the full result, " + FOLDER + "/" + file.getFileName() + " beside build.xml, is missing";
-        } catch (IOException | BadInputException e) {
-            loadProblem = "the full result cannot be read: " + e.getMessage();
+            loadProblem = Messages.get("ResultAction.missing", id);
+        } catch (BadInputException e) {
+            // Names the file as mlgates/<id>.json and a line: no path of the controller.
+            loadProblem = Messages.get("ResultAction.unreadable", id, Bounds.text(e.getMessage(), Bounds.MESSAGE));
+        } catch (IOException e) {
+            // An I/O message names $JENKINS_HOME's paths: for the administrator's log, not the page.
+            LOGGER.log(Level.WARNING, "cannot read the ML Gates result " + file, e);
+            loadProblem = Messages.get("ResultAction.unreadableIo", id);
         }
         return result;
     }
@@ -127,20 +143,29 @@ public final class GateResultAction implements RunAction2 {
         return summary.getCounts();
     }
 
+    @Exported(visibility = 2)
+    public String getResultDigest() {
+        return summary.getResultDigest();
+    }
+
     @Exported
     public int getOmittedChecks() {
         return summary.getOmittedChecks();
     }
 
-    /** Every check of the stored result, in policy order. */
-    @Exported
+    /**
+     * Every check of the stored result, in policy order. Visibility 0: read from the result's file, so never for a
+     * build's or a job's API at the usual depths (a job's {@code api/json?depth=2} reads no result file); the result's
+     * own API ({@link #getApi}) serves it.
+     */
+    @Exported(visibility = 0)
     public List<CheckRow> getChecks() {
         GateResult result = result();
         return result == null ? List.of() : result.checks().stream().map(CheckRow::new).toList();
     }
 
-    /** Every metric of the stored result. */
-    @Exported
+    /** Every metric of the stored result. Visibility 0, as {@link #getChecks}. */
+    @Exported(visibility = 0)
     public List<MetricRow> getMetrics() {
         GateResult result = result();
         return result == null ? List.of() : result.metrics().values().stream().map(MetricRow::new).toList();
@@ -185,6 +210,17 @@ public final class GateResultAction implements RunAction2 {
                 + (result.data().droppedRows() > 0 ? ", " + result.data().droppedRows() + " dropped" : "");
     }
 
+    /**
+     * The organisation policy the result was judged under (set in Manage Jenkins, or named by the step), with its
+     * digest: "Manage Jenkins: organisation policy, sha256:…"; null without one or when the result cannot be read.
+     */
+    public String getOrganisationPolicy() {
+        GateResult result = result();
+        return result == null ? null : result.organisationPolicy()
+                .map(org -> Bounds.text(org.file(), Bounds.NAME) + ", " + Bounds.text(org.digest(), Bounds.NAME))
+                .orElse(null);
+    }
+
     /** The status badge's style class: {@code mlgates-warn}... */
     public String getBadge() {
         return Badge.of(summary.getStatus());
@@ -197,7 +233,7 @@ public final class GateResultAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "ML gate: " + summary.getId();
+        return Messages.get("ResultAction.displayName", summary.getId());
     }
 
     @Override

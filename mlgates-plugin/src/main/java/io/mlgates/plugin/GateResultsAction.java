@@ -13,8 +13,10 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * One per build that ran a gate, not shown itself: it serves {@code …/<build>/mlgates/<id>/} (each result's page),
- * hands out result ids so that calls running at the same time get different ones, and puts the trend on the job page.
+ * One per build that ran a gate, without an entry in the side panel (each result has its own): it serves
+ * {@code …/<build>/mlgates/} (a list of the build's results, the breadcrumb before each result's page) and
+ * {@code …/<build>/mlgates/<id>/}, hands out result ids so that calls running at the same time get different ones, and
+ * puts the trend on the job page.
  */
 public final class GateResultsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final String URL_NAME = "mlgates";
@@ -62,7 +64,7 @@ public final class GateResultsAction implements RunAction2, SimpleBuildStep.Last
 
     @Override
     public Collection<? extends Action> getProjectActions() {
-        return List.of(new GateTrendAction(run.getParent().getBuildDir()));
+        return List.of(new GateTrendAction(run.getParent().getBuildDir(), run.getParent()));
     }
 
     @Override
@@ -81,9 +83,20 @@ public final class GateResultsAction implements RunAction2, SimpleBuildStep.Last
         return null;
     }
 
+    /** The breadcrumb between the build and a result's page. */
     @Override
     public String getDisplayName() {
-        return null;
+        return Messages.get("ResultsAction.displayName");
+    }
+
+    /** The build: {@code l:run-subpage} lays the page out around it ({@code it.object}). */
+    public Run<?, ?> getObject() {
+        return run;
+    }
+
+    /** The build's results, in the order the steps ran. */
+    public List<GateResultAction> getResults() {
+        return run.getActions(GateResultAction.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.mlgates.plugin.logic.GateCall;
 import io.mlgates.plugin.logic.GateTask;
+import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.StepOptions;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -26,20 +27,35 @@ public abstract class GateStep extends Step {
     private boolean failOnError = true;
     private boolean stageOnly;
     private String resultsDir = StepOptions.DEFAULT_RESULTS_DIR;
+    private boolean publishChecks = true;
 
     /** The step's function name, for messages. */
     protected abstract String functionName();
 
-    /** The gate to run, with this step's arguments. */
-    protected abstract GateTask task();
+    /**
+     * The gate to run, with this step's arguments.
+     *
+     * @param organisation the organisation policy from Manage Jenkins, or null for none
+     */
+    protected abstract GateTask task(OrganisationText organisation);
+
+    /** The gate to run without an organisation policy. */
+    GateTask task() {
+        return task(null);
+    }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new GateStepExecution(context, new GateCall(functionName(), task(), options()));
+        return new GateStepExecution(context, this);
+    }
+
+    /** The call, under the organisation policy set in Manage Jenkins (read when the step runs). */
+    GateCall call(OrganisationText organisation) {
+        return new GateCall(functionName(), task(organisation), options());
     }
 
     StepOptions options() {
-        return new StepOptions(id, failOnError, stageOnly, resultsDir);
+        return new StepOptions(id, failOnError, stageOnly, resultsDir, publishChecks);
     }
 
     public String getId() {
@@ -78,6 +94,16 @@ public abstract class GateStep extends Step {
     public void setResultsDir(String resultsDir) {
         String dir = emptyToNull(resultsDir);
         this.resultsDir = dir == null ? StepOptions.DEFAULT_RESULTS_DIR : dir;
+    }
+
+    public boolean isPublishChecks() {
+        return publishChecks;
+    }
+
+    /** Whether the result is published as a check on the commit or pull request, where checks-api is installed. */
+    @DataBoundSetter
+    public void setPublishChecks(boolean publishChecks) {
+        this.publishChecks = publishChecks;
     }
 
     /** The Snippet Generator sends an empty text field as an empty string: it means the default. */

@@ -4,8 +4,9 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.mlgates.core.BadInputException;
 import io.mlgates.plugin.logic.Completion;
-import io.mlgates.plugin.logic.GateCall;
+import io.mlgates.plugin.logic.OrganisationText;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -13,25 +14,36 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Runs a gate call on a thread of its own (the gate reads files on an agent) and hands the script its value, or fails
- * the step with the call's message. Jenkins-facing wiring only: the call is {@link GateCall}.
+ * the step with the call's message. Jenkins-facing wiring only: the call is
+ * {@link io.mlgates.plugin.logic.GateCall}.
  */
 final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
-    /** Not kept over a restart: a synchronous step that was running then is failed by Pipeline and run again. */
-    private final transient GateCall call;
+    /**
+     * Not kept over a restart. A {@code SynchronousNonBlockingStepExecution} that was running when the controller
+     * stopped is not run again: on resume Pipeline fails the step, since its thread is gone; while it runs it also
+     * holds off a safe restart. The help says how to run it again: {@code retry(conditions: [nonresumable()])}.
+     */
+    private final transient GateStep step;
 
-    GateStepExecution(StepContext context, GateCall call) {
+    GateStepExecution(StepContext context, GateStep step) {
         super(context);
-        this.call = call;
+        this.step = step;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
-        Completion done = call.run(new AgentWorkspace(context.get(FilePath.class), listener),
-                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class)), listener.getLogger()::println);
+        OrganisationText organisation;
+        try {
+            organisation = OrganisationConfiguration.get().organisation().orElse(null);
+        } catch (BadInputException e) {
+            throw new AbortException("the organisation policy in Manage Jenkins cannot be applied: " + e.getMessage());
+        }
+        Completion done = step.call(organisation).run(new AgentWorkspace(context.get(FilePath.class), listener),
+                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class), listener), listener.getLogger()::println);
         if (done.failed()) {
             throw new AbortException(done.failure());
         }

@@ -2,13 +2,14 @@ package io.mlgates.plugin;
 
 import hudson.model.Result;
 import hudson.model.Run;
-import io.mlgates.core.report.AtomicFiles;
+import hudson.model.TaskListener;
 import io.mlgates.plugin.logic.GateBuild;
+import io.mlgates.plugin.logic.GateCheck;
 import io.mlgates.plugin.logic.Mark;
 import io.mlgates.plugin.logic.ResultSummary;
+import io.mlgates.plugin.logic.StoredResults;
 import io.mlgates.plugin.logic.TrendIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
@@ -16,10 +17,12 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 final class JenkinsBuild implements GateBuild {
     private final Run<?, ?> run;
     private final FlowNode node;
+    private final TaskListener listener;
 
-    JenkinsBuild(Run<?, ?> run, FlowNode node) {
+    JenkinsBuild(Run<?, ?> run, FlowNode node, TaskListener listener) {
         this.run = run;
         this.node = node;
+        this.listener = listener;
     }
 
     @Override
@@ -29,9 +32,22 @@ final class JenkinsBuild implements GateBuild {
 
     @Override
     public void attach(ResultSummary summary, String json) throws IOException {
-        AtomicFiles.write(GateResultAction.resultFile(run.getRootDir(), summary.getId()),
-                out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+        StoredResults.write(run.getRootDir().toPath(), summary.getId(), json);
         run.addAction(new GateResultAction(summary));
+        // Jenkins writes build.xml when the build ends; a controller that stops before would lose the action.
+        run.save();
+    }
+
+    @Override
+    public String resultUrl(String id) {
+        return run.getUrl() + GateResultsAction.URL_NAME + "/" + id + "/";
+    }
+
+    @Override
+    public void publishCheck(GateCheck check) {
+        if (ChecksPublication.available()) {
+            ChecksPublication.publish(run, listener, check);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.mlgates.plugin;
 import hudson.Extension;
 import io.mlgates.plugin.logic.EthicsTask;
 import io.mlgates.plugin.logic.GateTask;
+import io.mlgates.plugin.logic.OrganisationText;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -33,8 +34,8 @@ public final class MlEthicsGateStep extends GateStep {
     }
 
     @Override
-    protected GateTask task() {
-        return new EthicsTask(policy, predictions, sensitive, orgPolicy);
+    protected GateTask task(OrganisationText organisation) {
+        return new EthicsTask(policy, predictions, sensitive, orgPolicy, organisation);
     }
 
     public String getPolicy() {
@@ -87,7 +88,7 @@ public final class MlEthicsGateStep extends GateStep {
 
         @Override
         public String getDisplayName() {
-            return "ML Gates: judge a model's fairness, documentation and data licences";
+            return Messages.get("MlEthicsGateStep.displayName");
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.mlgates.plugin;
 
 import hudson.Extension;
 import io.mlgates.plugin.logic.GateTask;
+import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.ValidateTask;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -31,8 +32,8 @@ public final class MlValidateStep extends GateStep {
     }
 
     @Override
-    protected GateTask task() {
-        return new ValidateTask(policy, predictions, baseline);
+    protected GateTask task(OrganisationText organisation) {
+        return new ValidateTask(policy, predictions, baseline, organisation);
     }
 
     public String getPolicy() {
@@ -74,7 +75,7 @@ public final class MlValidateStep extends GateStep {
 
         @Override
         public String getDisplayName() {
-            return "ML Gates: validate a model against its policy";
+            return Messages.get("MlValidateStep.displayName");
         }
 
         @Override

@@ -48,7 +48,7 @@ class GateCallableTest {
         GateRun run = Serialization.roundTrip(onAgent.invoke(work.toFile(), null));
 
         assertThat(run.hasVerdict()).isTrue();
-        assertThat(run.summary().getStatus()).isEqualTo("WARN"); // no policy: only the data was checked
+        assertThat(run.json()).contains("\"status\" : \"WARN\""); // no policy: only the data was checked
         assertThat(work.resolve(".mlgates/results/validate/validate.json")).isRegularFile();
     }
 }

@@ -32,7 +32,7 @@ class GateResultActionTest {
     void isReachedUnderTheBuildsMlgatesPathAndShownInTheSidePanel() {
         assertThat(action.getUrlName()).isEqualTo("mlgates/churn");
         assertThat(action.getDisplayName()).isEqualTo("ML gate: churn");
-        assertThat(action.getIconFileName()).isEqualTo("/plugin/ml-gates/icons/ml-gates.svg");
+        assertThat(action.getIconFileName()).isEqualTo("symbol-ml-gates plugin-ml-gates");
         assertThat(GateResultAction.resultFile(buildDir.toFile(), "churn"))
                 .isEqualTo(buildDir.resolve("mlgates/churn.json"));
     }
@@ -63,8 +63,29 @@ class GateResultActionTest {
         action.locate(buildDir.toFile());
 
         assertThat(action.getChecks()).isEmpty();
-        assertThat(action.getLoadProblem()).isEqualTo("the full result, mlgates/churn.json beside build.xml, is"
-                + " missing");
+        assertThat(action.getLoadProblem()).isEqualTo("The full result, mlgates/churn.json beside build.xml, is"
+                + " missing.");
+    }
+
+    @Test
+    void showsNoPathOfTheControllerWhenTheFileCannotBeRead() throws Exception {
+        // A folder where the file should be: the I/O error's message names the absolute path.
+        Files.createDirectories(GateResultAction.resultFile(buildDir.toFile(), "churn"));
+        action.locate(buildDir.toFile());
+
+        assertThat(action.getLoadProblem()).isEqualTo("The full result, mlgates/churn.json beside build.xml, cannot"
+                + " be read; the controller's log says why.").doesNotContain(buildDir.toString());
+    }
+
+    @Test
+    void namesTheLineOfAStoredResultThatIsNotAResult() throws Exception {
+        Path file = GateResultAction.resultFile(buildDir.toFile(), "churn");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\n  \"gate\": ");
+        action.locate(buildDir.toFile());
+
+        assertThat(action.getLoadProblem()).startsWith("The full result, mlgates/churn.json beside build.xml, cannot"
+                + " be read: mlgates/churn.json:").doesNotContain(buildDir.toString());
     }
 
     @Test

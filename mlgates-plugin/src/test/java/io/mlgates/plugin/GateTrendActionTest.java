@@ -23,7 +23,7 @@ class GateTrendActionTest {
                     List.of(Results.check("limit:accuracy:min", b % 2 == 0 ? Status.PASS : Status.WARN, "accuracy",
                             0.8))), 0, List.of()));
         }
-        GateTrendAction action = new GateTrendAction(builds.toFile());
+        GateTrendAction action = new GateTrendAction(builds.toFile(), null);
 
         assertThat(action.getUrlName()).isEqualTo("mlgates");
         assertThat(action.getResults()).hasSize(GateTrendAction.BUILDS).first()
@@ -35,7 +35,7 @@ class GateTrendActionTest {
 
     @Test
     void aJobWithoutResultsHasAnEmptyTrend() {
-        GateTrendAction action = new GateTrendAction(builds.toFile());
+        GateTrendAction action = new GateTrendAction(builds.toFile(), null);
 
         assertThat(action.getTrend().isEmpty()).isTrue();
         assertThat(action.getResults()).isEmpty();

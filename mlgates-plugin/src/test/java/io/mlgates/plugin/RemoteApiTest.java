@@ -17,8 +17,8 @@ import org.kohsuke.stapler.export.ExportedBean;
  * write (a string, a number, a boolean, a map of those, or a list of exported beans).
  */
 class RemoteApiTest {
-    private static final List<Class<?>> BEANS = List.of(GateResultAction.class, GateTrendAction.class,
-            CheckRow.class, MetricRow.class, TrendPoint.class);
+    private static final List<Class<?>> BEANS = List.of(GateResultAction.class, ResultApi.class,
+            GateTrendAction.class, CheckRow.class, MetricRow.class, TrendPoint.class);
 
     @Test
     void everyExportedPropertyIsAWritableGetter() {
@@ -42,13 +42,15 @@ class RemoteApiTest {
     @Test
     void theBuildApiShowsEachResultsStatusWithoutReadingItsFile() throws Exception {
         for (String summaryProperty : new String[] {"getId", "getGate", "getStatus", "getModel", "getCandidate",
-            "getPolicy", "getCounts"}) {
+            "getPolicy", "getResultDigest", "getCounts"}) {
             assertThat(GateResultAction.class.getMethod(summaryProperty).getAnnotation(Exported.class).visibility())
                     .as(summaryProperty).isEqualTo(2);
         }
         for (String detail : new String[] {"getChecks", "getMetrics"}) {
             assertThat(GateResultAction.class.getMethod(detail).getAnnotation(Exported.class).visibility())
-                    .as(detail + " is read from the result's file, only for the result's own API").isEqualTo(1);
+                    .as(detail + " is read from the result's file: a job's api/json?depth=2 must not").isZero();
+            // the result's own API (…/mlgates/<id>/api/json) serves it at the default depth
+            assertThat(ResultApi.class.getMethod(detail).getAnnotation(Exported.class).visibility()).isEqualTo(1);
         }
     }
 

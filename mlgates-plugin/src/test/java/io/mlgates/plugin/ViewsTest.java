@@ -52,7 +52,7 @@ class ViewsTest {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     private static final String SUMMARY_OUT = "<j:out value=\"${it.summaryHtml}\"/>";
     private static final String PAGE_OUT = "<j:out value=\"${it.pageHtml}\"/>";
-    private static final String REPORT_CSS = "href=\"${rootURL}/plugin/ml-gates/css/ml-gates-report.css\"";
+    private static final String REPORT_CSS = "href=\"${resURL}/plugin/ml-gates/css/ml-gates-report.css\"";
     private static final Pattern CHAIN = Pattern.compile("\\b([a-z][A-Za-z]*)((?:\\.[A-Za-z]+)+)(\\()?");
 
     private static Path resources() throws URISyntaxException {
@@ -102,6 +102,7 @@ class ViewsTest {
         List<String> problems = new ArrayList<>();
         check("GateResultAction/summary.jelly", Map.of("it", GateResultAction.class), problems);
         check("GateResultAction/index.jelly", Map.of("it", GateResultAction.class), problems);
+        check("GateResultsAction/index.jelly", Map.of("it", GateResultsAction.class), problems);
         check("GateTrendAction/floatingBox.jelly", Map.of("from", GateTrendAction.class), problems);
         check("GateTrendAction/index.jelly", Map.of("it", GateTrendAction.class), problems);
         check("GateTrendAction/series.jelly", Map.of("series", TrendView.Series.class), problems);
@@ -124,7 +125,23 @@ class ViewsTest {
                 assertThat(resources().resolve("io/mlgates/plugin/" + declaring + "/help-" + field + ".html"))
                         .as("help for " + field + " beside " + declaring).isRegularFile();
             }
-            assertThat(resources().resolve("io/mlgates/plugin/" + name + "/help.html")).isRegularFile();
+            assertThat(resources().resolve("io/mlgates/plugin/" + name + "/help.html")).isRegularFile()
+                    .content().as("the restart behaviour and how to retry").contains("not run again",
+                            "retry(count: 2, conditions: [nonresumable()])");
+        }
+    }
+
+    @Test
+    void theOrganisationPolicyFormHasAFieldAndHelpPerSetter() throws Exception {
+        String form = Files.readString(resources().resolve("io/mlgates/plugin/OrganisationConfiguration/config.jelly"));
+        for (Method setter : OrganisationConfiguration.class.getMethods()) {
+            if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
+                continue;
+            }
+            String field = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
+            assertThat(form).contains("field=\"" + field + "\"");
+            assertThat(resources().resolve("io/mlgates/plugin/OrganisationConfiguration/help-" + field + ".html"))
+                    .isRegularFile();
         }
     }
 
@@ -135,15 +152,45 @@ class ViewsTest {
         for (Path view : views()) {
             served.matcher(Files.readString(view)).results().forEach(m -> named.add(m.group(1)));
         }
-        served.matcher(Icons.GATE).results().forEach(m -> named.add(m.group(1)));
 
-        assertThat(named).contains("css/ml-gates.css", "css/ml-gates-report.css", "icons/ml-gates.svg");
+        assertThat(named).contains("css/ml-gates.css", "css/ml-gates-report.css");
         for (String file : named) {
             if (file.equals("css/ml-gates-report.css")) {
                 continue; // the build takes it from the core (HpiPackagingIT checks it is in the .hpi)
             }
             assertThat(Path.of("src/main/webapp", file)).as("src/main/webapp goes to the .hpi's root").isRegularFile();
         }
+    }
+
+    @Test
+    void stylesheetsAreLinkedOnceThroughTheResourceUrl() throws Exception {
+        Pattern link = Pattern.compile("<link [^>]*>");
+        for (Path view : views()) {
+            String text = Files.readString(view);
+            assertThat(text).as(view.toString()).doesNotContain("${rootURL}/plugin/");
+            // each link sits in the view's one st:once, so a build with five results links each stylesheet once
+            String outside = text.replaceAll("(?s)<st:once>.*?</st:once>", "");
+            assertThat(link.matcher(outside).find()).as(view + ": a link outside st:once").isFalse();
+            link.matcher(text).results().forEach(m -> assertThat(m.group()).contains("href=\"${resURL}/plugin/"));
+        }
+    }
+
+    @Test
+    void theIconIsASymbolInTheThemesColour() throws Exception {
+        assertThat(Icons.GATE).isEqualTo("symbol-ml-gates plugin-ml-gates");
+        String svg = Files.readString(resources().resolve("images/symbols/ml-gates.svg"));
+        assertThat(svg).contains("currentColor").doesNotContainPattern("(fill|stroke)=\"#");
+        parse(resources().resolve("images/symbols/ml-gates.svg"));
+    }
+
+    @Test
+    void resultPagesAreSubpagesOfTheirBuildAndTheTrendPageHasTheJobsPanel() throws Exception {
+        for (String page : List.of("GateResultAction/index.jelly", "GateResultsAction/index.jelly")) {
+            assertThat(Files.readString(resources().resolve("io/mlgates/plugin/" + page))).as(page)
+                    .contains("<l:run-subpage>").doesNotContain("<l:layout");
+        }
+        assertThat(Files.readString(resources().resolve("io/mlgates/plugin/GateTrendAction/index.jelly")))
+                .contains("<st:include it=\"${it.job}\" page=\"sidepanel.jelly\"/>");
     }
 
     private static Document parse(Path view) throws Exception {

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The part of a gate step that runs on the agent holding the workspace: judge, write the JSON result and JUnit XML
- * into the workspace (for {@code archiveArtifacts} and {@code junit}), and return a summary and the JSON, bounded.
+ * into the workspace (for {@code archiveArtifacts} and {@code junit}), and return the JSON, bounded, with what it
+ * left out.
  */
 public final class AgentRun {
     /** Bound of the JSON result sent back to the controller and stored with the build. */
@@ -49,6 +50,6 @@ public final class AgentRun {
             files.add(work.display(written));
         }
         BoundedResult bounded = BoundedResult.of(result, maxResultChars);
-        return GateRun.verdict(ResultSummary.of(id, result, bounded.omittedChecks(), files), bounded.json());
+        return GateRun.verdict(bounded.json(), bounded.omittedChecks(), ResultSummary.countsOf(result), files);
     }
 }

@@ -19,7 +19,8 @@ public final class CheckLine implements Serializable {
     }
 
     static CheckLine of(CheckResult check) {
-        return new CheckLine(check.id(), check.status().name(), check.message());
+        return new CheckLine(Bounds.text(check.id(), Bounds.NAME), check.status().name(),
+                Bounds.text(check.message(), Bounds.MESSAGE));
     }
 
     public String getId() {

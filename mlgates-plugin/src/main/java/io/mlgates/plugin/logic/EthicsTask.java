@@ -26,9 +26,17 @@ import java.util.Optional;
  *     ({@code sex,age_band}), or null; the organisation policy's columns are judged as well
  * @param orgPolicy the organisation policy the model policy may tighten but never loosen, relative to the working
  *     directory, or null for none
+ * @param organisation the organisation policy from Manage Jenkins, or null for none; when set, it is the organisation
+ *     policy, and a step may not name another
  */
-public record EthicsTask(String policy, String predictions, String sensitive, String orgPolicy) implements GateTask {
-    private static final long serialVersionUID = 1L;
+public record EthicsTask(String policy, String predictions, String sensitive, String orgPolicy,
+                         OrganisationText organisation) implements GateTask {
+    private static final long serialVersionUID = 2L;
+
+    /** Without an organisation policy from Manage Jenkins. */
+    public EthicsTask(String policy, String predictions, String sensitive, String orgPolicy) {
+        this(policy, predictions, sensitive, orgPolicy, null);
+    }
 
     @Override
     public String gate() {
@@ -67,6 +75,13 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
     }
 
     private Optional<OrganisationPolicy> organisation(Path workDir) throws BadInputException {
+        if (organisation != null) {
+            if (orgPolicy != null) {
+                throw new BadInputException("orgPolicy", 0, 0, "'" + orgPolicy + "': the organisation policy is set in"
+                        + " Manage Jenkins and applies to every gate; expected no orgPolicy argument");
+            }
+            return Optional.of(organisation.load());
+        }
         if (orgPolicy == null) {
             return Optional.empty();
         }

@@ -13,6 +13,15 @@ public interface GateBuild {
     /** Keeps the result with the build: its summary in build.xml, its JSON in a file of its own beside it. */
     void attach(ResultSummary summary, String json) throws IOException;
 
+    /** The page of the result with this id, relative to Jenkins' root URL: {@code job/x/42/mlgates/validate/}. */
+    String resultUrl(String id);
+
+    /**
+     * Publishes the result as a check on the commit or pull request the build is for, where Jenkins' checks-api plugin
+     * is installed; does nothing otherwise.
+     */
+    void publishCheck(GateCheck check) throws IOException, InterruptedException;
+
     /** Adds the result to the job's trend index. */
     void addToTrend(ResultSummary summary) throws IOException;
 

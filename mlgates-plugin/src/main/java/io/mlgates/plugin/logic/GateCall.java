@@ -42,18 +42,39 @@ public final class GateCall {
         log.say("running the " + task.gate() + " gate, result id '" + id + "'");
         GateRun run = workspace.run(task, id, options.resultsDir());
         if (!run.hasVerdict()) {
-            return Completion.failing(stepName + ": no verdict: " + run.badInput());
+            return Completion.failing(stepName + ": no verdict: " + Bounds.text(run.badInput(), Bounds.MESSAGE));
         }
-        GateResult result = read(run.json(), id);
-        ResultSummary summary = run.summary();
-        new ConsoleTable().render(result).lines().forEach(log::println);
+        // Everything below is the agent's reply: read and checked here, bounded before it is kept or shown.
+        String json = run.json();
+        if (json.length() > AgentRun.MAX_RESULT_CHARS) {
+            return Completion.failing(stepName + ": the agent sent a result of " + json.length()
+                    + " characters, more than the " + AgentRun.MAX_RESULT_CHARS + " a result may have");
+        }
+        GateResult result;
+        ResultSummary summary;
+        try {
+            result = new GateResultJson().read(json.getBytes(StandardCharsets.UTF_8), id + ".json");
+            if (!result.gate().equals(task.gate())) {
+                throw new IllegalArgumentException("the agent sent a result of the '" + Bounds.text(result.gate(),
+                        Bounds.NAME) + "' gate for the " + task.gate() + " gate");
+            }
+            summary = ResultSummary.received(id, result, json, run);
+        } catch (BadInputException | IllegalArgumentException e) {
+            return Completion.failing(stepName + ": the agent's result cannot be kept: "
+                    + Bounds.text(String.valueOf(e.getMessage()), Bounds.MESSAGE));
+        }
+        new ConsoleTable().render(result).lines().forEach(line -> log.println(Bounds.text(line, Bounds.MESSAGE)));
         if (summary.getOmittedChecks() > 0) {
             log.say(summary.getOmittedChecks() + " of the mildest checks are left out of the result kept with the"
                     + " build, to bound its size; the files in the workspace hold every check");
         }
         log.say("wrote " + String.join(", ", summary.getFiles()));
-        build.attach(summary, run.json());
+        build.attach(summary, json);
         build.addToTrend(summary);
+        String url = build.resultUrl(id);
+        if (options.publishChecks()) {
+            build.publishCheck(GateCheck.of(summary, url));
+        }
 
         Outcome outcome = Outcome.of(result.status(), options);
         String verdict = task.gate() + " gate '" + id + "': " + summary.getStatus() + ", " + summary.getCountsText();
@@ -66,15 +87,6 @@ public final class GateCall {
         if (outcome.stop()) {
             return Completion.failing(stepName + ": " + verdict + " (failOnError: false lets the pipeline go on)");
         }
-        return Completion.returning(ScriptResult.of(summary, result));
-    }
-
-    private static GateResult read(String json, String id) throws IOException {
-        try {
-            return new GateResultJson().read(json.getBytes(StandardCharsets.UTF_8), id + ".json");
-        } catch (BadInputException e) {
-            // The agent wrote this JSON with the same engine: not reading it back is a bug, not the user's input.
-            throw new IOException("the result sent by the agent cannot be read back: " + e.getMessage(), e);
-        }
+        return Completion.returning(ScriptResult.of(summary, url));
     }
 }

@@ -1,44 +1,68 @@
 package io.mlgates.plugin.logic;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the agent sends back after running a gate: either a verdict (its summary and its JSON, bounded) or the
- * reason there is none. Only plain values and the plugin's own classes travel, which Jenkins' class filter admits.
+ * What the agent sends back after running a gate: either a verdict (its JSON, bounded, with what the agent says of the
+ * full result it shortened) or the reason there is none. Every part is the agent's claim: the controller reads the
+ * JSON itself, checks the claims against it and bounds every string before keeping anything ({@link GateCall}).
+ * Only plain values travel, which Jenkins' class filter admits.
  */
 public final class GateRun implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final ResultSummary summary;
     private final String json;
+    private final int omittedChecks;
+    private final LinkedHashMap<String, Long> counts;
+    private final ArrayList<String> files;
     private final String badInput;
 
-    private GateRun(ResultSummary summary, String json, String badInput) {
-        this.summary = summary;
+    private GateRun(String json, int omittedChecks, Map<String, Long> counts, List<String> files, String badInput) {
         this.json = json;
+        this.omittedChecks = omittedChecks;
+        this.counts = new LinkedHashMap<>(counts);
+        this.files = new ArrayList<>(files);
         this.badInput = badInput;
     }
 
-    public static GateRun verdict(ResultSummary summary, String json) {
-        return new GateRun(Objects.requireNonNull(summary, "summary"), Objects.requireNonNull(json, "json"), null);
+    /**
+     * @param json the result's JSON, shortened to its bound
+     * @param omittedChecks checks the shortening left out
+     * @param counts checks per status in the full result
+     * @param files result files written to the workspace, relative to the working directory
+     */
+    public static GateRun verdict(String json, int omittedChecks, Map<String, Long> counts, List<String> files) {
+        return new GateRun(Objects.requireNonNull(json, "json"), omittedChecks, counts, files, null);
     }
 
     /** No verdict: the input could not be judged; the message names the file and line. */
     public static GateRun badInput(String message) {
-        return new GateRun(null, null, Objects.requireNonNull(message, "message"));
+        return new GateRun(null, 0, Map.of(), List.of(), Objects.requireNonNull(message, "message"));
     }
 
     public boolean hasVerdict() {
-        return summary != null;
-    }
-
-    public ResultSummary summary() {
-        return summary;
+        return json != null;
     }
 
     public String json() {
         return json;
+    }
+
+    public int omittedChecks() {
+        return omittedChecks;
+    }
+
+    public Map<String, Long> counts() {
+        return counts;
+    }
+
+    public List<String> files() {
+        return files;
     }
 
     public String badInput() {

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlgates.core.gate.Status;
 import io.mlgates.core.report.AtomicFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +38,8 @@ public final class TrendIndex {
     /** Builds of one job may finish at the same time; appends and rewrites of one file take turns. */
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> STATUSES =
+            Arrays.stream(Status.values()).map(Status::name).collect(Collectors.toUnmodifiableSet());
 
     private final Path file;
     private final int compactAtBytes;
@@ -51,10 +60,13 @@ public final class TrendIndex {
         String line = toJson(TrendEntry.of(build, summary)) + "\n";
         synchronized (LOCKS.computeIfAbsent(file, f -> new Object())) {
             Files.createDirectories(file.getParent());
+            if (Files.isRegularFile(file) && Files.size(file) > 0 && !endsWithNewline()) {
+                line = "\n" + line; // a crash cut the last line short: this one starts a line of its own
+            }
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             if (Files.size(file) > compactAtBytes) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                List<String> lines = lines();
                 List<String> kept = lines.subList(Math.max(0, lines.size() - keep), lines.size());
                 AtomicFiles.write(file, out -> out.write((String.join("\n", kept) + "\n")
                         .getBytes(StandardCharsets.UTF_8)));
@@ -62,17 +74,36 @@ public final class TrendIndex {
         }
     }
 
+    private boolean endsWithNewline() throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) == '\n';
+        }
+    }
+
     /**
-     * The entries of the newest {@code builds} builds in the index, oldest first. A line that cannot be read (a crash
-     * in the middle of an append) is skipped.
+     * The file's lines, the bytes that are not UTF-8 (a crash in the middle of a character, a disk error) replaced,
+     * so that one bad byte costs at most its line; none when there is no file yet.
      */
-    public List<TrendEntry> recent(int builds) throws IOException {
-        List<String> lines;
+    private List<String> lines() throws IOException {
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return List.of();
         }
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        return text.lines().toList();
+    }
+
+    /**
+     * The entries of the newest {@code builds} builds in the index, oldest first. A line that cannot be read (a crash
+     * in the middle of an append, bytes that are not UTF-8, garbage) is skipped.
+     */
+    public List<TrendEntry> recent(int builds) throws IOException {
+        List<String> lines = lines();
         List<TrendEntry> entries = new ArrayList<>();
         for (String line : lines) {
             TrendEntry entry = fromJson(line);
@@ -103,7 +134,8 @@ public final class TrendIndex {
         try {
             JsonNode node = JSON.readTree(line);
             if (node == null || !node.path("build").isInt() || !node.path("id").isTextual()
-                    || !node.path("status").isTextual()) {
+                    || !node.path("status").isTextual() || ResultIds.problem(node.get("id").asText()) != null
+                    || !STATUSES.contains(node.get("status").asText())) {
                 return null;
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -112,7 +144,7 @@ public final class TrendIndex {
             }
             return new TrendEntry(node.get("build").asInt(), node.get("id").asText(), node.get("status").asText(),
                     metrics);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -5,6 +5,7 @@ import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
+import io.mlgates.core.policy.PolicyLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -15,9 +16,17 @@ import java.time.Clock;
  * @param policy the policy file, or null for {@code mlgates.yaml} in the working directory (or the defaults)
  * @param predictions a prediction file instead of the policy's, or null
  * @param baseline a baseline metrics file instead of the policy's, or null
+ * @param organisation the organisation policy from Manage Jenkins, whose floor the model policy may only tighten, or
+ *     null for none
  */
-public record ValidateTask(String policy, String predictions, String baseline) implements GateTask {
-    private static final long serialVersionUID = 1L;
+public record ValidateTask(String policy, String predictions, String baseline, OrganisationText organisation)
+        implements GateTask {
+    private static final long serialVersionUID = 2L;
+
+    /** Without an organisation policy. */
+    public ValidateTask(String policy, String predictions, String baseline) {
+        this(policy, predictions, baseline, null);
+    }
 
     @Override
     public String gate() {
@@ -26,7 +35,8 @@ public record ValidateTask(String policy, String predictions, String baseline) i
 
     @Override
     public GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
-        ModelRepository model = ModelRepository.locate(workDir, policy);
+        ModelRepository model = ModelRepository.locate(workDir, policy, organisation == null ? new PolicyLoader()
+                : new PolicyLoader(organisation.load()));
         return new ValidationGate().evaluate(new ValidationRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions"), model.inRepository(baseline, "baseline"), progress,
                 clock));

@@ -21,9 +21,10 @@ class AgentRunTest {
                 .run(work, new ValidateTask(null, null, null), "validate", "out", log));
 
         assertThat(run.hasVerdict()).isTrue();
-        assertThat(run.summary().getStatus()).isEqualTo("WARN");
         assertThat(run.json()).contains("\"status\" : \"WARN\"");
-        assertThat(run.summary().getFiles()).containsExactly("out/validate/validate.json",
+        assertThat(run.counts()).containsEntry("WARN", 1L);
+        assertThat(run.omittedChecks()).isZero();
+        assertThat(run.files()).containsExactly("out/validate/validate.json",
                 "out/validate/TEST-mlgates-validate.xml");
     }
 

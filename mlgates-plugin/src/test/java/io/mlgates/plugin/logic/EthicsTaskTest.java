@@ -90,6 +90,29 @@ class EthicsTaskTest {
     }
 
     @Test
+    void theOrganisationPolicyFromManageJenkinsIsAFloorNamedOnTheResultAndNoStepMayNameAnother() throws Exception {
+        OrganisationText org = new OrganisationText(OrganisationSetting.TEXT_NAME,
+                "ethics:\n  fairness:\n    sensitive: [age_band]\n    minGroupSize: 50\n");
+
+        GateResult result = evaluate(new EthicsTask("credit/mlgates.yaml", null, "sex", null, org));
+
+        assertThat(result.organisationPolicy()).hasValueSatisfying(o -> {
+            assertThat(o.file()).isEqualTo("Manage Jenkins: organisation policy");
+            assertThat(o.digest()).startsWith("sha256:");
+        });
+        assertThat(result.fairness().orElseThrow().attributes()).containsKeys("sex", "age_band");
+
+        OrganisationText strict = new OrganisationText(OrganisationSetting.TEXT_NAME,
+                "ethics:\n  fairness:\n    minGroupSize: 20\n");
+        assertThatThrownBy(() -> evaluate(new EthicsTask("credit/mlgates.yaml", null, null, null, strict)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("loosens the organisation policy")
+                .hasMessageContaining("Manage Jenkins: organisation policy");
+        Files.writeString(work.resolve("org.yaml"), "ethics: {}\n");
+        assertThatThrownBy(() -> evaluate(new EthicsTask("credit/mlgates.yaml", null, null, "org.yaml", org)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("set in Manage Jenkins");
+    }
+
+    @Test
     void pathsLeavingTheWorkingDirectoryOrMissingFilesAreBadInputNamingTheArgument() throws Exception {
         assertThatThrownBy(() -> evaluate(new EthicsTask("credit/mlgates.yaml", null, null, "../org.yaml")))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("orgPolicy: '../org.yaml' leads"

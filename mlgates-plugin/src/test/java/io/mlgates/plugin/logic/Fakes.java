@@ -42,12 +42,13 @@ final class Fakes {
     }
 
     /** A build that keeps what it is given. */
-    static final class Build implements GateBuild {
+    static class Build implements GateBuild {
         final Map<String, ResultSummary> attached = new LinkedHashMap<>();
         final Map<String, String> json = new LinkedHashMap<>();
         final List<ResultSummary> trend = new ArrayList<>();
         final List<String> marks = new ArrayList<>();
         final List<String> reserved = new ArrayList<>();
+        final List<GateCheck> checks = new ArrayList<>();
 
         @Override
         public String reserveId(String wanted) {
@@ -63,7 +64,17 @@ final class Fakes {
         }
 
         @Override
-        public void addToTrend(ResultSummary summary) {
+        public void publishCheck(GateCheck check) {
+            checks.add(check);
+        }
+
+        @Override
+        public String resultUrl(String id) {
+            return "job/credit-risk/42/mlgates/" + id + "/";
+        }
+
+        @Override
+        public void addToTrend(ResultSummary summary) throws IOException {
             trend.add(summary);
         }
 

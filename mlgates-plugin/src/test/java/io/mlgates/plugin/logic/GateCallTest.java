@@ -43,7 +43,13 @@ class GateCallTest {
         Map<String, Object> r = done.value();
         assertThat(r).containsEntry("status", "PASS").containsEntry("id", "validate").containsEntry("gate", "validate");
         assertThat(r.get("metrics")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("accuracy", 0.85).containsEntry("recall", 0.8);
+                .as("the metrics the policy judges").containsOnlyKeys("accuracy").containsEntry("accuracy", 0.85);
+        assertThat(r).containsEntry("url", "job/credit-risk/42/mlgates/validate/");
+        assertThat(build.checks).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("ML gate: validate");
+            assertThat(c.conclusion()).isEqualTo(GateCheck.Conclusion.SUCCESS);
+            assertThat(c.url()).isEqualTo("job/credit-risk/42/mlgates/validate/");
+        });
         assertThat(build.marks).isEmpty();
         assertThat(build.attached).containsOnlyKeys("validate");
         assertThat(build.trend).hasSize(1);
@@ -167,9 +173,21 @@ class GateCallTest {
         assertThat(summary.getOmittedChecks()).isPositive();
         assertThat(summary.getTotalChecks()).isEqualTo(22);
         assertThat(done.value().get("omittedChecks")).isEqualTo(summary.getOmittedChecks());
-        assertThat((List<?>) done.value().get("checks")).hasSize(22 - summary.getOmittedChecks());
+        assertThat(done.value()).doesNotContainKey("checks");
+        assertThat(summary.getResultDigest()).isEqualTo(ResultSummary.digest(build.json.get("validate")));
         assertThat(log.text()).contains("of the mildest checks are left out of the result kept with the build");
         assertThat(Files.readString(work.resolve(".mlgates/results/validate/validate.json")))
                 .contains("slice:g=g9:accuracy:min");
+    }
+
+    @Test
+    void publishChecksFalsePublishesNoCheck() throws Exception {
+        Repos.binary(work, Repos.WARN);
+
+        Completion done = call(new StepOptions(null, true, false, StepOptions.DEFAULT_RESULTS_DIR, false));
+
+        assertThat(done.failed()).isFalse();
+        assertThat(build.attached).containsOnlyKeys("validate");
+        assertThat(build.checks).isEmpty();
     }
 }

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 class ScriptResultTest {
     private final GateResult result = Results.everyStatus("credit-risk", 1);
     private final Map<String, Object> value =
-            ScriptResult.of(ResultSummary.of("validate", result, 0, List.of("r/validate.json")), result);
+            ScriptResult.of(ResultSummary.of("validate", result, 0, List.of("r/validate.json")),
+                    "job/credit-risk/42/mlgates/validate/");
 
     @Test
     void readsAsTheScriptExpects() {
-        assertThat(value).containsKeys("id", "gate", "status", "model", "candidate", "policy", "counts", "metrics",
-                "checks", "omittedChecks", "files");
+        assertThat(value).containsOnlyKeys("id", "gate", "status", "model", "candidate", "policy", "resultDigest",
+                "counts", "metrics", "worstChecks", "url", "omittedChecks", "files");
+        assertThat(value.get("url")).isEqualTo("job/credit-risk/42/mlgates/validate/");
         assertThat(value.get("status")).isEqualTo("ERROR");
         assertThat(value.get("counts")).isEqualTo(Map.of("PASS", 2L, "SKIPPED", 1L, "WAIVED", 0L, "WARN", 1L,
                 "FAIL", 1L, "ERROR", 1L));
@@ -28,11 +30,11 @@ class ScriptResultTest {
         metrics.put("recall", 0.8);
         metrics.put("roc_auc", null);
         assertThat(value.get("metrics")).isEqualTo(metrics);
+        // the worst checks only, worst first: the full checks stay in the result files and the result's API
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> checks = (List<Map<String, Object>>) value.get("checks");
-        assertThat(checks).hasSize(6);
-        assertThat(checks.get(1)).containsEntry("id", "limit:accuracy:min").containsEntry("status", "WARN")
-                .containsEntry("metric", "accuracy").containsEntry("observed", 0.85).containsEntry("slice", null);
+        List<Map<String, Object>> worst = (List<Map<String, Object>>) value.get("worstChecks");
+        assertThat(worst).extracting(c -> c.get("status")).containsExactly("ERROR", "FAIL", "WARN");
+        assertThat(worst.get(2)).containsOnlyKeys("id", "status", "message").containsEntry("id", "limit:accuracy:min");
     }
 
     @Test

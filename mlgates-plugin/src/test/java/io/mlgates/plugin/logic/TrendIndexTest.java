@@ -24,6 +24,46 @@ class TrendIndexTest {
                 0.85))), 0, List.of());
     }
 
+    /**
+     * A build killed in the middle of a character, and garbage besides: the job page's view model shows the builds
+     * that can be read, and the next gate step, run through the whole call, succeeds and is shown.
+     */
+    @Test
+    void aTruncatedCharacterAndGarbageCostOnlyTheirLines(@TempDir Path work) throws Exception {
+        TrendIndex index = TrendIndex.in(builds);
+        index.append(1, summary("validate", Status.PASS));
+        Path file = builds.resolve(TrendIndex.FILE_NAME);
+        byte[] precision = "{\"build\":2,\"id\":\"validate\",\"status\":\"PASS\",\"metrics\":{\"pr\u00e9"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(precision, precision.length - 1), StandardOpenOption.APPEND);
+        Files.write(file, new byte[] {'\n', (byte) 0xff, (byte) 0xfe, 'x', '\n'}, StandardOpenOption.APPEND);
+        Files.writeString(file, "not json\n{\"build\":\"3\"}\n{\"build\":4,\"id\":\"../../x\",\"status\":\"PASS\"}\n"
+                + "{\"build\":5,\"id\":\"validate\",\"status\":\"<b>\"}\n", StandardOpenOption.APPEND);
+        index.append(6, summary("validate", Status.WARN));
+        Files.write(file, new byte[] {'{', '"', (byte) 0xc3}, StandardOpenOption.APPEND); // cut after 1 of 2 bytes
+
+        TrendView view = TrendView.of(index.recent(50));
+        assertThat(view.getSeries()).singleElement().satisfies(series -> {
+            assertThat(series.getBuilds()).extracting(TrendEntry::getBuild).containsExactly(6, 1);
+            assertThat(series.getSparklines()).singleElement().extracting(TrendView.Sparkline::getLatest)
+                    .isEqualTo("0.85");
+        });
+
+        Repos.binary(work, Repos.PASS);
+        Fakes.Build build = new Fakes.Build() {
+            @Override
+            public void addToTrend(ResultSummary summary) throws java.io.IOException {
+                index.append(7, summary);
+            }
+        };
+        Completion next = new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults())
+                .run(new Fakes.Workspace(work, AgentRun.MAX_RESULT_CHARS, new Fakes.Log()), build, new Fakes.Log());
+
+        assertThat(next.failed()).as(next.failure()).isFalse();
+        assertThat(TrendView.of(index.recent(50)).getSeries().get(0).getBuilds()).extracting(TrendEntry::getBuild)
+                .containsExactly(7, 6, 1);
+    }
+
     @Test
     void readsBackWhatBuildsAppendedOldestFirst() throws Exception {
         TrendIndex index = TrendIndex.in(builds);
@@ -53,13 +93,13 @@ class TrendIndexTest {
     }
 
     @Test
-    void skipsALineCutShortByACrash() throws Exception {
+    void skipsALineCutShortByACrashAndTheNextAppendStartsALineOfItsOwn() throws Exception {
         TrendIndex index = TrendIndex.in(builds);
         index.append(1, summary("validate", Status.PASS));
         Files.writeString(builds.resolve(TrendIndex.FILE_NAME), "{\"build\":2,\"id\":\"val", StandardOpenOption.APPEND);
         index.append(3, summary("validate", Status.FAIL));
 
-        assertThat(index.recent(10)).extracting(TrendEntry::getBuild).containsExactly(1);
+        assertThat(index.recent(10)).extracting(TrendEntry::getBuild).containsExactly(1, 3);
     }
 
     @Test

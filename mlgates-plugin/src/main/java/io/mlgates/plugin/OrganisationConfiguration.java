@@ -1,0 +1,69 @@
+package io.mlgates.plugin;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.mlgates.core.BadInputException;
+import io.mlgates.plugin.logic.OrganisationSetting;
+import io.mlgates.plugin.logic.OrganisationText;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The organisation policy in Manage Jenkins → System: its text, or a file on the controller, applied to every
+ * {@code mlValidate} and {@code mlEthicsGate} call as the CLI's {@code --org-policy} is. Configuration as code sets it
+ * through the setters ({@code unclassified: mlGates: policyText: ...}). Only Overall/Administer may change it: Jenkins
+ * requires it for a section of Manage Jenkins → System unless the section says otherwise, and this one does not.
+ * The policy is checked when a gate applies it, which fails with the policy's line and column.
+ */
+@Extension
+@Symbol("mlGates")
+public final class OrganisationConfiguration extends GlobalConfiguration {
+    private String policyText;
+    private String policyPath;
+
+    public OrganisationConfiguration() {
+        load();
+    }
+
+    /** The instance Jenkins created. */
+    static OrganisationConfiguration get() {
+        return ExtensionList.lookupSingleton(OrganisationConfiguration.class);
+    }
+
+    /** What every gate applies: the policy's text, read here on the controller, or empty when none is set. */
+    Optional<OrganisationText> organisation() throws BadInputException {
+        return setting().resolve();
+    }
+
+    OrganisationSetting setting() {
+        return new OrganisationSetting(policyText, policyPath);
+    }
+
+    public String getPolicyText() {
+        return policyText;
+    }
+
+    @DataBoundSetter
+    public void setPolicyText(String policyText) {
+        this.policyText = GateStep.emptyToNull(policyText);
+        save();
+    }
+
+    public String getPolicyPath() {
+        return policyPath;
+    }
+
+    /** An absolute path on the controller, read at each gate call. */
+    @DataBoundSetter
+    public void setPolicyPath(String policyPath) {
+        this.policyPath = GateStep.emptyToNull(policyPath);
+        save();
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.get("OrganisationConfiguration.displayName");
+    }
+}
