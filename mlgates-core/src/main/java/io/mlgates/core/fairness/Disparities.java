@@ -1,32 +1,31 @@
 package io.mlgates.core.fairness;
 
+import io.mlgates.core.fairness.Disparity.IntervalMethod;
 import io.mlgates.core.fairness.GroupCounts.Rate;
 import io.mlgates.core.metrics.Interval;
+import io.mlgates.core.metrics.Intervals;
 import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The disparity metrics of one attribute, with the definitions of Fairlearn (between groups: max - min, min / max;
- * to overall: the largest distance from the overall value) and AIF360 (disparate impact against a reference group,
- * average odds difference, Theil index). Formulas and citations are in {@code docs/fairness.md}. A value the data
- * leaves undefined (fewer than two groups, a group without positives, 0/0) is undefined with the reason.
+ * The values of every {@link Disparity} over a set of groups, with the definitions of Fairlearn (between groups:
+ * max - min, min / max; to overall: the largest distance from the overall value) and AIF360 (disparate impact
+ * against a reference group, average odds difference, Theil index). Formulas and citations are in
+ * {@code docs/fairness.md}. A value the data leaves undefined (one group, a rate 0/0 in a group, a ratio x/0) is
+ * undefined with the reason.
+ *
+ * <p>The between-groups intervals are simultaneous: each pairwise interval is built at level 1 - alpha/m (Bonferroni,
+ * m the comparisons of {@link Disparity.IntervalMethod}), and the interval of max - min (or min / max) is the range
+ * those pairwise intervals allow for the largest gap (or smallest ratio). It therefore holds for the extreme groups,
+ * whichever they turn out to be, at the stated level.
  */
-public final class Disparities {
-    public static final List<String> NAMES = List.of(
-            "demographic_parity_difference", "demographic_parity_difference_to_overall",
-            "demographic_parity_ratio", "demographic_parity_ratio_to_overall",
-            "equalized_odds_difference", "equalized_odds_difference_to_overall",
-            "equalized_odds_ratio", "equalized_odds_ratio_to_overall",
-            "equal_opportunity_difference", "equal_opportunity_difference_to_overall",
-            "average_odds_difference", "average_odds_difference_to_overall",
-            "predictive_parity_difference", "predictive_parity_difference_to_overall",
-            "disparate_impact", "disparate_impact_to_overall",
-            "theil_index", "between_group_theil_index");
+final class Disparities {
+    /** Suffix of a between-groups interval's method: Bonferroni-adjusted pairwise intervals. */
+    static final String SIMULTANEOUS = "-bonferroni";
 
     private Disparities() {
     }
@@ -38,162 +37,236 @@ public final class Disparities {
         }
     }
 
-    /** Everything one attribute needs: its included groups, the overall rates, the options. */
-    static Map<String, MetricValue> compute(List<Group> included, Group overall, String minGroupNote,
-                                            FairnessOptions options, Optional<Group> reference,
-                                            Optional<String> referenceProblem) {
+    /**
+     * Every disparity over {@code groups}.
+     *
+     * @param tooFew why there is nothing to compare when fewer than two groups are given
+     * @param reference the declared reference group among {@code groups}, or why there is none
+     */
+    static Map<String, MetricValue> compute(List<Group> groups, Group overall, String tooFew,
+                                            FairnessOptions options, Reference reference) {
         Map<String, MetricValue> out = new LinkedHashMap<>();
         double level = options.confidenceLevel();
-        if (included.size() < 2) {
-            String reason = "fewer than two groups " + minGroupNote + ": nothing to compare";
-            NAMES.forEach(n -> out.put(n, MetricValue.undefined(n, reason)));
-            out.put("theil_index", theil("theil_index", List.of(overall), overall, options));
+        int k = groups.size();
+        if (k < 2) {
+            for (Disparity d : Disparity.values()) {
+                out.put(d.id(), MetricValue.undefined(d.id(), tooFew));
+            }
+            out.put(Disparity.THEIL_INDEX.id(), theil(Disparity.THEIL_INDEX.id(), List.of(overall), overall,
+                    options));
             return out;
         }
-        Side sr = side(included, overall, GroupCounts.SELECTION_RATE);
-        Side tpr = side(included, overall, GroupCounts.TPR);
-        Side fpr = side(included, overall, GroupCounts.FPR);
-        Side ppv = side(included, overall, GroupCounts.PPV);
-        Side favourable = options.favourableIsPositive() ? sr : side(included, overall, GroupCounts.SELECTION_RATE)
-                .complement();
+        Side sr = side(groups, overall, GroupCounts.SELECTION_RATE);
+        Side tpr = side(groups, overall, GroupCounts.TPR);
+        Side fpr = side(groups, overall, GroupCounts.FPR);
+        Side ppv = side(groups, overall, GroupCounts.PPV);
+        Side favourable = options.favourableIsPositive() ? sr : sr.complement();
+        double pairs = pairLevel(level, IntervalMethod.PAIRS.comparisons(k));
+        double pairsTwice = pairLevel(level, IntervalMethod.PAIRS_TWICE.comparisons(k));
 
-        out.put("demographic_parity_difference", sr.difference("demographic_parity_difference", level));
-        out.put("demographic_parity_difference_to_overall",
-                sr.differenceToOverall("demographic_parity_difference_to_overall"));
-        out.put("demographic_parity_ratio", sr.ratio("demographic_parity_ratio", level));
-        out.put("demographic_parity_ratio_to_overall", sr.ratioToOverall("demographic_parity_ratio_to_overall"));
-        out.put("equalized_odds_difference", larger("equalized_odds_difference",
-                tpr.difference("tpr difference", level), fpr.difference("fpr difference", level)));
-        out.put("equalized_odds_difference_to_overall", larger("equalized_odds_difference_to_overall",
-                tpr.differenceToOverall("tpr"), fpr.differenceToOverall("fpr")));
-        out.put("equalized_odds_ratio", smaller("equalized_odds_ratio", tpr.ratio("tpr ratio", level),
-                fpr.ratio("fpr ratio", level)));
-        out.put("equalized_odds_ratio_to_overall", smaller("equalized_odds_ratio_to_overall",
-                tpr.ratioToOverall("tpr"), fpr.ratioToOverall("fpr")));
-        out.put("equal_opportunity_difference", tpr.difference("equal_opportunity_difference", level));
-        out.put("equal_opportunity_difference_to_overall",
-                tpr.differenceToOverall("equal_opportunity_difference_to_overall"));
-        out.put("average_odds_difference", averageOdds(tpr, fpr, level));
-        out.put("average_odds_difference_to_overall", averageOddsToOverall(tpr, fpr));
-        out.put("predictive_parity_difference", ppv.difference("predictive_parity_difference", level));
-        out.put("predictive_parity_difference_to_overall",
-                ppv.differenceToOverall("predictive_parity_difference_to_overall"));
-        out.put("disparate_impact", disparateImpact(favourable, reference, referenceProblem, level));
-        out.put("disparate_impact_to_overall", favourable.minRatioToOverall("disparate_impact_to_overall"));
-        out.put("theil_index", theil("theil_index", List.of(overall), overall, options));
-        out.put("between_group_theil_index", theil("between_group_theil_index", included, overall, options));
+        put(out, Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE, sr.difference(level, pairs));
+        put(out, Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE_TO_OVERALL, sr.differenceToOverall());
+        put(out, Disparity.DEMOGRAPHIC_PARITY_RATIO, sr.ratio(level, pairs));
+        put(out, Disparity.DEMOGRAPHIC_PARITY_RATIO_TO_OVERALL, sr.ratioToOverall());
+        put(out, Disparity.EQUALIZED_ODDS_DIFFERENCE, larger(tpr.difference(level, pairsTwice),
+                fpr.difference(level, pairsTwice)));
+        put(out, Disparity.EQUALIZED_ODDS_DIFFERENCE_TO_OVERALL, larger(tpr.differenceToOverall(),
+                fpr.differenceToOverall()));
+        put(out, Disparity.EQUALIZED_ODDS_RATIO, smaller(tpr.ratio(level, pairsTwice), fpr.ratio(level,
+                pairsTwice)));
+        put(out, Disparity.EQUALIZED_ODDS_RATIO_TO_OVERALL, smaller(tpr.ratioToOverall(), fpr.ratioToOverall()));
+        put(out, Disparity.EQUAL_OPPORTUNITY_DIFFERENCE, tpr.difference(level, pairs));
+        put(out, Disparity.EQUAL_OPPORTUNITY_DIFFERENCE_TO_OVERALL, tpr.differenceToOverall());
+        put(out, Disparity.AVERAGE_ODDS_DIFFERENCE, averageOdds(tpr, fpr, level, pairs));
+        put(out, Disparity.AVERAGE_ODDS_DIFFERENCE_TO_OVERALL, averageOddsToOverall(tpr, fpr));
+        put(out, Disparity.PREDICTIVE_PARITY_DIFFERENCE, ppv.difference(level, pairs));
+        put(out, Disparity.PREDICTIVE_PARITY_DIFFERENCE_TO_OVERALL, ppv.differenceToOverall());
+        put(out, Disparity.DISPARATE_IMPACT, disparateImpact(groups, reference, options));
+        put(out, Disparity.DISPARATE_IMPACT_TO_OVERALL, favourable.minRatioToOverall());
+        out.put(Disparity.THEIL_INDEX.id(), theil(Disparity.THEIL_INDEX.id(), List.of(overall), overall, options));
+        out.put(Disparity.BETWEEN_GROUP_THEIL_INDEX.id(), theil(Disparity.BETWEEN_GROUP_THEIL_INDEX.id(), groups,
+                overall, options));
         return out;
     }
 
-    /** One rate across the included groups and overall; {@code problem} says why it cannot be compared. */
-    private record Side(String rate, List<String> names, double[] p, double[] n, Interval[] ci, double overall,
-                        Optional<String> problem) {
+    /** The declared reference group among the groups compared, or why there is none. */
+    record Reference(Optional<Group> group, Optional<String> problem) {
+        Reference {
+            if (group.isPresent() == problem.isPresent()) {
+                throw new IllegalArgumentException("a reference is either a group or the reason there is none");
+            }
+        }
+    }
+
+    /**
+     * The level of each of m intervals so that all hold together at {@code level} (Bonferroni); at most the largest
+     * double below 1, which a level within a few ulps of 1 would otherwise round to.
+     */
+    static double pairLevel(double level, long comparisons) {
+        return Math.min(Math.nextDown(1.0), 1 - (1 - level) / Math.max(1, comparisons));
+    }
+
+    /** The value under the disparity's name (components are computed under the rate's name). */
+    private static void put(Map<String, MetricValue> out, Disparity d, Result r) {
+        out.put(d.id(), r.problem().isPresent() ? MetricValue.undefined(d.id(), r.problem().get())
+                : r.ci().map(ci -> MetricValue.of(d.id(), r.value(), ci)).orElse(MetricValue.of(d.id(), r.value())));
+    }
+
+    /** A value with its interval when there is one, or why the value is undefined. */
+    private record Result(double value, Optional<Interval> ci, Optional<String> problem) {
+        static Result of(double value, Optional<Interval> ci) {
+            return new Result(value, ci, Optional.empty());
+        }
+
+        static Result undefined(String problem) {
+            return new Result(0, Optional.empty(), Optional.of(problem));
+        }
+    }
+
+    /** One rate across the groups and overall; {@code problem} says why it cannot be compared. */
+    private record Side(String rate, double[] p, double[] n, double overall, Optional<String> problem) {
         Side complement() {
             if (problem.isPresent()) {
                 return this;
             }
             double[] q = new double[p.length];
-            Interval[] cq = new Interval[p.length];
             for (int i = 0; i < p.length; i++) {
                 q[i] = 1 - p[i];
-                cq[i] = new Interval(1 - ci[i].high(), 1 - ci[i].low(), ci[i].level(), ci[i].method());
             }
-            return new Side("favourable rate", names, q, n, cq, 1 - overall, problem);
+            return new Side("favourable rate", q, n, 1 - overall, problem);
         }
 
-        int argMax() {
-            int best = 0;
-            for (int i = 1; i < p.length; i++) {
-                if (p[i] > p[best]) {
-                    best = i;
-                }
+        double max() {
+            double best = p[0];
+            for (double v : p) {
+                best = Math.max(best, v);
             }
             return best;
         }
 
-        int argMin() {
-            int best = 0;
-            for (int i = 1; i < p.length; i++) {
-                if (p[i] < p[best]) {
-                    best = i;
-                }
+        double min() {
+            double best = p[0];
+            for (double v : p) {
+                best = Math.min(best, v);
             }
             return best;
         }
 
-        MetricValue difference(String name, double level) {
-            if (problem.isPresent()) {
-                return MetricValue.undefined(name, problem.get());
+        /** Each group's Wilson interval at the pairwise level; empty when one cannot be built. */
+        Optional<Interval[]> wilson(double pairLevel) {
+            Interval[] ci = new Interval[p.length];
+            for (int i = 0; i < p.length; i++) {
+                Optional<Interval> w = Intervals.wilson(p[i], n[i], pairLevel);
+                if (w.isEmpty()) {
+                    return Optional.empty();
+                }
+                ci[i] = w.get();
             }
-            int hi = argMax();
-            int lo = argMin();
-            return MetricValue.of(name, p[hi] - p[lo], DisparityIntervals.newcombe(p[hi], ci[hi], p[lo], ci[lo]));
+            return Optional.of(ci);
         }
 
-        MetricValue differenceToOverall(String name) {
+        /**
+         * max - min, with the simultaneous interval: Newcombe's interval for every pair at the pairwise level, and
+         * the largest gap's bounds are the largest of the pairs' lower bounds (in either order) and of their upper
+         * bounds.
+         */
+        Result difference(double level, double pairLevel) {
             if (problem.isPresent()) {
-                return MetricValue.undefined(name, problem.get());
+                return Result.undefined(problem.get());
+            }
+            double d = max() - min();
+            Optional<Interval[]> ci = wilson(pairLevel);
+            if (ci.isEmpty()) {
+                return Result.of(d, Optional.empty());
+            }
+            Interval[] w = ci.get();
+            double low = 0;
+            double high = 0;
+            for (int i = 0; i < p.length; i++) {
+                for (int j = i + 1; j < p.length; j++) {
+                    Interval pair = DisparityIntervals.newcombe(p[i], w[i], p[j], w[j]);
+                    low = Math.max(low, Math.max(pair.low(), -pair.high()));
+                    high = Math.max(high, Math.max(pair.high(), -pair.low()));
+                }
+            }
+            return Result.of(d, Optional.of(new Interval(Math.min(low, d), Math.max(high, d), level,
+                    DisparityIntervals.NEWCOMBE + SIMULTANEOUS)));
+        }
+
+        Result differenceToOverall() {
+            if (problem.isPresent()) {
+                return Result.undefined(problem.get());
             }
             double worst = 0;
             for (double v : p) {
                 worst = Math.max(worst, Math.abs(v - overall));
             }
-            return MetricValue.of(name, worst);
+            return Result.of(worst, Optional.empty());
         }
 
-        MetricValue ratio(String name, double level) {
+        /**
+         * min / max, with the simultaneous interval: the log-method interval of every ratio of two groups at the
+         * pairwise level; the smallest ratio's bounds are the smallest of the pairs' bounds, in either order.
+         */
+        Result ratio(double level, double pairLevel) {
             if (problem.isPresent()) {
-                return MetricValue.undefined(name, problem.get());
+                return Result.undefined(problem.get());
             }
-            int hi = argMax();
-            int lo = argMin();
-            if (p[hi] == 0) {
-                return MetricValue.undefined(name, "every group's " + rate + " is 0: the ratio is 0/0");
+            double hi = max();
+            if (hi == 0) {
+                return Result.undefined("every group's " + rate + " is 0: the ratio is 0/0");
             }
-            MetricValue v = MetricValue.of(name, p[lo] / p[hi]);
-            return DisparityIntervals.katzLog(p[lo], n[lo], p[hi], n[hi], level).map(v::withInterval).orElse(v);
+            double r = min() / hi;
+            double low = 1;
+            double high = 1;
+            for (int i = 0; i < p.length; i++) {
+                for (int j = i + 1; j < p.length; j++) {
+                    Optional<Interval> pair = DisparityIntervals.katzLog(p[i], n[i], p[j], n[j], pairLevel);
+                    if (pair.isEmpty()) {
+                        // a rate of 0: the log method has no bounds, so the ratio is reported without an interval
+                        return Result.of(r, Optional.empty());
+                    }
+                    low = Math.min(low, Math.min(pair.get().low(), 1 / pair.get().high()));
+                    high = Math.min(high, Math.min(pair.get().high(), 1 / pair.get().low()));
+                }
+            }
+            return Result.of(r, Optional.of(new Interval(Math.min(low, r), Math.max(high, r), level,
+                    DisparityIntervals.KATZ_LOG + SIMULTANEOUS)));
         }
 
-        MetricValue ratioToOverall(String name) {
+        Result ratioToOverall() {
             if (problem.isPresent()) {
-                return MetricValue.undefined(name, problem.get());
+                return Result.undefined(problem.get());
             }
             if (overall == 0) {
-                return MetricValue.undefined(name, "the overall " + rate + " is 0: the ratio is 0/0");
+                return Result.undefined("the overall " + rate + " is 0: the ratio is 0/0");
             }
             double worst = 1;
             for (double v : p) {
                 worst = Math.min(worst, v == 0 ? 0 : Math.min(v / overall, overall / v));
             }
-            return MetricValue.of(name, worst);
+            return Result.of(worst, Optional.empty());
         }
 
-        MetricValue minRatioToOverall(String name) {
+        Result minRatioToOverall() {
             if (problem.isPresent()) {
-                return MetricValue.undefined(name, problem.get());
+                return Result.undefined(problem.get());
             }
             if (overall == 0) {
-                return MetricValue.undefined(name, "the overall " + rate + " is 0: the ratio is 0/0");
+                return Result.undefined("the overall " + rate + " is 0: the ratio is 0/0");
             }
-            double worst = Double.POSITIVE_INFINITY;
-            for (double v : p) {
-                worst = Math.min(worst, v / overall);
-            }
-            return MetricValue.of(name, worst);
+            return Result.of(min() / overall, Optional.empty());
         }
     }
 
-    private static Side side(List<Group> included, Group overall, String rate) {
-        int size = included.size();
+    private static Side side(List<Group> groups, Group overall, String rate) {
+        int size = groups.size();
         double[] p = new double[size];
         double[] n = new double[size];
-        Interval[] ci = new Interval[size];
-        List<String> names = new ArrayList<>(size);
         Optional<String> problem = Optional.empty();
         for (int i = 0; i < size; i++) {
-            Group g = included.get(i);
+            Group g = groups.get(i);
             Rate r = g.rate(rate);
-            names.add(g.name());
             if (!r.isDefined()) {
                 if (problem.isEmpty()) {
                     problem = Optional.of("group '" + g.name() + "' has " + r.value().undefinedReason().orElseThrow());
@@ -202,98 +275,127 @@ public final class Disparities {
             }
             p[i] = r.p();
             n[i] = r.trials();
-            ci[i] = r.value().ci().orElseThrow();
         }
         Rate all = overall.rate(rate);
-        return new Side(rate, names, p, n, ci, all.isDefined() ? all.p() : 0, problem);
+        return new Side(rate, p, n, all.isDefined() ? all.p() : 0, problem);
     }
 
-    /** The larger of two values, carrying the interval of the one that attains it (Fairlearn's max of the two). */
-    private static MetricValue larger(String name, MetricValue a, MetricValue b) {
-        return pick(name, a, b, x -> x);
-    }
-
-    private static MetricValue smaller(String name, MetricValue a, MetricValue b) {
-        return pick(name, a, b, x -> -x);
-    }
-
-    private static MetricValue pick(String name, MetricValue a, MetricValue b, Function<Double, Double> key) {
-        for (MetricValue v : List.of(a, b)) {
-            if (!v.isDefined()) {
-                return MetricValue.undefined(name, v.undefinedReason().orElseThrow());
-            }
+    /** Fairlearn's max of two components; the interval holds for the larger of the two true values. */
+    private static Result larger(Result a, Result b) {
+        if (a.problem().isPresent()) {
+            return a;
         }
-        MetricValue chosen = key.apply(a.value().getAsDouble()) >= key.apply(b.value().getAsDouble()) ? a : b;
-        MetricValue v = MetricValue.of(name, chosen.value().getAsDouble());
-        return chosen.ci().map(v::withInterval).orElse(v);
+        if (b.problem().isPresent()) {
+            return b;
+        }
+        Optional<Interval> ci = a.ci().isPresent() && b.ci().isPresent()
+                ? Optional.of(new Interval(Math.max(a.ci().get().low(), b.ci().get().low()),
+                Math.max(a.ci().get().high(), b.ci().get().high()), a.ci().get().level(), a.ci().get().method()))
+                : Optional.empty();
+        return Result.of(Math.max(a.value(), b.value()), ci);
     }
 
-    /** AIF360's average odds difference, ((FPR_a - FPR_b) + (TPR_a - TPR_b)) / 2, between the extreme groups. */
-    private static MetricValue averageOdds(Side tpr, Side fpr, double level) {
-        String name = "average_odds_difference";
+    /** Fairlearn's min of two components; the interval holds for the smaller of the two true values. */
+    private static Result smaller(Result a, Result b) {
+        if (a.problem().isPresent()) {
+            return a;
+        }
+        if (b.problem().isPresent()) {
+            return b;
+        }
+        Optional<Interval> ci = a.ci().isPresent() && b.ci().isPresent()
+                ? Optional.of(new Interval(Math.min(a.ci().get().low(), b.ci().get().low()),
+                Math.min(a.ci().get().high(), b.ci().get().high()), a.ci().get().level(), a.ci().get().method()))
+                : Optional.empty();
+        return Result.of(Math.min(a.value(), b.value()), ci);
+    }
+
+    /**
+     * AIF360's average odds difference, ((FPR_a - FPR_b) + (TPR_a - TPR_b)) / 2, between the extreme groups, with
+     * MOVER intervals of every pair at the pairwise level, combined as for {@link Side#difference}.
+     */
+    private static Result averageOdds(Side tpr, Side fpr, double level, double pairLevel) {
         Optional<String> problem = tpr.problem().or(fpr::problem);
         if (problem.isPresent()) {
-            return MetricValue.undefined(name, problem.get());
+            return Result.undefined(problem.get());
         }
-        int hi = 0;
-        int lo = 0;
-        for (int i = 1; i < tpr.p().length; i++) {
-            if (odds(tpr, fpr, i) > odds(tpr, fpr, hi)) {
-                hi = i;
-            }
-            if (odds(tpr, fpr, i) < odds(tpr, fpr, lo)) {
-                lo = i;
+        int k = tpr.p().length;
+        double[] odds = new double[k];
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            odds[i] = (tpr.p()[i] + fpr.p()[i]) / 2;
+            max = Math.max(max, odds[i]);
+            min = Math.min(min, odds[i]);
+        }
+        double d = max - min;
+        Optional<Interval[]> ct = tpr.wilson(pairLevel);
+        Optional<Interval[]> cf = fpr.wilson(pairLevel);
+        if (ct.isEmpty() || cf.isEmpty()) {
+            return Result.of(d, Optional.empty());
+        }
+        double[] c = {0.5, 0.5, -0.5, -0.5};
+        double low = 0;
+        double high = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                Interval pair = DisparityIntervals.mover(c,
+                        new double[] {tpr.p()[i], fpr.p()[i], tpr.p()[j], fpr.p()[j]},
+                        new Interval[] {ct.get()[i], cf.get()[i], ct.get()[j], cf.get()[j]});
+                low = Math.max(low, Math.max(pair.low(), -pair.high()));
+                high = Math.max(high, Math.max(pair.high(), -pair.low()));
             }
         }
-        Interval ci = DisparityIntervals.mover(new double[] {0.5, 0.5, -0.5, -0.5},
-                new double[] {tpr.p()[hi], fpr.p()[hi], tpr.p()[lo], fpr.p()[lo]},
-                new Interval[] {tpr.ci()[hi], fpr.ci()[hi], tpr.ci()[lo], fpr.ci()[lo]});
-        return MetricValue.of(name, odds(tpr, fpr, hi) - odds(tpr, fpr, lo), ci);
+        return Result.of(d, Optional.of(new Interval(Math.min(low, d), Math.max(high, d), level,
+                DisparityIntervals.MOVER + SIMULTANEOUS)));
     }
 
-    private static MetricValue averageOddsToOverall(Side tpr, Side fpr) {
-        String name = "average_odds_difference_to_overall";
+    private static Result averageOddsToOverall(Side tpr, Side fpr) {
         Optional<String> problem = tpr.problem().or(fpr::problem);
         if (problem.isPresent()) {
-            return MetricValue.undefined(name, problem.get());
+            return Result.undefined(problem.get());
         }
         double overall = (tpr.overall() + fpr.overall()) / 2;
         double worst = 0;
         for (int i = 0; i < tpr.p().length; i++) {
-            worst = Math.max(worst, Math.abs(odds(tpr, fpr, i) - overall));
+            worst = Math.max(worst, Math.abs((tpr.p()[i] + fpr.p()[i]) / 2 - overall));
         }
-        return MetricValue.of(name, worst);
+        return Result.of(worst, Optional.empty());
     }
 
-    private static double odds(Side tpr, Side fpr, int i) {
-        return (tpr.p()[i] + fpr.p()[i]) / 2;
-    }
-
-    /** The smallest ratio of a group's favourable rate to the reference group's (AIF360 disparate impact). */
-    private static MetricValue disparateImpact(Side favourable, Optional<Group> reference,
-                                               Optional<String> referenceProblem, double level) {
-        String name = "disparate_impact";
-        if (referenceProblem.isPresent()) {
-            return MetricValue.undefined(name, referenceProblem.get());
+    /**
+     * AIF360's disparate impact against the declared reference: the smallest of the groups' {@link ReferenceComparison}
+     * ratios, each with its log-method interval at level 1 - alpha/(k-1), so that the smallest ratio's interval holds
+     * whichever group attains it.
+     */
+    private static Result disparateImpact(List<Group> groups, Reference reference, FairnessOptions options) {
+        if (reference.problem().isPresent()) {
+            return Result.undefined(reference.problem().get());
         }
-        if (favourable.problem().isPresent()) {
-            return MetricValue.undefined(name, favourable.problem().get());
-        }
-        int ref = favourable.names().indexOf(reference.orElseThrow().name());
-        double pr = favourable.p()[ref];
-        if (pr == 0) {
-            return MetricValue.undefined(name, "the reference group's favourable rate is 0: the ratio is x/0");
-        }
-        int worst = -1;
-        for (int i = 0; i < favourable.p().length; i++) {
-            if (i != ref && (worst < 0 || favourable.p()[i] < favourable.p()[worst])) {
-                worst = i;
+        Group ref = reference.group().orElseThrow();
+        double level = pairLevel(options.confidenceLevel(), IntervalMethod.REFERENCE.comparisons(groups.size()));
+        double value = Double.POSITIVE_INFINITY;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.POSITIVE_INFINITY;
+        boolean intervals = true;
+        for (Group g : groups) {
+            if (g == ref) {
+                continue;
+            }
+            MetricValue ratio = ReferenceComparison.ratio(g, ref, options.favourableIsPositive(), level);
+            if (!ratio.isDefined()) {
+                return Result.undefined(ratio.undefinedReason().orElseThrow());
+            }
+            value = Math.min(value, ratio.value().getAsDouble());
+            if (ratio.ci().isEmpty()) {
+                intervals = false;
+            } else {
+                low = Math.min(low, ratio.ci().get().low());
+                high = Math.min(high, ratio.ci().get().high());
             }
         }
-        double p = favourable.p()[worst];
-        MetricValue v = MetricValue.of(name, p / pr);
-        return DisparityIntervals.katzLog(p, favourable.n()[worst], pr, favourable.n()[ref], level)
-                .map(v::withInterval).orElse(v);
+        return Result.of(value, intervals ? Optional.of(new Interval(low, high, options.confidenceLevel(),
+                DisparityIntervals.KATZ_LOG + SIMULTANEOUS)) : Optional.empty());
     }
 
     /**

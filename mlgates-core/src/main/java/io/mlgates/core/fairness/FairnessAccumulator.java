@@ -4,10 +4,12 @@ import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,6 +20,8 @@ import java.util.TreeMap;
 public final class FairnessAccumulator {
     /** Joins the names, and the values, of an intersection's columns. */
     public static final String JOIN = "&";
+    /** The group of rows with no value (an empty cell) in a sensitive column. */
+    public static final String MISSING = "(missing)";
 
     private final List<String> columns;
     private final List<String> attributes = new ArrayList<>();
@@ -27,6 +31,8 @@ public final class FairnessAccumulator {
     private final int maxGroups;
     private final GroupCounts overall;
     private final List<Map<String, GroupCounts>> groups = new ArrayList<>();
+    /** Per attribute, the groups of rows that miss a value in one of its columns. */
+    private final List<Set<String>> missing = new ArrayList<>();
     private final StringBuilder key = new StringBuilder();
 
     /**
@@ -59,7 +65,10 @@ public final class FairnessAccumulator {
             attributes.add(String.join(JOIN, intersection));
             attributeColumns.add(indices);
         }
-        attributes.forEach(a -> groups.add(new HashMap<>()));
+        attributes.forEach(a -> {
+            groups.add(new HashMap<>());
+            missing.add(new HashSet<>());
+        });
     }
 
     /** The attributes judged: each column, then each intersection by its joined name. */
@@ -70,27 +79,43 @@ public final class FairnessAccumulator {
     /**
      * Adds one row.
      *
-     * @param values the row's value of each sensitive column, in the constructor's order
-     * @throws IllegalArgumentException when an attribute gets more than {@code maxGroups} groups
+     * @param values the row's value of each sensitive column, in the constructor's order; an empty (blank) value
+     *     is missing and counts in the group {@link #MISSING}
+     * @throws IllegalArgumentException when an attribute gets more than {@code maxGroups} groups, or a value is
+     *     the reserved name {@link #MISSING}
      */
     public void add(String[] values, boolean actualPositive, boolean predictedPositive, double score, double weight) {
+        for (int i = 0; i < values.length; i++) {
+            if (MISSING.equals(values[i])) {
+                throw new IllegalArgumentException("column '" + columns.get(i) + "' holds the value " + MISSING
+                        + ", which names the group of rows with no value; expected another value, or an empty one");
+            }
+        }
         overall.add(actualPositive, predictedPositive, score, weight);
         for (int a = 0; a < attributes.size(); a++) {
             int[] cols = attributeColumns.get(a);
+            boolean missingValue = false;
             String group;
             if (cols.length == 1) {
-                group = values[cols[0]];
+                missingValue = values[cols[0]].isBlank();
+                group = missingValue ? MISSING : values[cols[0]];
             } else {
                 key.setLength(0);
                 for (int j = 0; j < cols.length; j++) {
                     if (j > 0) {
                         key.append(JOIN);
                     }
-                    key.append(values[cols[j]]);
+                    String v = values[cols[j]];
+                    missingValue |= v.isBlank();
+                    key.append(v.isBlank() ? MISSING : v);
                 }
                 group = key.toString();
             }
-            groupCounts(a, group).add(actualPositive, predictedPositive, score, weight);
+            GroupCounts counts = groupCounts(a, group);
+            if (missingValue) {
+                missing.get(a).add(group);
+            }
+            counts.add(actualPositive, predictedPositive, score, weight);
         }
     }
 
@@ -119,6 +144,7 @@ public final class FairnessAccumulator {
             for (Map.Entry<String, GroupCounts> e : other.groups.get(a).entrySet()) {
                 groupCounts(a, e.getKey()).merge(e.getValue());
             }
+            missing.get(a).addAll(other.missing.get(a));
         }
     }
 
@@ -135,86 +161,102 @@ public final class FairnessAccumulator {
         for (int a = 0; a < attributes.size(); a++) {
             String attribute = attributes.get(a);
             Map<String, GroupFairness> figures = new LinkedHashMap<>();
-            List<Disparities.Group> included = new ArrayList<>();
-            Map<String, GroupCounts> sorted = new TreeMap<>(groups.get(a));
-            for (Map.Entry<String, GroupCounts> e : sorted.entrySet()) {
+            List<Disparities.Group> present = new ArrayList<>();
+            List<Disparities.Group> judged = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
+            long missingExcluded = 0;
+            GroupCounts kept = new GroupCounts(hasScores, calibrationBins);
+            for (Map.Entry<String, GroupCounts> e : new TreeMap<>(groups.get(a)).entrySet()) {
                 GroupCounts c = e.getValue();
+                if (options.excludeMissing() && missing.get(a).contains(e.getKey())) {
+                    missingExcluded += c.rows();
+                    continue;
+                }
+                kept.merge(c);
                 Map<String, GroupCounts.Rate> rates = c.rates(level);
                 Optional<String> excluded = c.rows() < options.minGroupSize()
                         ? Optional.of(c.rows() + " rows, fewer than minGroupSize " + options.minGroupSize())
                         : Optional.empty();
                 figures.put(e.getKey(), new GroupFairness(c.rows(), c.weight(), values(rates),
                         c.metrics(metricOptions), excluded));
+                Disparities.Group g = new Disparities.Group(e.getKey(), rates, c);
+                present.add(g);
                 if (excluded.isEmpty()) {
-                    included.add(new Disparities.Group(e.getKey(), rates, c));
+                    judged.add(g);
+                } else {
+                    leftOut.add(e.getKey());
                 }
             }
+            // rows left out for a missing value are not part of this attribute's overall either, as when a data
+            // scientist drops them before calling Fairlearn
+            Disparities.Group attributeOverall = missingExcluded == 0 ? all
+                    : new Disparities.Group("overall", kept.rates(level), kept);
             Optional<String> referenceName = Optional.ofNullable(options.reference().get(attribute));
-            Optional<Disparities.Group> reference = referenceName.flatMap(
-                    r -> included.stream().filter(g -> g.name().equals(r)).findFirst());
-            Optional<String> referenceProblem = referenceName.isEmpty()
-                    ? Optional.of("no reference group is declared for '" + attribute + "'")
-                    : reference.isPresent() ? Optional.empty()
-                    : Optional.of("the reference group '" + referenceName.get() + "' "
-                    + (figures.containsKey(referenceName.get()) ? "has fewer than minGroupSize "
-                    + options.minGroupSize() + " rows" : "does not occur in the data"));
-            String note = "with at least minGroupSize " + options.minGroupSize() + " rows";
-            Map<String, MetricValue> disparities = Disparities.compute(included, all, note, options, reference,
-                    referenceProblem);
-            List<ReferenceComparison> comparisons = reference.isPresent()
-                    ? comparisons(included, reference.get(), options) : List.of();
-            result.put(attribute, new AttributeFairness(attribute, figures, disparities, referenceName, comparisons));
+            Map<String, MetricValue> reported = Disparities.compute(present, attributeOverall,
+                    "fewer than two groups: nothing to compare", options,
+                    reference(attribute, referenceName, present, figures, "does not occur in the data"));
+            Disparities.Reference judgedReference = reference(attribute, referenceName, judged, figures,
+                    "does not occur in the data");
+            // every group large enough: the judged values are the reported ones
+            Map<String, MetricValue> judgedValues = leftOut.isEmpty() && judged.size() >= 2 ? reported
+                    : Disparities.compute(judged, attributeOverall, "fewer than two groups with at least minGroupSize "
+                    + options.minGroupSize() + " rows: nothing to judge", options, judgedReference);
+            Optional<Disparities.Group> comparedWith = judged.size() < 2 ? Optional.empty()
+                    : referenceName.isPresent() ? judgedReference.group()
+                    : Optional.of(mostFavoured(judged, options.favourableIsPositive()));
+            List<ReferenceComparison> comparisons = new ArrayList<>();
+            comparedWith.ifPresent(r -> judged.stream().filter(g -> g != r)
+                    .forEach(g -> comparisons.add(ReferenceComparison.of(g, r, options))));
+            result.put(attribute, new AttributeFairness(attribute, figures, reported,
+                    new JudgedDisparities(judged.stream().map(Disparities.Group::name).toList(), leftOut,
+                            judgedValues), referenceName, comparedWith.map(Disparities.Group::name), comparisons,
+                    missingExcluded));
         }
         GroupFairness overallFigures = new GroupFairness(overall.rows(), overall.weight(), values(all.rates()),
                 overall.metrics(metricOptions), Optional.empty());
         return new FairnessResult(overallFigures, result);
     }
 
+    /** The declared reference among {@code among}, or why it is not there. */
+    private static Disparities.Reference reference(String attribute, Optional<String> name,
+                                                   List<Disparities.Group> among, Map<String, GroupFairness> figures,
+                                                   String absent) {
+        if (name.isEmpty()) {
+            return new Disparities.Reference(Optional.empty(),
+                    Optional.of("no reference group is declared for '" + attribute + "'"));
+        }
+        Optional<Disparities.Group> found = among.stream().filter(g -> g.name().equals(name.get())).findFirst();
+        if (found.isPresent()) {
+            return new Disparities.Reference(found, Optional.empty());
+        }
+        GroupFairness figure = figures.get(name.get());
+        return new Disparities.Reference(Optional.empty(), Optional.of("the reference group '" + name.get() + "' "
+                + (figure == null ? absent : "has " + figure.count() + " rows, fewer than minGroupSize")));
+    }
+
+    /** The group with the highest favourable rate (the first by name among equals). */
+    private static Disparities.Group mostFavoured(List<Disparities.Group> groups, boolean favourablePositive) {
+        Disparities.Group best = groups.get(0);
+        double bestRate = favourableRate(best, favourablePositive);
+        for (Disparities.Group g : groups) {
+            double rate = favourableRate(g, favourablePositive);
+            if (rate > bestRate) {
+                best = g;
+                bestRate = rate;
+            }
+        }
+        return best;
+    }
+
+    private static double favourableRate(Disparities.Group g, boolean favourablePositive) {
+        GroupCounts.Rate sr = g.rate(GroupCounts.SELECTION_RATE);
+        double p = sr.isDefined() ? sr.p() : 0;
+        return favourablePositive ? p : 1 - p;
+    }
+
     private static Map<String, MetricValue> values(Map<String, GroupCounts.Rate> rates) {
         Map<String, MetricValue> values = new LinkedHashMap<>();
         rates.forEach((name, rate) -> values.put(name, rate.value()));
         return values;
-    }
-
-    /** Each included group against the reference: ratio of favourable rates and the test of their difference. */
-    private static List<ReferenceComparison> comparisons(List<Disparities.Group> included,
-                                                         Disparities.Group reference, FairnessOptions options) {
-        List<ReferenceComparison> out = new ArrayList<>();
-        Favourable ref = Favourable.of(reference.counts(), options.favourableIsPositive());
-        for (Disparities.Group g : included) {
-            if (g == reference) {
-                continue;
-            }
-            Favourable f = Favourable.of(g.counts(), options.favourableIsPositive());
-            MetricValue ratio;
-            if (ref.rate() == 0) {
-                ratio = MetricValue.undefined("disparate_impact", "the reference group's favourable rate is 0: the"
-                        + " ratio is x/0");
-            } else {
-                MetricValue v = MetricValue.of("disparate_impact", f.rate() / ref.rate());
-                ratio = DisparityIntervals.katzLog(f.rate(), f.trials(), ref.rate(), ref.trials(),
-                        options.confidenceLevel()).map(v::withInterval).orElse(v);
-            }
-            boolean exact = g.counts().unitWeights() && reference.counts().unitWeights()
-                    && Math.min(g.counts().rows(), reference.counts().rows()) < Significance.LARGE_GROUP;
-            Significance.Test test = exact
-                    ? Significance.fisherExact(f.favourableRows(), g.counts().rows(), ref.favourableRows(),
-                    reference.counts().rows())
-                    : Significance.twoProportionZ(f.rate(), f.trials(), ref.rate(), ref.trials());
-            out.add(new ReferenceComparison(g.name(), ratio, test));
-        }
-        return out;
-    }
-
-    /** A group's rate of the favourable outcome. */
-    private record Favourable(double rate, double trials, long favourableRows) {
-        static Favourable of(GroupCounts c, boolean positive) {
-            Tally predictedPositive = Tally.union(c.truePositives(), c.falsePositives());
-            Tally predictedNegative = Tally.union(c.trueNegatives(), c.falseNegatives());
-            Tally favourable = positive ? predictedPositive : predictedNegative;
-            double weight = c.weight();
-            return new Favourable(weight == 0 ? 0 : Math.min(1, favourable.weight() / weight),
-                    c.all().effectiveRows(), favourable.rows());
-        }
     }
 }

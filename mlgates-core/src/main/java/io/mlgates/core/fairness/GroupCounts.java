@@ -4,6 +4,7 @@ import io.mlgates.core.metrics.BinaryAccumulator;
 import io.mlgates.core.metrics.Intervals;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.WeightTally;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,10 +22,10 @@ final class GroupCounts {
     static final String PPV = "ppv";
     static final String ACCURACY = "accuracy";
 
-    private final Tally truePositives = new Tally();
-    private final Tally falsePositives = new Tally();
-    private final Tally trueNegatives = new Tally();
-    private final Tally falseNegatives = new Tally();
+    private final WeightTally truePositives = new WeightTally();
+    private final WeightTally falsePositives = new WeightTally();
+    private final WeightTally trueNegatives = new WeightTally();
+    private final WeightTally falseNegatives = new WeightTally();
     private final BinaryAccumulator metrics;
 
     GroupCounts(boolean hasScores, int calibrationBins) {
@@ -32,7 +33,7 @@ final class GroupCounts {
     }
 
     void add(boolean actualPositive, boolean predictedPositive, double score, double weight) {
-        Tally cell = actualPositive ? (predictedPositive ? truePositives : falseNegatives)
+        WeightTally cell = actualPositive ? (predictedPositive ? truePositives : falseNegatives)
                 : (predictedPositive ? falsePositives : trueNegatives);
         cell.add(weight);
         metrics.add(actualPositive, predictedPositive, score, weight);
@@ -58,23 +59,23 @@ final class GroupCounts {
         return all().unitWeights();
     }
 
-    Tally all() {
-        return Tally.union(truePositives, falsePositives, trueNegatives, falseNegatives);
+    WeightTally all() {
+        return WeightTally.union(truePositives, falsePositives, trueNegatives, falseNegatives);
     }
 
-    Tally truePositives() {
+    WeightTally truePositives() {
         return truePositives;
     }
 
-    Tally falsePositives() {
+    WeightTally falsePositives() {
         return falsePositives;
     }
 
-    Tally trueNegatives() {
+    WeightTally trueNegatives() {
         return trueNegatives;
     }
 
-    Tally falseNegatives() {
+    WeightTally falseNegatives() {
         return falseNegatives;
     }
 
@@ -85,10 +86,10 @@ final class GroupCounts {
 
     /** The group rates, each with its Wilson interval, or undefined with the reason. */
     Map<String, Rate> rates(double level) {
-        Tally all = all();
-        Tally positives = Tally.union(truePositives, falseNegatives);
-        Tally negatives = Tally.union(trueNegatives, falsePositives);
-        Tally predictedPositive = Tally.union(truePositives, falsePositives);
+        WeightTally all = all();
+        WeightTally positives = WeightTally.union(truePositives, falseNegatives);
+        WeightTally negatives = WeightTally.union(trueNegatives, falsePositives);
+        WeightTally predictedPositive = WeightTally.union(truePositives, falsePositives);
         Map<String, Rate> rates = new LinkedHashMap<>();
         rates.put(SELECTION_RATE, Rate.of(SELECTION_RATE, predictedPositive.weight(), all, "no rows", level));
         rates.put(TPR, Rate.of(TPR, truePositives.weight(), positives, "no positive labels: tpr is 0/0", level));
@@ -106,7 +107,7 @@ final class GroupCounts {
      * ratios), and its Wilson interval.
      */
     record Rate(MetricValue value, double trials) {
-        static Rate of(String name, double successes, Tally trials, String undefinedReason, double level) {
+        static Rate of(String name, double successes, WeightTally trials, String undefinedReason, double level) {
             if (!(trials.weight() > 0)) { // no rows, or rows that all weigh 0
                 return new Rate(MetricValue.undefined(name, trials.rows() == 0 ? undefinedReason
                         : "only rows of weight 0: " + name + " is 0/0"), 0);

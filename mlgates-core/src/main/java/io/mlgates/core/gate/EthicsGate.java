@@ -15,6 +15,7 @@ import io.mlgates.core.policy.EthicsPolicy;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.Favourable;
 import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.MissingValues;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.RiskTier;
 import io.mlgates.core.metrics.TaskType;
@@ -126,7 +127,8 @@ public final class EthicsGate {
         } else {
             FairnessResult result = groups.compute(new FairnessOptions(policy.confidenceLevel(),
                     options.calibrationBins(), fairness.minGroupSize(),
-                    fairness.favourable() == Favourable.POSITIVE, fairness.reference()));
+                    fairness.favourable() == Favourable.POSITIVE, fairness.reference(),
+                    fairness.missing() == MissingValues.EXCLUDE));
             fairnessResult = Optional.of(result);
             result.overall().rates().forEach((name, value) -> metrics.putIfAbsent(name, value));
             checks.addAll(FairnessChecks.of(result, fairness, policy.confidenceLevel()));

@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param sensitive columns of the prediction file that hold a sensitive attribute (sex, age band)
  * @param intersections combinations of sensitive columns judged together, each of at least two
  * @param favourable which predicted class benefits the person
- * @param minGroupSize groups with fewer rows are left out of the disparities, with their size stated
+ * @param minGroupSize groups with fewer rows are reported but not judged, with their size stated
  * @param reference the reference (privileged) group of an attribute, for {@code disparate_impact}; an
  *     intersection's reference is written {@code male&25-39} under the key {@code sex&age_band}
  * @param limits limits on disparity metrics
+ * @param missing whether rows with an empty sensitive value form the group {@code (missing)} or are left out
  */
 public record FairnessPolicy(List<String> sensitive, List<List<String>> intersections, Favourable favourable,
-                             int minGroupSize, Map<String, String> reference, List<FairnessLimit> limits) {
+                             int minGroupSize, Map<String, String> reference, List<FairnessLimit> limits,
+                             MissingValues missing) {
     public static final int DEFAULT_MIN_GROUP_SIZE = 30;
     /** Joins attribute names, and group values, of an intersection. */
     public static final String JOIN = "&";
@@ -29,6 +31,7 @@ public record FairnessPolicy(List<String> sensitive, List<List<String>> intersec
         Objects.requireNonNull(favourable, "favourable");
         reference = Collections.unmodifiableMap(new LinkedHashMap<>(reference));
         limits = List.copyOf(limits);
+        Objects.requireNonNull(missing, "missing");
         if (minGroupSize < 1) {
             throw new IllegalArgumentException("minGroupSize must be at least 1: " + minGroupSize);
         }
@@ -41,12 +44,12 @@ public record FairnessPolicy(List<String> sensitive, List<List<String>> intersec
 
     public static FairnessPolicy defaults() {
         return new FairnessPolicy(List.of(), List.of(), Favourable.POSITIVE, DEFAULT_MIN_GROUP_SIZE, Map.of(),
-                List.of());
+                List.of(), MissingValues.GROUP);
     }
 
     /** The same policy judging these sensitive columns; intersections of columns no longer judged are dropped. */
     public FairnessPolicy withSensitive(List<String> columns) {
         List<List<String>> kept = intersections.stream().filter(columns::containsAll).toList();
-        return new FairnessPolicy(columns, kept, favourable, minGroupSize, reference, limits);
+        return new FairnessPolicy(columns, kept, favourable, minGroupSize, reference, limits, missing);
     }
 }

@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  *       model's list adds to the organisation's (the two are joined), so leaving an entry out cannot remove it;</li>
  *   <li>{@code licences.allow}: the model's list must lie within the organisation's (it may remove);</li>
  *   <li>{@code fairness.minGroupSize}: the model's may be smaller (more groups judged), not larger;</li>
- *   <li>{@code fairness.favourable} and {@code reference}: the model must not change what the organisation set;</li>
+ *   <li>{@code fairness.favourable}, {@code missing} and {@code reference}: the model must not change what the
+ *   organisation set;</li>
  *   <li>{@code fairness.limits}: a model limit on a metric the organisation limits, for an attribute both cover, must
  *       be at least as strict (min not lower, max not higher, {@code fail} not {@code warn}, {@code estimate} not
  *       {@code interval}); the organisation's limits apply besides the model's;</li>
@@ -121,6 +122,13 @@ public final class OrganisationPolicy {
             c.loosens("/fairness/favourable", "ethics.fairness.favourable '" + lower(favourable) + "' differs from '"
                     + lower(of.favourable()) + "'");
         }
+        MissingValues missing = mf.missing();
+        if (!mfNode.has("missing")) {
+            missing = of.missing();
+        } else if (orgHas("/ethics/fairness/missing") && missing != of.missing()) {
+            c.loosens("/fairness/missing", "ethics.fairness.missing '" + lower(missing) + "' differs from '"
+                    + lower(of.missing()) + "'");
+        }
         Map<String, String> reference = new LinkedHashMap<>(of.reference());
         mf.reference().forEach((attribute, group) -> {
             String set = of.reference().get(attribute);
@@ -173,7 +181,7 @@ public final class OrganisationPolicy {
         List<String> deny = c.union(ml.deny(), ol.deny());
 
         FairnessPolicy fairness = new FairnessPolicy(sensitive, intersections, favourable, minGroupSize, reference,
-                limits);
+                limits, missing);
         return model.withEthics(new EthicsPolicy(tier, fairness, documentation, protectedAttributes, m.datasets(),
                 new LicencePolicy(allow, deny)));
     }

@@ -81,7 +81,8 @@ final class PolicyMapper {
         JsonNode minGroupSize = node.path("minGroupSize");
         return new FairnessPolicy(texts(node.path("sensitive")), intersections,
                 constant(node.path("favourable"), Favourable.class, defaults.favourable()),
-                minGroupSize.isMissingNode() ? defaults.minGroupSize() : minGroupSize.intValue(), reference, limits);
+                minGroupSize.isMissingNode() ? defaults.minGroupSize() : minGroupSize.intValue(), reference, limits,
+                constant(node.path("missing"), MissingValues.class, defaults.missing()));
     }
 
     private static List<Waiver> waivers(JsonNode waivers) {

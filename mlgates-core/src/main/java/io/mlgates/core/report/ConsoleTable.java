@@ -77,18 +77,22 @@ public final class ConsoleTable {
                 List<String> row = new ArrayList<>(List.of(safe(value), String.valueOf(g.count())));
                 SHOWN_RATES.forEach(rate -> row.add(g.rate(rate).isDefined()
                         ? number(g.rate(rate).value().getAsDouble()) : "undefined"));
-                row.add(g.excluded().map(e -> "left out: " + e).orElse(""));
+                row.add(g.excluded().map(e -> "not judged: " + e).orElse(""));
                 groupRows.add(row.toArray(String[]::new));
             });
             table(out, groupRows);
             List<String[]> disparityRows = new ArrayList<>();
-            disparityRows.add(new String[] {"DISPARITY", "VALUE", "INTERVAL"});
+            // the value over every group present, then the judged value (groups with minGroupSize rows) and its
+            // simultaneous interval, which the checks use
+            disparityRows.add(new String[] {"DISPARITY", "ALL GROUPS", "JUDGED", "INTERVAL"});
             for (String name : SHOWN_DISPARITIES) {
-                MetricValue m = a.disparities().get(name);
-                if (m != null) {
-                    disparityRows.add(new String[] {name, m.isDefined() ? number(m.value().getAsDouble())
-                            : "undefined", m.isDefined() ? m.ci().map(ConsoleTable::interval).orElse("")
-                            : safe(m.undefinedReason().orElseThrow())});
+                MetricValue all = a.disparities().get(name);
+                MetricValue judged = a.judged().values().get(name);
+                if (all != null && judged != null) {
+                    disparityRows.add(new String[] {name, all.isDefined() ? number(all.value().getAsDouble())
+                            : "undefined", judged.isDefined() ? number(judged.value().getAsDouble()) : "undefined",
+                            judged.isDefined() ? judged.ci().map(ConsoleTable::interval).orElse("")
+                            : safe(judged.undefinedReason().orElseThrow())});
                 }
             }
             table(out, disparityRows);

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.AttributeFairness;
+import io.mlgates.core.fairness.Disparity;
 import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.fairness.GroupFairness;
+import io.mlgates.core.fairness.JudgedDisparities;
 import io.mlgates.core.fairness.ReferenceComparison;
 import io.mlgates.core.fairness.Significance;
 import io.mlgates.core.gate.CheckResult;
@@ -51,7 +53,8 @@ public final class GateResultJson {
     public static final String SCHEMA_RESOURCE = "gate-result.schema.json";
 
     /** Members of an attribute's object that are not disparities, and of a group's that are not rates. */
-    private static final Set<String> NOT_DISPARITIES = Set.of("reference", "groups", "comparisons");
+    private static final Set<String> NOT_DISPARITIES = Set.of("reference", "comparedWith", "missingExcluded",
+            "groups", "judged", "comparisons");
     private static final Set<String> NOT_RATES = Set.of("count", "weight", "excluded", "metrics");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -128,9 +131,22 @@ public final class GateResultJson {
     private ObjectNode attribute(AttributeFairness a) {
         ObjectNode node = f.objectNode();
         node.put("reference", a.reference().orElse(null));
+        node.put("comparedWith", a.comparedWith().orElse(null));
+        node.put("missingExcluded", a.missingExcluded());
         ObjectNode groups = node.putObject("groups");
         a.groups().forEach((value, g) -> groups.set(value, group(g)));
         a.disparities().forEach((name, v) -> node.set(name, rate(v)));
+        JudgedDisparities judged = a.judged();
+        ObjectNode j = node.putObject("judged");
+        ArrayNode judgedGroups = j.putArray("groups");
+        judged.groups().forEach(judgedGroups::add);
+        ArrayNode leftOut = j.putArray("leftOut");
+        judged.leftOut().forEach(leftOut::add);
+        ObjectNode intervals = j.putObject("intervals");
+        intervals.put("method", JudgedDisparities.INTERVAL_METHOD);
+        intervals.put("groups", judged.groups().size());
+        intervals.put("pairs", judged.pairs());
+        judged.values().forEach((name, v) -> j.set(name, rate(v)));
         ArrayNode comparisons = node.putArray("comparisons");
         for (ReferenceComparison c : a.comparisons()) {
             ObjectNode comparison = comparisons.addObject();
@@ -329,7 +345,14 @@ public final class GateResultJson {
                     readRate("disparate_impact", c.required("disparate_impact")),
                     new Significance.Test(text(c, "test"), c.required("pValue").asDouble())));
         }
-        return new AttributeFairness(name, groups, disparities, optionalText(node, "reference"), comparisons);
+        JsonNode j = node.required("judged");
+        Map<String, MetricValue> judged = new LinkedHashMap<>();
+        for (String disparity : Disparity.ids()) {
+            judged.put(disparity, readRate(disparity, j.required(disparity)));
+        }
+        return new AttributeFairness(name, groups, disparities, new JudgedDisparities(texts(j.required("groups")),
+                texts(j.required("leftOut")), judged), optionalText(node, "reference"),
+                optionalText(node, "comparedWith"), comparisons, node.required("missingExcluded").asLong());
     }
 
     private static GroupFairness readGroup(JsonNode node) {
@@ -374,6 +397,12 @@ public final class GateResultJson {
             throw new IllegalArgumentException("'" + field + "' should be a string");
         }
         return v.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {

@@ -44,7 +44,7 @@ class FairnessAccumulatorTest {
     }
 
     private static FairnessOptions options(int minGroupSize, boolean favourablePositive, Map<String, String> ref) {
-        return new FairnessOptions(0.95, 10, minGroupSize, favourablePositive, ref);
+        return new FairnessOptions(0.95, 10, minGroupSize, favourablePositive, ref, false);
     }
 
     private static double value(AttributeFairness a, String metric) {
@@ -221,35 +221,146 @@ class FairnessAccumulatorTest {
     }
 
     @Test
-    @DisplayName("groups under minGroupSize are left out with their size; fewer than two left makes every disparity undefined")
+    @DisplayName("groups under minGroupSize are reported but not judged; fewer than two judged leaves only the judged values undefined")
     void smallGroups() {
         AttributeFairness sex = twoGroups(1).compute(options(11, true, Map.of("sex", "a"))).attributes().get("sex");
         assertThat(sex.groups().get("a").excluded()).hasValue("10 rows, fewer than minGroupSize 11");
-        assertThat(sex.disparities().get("demographic_parity_difference").undefinedReason())
-                .hasValue("fewer than two groups with at least minGroupSize 11 rows: nothing to compare");
-        assertThat(sex.disparities().get("theil_index").isDefined()).isTrue();
+        assertThat(value(sex, "demographic_parity_difference")).isCloseTo(0.3, within(EPS));
+        assertThat(value(sex, "disparate_impact")).isCloseTo(0.4, within(EPS));
+        assertThat(sex.judged().groups()).isEmpty();
+        assertThat(sex.judged().leftOut()).containsExactly("a", "b");
+        assertThat(sex.judged().value("demographic_parity_difference").undefinedReason())
+                .hasValue("fewer than two groups with at least minGroupSize 11 rows: nothing to judge");
+        assertThat(sex.judged().value("theil_index").isDefined()).isTrue();
         assertThat(sex.comparisons()).isEmpty();
+        assertThat(sex.comparedWith()).isEmpty();
     }
 
     @Test
-    @DisplayName("differences carry Newcombe's interval, ratios Katz's log-method interval, both from the extreme groups")
+    @DisplayName("one group present: every between-groups disparity is undefined, reported and judged")
+    void oneGroup() {
+        FairnessAccumulator acc = new FairnessAccumulator(List.of("g"), List.of(), false, 10, 100);
+        rows(acc, 3, true, true, 1, "x");
+        rows(acc, 3, false, false, 1, "x");
+        AttributeFairness g = acc.compute(options(1, true, Map.of())).attributes().get("g");
+        assertThat(g.disparities().get("demographic_parity_difference").undefinedReason())
+                .hasValue("fewer than two groups: nothing to compare");
+    }
+
+    @Test
+    @DisplayName("with three groups the between-groups interval is simultaneous: Bonferroni over the 3 pairs, bounds of the extreme gap")
+    void simultaneousIntervals() {
+        FairnessAccumulator acc = new FairnessAccumulator(List.of("g"), List.of(), false, 10, 100);
+        // selection rates: x 6/10, y 3/10, z 5/20
+        rows(acc, 6, true, true, 1, "x");
+        rows(acc, 4, false, false, 1, "x");
+        rows(acc, 3, true, true, 1, "y");
+        rows(acc, 7, false, false, 1, "y");
+        rows(acc, 5, true, true, 1, "z");
+        rows(acc, 15, false, false, 1, "z");
+        AttributeFairness g = acc.compute(options(1, true, Map.of())).attributes().get("g");
+        double pair = 1 - 0.05 / 3;
+        double[] p = {0.6, 0.3, 0.25};
+        double[] n = {10, 10, 20};
+        double low = 0;
+        double high = 0;
+        double rLow = 1;
+        double rHigh = 1;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                if (i == j) {
+                    continue;
+                }
+                Interval wi = Intervals.wilson(p[i], n[i], pair).orElseThrow();
+                Interval wj = Intervals.wilson(p[j], n[j], pair).orElseThrow();
+                double d = p[i] - p[j];
+                low = Math.max(low, d - Math.sqrt(Math.pow(p[i] - wi.low(), 2) + Math.pow(wj.high() - p[j], 2)));
+                high = Math.max(high, d + Math.sqrt(Math.pow(wi.high() - p[i], 2) + Math.pow(p[j] - wj.low(), 2)));
+                double se = Math.sqrt((1 - p[i]) / (n[i] * p[i]) + (1 - p[j]) / (n[j] * p[j]));
+                rLow = Math.min(rLow, p[i] / p[j] * Math.exp(-Intervals.z(pair) * se));
+                rHigh = Math.min(rHigh, p[i] / p[j] * Math.exp(Intervals.z(pair) * se));
+            }
+        }
+        Interval dpd = g.disparities().get("demographic_parity_difference").ci().orElseThrow();
+        assertThat(dpd.method()).isEqualTo("newcombe-bonferroni");
+        assertThat(dpd.level()).isEqualTo(0.95);
+        assertThat(dpd.low()).isCloseTo(low, within(EPS));
+        assertThat(dpd.high()).isCloseTo(high, within(EPS));
+        Interval dpr = g.disparities().get("demographic_parity_ratio").ci().orElseThrow();
+        assertThat(dpr.method()).isEqualTo("katz-log-bonferroni");
+        assertThat(dpr.low()).isCloseTo(rLow, within(EPS));
+        assertThat(dpr.high()).isCloseTo(rHigh, within(EPS));
+        // wider than the two extremes' own 95 % interval, which ignores that they were picked from three
+        Interval naive = DisparityIntervals.newcombe(0.6, Intervals.wilson(0.6, 10, 0.95).orElseThrow(), 0.25,
+                Intervals.wilson(0.25, 20, 0.95).orElseThrow());
+        assertThat(dpd.high() - dpd.low()).isGreaterThan(naive.high() - naive.low());
+        assertThat(g.judged().pairs()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("without a declared reference the comparisons are against the most favoured judged group")
+    void mostFavoured() {
+        AttributeFairness sex = twoGroups(1).compute(options(1, true, Map.of())).attributes().get("sex");
+        assertThat(sex.reference()).isEmpty();
+        assertThat(sex.comparedWith()).hasValue("a");
+        assertThat(sex.comparisons()).singleElement().satisfies(c -> {
+            assertThat(c.group()).isEqualTo("b");
+            assertThat(c.ratio().value().getAsDouble()).isCloseTo(0.4, within(EPS));
+        });
+    }
+
+    @Test
+    @DisplayName("empty sensitive values form the group (missing); with missing: exclude they are left out and counted")
+    void missingValues() {
+        FairnessAccumulator acc = twoGroups(1);
+        rows(acc, 2, true, true, 1, "");
+        rows(acc, 1, false, false, 1, " ");
+        AttributeFairness grouped = acc.compute(options(1, true, Map.of())).attributes().get("sex");
+        assertThat(grouped.groups()).containsOnlyKeys("(missing)", "a", "b");
+        assertThat(grouped.groups().get("(missing)").count()).isEqualTo(3);
+        assertThat(grouped.missingExcluded()).isZero();
+        // selection rates: (missing) 2/3, a 0.5, b 0.2
+        assertThat(value(grouped, "demographic_parity_difference")).isCloseTo(2.0 / 3 - 0.2, within(EPS));
+
+        AttributeFairness excluded = acc.compute(new FairnessOptions(0.95, 10, 1, true, Map.of(), true))
+                .attributes().get("sex");
+        assertThat(excluded.groups()).containsOnlyKeys("a", "b");
+        assertThat(excluded.missingExcluded()).isEqualTo(3);
+        assertThat(value(excluded, "demographic_parity_difference")).isCloseTo(0.3, within(EPS));
+        // the overall of the attribute is its remaining rows, as after dropping them
+        assertThat(value(excluded, "demographic_parity_difference_to_overall")).isCloseTo(0.15, within(EPS));
+    }
+
+    @Test
+    @DisplayName("a data value spelled (missing) is refused: it names the group of rows without a value")
+    void reservedMissingName() {
+        FairnessAccumulator acc = new FairnessAccumulator(List.of("sex"), List.of(), false, 10, 100);
+        assertThatThrownBy(() -> acc.add(new String[] {"(missing)"}, true, true, 0, 1))
+                .hasMessageContaining("column 'sex' holds the value (missing)");
+    }
+
+    @Test
+    @DisplayName("with two groups, differences carry Newcombe's interval and ratios Katz's log-method interval, at the level itself")
     void intervals() {
         AttributeFairness sex = twoGroups(1).compute(options(1, true, Map.of())).attributes().get("sex");
         Interval a = Intervals.wilson(0.5, 10, 0.95).orElseThrow();
         Interval b = Intervals.wilson(0.2, 10, 0.95).orElseThrow();
         Interval dpd = sex.disparities().get("demographic_parity_difference").ci().orElseThrow();
-        assertThat(dpd.method()).isEqualTo("newcombe");
-        assertThat(dpd.low()).isCloseTo(0.3 - Math.sqrt(Math.pow(0.5 - a.low(), 2) + Math.pow(b.high() - 0.2, 2)),
-                within(EPS));
+        assertThat(dpd.method()).isEqualTo("newcombe-bonferroni");
+        // Newcombe's lower bound of a - b is below 0; max - min is never negative, so its bound is 0
+        assertThat(0.3 - Math.sqrt(Math.pow(0.5 - a.low(), 2) + Math.pow(b.high() - 0.2, 2))).isNegative();
+        assertThat(dpd.low()).isZero();
         assertThat(dpd.high()).isCloseTo(0.3 + Math.sqrt(Math.pow(a.high() - 0.5, 2) + Math.pow(0.2 - b.low(), 2)),
                 within(EPS));
         Interval dpr = sex.disparities().get("demographic_parity_ratio").ci().orElseThrow();
         double se = Math.sqrt(0.8 / (10 * 0.2) + 0.5 / (10 * 0.5));
-        assertThat(dpr.method()).isEqualTo("katz-log");
+        assertThat(dpr.method()).isEqualTo("katz-log-bonferroni");
         assertThat(dpr.low()).isCloseTo(0.4 * Math.exp(-Intervals.z(0.95) * se), within(EPS));
-        assertThat(dpr.high()).isCloseTo(0.4 * Math.exp(Intervals.z(0.95) * se), within(EPS));
+        // min / max is never above 1, so the bound above Katz's 1.6 is 1
+        assertThat(0.4 * Math.exp(Intervals.z(0.95) * se)).isGreaterThan(1);
+        assertThat(dpr.high()).isEqualTo(1);
         assertThat(sex.disparities().get("average_odds_difference").ci().orElseThrow().method())
-                .isEqualTo("mover-wilson");
+                .isEqualTo("mover-wilson-bonferroni");
         assertThat(sex.disparities().get("demographic_parity_difference_to_overall").ci()).isEmpty();
     }
 

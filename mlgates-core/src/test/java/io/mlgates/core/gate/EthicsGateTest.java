@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.fairness.AttributeFairness;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
@@ -404,10 +405,78 @@ class EthicsGateTest {
             assertThat(r.fairness().orElseThrow().attributes()).containsOnlyKeys("sex", "age", "sex&age");
             CheckResult small = check(r, "fairness:sex=c:size");
             assertThat(small.status()).isEqualTo(Status.SKIPPED);
-            assertThat(small.message()).isEqualTo("group sex=c has 10 rows, fewer than minGroupSize 30: left out of"
-                    + " the disparities of sex");
-            assertThat(r.fairness().get().attributes().get("sex").disparities().get("demographic_parity_difference")
-                    .value()).hasValue(0.3);
+            assertThat(small.message()).isEqualTo("group sex=c has 10 rows, fewer than minGroupSize 30: reported,"
+                    + " and counted in the reported disparities of sex, but not judged");
+            AttributeFairness sex = r.fairness().get().attributes().get("sex");
+            // over every group, c (0.5) included: a 0.6 - b 0.3; judged over a and b only
+            assertThat(sex.disparities().get("demographic_parity_difference").value()).hasValue(0.3);
+            assertThat(sex.judged().value("demographic_parity_difference").value()).hasValue(0.3);
+            assertThat(sex.judged().groups()).containsExactly("a", "b");
+            assertThat(sex.judged().leftOut()).containsExactly("c");
+        }
+
+        @Test
+        @DisplayName("an attribute with no limit and no reference gets the four-fifths rule against its most favoured group, saying it is the default")
+        void defaultFourFifths() throws Exception {
+            StringBuilder csv = new StringBuilder("label,prediction,sex,age\n");
+            rows(csv, "a", "<25", 100, 11);
+            rows(csv, "b", "25-39", 100, 60);
+            write("eval/predictions.csv", csv.toString());
+            GateResult r = run(GROUPS, Optional.of(List.of("age")));
+            CheckResult c = check(r, "fairness:age:four_fifths:<25");
+            assertThat(c.status()).isEqualTo(Status.FAIL);
+            assertThat(c.message()).startsWith("default rule, no fairness limit applies to age: favourable rate of"
+                    + " age=<25 is 0.1833 times that of the most favoured group 25-39, under four fifths, and the"
+                    + " difference is significant (fisher-exact p = ");
+            assertThat(r.status()).isEqualTo(Status.FAIL);
+        }
+
+        @Test
+        @DisplayName("the default rule with fewer than two groups large enough WARNs that it could not be judged")
+        void defaultFourFifthsUnjudged() throws Exception {
+            StringBuilder csv = new StringBuilder("label,prediction,sex,age\n");
+            rows(csv, "a", "<25", 8, 1);
+            rows(csv, "b", "25-39", 6, 4);
+            write("eval/predictions.csv", csv.toString());
+            CheckResult c = check(run(GROUPS, Optional.of(List.of("age"))), "fairness:age:four_fifths");
+            assertThat(c.status()).isEqualTo(Status.WARN);
+            assertThat(c.message()).isEqualTo("default rule, no fairness limit applies to age: the four-fifths rule"
+                    + " on age could not be judged: fewer than two groups have at least minGroupSize 30 rows"
+                    + " (2 groups present)");
+        }
+
+        @Test
+        @DisplayName("a limit on groups too small to judge WARNs with the value over all groups, never PASSes")
+        void limitOnSmallGroups() throws Exception {
+            StringBuilder csv = new StringBuilder("label,prediction,sex,age\n");
+            rows(csv, "a", "<25", 8, 2);
+            rows(csv, "b", "25-39", 6, 3);
+            write("eval/predictions.csv", csv.toString());
+            CheckResult c = check(run(GROUPS + "    limits:\n      - metric: demographic_parity_difference\n"
+                    + "        max: 0.5\n", Optional.of(List.of("age"))), "fairness:age:demographic_parity_difference:max");
+            assertThat(c.status()).isEqualTo(Status.WARN);
+            assertThat(c.message()).isEqualTo("demographic_parity_difference of age = 0.25 over all 2 groups, but no"
+                    + " group has at least minGroupSize 30 rows: the groups are too small to judge the limit <= 0.5");
+        }
+
+        @Test
+        @DisplayName("empty sensitive values form the group (missing); missing: exclude leaves them out with a WARN")
+        void missingValues() throws Exception {
+            StringBuilder csv = new StringBuilder("label,prediction,sex,age\n");
+            rows(csv, "a", "young", 100, 60);
+            rows(csv, "b", "old", 100, 30);
+            rows(csv, "", "old", 40, 20);
+            write("eval/predictions.csv", csv.toString());
+            GateResult grouped = run(GROUPS);
+            assertThat(grouped.fairness().orElseThrow().attributes().get("sex").groups().get("(missing)").count())
+                    .isEqualTo(40);
+            assertThat(grouped.checks()).noneMatch(c -> c.id().equals("fairness:sex:missing"));
+            GateResult excluded = run(GROUPS.replace("minGroupSize: 30", "minGroupSize: 30\n    missing: exclude"));
+            CheckResult c = check(excluded, "fairness:sex:missing");
+            assertThat(c.status()).isEqualTo(Status.WARN);
+            assertThat(c.message()).isEqualTo("40 rows have no value of sex and are left out of its groups"
+                    + " (ethics.fairness.missing: exclude)");
+            assertThat(excluded.fairness().orElseThrow().attributes().get("sex").groups()).containsOnlyKeys("a", "b");
         }
 
         @Test

@@ -47,6 +47,7 @@ class EthicsPolicyLoaderTest {
                     intersections: [[sex, age_band]]
                     favourable: negative
                     minGroupSize: 50
+                    missing: exclude
                     reference: {sex: male, "sex&age_band": male&25-39}
                     limits:
                       - metric: demographic_parity_ratio
@@ -76,7 +77,7 @@ class EthicsPolicyLoaderTest {
                 new FairnessPolicy(List.of("sex", "age_band"), List.of(List.of("sex", "age_band")),
                         Favourable.NEGATIVE, 50, Map.of("sex", "male", "sex&age_band", "male&25-39"),
                         List.of(new FairnessLimit("demographic_parity_ratio", List.of("sex"), OptionalDouble.of(0.8),
-                                OptionalDouble.empty(), Severity.WARN, FairnessJudge.INTERVAL))),
+                                OptionalDouble.empty(), Severity.WARN, FairnessJudge.INTERVAL)), MissingValues.EXCLUDE),
                 new DocumentationPolicy(Optional.of("docs/card.md"), Optional.of("model/features.json"),
                         Optional.of("explain/attributions.json")),
                 List.of("age", "personal_status"),

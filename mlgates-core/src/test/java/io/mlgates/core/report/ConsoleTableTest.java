@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleTableTest {
     @Test
-    @DisplayName("an ethics result shows each attribute's groups, the groups left out, and its disparities")
+    @DisplayName("an ethics result shows each attribute's groups, those not judged, and its disparities over all groups and judged")
     void fairnessSection() {
         String table = new ConsoleTable().render(GateResultFixtures.ethics(""));
         assertThat(table).contains("fairness of sex (reference group m)")
                 .contains("fairness of sex&age (reference group m&old)")
-                .contains("left out: 3 rows, fewer than minGroupSize 30")
+                .contains("not judged: 3 rows, fewer than minGroupSize 30")
+                .containsPattern("DISPARITY +ALL GROUPS +JUDGED +INTERVAL")
                 .contains("demographic_parity_ratio").contains("katz-log")
-                .containsPattern("disparate_impact +undefined +no reference group is declared for 'age'")
+                .containsPattern("disparate_impact +undefined +undefined +no reference group is declared for 'age'")
                 .contains("WAIVED  fairness:sex:four_fifths:f");
     }
 

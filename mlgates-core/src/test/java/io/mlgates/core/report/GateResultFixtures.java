@@ -78,7 +78,7 @@ public final class GateResultFixtures {
             }
         }
         FairnessResult fairness = acc.compute(new FairnessOptions(0.95, 10, 30, false,
-                Map.of(attribute, "m", attribute + "&age", "m&old")));
+                Map.of(attribute, "m", attribute + "&age", "m&old"), false));
         WaiverNote note = new WaiverNote("fairness:*" + hostile, "accepted " + hostile, "Jane " + hostile,
                 LocalDate.parse("2027-01-31"), Status.FAIL);
         List<CheckResult> checks = List.of(

@@ -185,9 +185,10 @@ public final class HtmlReport {
                 charts.add(groupSection(new GroupBarChart(a.attribute(), "selection_rate", bars, Optional.empty())));
             }
             List<Views.DisparityRow> disparities = a.disparities().entrySet().stream()
-                    .map(e -> new Views.DisparityRow(e.getKey(), cell(e.getValue()))).toList();
+                    .map(e -> new Views.DisparityRow(e.getKey(), cell(e.getValue()),
+                            cell(a.judged().value(e.getKey())))).toList();
             attributes.add(new Views.FairnessAttribute(a.attribute(), a.reference().orElse(""), included, skipped,
-                    disparities, charts));
+                    disparities, charts, a.judged().groups().size()));
         }
         return new Views.Fairness(RATES, attributes);
     }

@@ -54,16 +54,17 @@ final class Views {
     record FairnessGroupRow(String group, long count, List<Cell> rates) {
     }
 
-    /** A group left out of the disparities: too few rows. */
+    /** A group not judged: too few rows. */
     record SkippedGroup(String group, long count, String reason) {
     }
 
-    record DisparityRow(String name, Cell cell) {
+    /** A disparity over every group present, and over the judged groups with its simultaneous interval. */
+    record DisparityRow(String name, Cell all, Cell judged) {
     }
 
     /** The ethics gate's figures for one attribute (or intersection). */
     record FairnessAttribute(String name, String reference, List<FairnessGroupRow> groups, List<SkippedGroup> skipped,
-                             List<DisparityRow> disparities, List<GroupSection> charts) {
+                             List<DisparityRow> disparities, List<GroupSection> charts, int judgedGroups) {
     }
 
     record Fairness(List<String> rates, List<FairnessAttribute> attributes) {
