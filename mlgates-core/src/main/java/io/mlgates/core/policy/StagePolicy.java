@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param acceptWaived whether a gate result of WAIVED counts as passed
  * @param approvals the approvals the stage needs, when it needs any
  * @param train whether promotions to this stage ride the release train
+ * @param verifiedIdentity whether only verified approvals count ({@code identity: verified}): signed by the approver
+ *     with a key the organisation's allowed signers list for that name
  */
 public record StagePolicy(String name, List<String> gates, boolean acceptWarn, boolean acceptWaived,
-                          Optional<ApprovalRule> approvals, boolean train) {
+                          Optional<ApprovalRule> approvals, boolean train, boolean verifiedIdentity) {
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     /** The gates a policy may require; each writes {@code <gate>.json} into the results folder. */
     public static final List<String> KNOWN_GATES = List.of("validate", "ethics");
@@ -33,6 +35,12 @@ public record StagePolicy(String name, List<String> gates, boolean acceptWarn, b
                 throw new IllegalArgumentException("unknown gate '" + gate + "'; known: " + KNOWN_GATES);
             }
         }
+    }
+
+    /** A stage whose approvals may be declared. */
+    public StagePolicy(String name, List<String> gates, boolean acceptWarn, boolean acceptWaived,
+                       Optional<ApprovalRule> approvals, boolean train) {
+        this(name, gates, acceptWarn, acceptWaived, approvals, train, false);
     }
 
     /** A stage by convention: the validation gate must have passed (PASS, WARN or WAIVED); nothing else. */
