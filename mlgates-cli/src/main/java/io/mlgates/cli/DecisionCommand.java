@@ -3,15 +3,24 @@ package io.mlgates.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.AuditHead;
+import io.mlgates.core.identity.SshKeygen;
+import io.mlgates.core.policy.StagePolicy;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.ModelVersion;
 import io.mlgates.core.release.ApprovalDesk;
+import io.mlgates.core.release.ApprovalStatement;
 import io.mlgates.core.release.DecisionOutcome;
 import io.mlgates.core.release.Refusal;
 import io.mlgates.core.report.Text;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,6 +33,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates approve} and {@code mlgates reject}: a decision on a registered candidate for a stage. */
 abstract class DecisionCommand implements Callable<Integer> {
+    /** An armored RSA-16384 signature is under 6 kB; anything far larger is not a signature. */
+    private static final int MAX_SIGNATURE_BYTES = 64 * 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -32,6 +44,7 @@ abstract class DecisionCommand implements Callable<Integer> {
 
     @Mixin
     RegistryOptions registry;
+
 
     @Option(names = "--stage", paramLabel = "STAGE", required = true, description = "the stage it is for")
     String stage;
@@ -46,13 +59,32 @@ abstract class DecisionCommand implements Callable<Integer> {
             description = "the registered version (default: the candidate in DIR, by the digest of its artefacts)")
     Integer version;
 
+    @Option(names = "--ssh-key", paramLabel = "FILE",
+            description = "sign the decision with this SSH private key (ssh-keygen -Y sign -n mlgates): a verified"
+                    + " identity, checked against the organisation policy's identity.allowedSigners")
+    Path sshKey;
+
+    @Option(names = "--signature", paramLabel = "FILE",
+            description = "an SSH signature made elsewhere over the statement that --print-statement shows (with the"
+                    + " same --at); a verified identity")
+    Path signature;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "the time in the statement that was signed (ISO-8601 UTC, as --print-statement shows it);"
+                    + " default: now")
+    String at;
+
+    @Option(names = "--print-statement",
+            description = "print the statement to sign (its exact bytes, no newline) and record nothing")
+    boolean printStatement;
+
     abstract Approval.Decision decision();
 
     @Override
     public Integer call() throws Exception {
         Environment env = main.environment();
-        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry, env,
-                RegistryContext.Access.WRITE)) {
+        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry,
+                Optional.ofNullable(registry.orgPolicy), env, RegistryContext.Access.WRITE)) {
             Optional<ModelVersion> target;
             String wanted;
             if (version != null) {
@@ -68,9 +100,56 @@ abstract class DecisionCommand implements Callable<Integer> {
                         + wanted + " in the registry; promote it to the first stage, which registers it")),
                         context.registry.head());
             }
-            DecisionOutcome outcome = new ApprovalDesk(context.registry, env.clock()).decide(target.get(),
-                    context.promotion(), stage, env.identity(as), decision(), reason);
+            String approver = env.identity(as);
+            ModelVersion v = target.get();
+            ApprovalStatement statement = new ApprovalStatement(v.model(), v.version(), v.digest(), stage, decision(),
+                    reason, approver, statementTime(env));
+            if (printStatement) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(statement.text());
+                out.flush();
+                return Promotions.DONE;
+            }
+            if (sshKey != null && signature != null) {
+                throw new BadInputException("--ssh-key", 0, 0, "give --ssh-key or --signature, not both");
+            }
+            Optional<ApprovalDesk.Signed> signed = Optional.empty();
+            if (sshKey != null) {
+                signed = Optional.of(new ApprovalDesk.Signed(statement, SshKeygen.sign(sshKey,
+                        ApprovalStatement.NAMESPACE, statement.bytes())));
+            } else if (signature != null) {
+                signed = Optional.of(new ApprovalDesk.Signed(statement, readSignature(signature)));
+            }
+            DecisionOutcome outcome = new ApprovalDesk(context.registry, env.clock(), signed.isPresent()
+                    || context.promotion().stage(stage).map(StagePolicy::verifiedIdentity).orElse(false)
+                    ? context.signers() : Optional.empty()).decide(v, context.promotion(), stage, approver,
+                    decision(), reason, signed);
             return show(context, outcome.recorded(), outcome.refusals(), outcome.head());
+        }
+    }
+
+    /** The statement's time: {@code --at} (a statement signed elsewhere), else now. */
+    private Instant statementTime(Environment env) throws BadInputException {
+        if (at == null) {
+            return env.clock().instant();
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--at", 0, 0, "expected an ISO-8601 UTC time such as 2026-11-26T10:00:00Z,"
+                    + " as --print-statement shows it, not '" + at + "'");
+        }
+    }
+
+    private static String readSignature(Path file) throws BadInputException {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIGNATURE_BYTES) {
+                throw new BadInputException(file.toString(), 0, 0, "expected a file holding an SSH signature"
+                        + " (-----BEGIN SSH SIGNATURE-----), of at most " + MAX_SIGNATURE_BYTES + " bytes");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), 0, 0, "cannot read the signature: " + e.getMessage());
         }
     }
 
@@ -84,7 +163,8 @@ abstract class DecisionCommand implements Callable<Integer> {
             json.put("model", context.model());
             json.put("stage", stage);
             recorded.ifPresent(a -> json.put("digest", a.digest()).put("approver", a.approver())
-                    .put("reason", a.reason()).put("at", a.at().toString()));
+                    .put("reason", a.reason()).put("at", a.at().toString()).put("identity", a.identity())
+                    .put("keyFingerprint", a.signature().map(Approval.Signature::keyFingerprint).orElse(null)));
             ArrayNode list = json.putArray("refusals");
             refusals.forEach(r -> list.addObject().put("rule", r.rule()).put("message", r.message()));
             json.put("chainHead", head.map(AuditHead::toString).orElse(null));
@@ -93,7 +173,9 @@ abstract class DecisionCommand implements Callable<Integer> {
             Approval a = recorded.get();
             out.println("recorded: " + Text.terminalSafe(a.approver()) + (a.decision() == Approval.Decision.APPROVE
                     ? " approves " : " rejects ") + Text.terminalSafe(a.model()) + " " + a.digest() + " for "
-                    + a.stage() + " in " + Text.terminalSafe(context.registry.location()));
+                    + a.stage() + " in " + Text.terminalSafe(context.registry.location()) + " ("
+                    + a.signature().map(sig -> "verified: " + sig.keyFingerprint()).orElse("declared identity")
+                    + ")");
         } else {
             out.println("refused: " + decision().action() + " of " + Text.terminalSafe(context.model()) + " for "
                     + Text.terminalSafe(stage) + ":");

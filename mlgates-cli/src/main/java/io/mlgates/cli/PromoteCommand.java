@@ -59,8 +59,8 @@ final class PromoteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Environment env = main.environment();
         String actor = env.identity(as);
-        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry, env,
-                RegistryContext.Access.WRITE)) {
+        try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry,
+                Optional.ofNullable(registry.orgPolicy), env, RegistryContext.Access.WRITE)) {
             return Promotions.promote(context, stage, new Promotions.Options(actor, author == null ? actor : author,
                     Optional.ofNullable(results), Optional.ofNullable(source), Optional.ofNullable(buildLink),
                     Optional.ofNullable(emergency), Optional.ofNullable(orgPolicy)), env, registry.format,

@@ -84,7 +84,9 @@ final class Promotions {
                 stage, results, options.actor(), options.author(),
                 options.source().orElse(context.policy.policy().artifacts()), options.buildLink(),
                 options.emergencyReason(), current);
-        return new Promoter(context.registry, environment.clock()).promote(request);
+        boolean verifying = context.promotion().stage(stage).map(StagePolicy::verifiedIdentity).orElse(false);
+        return new Promoter(context.registry, environment.clock(), verifying ? context.signers() : Optional.empty())
+                .promote(request);
     }
 
     static void show(PromotionOutcome o, String registry, OutputFormat format, PrintWriter out) {

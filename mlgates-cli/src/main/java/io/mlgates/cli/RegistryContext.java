@@ -3,7 +3,9 @@ package io.mlgates.cli;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.candidate.CandidateDigest;
+import io.mlgates.core.identity.AllowedSigners;
 import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.registry.MlflowRegistry;
@@ -15,17 +17,21 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A model repository's policy and the registry it promotes into, opened for one command. */
 final class RegistryContext implements AutoCloseable {
     final Workspace workspace;
     final LoadedPolicy policy;
     final ModelRegistry registry;
+    final Optional<OrganisationPolicy> organisation;
 
-    private RegistryContext(Workspace workspace, LoadedPolicy policy, ModelRegistry registry) {
+    private RegistryContext(Workspace workspace, LoadedPolicy policy, ModelRegistry registry,
+                            Optional<OrganisationPolicy> organisation) {
         this.workspace = workspace;
         this.policy = policy;
         this.registry = registry;
+        this.organisation = organisation;
     }
 
     /** What a command does with the registry: commands that only read open it read-only and never create it. */
@@ -42,8 +48,18 @@ final class RegistryContext implements AutoCloseable {
      */
     static RegistryContext open(Path repository, String registryOption, Environment environment, Access access)
             throws BadInputException, RegistryException {
+        return open(repository, registryOption, Optional.empty(), environment, access);
+    }
+
+    /**
+     * @param orgPolicy {@code --org-policy}; when absent, the file named by {@value Validation#ORG_POLICY_VARIABLE}
+     */
+    static RegistryContext open(Path repository, String registryOption, Optional<Path> orgPolicy,
+                                Environment environment, Access access) throws BadInputException, RegistryException {
         Workspace ws = Workspace.at(repository);
-        LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
+        Optional<OrganisationPolicy> organisation = Validation.organisation(orgPolicy, environment.variables());
+        LoadedPolicy policy = organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new)
+                .loadFromRepository(ws.root());
         ModelRegistry registry;
         if (registryOption != null && registryOption.matches("(?i)https?:.*")) {
             registry = new MlflowRegistry(serverUrl(registryOption), policy.policy().modelName(),
@@ -65,7 +81,7 @@ final class RegistryContext implements AutoCloseable {
             registry = access == Access.READ ? SqliteRegistry.openForReading(file, shown)
                     : SqliteRegistry.open(file, shown, environment.clock());
         }
-        return new RegistryContext(ws, policy, registry);
+        return new RegistryContext(ws, policy, registry, organisation);
     }
 
     /** An MLflow tracking server's address: http or https, with a host; anything else is a usage error. */
@@ -82,6 +98,12 @@ final class RegistryContext implements AutoCloseable {
                     + "[/PATH] without query or fragment, such as http://mlflow.example:5000");
         }
         return uri;
+    }
+
+    /** The organisation's allowed signers, read when the organisation policy names them. */
+    Optional<AllowedSigners> signers() throws BadInputException {
+        Optional<Path> file = organisation.flatMap(OrganisationPolicy::allowedSigners);
+        return file.isPresent() ? Optional.of(AllowedSigners.parse(file.get())) : Optional.empty();
     }
 
     String model() {

@@ -1,5 +1,6 @@
 package io.mlgates.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,6 +14,11 @@ final class RegistryOptions {
             description = "registry file (default: the policy's promotion.registry, .mlgates/registry.db), or an"
                     + " MLflow tracking server's http(s) URL")
     String registry;
+
+    @Option(names = "--org-policy", paramLabel = "FILE",
+            description = "the organisation policy (default: the file named by " + Validation.ORG_POLICY_VARIABLE
+                    + "); its identity.allowedSigners verifies signed approvals")
+    Path orgPolicy;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json; default ${DEFAULT-VALUE}")

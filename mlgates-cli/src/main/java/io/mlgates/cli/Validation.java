@@ -48,6 +48,21 @@ final class Validation {
     record Loaded(Workspace ws, LoadedPolicy policy, Optional<OrganisationPolicy> organisation) {
     }
 
+    /** The organisation policy named by {@code --org-policy}, else by {@value #ORG_POLICY_VARIABLE}, if any. */
+    static Optional<OrganisationPolicy> organisation(Optional<Path> option, Map<String, String> environment)
+            throws BadInputException {
+        Optional<Path> orgFile = option.or(() -> Optional.ofNullable(environment.get(ORG_POLICY_VARIABLE))
+                .filter(v -> !v.isBlank()).map(Path::of));
+        if (orgFile.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Files.exists(orgFile.get(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException(orgFile.get().toString(), 0, 0, "organisation policy not found"
+                    + (option.isEmpty() ? " (named by " + ORG_POLICY_VARIABLE + ")" : ""));
+        }
+        return Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
+    }
+
     static Loaded load(Options o, Map<String, String> environment) throws BadInputException {
         Workspace ws = Workspace.at(o.repository());
         Optional<OrganisationPolicy> organisation = organisation(o.orgPolicy(), environment);

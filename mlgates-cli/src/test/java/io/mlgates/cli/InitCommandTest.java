@@ -35,12 +35,7 @@ class InitCommandTest {
     @DisplayName("init then run without edits, with a model file and label,score predictions: WARN, not PASS; each"
             + " gate says it judged nothing (policy:judged) and the ethics gate names every unfilled card section")
     void initThenRunWithoutEditsWarns() throws Exception {
-        Path repo = tmp.resolve("churn-model");
-        assertThat(run("init", repo.toString())).isZero();
-        Files.createDirectories(repo.resolve("model"));
-        Files.write(repo.resolve("model/model.bin"), new byte[] {1, 2, 3});
-        Files.createDirectories(repo.resolve("eval"));
-        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.2\n1,0.7\n0,0.4\n");
+        Path repo = initWithAModelAndPredictions("churn-model");
 
         assertThat(run("run", repo.toString())).as("WARN exits 0").isZero();
         assertThat(out.toString()).contains("validate gate: WARN").contains("ethics gate: WARN")
@@ -69,12 +64,8 @@ class InitCommandTest {
     @DisplayName("at tier high, the untouched model card and datasheet fail: each unfilled section counts as missing,"
             + " named")
     void untouchedTemplatesFailAtTierHigh() throws Exception {
-        Path repo = tmp.resolve("m");
-        assertThat(run("init", repo.toString())).isZero();
-        Files.createDirectories(repo.resolve("model"));
+        Path repo = initWithAModelAndPredictions("m");
         Files.writeString(repo.resolve("model/features.json"), "[\"income\"]");
-        Files.createDirectories(repo.resolve("eval"));
-        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.2\n1,0.7\n0,0.4\n");
         Files.writeString(repo.resolve("mlgates.yaml"), "ethics:\n  riskTier: high\n  datasets:\n"
                 + "    - {name: loans, licence: CC0-1.0, datasheet: DATASHEET.md}\n");
         out.getBuffer().setLength(0);
@@ -90,6 +81,17 @@ class InitCommandTest {
         assertThat(statuses(ethics)).containsEntry("docs:datasheet:loans", "FAIL");
         assertThat(message(ethics, "docs:datasheet:loans")).contains("still holds the template's TODO: text in its"
                 + " motivation, composition, collection, preprocessing, uses, distribution, maintenance sections");
+    }
+
+    /** A repository as init leaves it, with a model file and label,score predictions: nothing else edited. */
+    private Path initWithAModelAndPredictions(String name) throws Exception {
+        Path repo = tmp.resolve(name);
+        assertThat(run("init", repo.toString())).isZero();
+        Files.createDirectories(repo.resolve("model"));
+        Files.write(repo.resolve("model/model.bin"), new byte[] {1, 2, 3});
+        Files.createDirectories(repo.resolve("eval"));
+        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.2\n1,0.7\n0,0.4\n");
+        return repo;
     }
 
     private static Map<String, String> statuses(JsonNode result) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mlgates.core.report.Disk;
 import io.mlgates.core.report.RunFolder;
+import io.mlgates.core.testing.FullDisk;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -54,29 +54,9 @@ class ResultsOfOneRunTest {
         }
     }
 
-    /** A disk that is full for files whose name starts with {@code prefix}: every write to them fails. */
-    private static Disk fullFor(String prefix) {
-        return file -> {
-            OutputStream real = Disk.LOCAL.create(file);
-            if (!file.getFileName().toString().startsWith(prefix)) {
-                return real;
-            }
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    throw new IOException("No space left on device");
-                }
-
-                @Override
-                public void close() throws IOException {
-                    real.close();
-                }
-            };
-        };
-    }
-
     @Test
-    @DisplayName("a stray file where the report goes no longer turns a FAIL (exit 1) into exit 2: the report replaces it")
+    @DisplayName("a stray file where the report goes no longer turns a FAIL (exit 1) into exit 2: the report takes"
+            + " its place")
     void strayFileWhereTheReportGoes() throws Exception {
         Path repo = failingRepository();
         Path results = Files.createDirectories(repo.resolve(".mlgates/results"));
@@ -96,7 +76,8 @@ class ResultsOfOneRunTest {
         String before = Files.readString(results.resolve(RunFolder.MANIFEST));
         err.getBuffer().setLength(0);
 
-        assertThat(run(fullFor(".TEST-mlgates-ethics.xml."), "run", repo.toString())).isEqualTo(1);
+        Disk full = FullDisk.forFilesStartingWith(".TEST-mlgates-ethics.xml.");
+        assertThat(run(full, "run", repo.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("the results were not written (the verdict stands): cannot write "
                 + results.resolve("TEST-mlgates-ethics.xml") + ": No space left on device");
         assertThat(Files.readString(results.resolve(RunFolder.MANIFEST))).isEqualTo(before);
@@ -108,7 +89,7 @@ class ResultsOfOneRunTest {
     @DisplayName("a full disk when the gates pass keeps exit 0, says so, and promotes nothing")
     void diskFullWhenPassing() throws Exception {
         Path repo = ExampleRepository.copyInto(tmp);
-        assertThat(run(fullFor(".validate.json."), "run", repo.toString())).isZero();
+        assertThat(run(FullDisk.forFilesStartingWith(".validate.json."), "run", repo.toString())).isZero();
         assertThat(err.toString()).contains("cannot write " + repo.resolve(".mlgates/results/validate.json")
                 + ": No space left on device").contains("not promoted");
         assertThat(repo.resolve(".mlgates/results")).doesNotExist();

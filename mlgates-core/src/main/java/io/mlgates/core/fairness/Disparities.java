@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * The values of every {@link Disparity} over a set of groups, with the definitions of Fairlearn (between groups:
@@ -282,21 +283,16 @@ final class Disparities {
 
     /** Fairlearn's max of two components; the interval holds for the larger of the two true values. */
     private static Result larger(Result a, Result b) {
-        if (a.problem().isPresent()) {
-            return a;
-        }
-        if (b.problem().isPresent()) {
-            return b;
-        }
-        Optional<Interval> ci = a.ci().isPresent() && b.ci().isPresent()
-                ? Optional.of(new Interval(Math.max(a.ci().get().low(), b.ci().get().low()),
-                Math.max(a.ci().get().high(), b.ci().get().high()), a.ci().get().level(), a.ci().get().method()))
-                : Optional.empty();
-        return Result.of(Math.max(a.value(), b.value()), ci);
+        return either(a, b, Math::max);
     }
 
     /** Fairlearn's min of two components; the interval holds for the smaller of the two true values. */
     private static Result smaller(Result a, Result b) {
+        return either(a, b, Math::min);
+    }
+
+    /** The two components combined by {@code pick}, bound by bound; undefined when either is. */
+    private static Result either(Result a, Result b, DoubleBinaryOperator pick) {
         if (a.problem().isPresent()) {
             return a;
         }
@@ -304,10 +300,11 @@ final class Disparities {
             return b;
         }
         Optional<Interval> ci = a.ci().isPresent() && b.ci().isPresent()
-                ? Optional.of(new Interval(Math.min(a.ci().get().low(), b.ci().get().low()),
-                Math.min(a.ci().get().high(), b.ci().get().high()), a.ci().get().level(), a.ci().get().method()))
+                ? Optional.of(new Interval(pick.applyAsDouble(a.ci().get().low(), b.ci().get().low()),
+                pick.applyAsDouble(a.ci().get().high(), b.ci().get().high()), a.ci().get().level(),
+                a.ci().get().method()))
                 : Optional.empty();
-        return Result.of(Math.min(a.value(), b.value()), ci);
+        return Result.of(pick.applyAsDouble(a.value(), b.value()), ci);
     }
 
     /**

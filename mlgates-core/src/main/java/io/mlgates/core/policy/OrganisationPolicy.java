@@ -1,6 +1,7 @@
 package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,13 +38,16 @@ public final class OrganisationPolicy {
     private final PolicyDocument document;
     private final JsonNode root;
     private final EthicsPolicy ethics;
+    private final Optional<Path> allowedSigners;
 
-    OrganisationPolicy(String file, String digest, PolicyDocument document, JsonNode root, EthicsPolicy ethics) {
+    OrganisationPolicy(String file, String digest, PolicyDocument document, JsonNode root, EthicsPolicy ethics,
+                       Optional<Path> allowedSigners) {
         this.file = file;
         this.digest = digest;
         this.document = document;
         this.root = root;
         this.ethics = ethics;
+        this.allowedSigners = allowedSigners;
     }
 
     /** The file and its digest, as results name them. */
@@ -55,10 +59,26 @@ public final class OrganisationPolicy {
         return ethics;
     }
 
-    /** Keys an organisation policy may not set: everything but version and ethics, and a model's data sets. */
+    /**
+     * The allowed-signers file that verifies approvers' identities ({@code identity.allowedSigners}), resolved against
+     * the organisation policy's folder; empty when the policy names none.
+     */
+    public Optional<Path> allowedSigners() {
+        return allowedSigners;
+    }
+
+    /** A model's policy may not name who verifies identities: that would let a repository vouch for itself. */
+    static void checkModelKeys(PolicyDocument document, JsonNode root, Problems problems) {
+        if (root.has("identity")) {
+            problems.add(document.keyAt("/identity"), "identity belongs in the organisation policy, not in a model's"
+                    + " mlgates.yaml: a repository may not choose who verifies its approvers");
+        }
+    }
+
+    /** Keys an organisation policy may not set: everything but version, ethics and identity, and a model's data sets. */
     static void checkOwnKeys(PolicyDocument document, JsonNode root, Problems problems) {
         root.fieldNames().forEachRemaining(key -> {
-            if (!key.equals("version") && !key.equals("ethics")) {
+            if (!key.equals("version") && !key.equals("ethics") && !key.equals("identity")) {
                 problems.add(document.keyAt("/" + key), "an organisation policy sets only 'ethics'; '" + Texts.clip(key)
                         + "' belongs in each model's mlgates.yaml");
             }

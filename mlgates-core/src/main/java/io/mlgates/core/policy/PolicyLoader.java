@@ -78,8 +78,10 @@ public final class PolicyLoader {
         if (!problems.isEmpty()) {
             throw new PolicyException(displayName, problems.list());
         }
+        Optional<Path> signers = Optional.of(root.path("identity").path("allowedSigners")).filter(JsonNode::isTextual)
+                .map(n -> file.toAbsolutePath().normalize().resolveSibling(n.asText()));
         return new OrganisationPolicy(displayName, digest(bytes), document, root,
-                PolicyMapper.toPolicy(root, FALLBACK_MODEL_NAME).ethics());
+                PolicyMapper.toPolicy(root, FALLBACK_MODEL_NAME).ethics(), signers);
     }
 
     /**
@@ -143,6 +145,7 @@ public final class PolicyLoader {
             PolicySchema.get().validate(document, root.get(), problems);
             if (root.get().isObject()) {
                 PolicyRules.check(document, root.get(), problems);
+                OrganisationPolicy.checkModelKeys(document, root.get(), problems);
             }
         }
         if (!problems.isEmpty()) {

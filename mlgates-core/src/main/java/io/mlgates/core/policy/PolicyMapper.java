@@ -149,7 +149,7 @@ final class PolicyMapper {
                                 : approvals.path("quorum").intValue(),
                         approvals.path("expiresAfter").isMissingNode() ? ApprovalRule.DEFAULT_EXPIRY
                                 : duration(approvals.path("expiresAfter").asText()))),
-                flag(stage.path("train"), false),
+                flag(stage.path("train"), false), stage.path("identity").asText("declared").equals("verified"),
                 flag(stage.path("acceptOverrides"), byConvention.acceptOverrides()));
     }
 

@@ -69,7 +69,7 @@ public record PromotionPolicy(List<StagePolicy> stages, boolean allowSkipping, b
     public static PromotionPolicy defaults() {
         StagePolicy production = new StagePolicy("production", List.of("validate", "ethics"), true, true,
                 Optional.of(new ApprovalRule(DEFAULT_APPROVERS, ApprovalRule.DEFAULT_QUORUM,
-                        ApprovalRule.DEFAULT_EXPIRY)), false, false);
+                        ApprovalRule.DEFAULT_EXPIRY)), false, false, false);
         return new PromotionPolicy(List.of(StagePolicy.of("staging"), production), false, true,
                 Map.of(DEFAULT_APPROVERS, List.of()), Optional.empty(), Optional.empty(), DEFAULT_REGISTRY,
                 DEFAULT_RESULTS);

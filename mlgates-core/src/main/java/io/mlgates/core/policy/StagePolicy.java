@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
  * @param acceptWaived whether a gate result of WAIVED counts as passed
  * @param approvals the approvals the stage needs, when it needs any
  * @param train whether promotions to this stage ride the release train
+ * @param verifiedIdentity whether only verified approvals count ({@code identity: verified}): signed by the approver
+ *     with a key the organisation's allowed signers list for that name
  * @param acceptOverrides whether a gate result that a caller's override shaped (another policy file, prediction or
  *     baseline file, other sensitive columns) may count; false by default, so a stage judges only what the
  *     repository's policy names
  */
 public record StagePolicy(String name, List<String> gates, boolean acceptWarn, boolean acceptWaived,
-                          Optional<ApprovalRule> approvals, boolean train,
+                          Optional<ApprovalRule> approvals, boolean train, boolean verifiedIdentity,
                           boolean acceptOverrides) {
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     /** The gates a policy may require; each writes {@code <gate>.json} into the results folder. */
@@ -39,8 +41,14 @@ public record StagePolicy(String name, List<String> gates, boolean acceptWarn, b
         }
     }
 
+    /** A stage whose approvals may be declared and whose evidence must have no override. */
+    public StagePolicy(String name, List<String> gates, boolean acceptWarn, boolean acceptWaived,
+                       Optional<ApprovalRule> approvals, boolean train) {
+        this(name, gates, acceptWarn, acceptWaived, approvals, train, false, false);
+    }
+
     /** A stage by convention: the validation gate must have passed (PASS, WARN or WAIVED); nothing else. */
     public static StagePolicy of(String name) {
-        return new StagePolicy(name, List.of("validate"), true, true, Optional.empty(), false, false);
+        return new StagePolicy(name, List.of("validate"), true, true, Optional.empty(), false, false, false);
     }
 }

@@ -68,8 +68,19 @@ final class ChainReplay {
             throw new MalformedFieldException(where(e), "evidence.decision", "the entry's action is "
                     + e.record().action() + " but its evidence says " + StoredRow.shorten(recorded));
         }
+        // entries written before identities were recorded carry none: those were declared
+        String identity = evidence.has("identity") ? text(e, evidence, "identity") : "declared";
+        Optional<Approval.Signature> signature = Optional.empty();
+        if (identity.equals("verified")) {
+            signature = Optional.of(new Approval.Signature(text(e, evidence, "statement"),
+                    text(e, evidence, "signature"), text(e, evidence, "keyFingerprint")));
+        } else if (!identity.equals("declared")) {
+            throw new MalformedFieldException(where(e), "evidence.identity", "expected declared or verified, found '"
+                    + StoredRow.shorten(identity) + "'");
+        }
+        Optional<Approval.Signature> signed = signature;
         return build(e, () -> new Approval(e.record().model(), e.record().digest(), e.record().stage(),
-                e.record().actor(), decision, text(e, evidence, "reason"), e.record().at()));
+                e.record().actor(), decision, text(e, evidence, "reason"), e.record().at(), signed));
     }
 
     /** Compares the state with the chain; every disagreement is one finding. */
@@ -124,7 +135,9 @@ final class ChainReplay {
         List<Named<T>> entries = new ArrayList<>(chain);
         List<Named<T>> unmatched = new ArrayList<>();
         for (Named<T> row : rows) {
-            Optional<Named<T>> equal = entries.stream().filter(e -> e.value().equals(row.value())).findFirst();
+            Map<String, Object> stored = fields.apply(row.value());
+            Optional<Named<T>> equal = entries.stream().filter(e -> fields.apply(e.value()).equals(stored))
+                    .findFirst();
             if (equal.isPresent()) {
                 entries.remove(equal.get());
             } else {

@@ -60,7 +60,11 @@ final class RegistryJson {
 
     /** What the audit log records of a decision. */
     static String decisionEvidence(Approval a) {
-        return CanonicalJson.of(F.objectNode().put("decision", a.decision().action()).put("reason", a.reason()));
+        ObjectNode node = F.objectNode().put("decision", a.decision().action()).put("reason", a.reason())
+                .put("identity", a.identity());
+        a.signature().ifPresent(s -> node.put("keyFingerprint", s.keyFingerprint()).put("statement", s.statement())
+                .put("signature", s.armored()));
+        return CanonicalJson.of(node);
     }
 
     /** What the audit log records of a stage move: the mover's evidence with the move itself. */

@@ -325,8 +325,7 @@ public final class SqliteRegistry implements ModelRegistry {
     @Override
     public Recorded<Approval> decide(Approval asked) throws RegistryException {
         return write(c -> {
-            Approval a = new Approval(asked.model(), asked.digest(), asked.stage(), asked.approver(),
-                    asked.decision(), asked.reason(), stamp(c, asked.at()));
+            Approval a = asked.at(stamp(c, asked.at()));
             try (PreparedStatement s = c.prepareStatement("INSERT INTO approvals (model, digest, stage, approver,"
                     + " decision, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, a.model());

@@ -1,5 +1,6 @@
 package io.mlgates.core.release;
 
+import io.mlgates.core.identity.AllowedSigners;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.registry.Approval;
 import java.time.Duration;
@@ -9,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The approvals that count for a candidate and a stage: each approver's latest decision, if the approver is in the
- * group, is not the candidate's author (when the four-eyes rule holds) and decided within the expiry period.
+ * group, is not the candidate's author (when the four-eyes rule holds), decided within the expiry period and not in
+ * the future, and, on a stage that accepts only verified approvals, carries a signature that verifies now.
  *
  * @param group the group whose members count
  * @param counted approvals that count, oldest first
@@ -35,6 +38,17 @@ public record ApprovalTally(String group, List<Approval> counted, List<Approval>
      */
     public static ApprovalTally of(List<Approval> decisions, PromotionPolicy policy, String group, Duration expiry,
                                    String author, Instant now) {
+        return of(decisions, policy, group, expiry, author, now, Optional.empty());
+    }
+
+    /**
+     * Tallies the decisions, counting an approval only when its identity is verified, when {@code verified} says so.
+     *
+     * @param verified for a stage that accepts only verified approvals: the candidate's registered version and the
+     *     organisation's allowed signers (empty when it names none: then no approval verifies)
+     */
+    static ApprovalTally of(List<Approval> decisions, PromotionPolicy policy, String group, Duration expiry,
+                            String author, Instant now, Optional<Verification> verified) {
         Map<String, Approval> latest = new LinkedHashMap<>();
         for (Approval decision : decisions) {
             latest.remove(decision.approver());
@@ -52,9 +66,15 @@ public record ApprovalTally(String group, List<Approval> counted, List<Approval>
             } else if (policy.fourEyes() && a.approver().equals(author)) {
                 ignored.add(a.approver() + "'s " + what + " does not count: " + a.approver() + " authored the"
                         + " candidate (four-eyes rule)");
+            } else if (Identities.future(a.at(), now).isPresent()) {
+                ignored.add(a.approver() + "'s " + what + " does not count: " + Identities.future(a.at(), now).get());
             } else if (!now.isBefore(expires)) {
                 ignored.add(a.approver() + "'s " + what + " of " + a.at() + " expired at " + expires
                         + " (decisions last " + Durations.show(expiry) + ")");
+            } else if (a.decision() == Approval.Decision.APPROVE && verified.isPresent()
+                    && Identities.unverified(a, verified.get().version(), verified.get().signers()).isPresent()) {
+                ignored.add(a.approver() + "'s approval does not count: the stage accepts only verified approvals, and "
+                        + Identities.unverified(a, verified.get().version(), verified.get().signers()).get());
             } else if (a.decision() == Approval.Decision.APPROVE) {
                 counted.add(a);
             } else {
@@ -62,6 +82,10 @@ public record ApprovalTally(String group, List<Approval> counted, List<Approval>
             }
         }
         return new ApprovalTally(group, counted, rejections, ignored);
+    }
+
+    /** What verifying identities needs: the candidate's version (it is in the signed statement) and the signers. */
+    record Verification(int version, Optional<AllowedSigners> signers) {
     }
 
     /** The counted approvers' names. */

@@ -9,6 +9,7 @@ import io.mlgates.core.audit.AuditVerification;
 import io.mlgates.core.audit.CanonicalJson;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
+import io.mlgates.core.identity.AllowedSigners;
 import io.mlgates.core.policy.ApprovalRule;
 import io.mlgates.core.policy.EmergencyPath;
 import io.mlgates.core.policy.OrganisationRef;
@@ -50,10 +51,20 @@ import java.util.OptionalInt;
 public final class Promoter {
     private final ModelRegistry registry;
     private final Clock clock;
+    private final Optional<AllowedSigners> signers;
 
     public Promoter(ModelRegistry registry, Clock clock) {
+        this(registry, clock, Optional.empty());
+    }
+
+    /**
+     * @param signers the organisation's allowed signers, which verify approvals on stages that accept only verified
+     *     ones; empty when the organisation policy names none
+     */
+    public Promoter(ModelRegistry registry, Clock clock, Optional<AllowedSigners> signers) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.signers = Objects.requireNonNull(signers, "signers");
     }
 
     /** Judges against the stage as it is now, and moves it from there. */
@@ -92,7 +103,7 @@ public final class Promoter {
         List<Refusal> refusals = new ArrayList<>();
         order(request, policy, registered, refusals);
         List<GateEvidence> evidence = evidence(request, stage, LocalDate.ofInstant(now, ZoneOffset.UTC), refusals);
-        Optional<ApprovalTally> tally = approvals(request, stage, author, emergency, now, refusals);
+        Optional<ApprovalTally> tally = approvals(request, stage, author, version, emergency, now, refusals);
         Optional<ZonedDateTime> departure = Optional.empty();
         Optional<ZonedDateTime> next = Optional.empty();
         if (stage.train() && !emergency) {
@@ -242,7 +253,8 @@ public final class Promoter {
     }
 
     private Optional<ApprovalTally> approvals(PromotionRequest request, StagePolicy stage, String author,
-                                              boolean emergency, Instant now, List<Refusal> refusals)
+                                              OptionalInt version, boolean emergency, Instant now,
+                                              List<Refusal> refusals)
             throws RegistryException {
         Optional<ApprovalRule> rule = stage.approvals();
         String group;
@@ -269,7 +281,8 @@ public final class Promoter {
         }
         ApprovalTally tally = ApprovalTally.of(registry.approvals(request.model(), request.digest(), stage.name()),
                 request.policy(), group, rule.map(ApprovalRule::expiresAfter).orElse(ApprovalRule.DEFAULT_EXPIRY),
-                author, now);
+                author, now, stage.verifiedIdentity() ? Optional.of(new ApprovalTally.Verification(
+                        version.orElse(0), signers)) : Optional.empty());
         for (Approval rejection : tally.rejections()) {
             refusals.add(new Refusal("approvals.rejected", rejection.approver() + " rejected it at " + rejection.at()
                     + ": " + rejection.reason()));

@@ -99,7 +99,7 @@ class PromotionPolicyTest {
                 """).policy().promotion();
         assertThat(promotion).isEqualTo(new PromotionPolicy(
                 List.of(StagePolicy.of("staging"), new StagePolicy("production", List.of("validate", "ethics"), false,
-                        true, Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(14))), true, false)),
+                        true, Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(14))), true, false, false)),
                 true, false,
                 Map.of("risk", List.of("alice", "bob", "carol"), "oncall", List.of("dave", "erin", "frank", "grace")),
                 Optional.of(new ReleaseTrain(ZoneId.of("Europe/Berlin"),
@@ -144,7 +144,7 @@ class PromotionPolicyTest {
                 "mlgates.yaml:4:25: promotion.stages[0].gates[1]: expected one of 'validate', 'ethics', got"
                         + " 'validaet'; did you mean 'validate'?",
                 "mlgates.yaml:5:7: unknown key 'aproovals' in promotion.stages[0]; did you mean 'approvals'? Allowed"
-                        + " keys: name, gates, accept, acceptOverrides, approvals, train",
+                        + " keys: name, gates, accept, acceptOverrides, approvals, train, identity",
                 "mlgates.yaml:8:39: promotion.train.departures[0].time: expected a time of day as HH:MM, 24-hour, got"
                         + " '2pm'",
                 "mlgates.yaml:9:13: promotion.train.cutoff: expected a duration: a whole number followed by m, h or"

@@ -61,7 +61,7 @@ class EvidenceBindingTest {
     private PromotionOutcome promote(GateResult validate, CurrentPolicy current, boolean acceptOverrides)
             throws Exception {
         PromotionPolicy policy = new PromotionPolicy(List.of(new StagePolicy("staging", List.of("validate"), true,
-                true, Optional.empty(), false, acceptOverrides)), false, true, Map.of(), Optional.empty(),
+                true, Optional.empty(), false, false, acceptOverrides)), false, true, Map.of(), Optional.empty(),
                 Optional.empty(), PromotionPolicy.DEFAULT_REGISTRY, PromotionPolicy.DEFAULT_RESULTS);
         return new Promoter(registry, Clock.fixed(NOW, ZoneOffset.UTC)).promote(new PromotionRequest(MODEL,
                 ReleaseFixtures.candidate(1), policy, "staging", Map.of("validate", validate), "ci", "alice", "model",

@@ -149,7 +149,7 @@ class PromoterTest {
         @DisplayName("with a WARN where the stage accepts PASS only")
         void withAWarnWherePassIsRequired() throws Exception {
             var strict = new io.mlgates.core.policy.PromotionPolicy(List.of(new io.mlgates.core.policy.StagePolicy(
-                    "staging", List.of("validate"), false, false, java.util.Optional.empty(), false, false)), false, true,
+                    "staging", List.of("validate"), false, false, java.util.Optional.empty(), false, false, false)), false, true,
                     Map.of(), java.util.Optional.empty(), java.util.Optional.empty(), "r.db", "results");
             PromotionRequest r = request(1, "staging", Map.of("validate", result("validate", Status.WARN, digest(1),
                     BUILT)));
@@ -174,7 +174,7 @@ class PromoterTest {
                             java.util.Optional.empty(), "waived (was FAIL)", java.util.Optional.of(note))),
                     ran.curves(), ran.evaluatedAt(), ran.engineVersion(), ran.fairness(), ran.evidence());
             var both = new io.mlgates.core.policy.PromotionPolicy(List.of(new io.mlgates.core.policy.StagePolicy(
-                    "staging", List.of("validate", "ethics"), true, true, java.util.Optional.empty(), false, false)), false,
+                    "staging", List.of("validate", "ethics"), true, true, java.util.Optional.empty(), false, false, false)), false,
                     true, Map.of(), java.util.Optional.empty(), java.util.Optional.empty(), "r.db", "results");
             PromotionRequest r = request(1, "staging", Map.of("validate", result("validate", Status.PASS, digest(1),
                     BUILT), "ethics", waived));

@@ -35,7 +35,7 @@ final class ReleaseFixtures {
                     LocalDateTime.of(2026, 12, 10, 0, 0), "payments migration")));
     static final PromotionPolicy POLICY = new PromotionPolicy(
             List.of(StagePolicy.of("staging"), new StagePolicy("production", List.of("validate"), true, true,
-                    Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(7))), true, false)),
+                    Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(7))), true, false, false)),
             false, true, Map.of("risk", List.of("alice", "carol", "dave", "erin")), Optional.of(TRAIN),
             Optional.of(new EmergencyPath(3, Optional.empty())), PromotionPolicy.DEFAULT_REGISTRY,
             PromotionPolicy.DEFAULT_RESULTS);

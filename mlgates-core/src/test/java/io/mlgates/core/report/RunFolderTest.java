@@ -3,8 +3,8 @@ package io.mlgates.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlgates.core.testing.FullDisk;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,23 +95,7 @@ class RunFolderTest {
             run.write("TEST-mlgates-validate.xml", text("<run>1</run>"));
             run.commit();
         }
-        Disk full = file -> {
-            OutputStream real = Disk.LOCAL.create(file);
-            if (!file.getFileName().toString().startsWith(".TEST-mlgates-validate.xml.")) {
-                return real;
-            }
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    throw new IOException("No space left on device");
-                }
-
-                @Override
-                public void close() throws IOException {
-                    real.close();
-                }
-            };
-        };
+        Disk full = FullDisk.forFilesStartingWith(".TEST-mlgates-validate.xml.");
         assertThatThrownBy(() -> {
             try (RunFolder run = RunFolder.begin(results(), full)) {
                 run.write("validate.json", text("run 2"));

@@ -12,6 +12,7 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.CalibrationBin;
+import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.metrics.TaskType;
@@ -125,14 +126,14 @@ public final class HtmlReport {
         if (r.curves().isPresent()) {
             ScoreCurves curves = r.curves().get();
             if (curves.undefinedReason().isEmpty()) {
-                figures.add(new Views.Figure(Charts.roc(curves, metric(r, "roc_auc")), "ROC curve"));
-                figures.add(new Views.Figure(Charts.precisionRecall(curves, metric(r, "average_precision")),
+                figures.add(new Views.Figure(Charts.roc(curves, metric(r, Metric.ROC_AUC)), "ROC curve"));
+                figures.add(new Views.Figure(Charts.precisionRecall(curves, metric(r, Metric.AVERAGE_PRECISION)),
                         "Precision-recall curve"));
             } else {
                 curvesNote = Optional.of("ROC and precision-recall curves undefined: "
                         + curves.undefinedReason().get());
             }
-            figures.add(new Views.Figure(Charts.calibration(curves, metric(r, "ece")), "Calibration"));
+            figures.add(new Views.Figure(Charts.calibration(curves, metric(r, Metric.ECE)), "Calibration"));
             for (CalibrationBin b : curves.calibration()) {
                 bins.add(new Views.BinRow("[" + Format.number(b.low()) + ", " + Format.number(b.high()) + ")",
                         b.rows(), rate(b.meanScore()), rate(b.positiveRate())));
@@ -316,7 +317,7 @@ public final class HtmlReport {
         return v.isPresent() ? Format.number(v.getAsDouble()) : "undefined: no rows in this bin";
     }
 
-    private static Optional<MetricValue> metric(GateResult r, String name) {
-        return Optional.ofNullable(r.metrics().get(name));
+    private static Optional<MetricValue> metric(GateResult r, Metric metric) {
+        return Optional.ofNullable(r.metrics().get(metric.id()));
     }
 }
