@@ -83,21 +83,6 @@ final class Validation {
         return new Loaded(ws, policy, organisation);
     }
 
-    /** The organisation policy named by {@code --org-policy}, else by the environment variable, if any. */
-    static Optional<OrganisationPolicy> organisation(Optional<Path> option, Map<String, String> environment)
-            throws BadInputException {
-        Optional<Path> orgFile = option.or(() -> Optional.ofNullable(environment.get(ORG_POLICY_VARIABLE))
-                .filter(v -> !v.isBlank()).map(Path::of));
-        if (orgFile.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!Files.exists(orgFile.get(), LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadInputException(orgFile.get().toString(), 0, 0, "organisation policy not found"
-                    + (option.isEmpty() ? " (named by " + ORG_POLICY_VARIABLE + ")" : ""));
-        }
-        return Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
-    }
-
     static GateResult validate(Loaded loaded, Options o, Optional<Path> baseline, Clock clock, PrintWriter stderr)
             throws BadInputException {
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
