@@ -46,11 +46,6 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--build-link", paramLabel = "URL", description = "the build that produced the candidate")
     String buildLink;
 
-    @Option(names = "--org-policy", paramLabel = "FILE",
-            description = "the organisation policy in force, which the gates must have judged under (default: $"
-                    + Validation.ORG_POLICY_VARIABLE + ")")
-    Path orgPolicy;
-
     @Option(names = "--emergency", paramLabel = "REASON",
             description = "take the emergency path around the release train, with this written reason")
     String emergency;
@@ -63,7 +58,7 @@ final class PromoteCommand implements Callable<Integer> {
                 Optional.ofNullable(registry.orgPolicy), env, RegistryContext.Access.WRITE)) {
             return Promotions.promote(context, stage, new Promotions.Options(actor, author == null ? actor : author,
                     Optional.ofNullable(results), Optional.ofNullable(source), Optional.ofNullable(buildLink),
-                    Optional.ofNullable(emergency), Optional.ofNullable(orgPolicy)), env, registry.format,
+                    Optional.ofNullable(emergency), Optional.ofNullable(registry.orgPolicy)), env, registry.format,
                     spec.commandLine().getOut());
         }
     }

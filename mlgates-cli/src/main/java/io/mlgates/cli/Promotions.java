@@ -53,7 +53,7 @@ final class Promotions {
     static int toFirstStage(Path repository, Path results, Optional<Path> orgPolicy, OutputFormat format,
                             Environment environment, PrintWriter out, PrintWriter err)
             throws BadInputException, RegistryException {
-        try (RegistryContext context = RegistryContext.open(repository, null, environment,
+        try (RegistryContext context = RegistryContext.open(repository, null, orgPolicy, environment,
                 RegistryContext.Access.WRITE)) {
             String first = context.promotion().stages().get(0).name();
             String user = environment.userName();

@@ -17,7 +17,8 @@ final class RegistryOptions {
 
     @Option(names = "--org-policy", paramLabel = "FILE",
             description = "the organisation policy (default: the file named by " + Validation.ORG_POLICY_VARIABLE
-                    + "); its identity.allowedSigners verifies signed approvals")
+                    + "); the gates must have judged under it, and its identity.allowedSigners verifies signed"
+                    + " approvals")
     Path orgPolicy;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
