@@ -1,5 +1,7 @@
 package hudson.model;
 
+import org.kohsuke.stapler.HttpResponse;
+
 /** Shim of jenkins-core's {@code hudson.model.Descriptor}. */
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {
@@ -18,5 +20,23 @@ public abstract class Descriptor<T extends Describable<T>> {
     /** Writes the descriptor's fields to its XML file in JENKINS_HOME. */
     public synchronized void save() {
         throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** A form that cannot be saved: Jenkins shows the message and keeps the form's previous setting. */
+    public static final class FormException extends Exception implements HttpResponse {
+        private final String formField;
+
+        /**
+         * @param message what is wrong, shown to the user
+         * @param formField the field it concerns
+         */
+        public FormException(String message, String formField) {
+            super(message);
+            this.formField = formField;
+        }
+
+        public String getFormField() {
+            return formField;
+        }
     }
 }

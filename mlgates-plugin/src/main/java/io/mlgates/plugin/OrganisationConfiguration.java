@@ -7,15 +7,18 @@ import io.mlgates.plugin.logic.OrganisationSetting;
 import io.mlgates.plugin.logic.OrganisationText;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * The organisation policy in Manage Jenkins → System: its text, or a file on the controller, applied to every
  * {@code mlValidate} and {@code mlEthicsGate} call as the CLI's {@code --org-policy} is. Configuration as code sets it
  * through the setters ({@code unclassified: mlGates: policyText: ...}). Only Overall/Administer may change it: Jenkins
  * requires it for a section of Manage Jenkins → System unless the section says otherwise, and this one does not.
- * The policy is checked when a gate applies it, which fails with the policy's line and column.
+ * A save is refused, keeping the previous setting, when the policy does not load, with its line and column; a gate
+ * still checks it when applying it, since the file on the controller may change in between.
  */
 @Extension
 @Symbol("mlGates")
@@ -60,6 +63,25 @@ public final class OrganisationConfiguration extends GlobalConfiguration {
     public void setPolicyPath(String policyPath) {
         this.policyPath = GateStep.emptyToNull(policyPath);
         save();
+    }
+
+    /**
+     * Saves the form's setting only when it loads as an organisation policy; else Jenkins shows the problem at its
+     * field and keeps the previous setting.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        OrganisationSetting kept;
+        try {
+            kept = setting().replacedBy(new OrganisationSetting(json.optString(OrganisationSetting.TEXT_FIELD, null),
+                    json.optString(OrganisationSetting.PATH_FIELD, null)));
+        } catch (OrganisationSetting.Refused e) {
+            throw new FormException(e.getMessage(), e.field());
+        }
+        policyText = kept.text();
+        policyPath = kept.path();
+        save();
+        return true;
     }
 
     @Override

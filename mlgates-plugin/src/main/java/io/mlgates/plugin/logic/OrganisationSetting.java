@@ -5,8 +5,11 @@ import io.mlgates.core.policy.PolicyLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The organisation policy as an administrator sets it in Manage Jenkins → System: its text, or the path of a file on
@@ -25,6 +28,10 @@ public record OrganisationSetting(String text, String path) {
         path = path == null || path.isBlank() ? null : path.strip();
     }
 
+    /** The form fields the setting comes from, which a refusal names. */
+    public static final String TEXT_FIELD = "policyText";
+    public static final String PATH_FIELD = "policyPath";
+
     /**
      * The policy the gates apply, read (from the controller's file when a path is set), or empty when none is set.
      *
@@ -32,6 +39,33 @@ public record OrganisationSetting(String text, String path) {
      *     {@value PolicyLoader#MAX_FILE_BYTES} bytes
      */
     public Optional<OrganisationText> resolve() throws BadInputException {
+        return resolve(file -> "Manage Jenkins: " + (file.getFileName() == null ? path : file.getFileName()));
+    }
+
+    /**
+     * The setting to keep after a save of the form: {@code submitted} when none is set there or it loads as an
+     * organisation policy. Otherwise this one stays and the refusal says why, naming the field; a file is named by its
+     * path there, for the administrator who typed it.
+     *
+     * @throws Refused when {@code submitted} does not load, or sets both the text and a file (ambiguous)
+     */
+    public OrganisationSetting replacedBy(OrganisationSetting submitted) throws Refused {
+        if (submitted.text != null && submitted.path != null) {
+            throw new Refused(PATH_FIELD, "both the policy text and a file on the controller are set; expected one"
+                    + " (empty one of them)");
+        }
+        try {
+            Optional<OrganisationText> organisation = submitted.resolve(file -> submitted.path);
+            if (organisation.isPresent()) {
+                organisation.get().load();
+            }
+            return submitted;
+        } catch (BadInputException e) {
+            throw new Refused(submitted.text != null ? TEXT_FIELD : PATH_FIELD, e.getMessage());
+        }
+    }
+
+    private Optional<OrganisationText> resolve(Function<Path, String> fileName) throws BadInputException {
         if (text != null && path != null) {
             throw new BadInputException(TEXT_NAME, 0, 0, "both the policy text and a file are set; expected one");
         }
@@ -41,8 +75,13 @@ public record OrganisationSetting(String text, String path) {
         if (path == null) {
             return Optional.empty();
         }
-        Path file = Path.of(path);
-        String name = "Manage Jenkins: " + (file.getFileName() == null ? path : file.getFileName().toString());
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new BadInputException(path, 0, 0, "expected the absolute path of a file on the controller");
+        }
+        String name = fileName.apply(file);
         if (!file.isAbsolute() || !Files.isRegularFile(file)) {
             throw new BadInputException(name, 0, 0, "expected the absolute path of a file on the controller");
         }
@@ -53,6 +92,23 @@ public record OrganisationSetting(String text, String path) {
             return Optional.of(new OrganisationText(name, Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new BadInputException(name, 0, 0, "cannot be read as UTF-8 text");
+        }
+    }
+
+    /** Why a submitted setting is not saved: the problem, with its file, line and column, and the field it concerns. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+
+        Refused(String field, String message) {
+            super(message);
+            this.field = Objects.requireNonNull(field, "field");
+        }
+
+        /** {@value #TEXT_FIELD} or {@value #PATH_FIELD}. */
+        public String field() {
+            return field;
         }
     }
 }

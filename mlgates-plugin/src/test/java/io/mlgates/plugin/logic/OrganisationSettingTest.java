@@ -74,4 +74,75 @@ class OrganisationSettingTest {
         assertThatThrownBy(() -> new OrganisationSetting(FLOOR, file.toString()).resolve())
                 .isInstanceOf(BadInputException.class).hasMessageContaining("expected one");
     }
+
+    /** The refusal a save of the form gets when it submits {@code submitted} over the current setting. */
+    private static OrganisationSetting.Refused refused(OrganisationSetting current, OrganisationSetting submitted) {
+        try {
+            current.replacedBy(submitted);
+        } catch (OrganisationSetting.Refused e) {
+            return e;
+        }
+        throw new AssertionError("saved: " + submitted);
+    }
+
+    @Test
+    void theFormRefusesBadYamlWithItsLineAndColumn() {
+        OrganisationSetting none = new OrganisationSetting(null, null);
+
+        // "    minGroupSize: " is 18 characters: the value starts at column 19 of line 3
+        OrganisationSetting.Refused notANumber = refused(none,
+                new OrganisationSetting("ethics:\n  fairness:\n    minGroupSize: many\n", null));
+        assertThat(notANumber.field()).isEqualTo("policyText");
+        assertThat(notANumber.getMessage()).startsWith("Manage Jenkins: organisation policy:3:19: ")
+                .contains("minGroupSize");
+
+        OrganisationSetting.Refused unclosed = refused(none,
+                new OrganisationSetting("ethics:\n  fairness: [a\n", null));
+        assertThat(unclosed.field()).isEqualTo("policyText");
+        assertThat(unclosed.getMessage()).matches("(?s)Manage Jenkins: organisation policy:[1-9]\\d*:[1-9]\\d*: .+");
+    }
+
+    @Test
+    void theFormRefusesAPolicyThatLoosensOrSetsWhatOnlyAModelMay() {
+        // a waiver loosens a check: only a model's policy may declare one, and the key starts line 4, column 1
+        OrganisationSetting.Refused waiver = refused(new OrganisationSetting(null, null), new OrganisationSetting(
+                FLOOR + "waivers:\n  - check: fairness\n    reason: none\n    expires: 2030-01-01\n", null));
+        assertThat(waiver.field()).isEqualTo("policyText");
+        assertThat(waiver.getMessage()).startsWith("Manage Jenkins: organisation policy:4:1: ")
+                .contains("'waivers' belongs in each model's mlgates.yaml");
+    }
+
+    @Test
+    void theFormNamesABadFileByItsPathAndRefusesAmbiguity() throws Exception {
+        OrganisationSetting none = new OrganisationSetting(null, null);
+        Path bad = Files.writeString(controller.resolve("org.yaml"), "ethics:\n  fairness:\n    minGroupSize: many\n");
+
+        OrganisationSetting.Refused badFile = refused(none, new OrganisationSetting(null, bad.toString()));
+        assertThat(badFile.field()).isEqualTo("policyPath");
+        assertThat(badFile.getMessage()).startsWith(bad + ":3:19: ");
+        assertThat(refused(none, new OrganisationSetting(null, "org.yaml")).getMessage())
+                .isEqualTo("org.yaml: expected the absolute path of a file on the controller");
+        assertThat(refused(none, new OrganisationSetting(null, controller.resolve("none.yaml").toString()))
+                .field()).isEqualTo("policyPath");
+
+        OrganisationSetting.Refused both = refused(none, new OrganisationSetting(FLOOR, bad.toString()));
+        assertThat(both.field()).isEqualTo("policyPath");
+        assertThat(both.getMessage()).contains("expected one");
+    }
+
+    @Test
+    void theFormSavesAValidPolicyAndKeepsThePreviousOneAfterARefusal() throws Exception {
+        OrganisationSetting previous = new OrganisationSetting(null, null)
+                .replacedBy(new OrganisationSetting(FLOOR, null));
+        assertThat(previous).isEqualTo(new OrganisationSetting(FLOOR, null));
+
+        Path file = Files.writeString(controller.resolve("org.yaml"), FLOOR);
+        assertThat(previous.replacedBy(new OrganisationSetting(null, file.toString())))
+                .isEqualTo(new OrganisationSetting(null, file.toString()));
+        assertThat(previous.replacedBy(new OrganisationSetting("", " "))).as("emptying both sets none")
+                .isEqualTo(new OrganisationSetting(null, null));
+
+        refused(previous, new OrganisationSetting("ethics: [\n", null));
+        assertThat(previous.resolve()).contains(new OrganisationText("Manage Jenkins: organisation policy", FLOOR));
+    }
 }
