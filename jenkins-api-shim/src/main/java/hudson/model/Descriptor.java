@@ -24,19 +24,12 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     /** A form that cannot be saved: Jenkins shows the message and keeps the form's previous setting. */
     public static final class FormException extends Exception implements HttpResponse {
-        private final String formField;
-
         /**
          * @param message what is wrong, shown to the user
          * @param formField the field it concerns
          */
         public FormException(String message, String formField) {
             super(message);
-            this.formField = formField;
-        }
-
-        public String getFormField() {
-            return formField;
         }
     }
 }
