@@ -85,6 +85,10 @@ abstract class RecordReader implements Closeable {
     /** A syntax error of the file format, at the parser's position. */
     final BadInputException syntax(String format, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
+        if ((at == null || at.getLineNr() <= 0) && parser != null) {
+            // Jackson's stream limits (a number too long, nesting too deep) report no place: the parser knows it.
+            at = parser.currentLocation();
+        }
         long l = at == null ? 0 : Math.max(at.getLineNr(), 0);
         long c = at == null ? 0 : Math.max(at.getColumnNr(), 0);
         String message = e.getOriginalMessage();

@@ -231,6 +231,20 @@ class PredictionReaderTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"a number of 5000 digits, 5000, 0", "arrays nested 5000 deep, 0, 5000"})
+    @DisplayName("JSON Lines: input past Jackson's stream limits is bad input at its line, not only its file")
+    void streamLimitsNameTheLine(String what, int digits, int depth) throws Exception {
+        String hostile = "{\"label\": 0, \"score\": " + (digits > 0 ? "1".repeat(digits) : "0.5")
+                + (depth > 0 ? ", \"x\": " + "[".repeat(depth) + "]".repeat(depth) : "") + "}\n";
+        Path p = file("p.jsonl", "{\"label\": 1, \"score\": 0.9}\n" + hostile);
+        try (PredictionReader r = PredictionReader.open(p, "p.jsonl", PredictionSource.defaults(), TaskType.BINARY,
+                List.of(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("p.jsonl:2:");
+        }
+    }
+
     @Test
     @DisplayName("JSON Lines: a wanted column that first appears after the first record is bad input at its line")
     void lateColumn() throws Exception {
