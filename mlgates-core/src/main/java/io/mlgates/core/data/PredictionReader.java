@@ -40,6 +40,8 @@ import java.util.Optional;
 public final class PredictionReader implements Closeable {
     /** Bound on the classes found in the data when none are declared, and on the values of a slice column. */
     public static final int MAX_DISTINCT_VALUES = 10_000;
+    /** Bound on a slice value's length: a group's name goes into check ids, messages and every result file. */
+    public static final int MAX_GROUP_NAME_LENGTH = 200;
     private static final int KEPT_DROP_REASONS = 10;
     /** Bound on a kept reason: values in it are clipped already; this bounds the rest (column names, say). */
     private static final int MAX_REASON_CHARS = 500;
@@ -253,6 +255,11 @@ public final class PredictionReader implements Closeable {
             String raw = v[FIRST_GROUP + i];
             if (raw == null) {
                 throw invalid("no value for slice column '" + groupColumns.get(i) + "'");
+            }
+            if (raw.length() > MAX_GROUP_NAME_LENGTH) {
+                throw invalid("slice column '" + groupColumns.get(i) + "': a value of " + raw.length()
+                        + " characters ('" + RecordReader.clip(raw) + "'); expected a group name of at most "
+                        + MAX_GROUP_NAME_LENGTH);
             }
             Map<String, String> known = groupValues.get(i);
             String interned = known.get(raw);

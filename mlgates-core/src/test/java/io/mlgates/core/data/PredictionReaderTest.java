@@ -231,6 +231,20 @@ class PredictionReaderTest {
         }
     }
 
+    @Test
+    @DisplayName("a slice value longer than a group name may be is an invalid row, named and clipped in the message")
+    void hugeGroupName() throws Exception {
+        Path p = file("p.csv", "label,score,region\n1,0.9,north\n0,0.2," + "x".repeat(10_000_000) + "\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of("region"), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("p.csv:3:")
+                    .hasMessageContaining("a value of 10000000 characters")
+                    .hasMessageContaining("expected a group name of at most 200")
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"a number of 5000 digits, 5000, 0", "arrays nested 5000 deep, 0, 5000"})
     @DisplayName("JSON Lines: input past Jackson's stream limits is bad input at its line, not only its file")
