@@ -41,7 +41,7 @@ public final class PredictionReader implements Closeable {
     /** Bound on the classes found in the data when none are declared, and on the values of a slice column. */
     public static final int MAX_DISTINCT_VALUES = 10_000;
     /** Bound on a slice value's length: a group's name goes into check ids, messages and every result file. */
-    public static final int MAX_GROUP_NAME_LENGTH = 200;
+    public static final int MAX_GROUP_NAME_LENGTH = 1_000;
     private static final int KEPT_DROP_REASONS = 10;
     /** Bound on a kept reason: values in it are clipped already; this bounds the rest (column names, say). */
     private static final int MAX_REASON_CHARS = 500;

@@ -240,7 +240,7 @@ class PredictionReaderTest {
             assertThatThrownBy(() -> readAll(r)).isInstanceOf(BadInputException.class)
                     .hasMessageStartingWith("p.csv:3:")
                     .hasMessageContaining("a value of 10000000 characters")
-                    .hasMessageContaining("expected a group name of at most 200")
+                    .hasMessageContaining("expected a group name of at most 1000")
                     .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
         }
     }
