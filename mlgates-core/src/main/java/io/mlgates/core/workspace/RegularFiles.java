@@ -40,13 +40,10 @@ public final class RegularFiles {
                 throw new Refused("is a symbolic link that leads outside the model repository; it is not read");
             }
         }
-        BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (attributes.isDirectory()) {
-            throw new Refused("is a directory, not a file");
-        }
-        if (!attributes.isRegularFile()) {
-            throw new Refused("is not a regular file (a FIFO, device or socket); only regular files are read");
+        Optional<String> problem = problem(Files.readAttributes(target, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS));
+        if (problem.isPresent()) {
+            throw new Refused(problem.get());
         }
         return target;
     }
@@ -62,6 +59,11 @@ public final class RegularFiles {
         } catch (IOException e) {
             return Optional.empty();
         }
+        return problem(attributes);
+    }
+
+    /** Why a file with these attributes is not read; empty for a regular file. */
+    private static Optional<String> problem(BasicFileAttributes attributes) {
         if (attributes.isRegularFile()) {
             return Optional.empty();
         }
