@@ -156,14 +156,18 @@ public final class RunFolder implements Closeable {
      * inside the results folder.
      */
     public void write(String name, AtomicFiles.Content content) throws IOException {
-        Path file = stagedPath(name);
+        writeStaged(stagedPath(name), name, content);
+        written.add(name);
+    }
+
+    /** Writes {@code file} of the staging folder; a failure names it as {@code name} inside the results folder. */
+    private void writeStaged(Path file, String name, AtomicFiles.Content content) throws IOException {
         try {
             AtomicFiles.write(disk, file, content);
         } catch (IOException e) {
             throw new FileProblems.NamedFileProblem("cannot write " + shownAs.resolve(name) + ": "
                     + FileProblems.cause(e), e);
         }
-        written.add(name);
     }
 
     /** A folder of this run, such as the report's, for a writer that fills a folder itself. */
@@ -240,12 +244,7 @@ public final class RunFolder implements Closeable {
             throw new IllegalStateException("already committed");
         }
         String sums = manifest(staging);
-        try {
-            AtomicFiles.write(disk, staging.resolve(MANIFEST), out -> out.write(sums.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new FileProblems.NamedFileProblem("cannot write " + shownAs.resolve(MANIFEST) + ": "
-                    + FileProblems.cause(e), e);
-        }
+        writeStaged(staging.resolve(MANIFEST), MANIFEST, out -> out.write(sums.getBytes(StandardCharsets.UTF_8)));
         syncFolder(staging);
         Path parent = folder.getParent();
         String name = folder.getFileName().toString();
