@@ -362,9 +362,7 @@ public final class MlflowRegistry implements ModelRegistry {
                     versions.add(new ChainReplay.Named<>("version " + number, version.get()));
                     decisions.addAll(approvalTags(tags(v.path("tags")), version.get()));
                 }
-            } catch (RegistryTamperedException e) {
-                malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
-            } catch (MalformedFieldException e) {
+            } catch (RegistryTamperedException | MalformedFieldException e) {
                 malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
             }
         }
