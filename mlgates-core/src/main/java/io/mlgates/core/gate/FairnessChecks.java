@@ -150,7 +150,7 @@ final class FairnessChecks {
                 OptionalDouble.empty(), Optional.empty(), message);
     }
 
-    /** "95% simultaneous interval [0.01, 0.3] (newcombe-bonferroni over the 3 pairs of 3 groups)". */
+    /** "95% simultaneous interval [0.01, 0.3] (newcombe-bonferroni, 3 groups)": the judged groups. */
     private static String simultaneous(Interval ci, AttributeFairness a) {
         return String.format(Locale.ROOT, "%s%% simultaneous interval [%s, %s] (%s, %d groups)",
                 LimitRules.fmt(ci.level() * 100), LimitRules.fmt(ci.low()), LimitRules.fmt(ci.high()), ci.method(),

@@ -44,12 +44,6 @@ public record ModelRepository(Workspace work, Workspace repository, LoadedPolicy
     }
 
     /**
-     * A path a step argument gives relative to the working directory, as the repository-relative path the engine
-     * resolves (and confines) itself.
-     *
-     * @param argument the argument's name, for the message
-     */
-    /**
      * The chain head a gate result records here: none, since the team registry lives with the controller and the
      * gate runs where the workspace is; the promotion step anchors the head instead.
      */
@@ -58,6 +52,12 @@ public record ModelRepository(Workspace work, Workspace repository, LoadedPolicy
                 "not read: the registry lives with the Jenkins controller, the gate ran with the workspace");
     }
 
+    /**
+     * A path a step argument gives relative to the working directory, as the repository-relative path the engine
+     * resolves (and confines) itself.
+     *
+     * @param argument the argument's name, for the message
+     */
     public Optional<String> inRepository(String path, String argument) throws BadInputException {
         if (path == null) {
             return Optional.empty();
