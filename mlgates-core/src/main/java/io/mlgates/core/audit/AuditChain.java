@@ -30,6 +30,16 @@ public final class AuditChain {
     private AuditChain() {
     }
 
+    /** What a store keeps beside its log as the log's head. */
+    public enum HeadRecord {
+        /** The store keeps a head, and it was read: a missing head with a non-empty log is a finding. */
+        KEPT,
+        /** The store keeps a head, but it could not be read (the store reports why): it is not reported again. */
+        UNREADABLE,
+        /** The store keeps no head (schema 1 of the embedded registry): a limit of the check, not a finding. */
+        NOT_KEPT
+    }
+
     /** Seals a record as the entry after the one whose hash is {@code previousHash}. */
     public static AuditEntry seal(long seq, AuditRecord record, String previousHash) {
         return new AuditEntry(seq, record, previousHash, hash(seq, record, previousHash));
@@ -63,7 +73,7 @@ public final class AuditChain {
      * @param head the newest entry as recorded beside the log; empty when the store has no head row
      */
     public static AuditVerification verify(List<AuditEntry> entries, Optional<AuditHead> head) {
-        return verify(entries, Set.of(), head, true);
+        return verify(entries, Set.of(), head, HeadRecord.KEPT);
     }
 
     /**
@@ -73,11 +83,10 @@ public final class AuditChain {
      * @param unreadable the places of entries that are stored but could not be read (the store reports why): they
      *     are no gap, and the link of the entry after each is not judged
      * @param head the newest entry as recorded beside the log
-     * @param headKept whether the store keeps a head at all (schema 1 of the embedded registry did not): when it
-     *     does, a missing head with a non-empty log is a finding
+     * @param headRecord whether the store keeps a head at all, and whether it could be read
      */
     public static AuditVerification verify(List<AuditEntry> entries, Set<Long> unreadable, Optional<AuditHead> head,
-                                           boolean headKept) {
+                                           HeadRecord headRecord) {
         List<AuditFinding> findings = new ArrayList<>();
         Map<String, Long> storedAt = new HashMap<>();
         entries.forEach(e -> storedAt.putIfAbsent(e.hash(), e.seq()));
@@ -140,13 +149,13 @@ public final class AuditChain {
                 findings.add(new AuditFinding(previousSeq, AuditFinding.Kind.EDITED, "entry " + previousSeq
                         + ", the newest, was replaced: the log's head records another hash for it"));
             }
-        } else if (headKept && newest > 0) {
+        } else if (headRecord == HeadRecord.KEPT && newest > 0) {
             findings.add(new AuditFinding(0, AuditFinding.Kind.DELETED, "the log's head is missing while the log"
                     + " holds " + newest + (newest == 1 ? " entry" : " entries") + ": the head was deleted, as it is"
                     + " when the newest entries are cut off with it; compare the newest entry with an anchor"));
         }
-        List<String> limits = headKept ? List.of() : List.of("this store keeps no head beside the log: entries"
-                + " deleted from its end show only against an anchor (--expect-head)");
+        List<String> limits = headRecord != HeadRecord.NOT_KEPT ? List.of() : List.of("this store keeps no head"
+                + " beside the log: entries deleted from its end show only against an anchor (--expect-head)");
         Optional<AuditHead> seen = previous.map(e -> new AuditHead(e.seq(), e.hash()));
         return new AuditVerification(entries.size() + unreadable.size(), seen, findings, limits);
     }

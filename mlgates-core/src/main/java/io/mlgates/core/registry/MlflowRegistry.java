@@ -340,17 +340,14 @@ public final class MlflowRegistry implements ModelRegistry {
             }
         }
         Optional<AuditHead> head = Optional.empty();
-        boolean headReadable = true;
+        AuditChain.HeadRecord headRecord = AuditChain.HeadRecord.KEPT;
         try {
             head = headTag(tags);
         } catch (MalformedFieldException e) {
             malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
-            headReadable = false;
+            headRecord = AuditChain.HeadRecord.UNREADABLE;
         }
-        AuditVerification chain = AuditChain.verify(entries, unreadable, head, headReadable);
-        if (!headReadable) {
-            chain = new AuditVerification(chain.entries(), chain.head(), chain.findings(), List.of());
-        }
+        AuditVerification chain = AuditChain.verify(entries, unreadable, head, headRecord);
         List<ChainReplay.Named<ModelVersion>> versions = new ArrayList<>();
         List<ChainReplay.Named<Approval>> decisions = new ArrayList<>();
         for (JsonNode v : pages("model-versions/search?filter=" + encode("name='" + model.replace("'", "\\'")
@@ -362,9 +359,7 @@ public final class MlflowRegistry implements ModelRegistry {
                     versions.add(new ChainReplay.Named<>("version " + number, version.get()));
                     decisions.addAll(approvalTags(tags(v.path("tags")), version.get()));
                 }
-            } catch (RegistryTamperedException e) {
-                malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
-            } catch (MalformedFieldException e) {
+            } catch (RegistryTamperedException | MalformedFieldException e) {
                 malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, e.getMessage()));
             }
         }

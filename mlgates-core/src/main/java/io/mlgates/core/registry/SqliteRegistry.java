@@ -402,23 +402,20 @@ public final class SqliteRegistry implements ModelRegistry {
                             slot.problem().orElseThrow().getMessage()));
                 }
             }
-            boolean headKept = schemaVersion >= 2;
+            AuditChain.HeadRecord headRecord = AuditChain.HeadRecord.NOT_KEPT;
             Optional<AuditHead> head = Optional.empty();
-            if (headKept) {
+            if (schemaVersion >= 2) {
                 HeadRow row = headRow(c);
                 head = row.head();
-                row.malformed().ifPresent(m -> malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED,
-                        m.getMessage())));
+                headRecord = AuditChain.HeadRecord.KEPT;
                 if (row.malformed().isPresent()) {
                     // a head that cannot be read is reported as such, not again as missing
+                    malformed.add(new AuditFinding(0, AuditFinding.Kind.MALFORMED, row.malformed().get().getMessage()));
                     head = Optional.empty();
-                    headKept = false;
+                    headRecord = AuditChain.HeadRecord.UNREADABLE;
                 }
             }
-            AuditVerification chain = AuditChain.verify(entries, unreadable, head, headKept);
-            if (schemaVersion >= 2 && !headKept) {
-                chain = new AuditVerification(chain.entries(), chain.head(), chain.findings(), List.of());
-            }
+            AuditVerification chain = AuditChain.verify(entries, unreadable, head, headRecord);
             ChainReplay.State state = new ChainReplay.State(versionRows(c, "", malformed),
                     moveRows(c, "", malformed).stream().map(m -> new ChainReplay.Named<>(m.name(),
                             m.value().request())).toList(), pointerRows(c, "", malformed),
