@@ -1,0 +1,15 @@
+package io.mlgates.plugin.logic;
+
+import io.mlgates.core.registry.ModelRegistry;
+import io.mlgates.core.registry.RegistryException;
+
+/**
+ * The team's model registry as the controller reaches it: the one that promotions, approvals and the board read and
+ * write. Opened for each use and closed after it, and only ever on the controller, never on an agent, so that every
+ * build of every job sees the same registry and an agent cannot write to it.
+ */
+@FunctionalInterface
+public interface TeamRegistry {
+    /** Opens the registry; the caller closes it. */
+    ModelRegistry open() throws RegistryException;
+}
