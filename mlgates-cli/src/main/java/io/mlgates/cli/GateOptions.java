@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every single-gate command shares (validate, ethics), written once and mixed into each. */
+/** The options every gate command shares (validate, ethics, run), written once and mixed into each. */
 final class GateOptions {
-    @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default: ./mlgates.yaml if present)")
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "policy file, anywhere (default: mlgates.yaml of the repository, found by searching up from"
+                    + " the current folder)")
     Path policy;
 
     @Option(names = "--org-policy", paramLabel = "FILE",
@@ -14,27 +16,28 @@ final class GateOptions {
                     + Validation.ORG_POLICY_VARIABLE + ")")
     Path orgPolicy;
 
-    @Option(names = "--predictions", paramLabel = "FILE", description = "prediction file instead of the policy's")
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "prediction file instead of the policy's, anywhere")
     Path predictions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "write the JSON result and JUnit XML here, atomically")
+    @Option(names = "--out", paramLabel = "DIR", description = "write the JSON results and JUnit XML here, atomically")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (json: the result on standard output); default ${DEFAULT-VALUE}")
+            description = "table or json (json: the results on standard output); default ${DEFAULT-VALUE}")
     OutputFormat format;
 
-    /** The run's options; the model repository is the policy file's folder, or the current folder without one. */
-    Validation.Options toOptions() {
-        return new Validation.Options(repositoryOf(policy), Optional.ofNullable(policy),
-                Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions), Optional.ofNullable(out), format);
-    }
-
-    private static Path repositoryOf(Path policyFile) {
-        if (policyFile == null) {
-            return Path.of("");
-        }
-        Path parent = policyFile.toAbsolutePath().normalize().getParent();
-        return parent == null ? Path.of("") : parent;
+    /**
+     * The run's options.
+     *
+     * @param directory the repository given as an argument ({@code run DIR}), if any
+     * @param start the current folder, where the search for the repository starts
+     * @param defaultOut the results folder when {@code --out} is not given, from the repository's root
+     */
+    Validation.Options toOptions(Optional<Path> directory, Path start, Optional<Path> defaultOut) {
+        ModelLocation location = ModelLocation.of(Optional.ofNullable(policy), directory, start);
+        Optional<Path> results = Optional.ofNullable(out).or(() -> defaultOut.map(location.repository()::resolve));
+        return new Validation.Options(location, Optional.ofNullable(orgPolicy), Optional.ofNullable(predictions),
+                results, format);
     }
 }

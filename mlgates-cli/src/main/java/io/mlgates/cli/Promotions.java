@@ -80,8 +80,8 @@ final class Promotions {
         CurrentPolicy current = new CurrentPolicy(context.policy.fileName().orElse("default policy"),
                 context.policy.digest(), Validation.organisation(options.orgPolicy(), environment.variables())
                 .map(OrganisationPolicy::ref));
-        PromotionRequest request = new PromotionRequest(context.model(), context.candidate(), context.promotion(),
-                stage, results, options.actor(), options.author(),
+        PromotionRequest request = new PromotionRequest(context.model(), context.candidate(results),
+                context.promotion(), stage, results, options.actor(), options.author(),
                 options.source().orElse(context.policy.policy().artifacts()), options.buildLink(),
                 options.emergencyReason(), current);
         boolean verifying = context.promotion().stage(stage).map(StagePolicy::verifiedIdentity).orElse(false);

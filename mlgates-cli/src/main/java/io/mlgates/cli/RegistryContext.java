@@ -3,9 +3,11 @@ package io.mlgates.cli;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.candidate.CandidateDigest;
+import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.identity.AllowedSigners;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationPolicy;
+import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.registry.MlflowRegistry;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** A model repository's policy and the registry it promotes into, opened for one command. */
@@ -116,8 +119,27 @@ final class RegistryContext implements AutoCloseable {
 
     /** The candidate as the artefacts are now. */
     Candidate candidate() throws BadInputException {
-        return CandidateDigest.of(workspace, policy.policy().artifacts(),
-                policy.fileName().map(f -> f + " (model.artifacts)").orElse("model artefacts"));
+        return CandidateDigest.of(workspace, policy.policy().artifacts(), artefactsNamedIn());
+    }
+
+    /**
+     * The candidate as the artefacts are now; without artefacts (no {@code model/} folder, none named by the policy),
+     * the prediction file the gates judged, as their results name it, so that the promotion refuses it for that reason.
+     */
+    Candidate candidate(Map<String, GateResult> results) throws BadInputException {
+        String artifacts = policy.policy().artifacts();
+        Optional<Candidate> artefacts = CandidateDigest.ofArtefacts(workspace, artifacts,
+                artifacts.equals(Policy.DEFAULT_ARTIFACTS), artefactsNamedIn());
+        if (artefacts.isPresent()) {
+            return artefacts.get();
+        }
+        Optional<Candidate> judged = results.values().stream().map(GateResult::candidate)
+                .filter(c -> c.kind() == Candidate.Kind.PREDICTIONS).findFirst();
+        return judged.isPresent() ? judged.get() : candidate();
+    }
+
+    private String artefactsNamedIn() {
+        return policy.fileName().map(f -> f + " (model.artifacts)").orElse("model artefacts");
     }
 
     @Override

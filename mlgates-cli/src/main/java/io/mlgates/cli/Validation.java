@@ -3,17 +3,22 @@ package io.mlgates.cli;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.data.ThrottledProgress;
+import io.mlgates.core.gate.BaselineSource;
 import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.RequestedFile;
 import io.mlgates.core.gate.SeenChainHead;
+import io.mlgates.core.gate.StageMetrics;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
+import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.registry.ChainHeads;
+import io.mlgates.core.registry.RecordedMetrics;
 import io.mlgates.core.report.ConsoleTable;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.core.report.Disk;
@@ -40,8 +45,11 @@ final class Validation {
     }
 
     /** What every gate command is given. */
-    record Options(Path repository, Optional<Path> policyFile, Optional<Path> orgPolicy, Optional<Path> predictions,
-                   Optional<Path> out, OutputFormat format) {
+    record Options(ModelLocation location, Optional<Path> orgPolicy, Optional<Path> predictions, Optional<Path> out,
+                   OutputFormat format) {
+        Path repository() {
+            return location.repository();
+        }
     }
 
     /** A loaded policy and the organisation floor it was loaded under. */
@@ -63,13 +71,15 @@ final class Validation {
         return Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
     }
 
-    static Loaded load(Options o, Map<String, String> environment) throws BadInputException {
+    /** Loads the policy, and says on standard error which policy judges which repository. */
+    static Loaded load(Options o, Map<String, String> environment, PrintWriter stderr) throws BadInputException {
         Workspace ws = Workspace.at(o.repository());
         Optional<OrganisationPolicy> organisation = organisation(o.orgPolicy(), environment);
         PolicyLoader loader = organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new);
         LoadedPolicy policy;
-        if (o.policyFile().isPresent()) {
-            Path file = o.policyFile().get();
+        Optional<Path> policyFile = o.location().policyFile();
+        if (policyFile.isPresent()) {
+            Path file = policyFile.get();
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadInputException(file.toString(), 0, 0, "policy file not found");
             }
@@ -80,30 +90,49 @@ final class Validation {
         if (o.out().isPresent()) {
             ws.checkOutput(o.out().get(), "--out");
         }
+        stderr.println(o.location().said(policy.fileName()));
+        stderr.flush();
         return new Loaded(ws, policy, organisation);
     }
 
-    static GateResult validate(Loaded loaded, Options o, Optional<Path> baseline, Clock clock, PrintWriter stderr)
-            throws BadInputException {
+    static GateResult validate(Loaded loaded, Options o, Optional<BaselineSource> baseline, Clock clock,
+                               PrintWriter stderr) throws BadInputException {
+        String registry = loaded.policy().policy().promotion().registry();
+        StageMetrics stages = new RecordedMetrics(loaded.ws().resolve(registry, "promotion.registry"), registry,
+                loaded.policy().policy().modelName());
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
-                relativeTo(loaded.ws(), o.predictions(), "--predictions"),
-                relativeTo(loaded.ws(), baseline, "--baseline"), progress(stderr), clock, chainHead(loaded)));
+                o.predictions().map(RequestedFile::usersOwn), baseline, stages, progress(stderr), clock,
+                chainHead(loaded)));
     }
 
     /**
-     * The ethics gate; {@code --sensitive} replaces the policy's columns, though never the organisation's, which
-     * a command line may not loosen either.
+     * The ethics gate; {@code --sensitive} replaces the policy's columns and intersections, though never the
+     * organisation's, which a command line may not loosen either; {@code --reference} sets reference groups over the
+     * policy's, except where the organisation fixed one.
      */
-    static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, Clock clock,
-                             PrintWriter stderr) throws BadInputException {
+    static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, Map<String, String> reference,
+                             Clock clock, PrintWriter stderr) throws BadInputException {
         Optional<List<String>> columns = sensitive.map(list -> {
             LinkedHashSet<String> joined = new LinkedHashSet<>(list);
-            loaded.organisation().ifPresent(org -> joined.addAll(org.ethics().fairness().sensitive()));
+            loaded.organisation().ifPresent(org -> {
+                joined.addAll(org.ethics().fairness().sensitive());
+                org.ethics().fairness().intersections().forEach(i -> joined.add(String.join(FairnessPolicy.JOIN, i)));
+            });
             return List.copyOf(joined);
         });
+        if (loaded.organisation().isPresent()) {
+            Map<String, String> fixed = loaded.organisation().get().ethics().fairness().reference();
+            for (Map.Entry<String, String> group : reference.entrySet()) {
+                String set = fixed.get(group.getKey());
+                if (set != null && !set.equals(group.getValue())) {
+                    throw new BadInputException("--reference", 0, 0, "the organisation policy sets the reference group"
+                            + " of '" + group.getKey() + "' to '" + set + "'; a command line may not change it");
+                }
+            }
+        }
         return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
-                relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, progress(stderr),
-                clock, chainHead(loaded)));
+                o.predictions().map(RequestedFile::usersOwn), columns, reference, progress(stderr), clock,
+                chainHead(loaded)));
     }
 
     /** The chain head of the repository's embedded registry as it is before the gate runs; the file is not changed. */
@@ -145,20 +174,6 @@ final class Validation {
         stdout.flush();
         Status worst = Status.worstOf(results.stream().map(GateResult::status).toList());
         return worst.isSuccessful() ? PASSED : NOT_PASSED;
-    }
-
-    /** A path typed on the command line, as the repository-relative path the engine resolves (and confines). */
-    private static Optional<String> relativeTo(Workspace ws, Optional<Path> path, String option)
-            throws BadInputException {
-        if (path.isEmpty()) {
-            return Optional.empty();
-        }
-        Path absolute = path.get().toAbsolutePath().normalize();
-        if (!absolute.startsWith(ws.root())) {
-            throw new BadInputException(option, 0, 0, "'" + path.get()
-                    + "' is outside the model repository " + ws.root().getFileName() + "; expected a file inside it");
-        }
-        return Optional.of(ws.root().relativize(absolute).toString().replace('\\', '/'));
     }
 
     /** Rows read and throughput on standard error, every two seconds once a read takes longer than that. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +34,20 @@ public final class CandidateDigest {
     }
 
     public static Candidate of(Workspace workspace, String artifacts, String namedIn) throws BadInputException {
+        return ofArtefacts(workspace, artifacts, false, namedIn).orElseThrow();
+    }
+
+    /**
+     * The candidate of the model artefacts, or empty when there are none and that is allowed: the policy named no
+     * artefacts of its own ({@code optional}) and the conventional folder is missing. Artefacts a policy names and
+     * that are missing are bad input, since the user said they are there.
+     */
+    public static Optional<Candidate> ofArtefacts(Workspace workspace, String artifacts, boolean optional,
+                                                  String namedIn) throws BadInputException {
         Path base = workspace.resolve(artifacts, namedIn);
+        if (optional && !Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
         if (!Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(namedIn, 0, 0, "model artefacts '" + artifacts
                     + "' not found; expected a file or folder with the model (set model.artifacts)");
@@ -76,7 +90,8 @@ public final class CandidateDigest {
             }
             total += size;
         }
-        return new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts, entries.size(), total);
+        return Optional.of(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
+                entries.size(), total));
     }
 
     private static String display(String artifacts, Entry entry) {

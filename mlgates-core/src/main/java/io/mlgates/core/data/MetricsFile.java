@@ -20,8 +20,9 @@ import java.util.OptionalDouble;
 
 /**
  * A file of metric values: what a training job reports ({@code {"val_auc": 0.91}}), or a baseline. Two shapes
- * are read: a flat object of name to number, or an earlier gate result, whose {@code metrics} object maps each
- * name to {@code {"value": ...}}. A {@code null} value stands for a metric that was undefined there.
+ * are read: a flat object of name to number, or any gate result ({@code validate.json}, {@code ethics.json}), whose
+ * {@code metrics} object maps each name to {@code {"value": ...}}. A {@code null} value stands for a metric that was
+ * undefined there.
  */
 public final class MetricsFile {
     private static final long MAX_BYTES = 16L << 20;
@@ -62,6 +63,9 @@ public final class MetricsFile {
                 throw error(displayName, p, "expected a JSON object of metric name to number");
             }
             Map<String, OptionalDouble> flat = new LinkedHashMap<>();
+            // A gate result's other keys ("gate": "validate", ...) come before its metrics: a flat file's problem is
+            // only one once the file turns out to have no metrics object.
+            BadInputException notFlat = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
@@ -71,7 +75,15 @@ public final class MetricsFile {
                     skipRest(p);
                     return Collections.unmodifiableMap(fromResult);
                 }
-                flat.put(checkName(name, displayName, p), number(p, v, name, displayName));
+                try {
+                    flat.put(checkName(name, displayName, p), number(p, v, name, displayName));
+                } catch (BadInputException e) {
+                    notFlat = notFlat == null ? e : notFlat;
+                    p.skipChildren();
+                }
+            }
+            if (notFlat != null) {
+                throw notFlat;
             }
             return Collections.unmodifiableMap(flat);
         } catch (JsonProcessingException e) {

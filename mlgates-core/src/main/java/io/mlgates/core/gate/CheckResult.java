@@ -68,6 +68,11 @@ public record CheckResult(String id, Status status, Optional<String> metric, Opt
                         + note.reason() + " | " + message, Optional.of(note));
     }
 
+    /** This check with a note after its message. */
+    CheckResult withNote(String note) {
+        return new CheckResult(id, status, metric, observed, ci, limit, baseline, slice, message + " " + note, waiver);
+    }
+
     CheckResult withId(String newId) {
         return new CheckResult(newId, status, metric, observed, ci, limit, baseline, slice, message, waiver);
     }

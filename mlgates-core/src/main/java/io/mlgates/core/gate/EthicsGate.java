@@ -3,7 +3,6 @@ package io.mlgates.core.gate;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.EngineVersion;
 import io.mlgates.core.candidate.Candidate;
-import io.mlgates.core.candidate.CandidateDigest;
 import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.fairness.FairnessOptions;
@@ -42,18 +41,22 @@ public final class EthicsGate {
         Policy policy = loaded.policy();
         EthicsPolicy ethics = policy.ethics();
         FairnessPolicy fairness = request.sensitive().map(ethics.fairness()::withSensitive)
-                .orElse(ethics.fairness());
+                .orElse(ethics.fairness()).withReference(request.reference());
+        for (String attribute : request.reference().keySet()) {
+            if (!fairness.attributes().contains(attribute)) {
+                throw new BadInputException("--reference", 0, 0, "'" + attribute + "' is not a judged attribute;"
+                        + (fairness.attributes().isEmpty() ? " no sensitive columns are listed"
+                        : " judged attributes: " + String.join(", ", fairness.attributes())));
+            }
+        }
         Workspace ws = request.workspace();
         String policyName = loaded.fileName().orElse("the default policy");
 
-        Candidate candidate = CandidateDigest.of(ws, policy.artifacts(),
-                loaded.fileName().map(f -> f + " (model.artifacts)").orElse("model artefacts"));
+        Optional<Candidate> artefacts = JudgedFiles.artefacts(ws, loaded);
         DocumentationChecks docs = new DocumentationChecks(ws, policyName, ethics);
         List<CheckResult> docChecks = new ArrayList<>(docs.modelCard());
 
-        String predictionsName = request.predictions().orElse(policy.predictions().path());
-        Path predictionsPath = ws.resolve(predictionsName, request.predictions().isPresent()
-                ? "--predictions" : policyName + " (predictions.path)");
+        Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
         boolean binary = policy.task() == TaskType.BINARY;
         List<String> sensitive = binary ? fairness.sensitive() : List.of();
@@ -65,6 +68,7 @@ public final class EthicsGate {
         DataSummary data;
         List<String> classNames;
         String predictionsDigest;
+        Candidate candidate;
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 policy.predictions(), policy.task(), sensitive, request.progress())) {
             overall = TaskMetrics.create(policy.task(), reader.hasScores(), ranks, options.calibrationBins());
@@ -97,6 +101,7 @@ public final class EthicsGate {
                     reader.bytesRead());
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
             predictionsDigest = reader.digest();
+            candidate = JudgedFiles.candidate(artefacts, predictionsDisplay, predictionsDigest, reader.bytesRead());
         } catch (IOException e) {
             throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -141,7 +146,8 @@ public final class EthicsGate {
                 loaded.organisation(), data, metrics, judged, Optional.empty(), request.clock().instant(),
                 EngineVersion.current(), fairnessResult, new Evidence(
                 List.of(new Evidence.Input("predictions", predictionsDisplay, predictionsDigest)), request.chainHead(),
-                Overrides.of(loaded, request.predictions(), Optional.empty(), request.sensitive())));
+                Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), Optional.empty(),
+                        Optional.empty(), request.sensitive(), request.reference())));
     }
 
     /**

@@ -4,7 +4,10 @@ import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.workspace.Workspace;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,21 +16,24 @@ import java.util.Optional;
  *
  * @param workspace the model repository
  * @param policy the policy, loaded (with the organisation's floor applied, when there is one)
- * @param predictions a prediction file instead of the policy's, relative to the repository
- * @param sensitive sensitive columns instead of the policy's list
+ * @param predictions a prediction file instead of the policy's
+ * @param sensitive sensitive columns instead of the policy's list; an entry {@code a&b} asks for that intersection
+ * @param reference reference groups set over the policy's, attribute ({@code sex&age_band} for an intersection) to
+ *     group
  * @param progress told how far the read has come
  * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source, and the day waivers are judged on
  */
-public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
-                            Optional<List<String>> sensitive, ProgressListener progress, Clock clock,
-                                SeenChainHead chainHead) {
+public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<RequestedFile> predictions,
+                            Optional<List<String>> sensitive, Map<String, String> reference,
+                            ProgressListener progress, Clock clock, SeenChainHead chainHead) {
     public EthicsRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(sensitive, "sensitive");
         sensitive = sensitive.map(List::copyOf);
+        reference = Collections.unmodifiableMap(new LinkedHashMap<>(reference));
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chainHead, "chainHead");
@@ -35,7 +41,7 @@ public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<S
 
     /** The policy's own files and sensitive columns, judged at the clock's time (waivers are judged on its day). */
     public static EthicsRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
-        return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
+        return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), Map.of(), ProgressListener.NONE,
                 clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mlgates.core.gate;
 
+import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import java.nio.file.InvalidPathException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The inputs a caller chose instead of the policy's, as a result records them: only what differs from what the
@@ -18,19 +20,38 @@ final class Overrides {
     private Overrides() {
     }
 
-    static Map<String, String> of(LoadedPolicy loaded, Optional<String> predictions, Optional<String> baseline,
-                                  Optional<List<String>> sensitive) {
+    /**
+     * @param predictions the prediction file read instead of the policy's, as shown (relative to the repository
+     *     when inside it)
+     * @param baselineFile a baseline file read instead of the policy's, as shown
+     * @param baselineStage a stage whose recorded metrics were the baseline instead of the policy's
+     */
+    static Map<String, String> of(LoadedPolicy loaded, Optional<String> predictions, Optional<String> baselineFile,
+                                  Optional<String> baselineStage, Optional<List<String>> sensitive,
+                                  Map<String, String> reference) {
         Policy policy = loaded.policy();
         Map<String, String> overrides = new LinkedHashMap<>();
         // A policy file other than the repository's mlgates.yaml (validate --policy lax.yaml) judged under other rules.
         loaded.fileName().filter(f -> !f.equals(Policy.DEFAULT_FILE_NAME)).ifPresent(f -> overrides.put("policy", f));
         predictions.filter(p -> !samePath(p, policy.predictions().path()))
                 .ifPresent(p -> overrides.put("predictions", p));
-        Optional<String> policyBaseline = policy.baseline().map(b -> b.path());
-        baseline.filter(b -> policyBaseline.isEmpty() || !samePath(b, policyBaseline.get()))
+        Optional<String> policyBaseline = policy.baseline().flatMap(b -> b.path());
+        Optional<String> policyStage = policy.baseline().flatMap(b -> b.stage());
+        baselineFile.filter(b -> policyBaseline.isEmpty() || !samePath(b, policyBaseline.get()))
                 .ifPresent(b -> overrides.put("baseline", b));
-        sensitive.filter(s -> !new LinkedHashSet<>(s).equals(new LinkedHashSet<>(policy.ethics().fairness().sensitive())))
+        baselineStage.filter(s -> !policyStage.equals(Optional.of(s)))
+                .ifPresent(s -> overrides.put("baseline", BaselineSource.STAGE_PREFIX + s));
+        // what is judged, columns and intersections: columns that keep the policy's attributes are no override
+        FairnessPolicy fairness = policy.ethics().fairness();
+        sensitive.filter(s -> !new LinkedHashSet<>(fairness.withSensitive(s).attributes())
+                        .equals(new LinkedHashSet<>(fairness.attributes())))
                 .ifPresent(s -> overrides.put("sensitive", String.join(",", s)));
+        String changed = reference.entrySet().stream()
+                .filter(e -> !e.getValue().equals(fairness.reference().get(e.getKey())))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        if (!changed.isEmpty()) {
+            overrides.put("reference", changed);
+        }
         return overrides;
     }
 

@@ -3,7 +3,6 @@ package io.mlgates.core.gate;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.EngineVersion;
 import io.mlgates.core.candidate.Candidate;
-import io.mlgates.core.candidate.CandidateDigest;
 import io.mlgates.core.data.MetricsFile;
 import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.metrics.Metric;
@@ -46,12 +45,8 @@ public final class ValidationGate {
         Workspace ws = request.workspace();
         String policyName = loaded.fileName().orElse("the default policy");
 
-        Candidate candidate = CandidateDigest.of(ws, policy.artifacts(),
-                loaded.fileName().map(f -> f + " (model.artifacts)").orElse("model artefacts"));
-
-        String predictionsName = request.predictions().orElse(policy.predictions().path());
-        Path predictionsPath = ws.resolve(predictionsName, request.predictions().isPresent()
-                ? "--predictions" : policyName + " (predictions.path)");
+        Optional<Candidate> artefacts = JudgedFiles.artefacts(ws, loaded);
+        Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
 
         List<String> sliceColumns = policy.slices().stream().map(SliceRule::column).distinct().toList();
@@ -61,6 +56,7 @@ public final class ValidationGate {
         List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
         DataSummary data;
         List<String> classNames;
+        Candidate candidate;
         List<Evidence.Input> inputs = new ArrayList<>();
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 policy.predictions(), policy.task(), sliceColumns, request.progress())) {
@@ -92,7 +88,9 @@ public final class ValidationGate {
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
                     reader.bytesRead());
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
-            inputs.add(new Evidence.Input("predictions", predictionsDisplay, reader.digest()));
+            String digest = reader.digest();
+            inputs.add(new Evidence.Input("predictions", predictionsDisplay, digest));
+            candidate = JudgedFiles.candidate(artefacts, predictionsDisplay, digest, reader.bytesRead());
         } catch (IOException e) {
             throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -113,23 +111,17 @@ public final class ValidationGate {
 
         List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, policy.predictions()));
         Optional<Baseline> baseline = policy.baseline();
-        Optional<String> baselineName = request.baseline().or(() -> baseline.map(Baseline::path));
-        boolean compares = baselineName.isPresent() && baseline.map(b -> !b.comparisons().isEmpty()).orElse(false);
-        checks.addAll(Judging.check(!policy.limits().isEmpty() || compares || !policy.slices().isEmpty(),
+        Optional<BaselineSource> baselineSource = request.baseline().or(() -> baseline.map(ValidationGate::source));
+        checks.addAll(Judging.check(!policy.limits().isEmpty() || baselineSource.isPresent()
+                        || !policy.slices().isEmpty(),
                 "state what good means with limits, baseline.compare or slices in the policy"));
         for (MetricLimit limit : policy.limits()) {
             checks.addAll(LimitRules.limit("limit:", limit, metrics, Optional.empty()));
         }
-        if (baselineName.isPresent()) {
-            Path baselinePath = ws.resolve(baselineName.get(),
-                    request.baseline().isPresent() ? "--baseline" : policyName + " (baseline.path)");
-            String baselineDisplay = ws.display(baselinePath);
-            MetricsFile.Read read = MetricsFile.read(baselinePath, baselineDisplay);
-            inputs.add(new Evidence.Input("baseline", baselineDisplay, read.digest()));
-            Map<String, OptionalDouble> baselineValues = read.values();
-            for (BaselineComparison comparison : baseline.map(Baseline::comparisons).orElse(List.of())) {
-                checks.addAll(LimitRules.compare(comparison, metrics, baselineValues, baselineDisplay));
-            }
+        if (baselineSource.isPresent()) {
+            List<BaselineComparison> configured = baseline.map(Baseline::comparisons).orElse(List.of());
+            checks.addAll(BaselineChecks.compare(baselineSource.get(), request.baseline().isPresent(), configured,
+                    metrics, ws, request.stages(), policyName, inputs));
         }
         for (SliceRule rule : policy.slices()) {
             Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));
@@ -142,7 +134,22 @@ public final class ValidationGate {
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
                 loaded.organisation(), data, metrics, unique, overall.curves(), request.clock().instant(),
                 EngineVersion.current(), Optional.empty(), new Evidence(inputs, request.chainHead(),
-                Overrides.of(loaded, request.predictions(), request.baseline(), Optional.empty())));
+                Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), baselineFile(request),
+                        request.baseline().filter(b -> b instanceof BaselineSource.Stage)
+                                .map(b -> ((BaselineSource.Stage) b).stage()), Optional.empty(), Map.of())));
+    }
+
+    /** The caller's baseline file as results show it: relative to the repository when inside it. */
+    private static Optional<String> baselineFile(ValidationRequest request) throws BadInputException {
+        if (request.baseline().isPresent() && request.baseline().get() instanceof BaselineSource.File file) {
+            return Optional.of(request.workspace().display(file.file().resolve(request.workspace(), "--baseline")));
+        }
+        return Optional.empty();
+    }
+
+    private static BaselineSource source(Baseline baseline) {
+        return baseline.path().<BaselineSource>map(p -> new BaselineSource.File(RequestedFile.inRepository(p)))
+                .orElseGet(() -> new BaselineSource.Stage(baseline.stage().orElseThrow()));
     }
 
     /** The day on which waivers are judged: the UTC date of the evaluation. */

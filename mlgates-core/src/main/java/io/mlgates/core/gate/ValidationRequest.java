@@ -12,28 +12,31 @@ import java.util.Optional;
  *
  * @param workspace the model repository
  * @param policy the policy, loaded
- * @param predictions a prediction file instead of the policy's, relative to the repository
- * @param baseline a baseline metrics file instead of the policy's, relative to the repository
+ * @param predictions a prediction file instead of the policy's
+ * @param baseline a baseline instead of the policy's: a metrics file or a registry stage
+ * @param stages where a baseline from a stage is read ({@code baseline.from}, {@code registry:STAGE})
  * @param progress told how far the read has come
- * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source
+ * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  */
-public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
-                                Optional<String> baseline, ProgressListener progress, Clock clock,
-                                SeenChainHead chainHead) {
+public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Optional<RequestedFile> predictions,
+                                Optional<BaselineSource> baseline, StageMetrics stages, ProgressListener progress,
+                                Clock clock, SeenChainHead chainHead) {
     public ValidationRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(stages, "stages");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chainHead, "chainHead");
     }
 
-    /** The policy's own files, judged at the clock's time (waivers are judged on its day). */
+    /** The policy's own files, judged at the clock's time (waivers are judged on its day); no registry is read. */
     public static ValidationRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
-        return new ValidationRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
+        return new ValidationRequest(workspace, policy, Optional.empty(), Optional.empty(),
+                StageMetrics.unavailable("no registry was given to read a stage's metrics from"),
+                ProgressListener.NONE, clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mlgates.core.policy;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,29 @@ public record FairnessPolicy(List<String> sensitive, List<List<String>> intersec
                 List.of(), MissingValues.GROUP);
     }
 
-    /** The same policy judging these sensitive columns; intersections of columns no longer judged are dropped. */
+    /**
+     * The same policy judging these sensitive columns, an entry {@code a&b} asking for that intersection; the policy's
+     * intersections of columns no longer judged are dropped.
+     */
     public FairnessPolicy withSensitive(List<String> columns) {
-        List<List<String>> kept = intersections.stream().filter(columns::containsAll).toList();
-        return new FairnessPolicy(columns, kept, favourable, minGroupSize, reference, limits, missing);
+        List<String> plain = columns.stream().filter(c -> !c.contains(JOIN)).distinct().toList();
+        List<List<String>> kept = new ArrayList<>(intersections.stream().filter(plain::containsAll).toList());
+        columns.stream().filter(c -> c.contains(JOIN)).map(c -> List.of(c.split(JOIN)))
+                .filter(i -> !kept.contains(i)).forEach(kept::add);
+        return new FairnessPolicy(plain, kept, favourable, minGroupSize, reference, limits, missing);
+    }
+
+    /** The same policy with these reference groups set over its own. */
+    public FairnessPolicy withReference(Map<String, String> groups) {
+        Map<String, String> merged = new LinkedHashMap<>(reference);
+        merged.putAll(groups);
+        return new FairnessPolicy(sensitive, intersections, favourable, minGroupSize, merged, limits, missing);
+    }
+
+    /** The attributes judged: each sensitive column, then each intersection written {@code a&b}. */
+    public List<String> attributes() {
+        List<String> attributes = new ArrayList<>(sensitive);
+        intersections.forEach(i -> attributes.add(String.join(JOIN, i)));
+        return attributes;
     }
 }

@@ -38,7 +38,8 @@ final class PolicyMapper {
                 optionalText(metrics.path("reported")),
                 limits(root.path("limits")),
                 baseline.isMissingNode() ? Optional.empty() : Optional.of(new Baseline(
-                        baseline.path("path").asText(), comparisons(baseline.path("compare")))),
+                        optionalText(baseline.path("path")), optionalText(baseline.path("from")),
+                        comparisons(baseline.path("compare")))),
                 slices(root.path("slices")),
                 ethics(root.path("ethics")),
                 waivers(root.path("waivers")),

@@ -30,6 +30,7 @@ final class PolicyRules {
     static void check(PolicyDocument document, JsonNode root, Problems problems) {
         Rules rules = new Rules(document, root, problems);
         rules.paths();
+        rules.baseline();
         rules.limits(root.path("limits"), "/limits", "limits");
         JsonNode slices = root.path("slices");
         for (int i = 0; i < slices.size(); i++) {
@@ -54,6 +55,20 @@ final class PolicyRules {
                             .ifPresent(p -> problems.add(document.valueAt(pointer), shown + ": " + p));
                 }
             });
+        }
+
+        /** A baseline is a file or a stage: the schema cannot say "exactly one" with a message a user can act on. */
+        void baseline() {
+            JsonNode baseline = root.path("baseline");
+            if (!baseline.isObject() || problems.isReported("/baseline")) {
+                return;
+            }
+            if (baseline.has("path") == baseline.has("from")) {
+                problems.add(document.keyAt("/baseline"), "baseline: " + (baseline.has("path")
+                        ? "has both path and from; expected one of them"
+                        : "names no baseline; expected path: FILE (a metrics file) or from: STAGE (the registry's"
+                        + " metrics of the version in that stage, such as production)"));
+            }
         }
 
         void limits(JsonNode limits, String pointer, String shown) {

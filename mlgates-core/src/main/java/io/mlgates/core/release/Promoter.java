@@ -7,12 +7,14 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.audit.AuditVerification;
 import io.mlgates.core.audit.CanonicalJson;
+import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.identity.AllowedSigners;
 import io.mlgates.core.policy.ApprovalRule;
 import io.mlgates.core.policy.EmergencyPath;
 import io.mlgates.core.policy.OrganisationRef;
+import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.policy.ReleaseTrain;
 import io.mlgates.core.policy.StagePolicy;
@@ -101,6 +103,12 @@ public final class Promoter {
         String author = registered.map(ModelVersion::author).orElse(request.author());
 
         List<Refusal> refusals = new ArrayList<>();
+        if (request.candidate().kind() == Candidate.Kind.PREDICTIONS) {
+            refusals.add(new Refusal("candidate.kind", "the candidate is a prediction file ("
+                    + request.candidate().artifacts() + "), not a model: without model artefacts nothing ties what"
+                    + " would be deployed to this verdict. Put the model's files in " + Policy.DEFAULT_ARTIFACTS
+                    + "/ (or name them with model.artifacts), run the gates again, then promote"));
+        }
         order(request, policy, registered, refusals);
         List<GateEvidence> evidence = evidence(request, stage, LocalDate.ofInstant(now, ZoneOffset.UTC), refusals);
         Optional<ApprovalTally> tally = approvals(request, stage, author, version, emergency, now, refusals);

@@ -16,8 +16,8 @@ public final class ConsoleTable {
     public String render(GateResult r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s gate: %s   model %s%n", r.gate(), r.status(), safe(r.modelName())));
-        out.append(String.format(Locale.ROOT, "candidate %s (%d file%s, %d bytes)%n", r.candidate().digest(),
-                r.candidate().fileCount(), r.candidate().fileCount() == 1 ? "" : "s", r.candidate().totalBytes()));
+        out.append(String.format(Locale.ROOT, "candidate %s (%s)%n", r.candidate().digest(),
+                r.candidate().describe()));
         out.append(String.format(Locale.ROOT, "policy    %s (%s)%n", r.policyDigest(),
                 safe(r.policyFile().orElse("defaults, no mlgates.yaml"))));
         r.organisationPolicy().ifPresent(org -> out.append(String.format(Locale.ROOT,

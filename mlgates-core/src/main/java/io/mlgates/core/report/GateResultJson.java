@@ -83,6 +83,7 @@ public final class GateResultJson {
         root.put("model", r.modelName());
         ObjectNode candidate = root.putObject("candidate");
         candidate.put("digest", r.candidate().digest());
+        candidate.put("kind", r.candidate().kind().id());
         candidate.put("artifacts", r.candidate().artifacts());
         candidate.put("files", r.candidate().fileCount());
         candidate.put("bytes", r.candidate().totalBytes());
@@ -316,7 +317,9 @@ public final class GateResultJson {
                 throw new IllegalArgumentException("expected a gate result of schemaVersion " + SCHEMA_VERSION);
             }
             JsonNode c = root.required("candidate");
-            Candidate candidate = new Candidate(text(c, "digest"), text(c, "artifacts"), c.required("files").asLong(),
+            // results written before candidates had a kind judged model artefacts
+            Candidate candidate = new Candidate(text(c, "digest"), c.has("kind") ? Candidate.Kind.of(text(c, "kind"))
+                    : Candidate.Kind.MODEL, text(c, "artifacts"), c.required("files").asLong(),
                     c.required("bytes").asLong());
             JsonNode d = root.required("data");
             List<String> classes = new ArrayList<>();

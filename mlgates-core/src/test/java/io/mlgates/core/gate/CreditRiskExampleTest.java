@@ -63,7 +63,7 @@ class CreditRiskExampleTest {
         Clock clock = FixedClock.CLOCK;
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
-                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
+                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(), Map.of(),
                 ProgressListener.NONE, clock, NOT_READ));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         try (SqliteRegistry registry = SqliteRegistry.open(tmp.resolve("registry.db"), "registry.db", clock)) {
@@ -116,7 +116,7 @@ class CreditRiskExampleTest {
     void ethicsVerdict() throws Exception {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
-                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
+                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(), Map.of(),
                 ProgressListener.NONE, FixedClock.CLOCK, NOT_READ));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         assertThat(ethics.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
@@ -139,7 +139,7 @@ class CreditRiskExampleTest {
     void ethicsAfterTheWaiversExpire() throws Exception {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
-                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
+                new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(), Map.of(),
                 ProgressListener.NONE, Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC), NOT_READ));
         assertThat(ethics.status()).isEqualTo(Status.FAIL);
         assertThat(ethics.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::id)

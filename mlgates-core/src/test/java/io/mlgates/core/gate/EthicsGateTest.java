@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -103,7 +104,7 @@ class EthicsGateTest {
         write("mlgates.yaml", policy);
         Workspace ws = Workspace.at(repo);
         return new EthicsGate().evaluate(new EthicsRequest(ws, new PolicyLoader().loadFromRepository(ws.root()),
-                Optional.empty(), sensitive, ProgressListener.NONE, DAY, NOT_READ));
+                Optional.empty(), sensitive, Map.of(), ProgressListener.NONE, DAY, NOT_READ));
     }
 
     private static CheckResult check(GateResult r, String id) {
@@ -620,7 +621,7 @@ class EthicsGateTest {
             Workspace ws = Workspace.at(repo);
             GateResult r = new ValidationGate().evaluate(new ValidationRequest(ws,
                     new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                    ProgressListener.NONE, DAY, NOT_READ));
+                    StageMetrics.unavailable("no registry in this test"), ProgressListener.NONE, DAY, NOT_READ));
             assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.WAIVED);
             assertThat(check(r, "limit:accuracy:min").message()).contains("known weak model");
             assertThat(check(r, "waiver:limit:accuracy:*").message()).endsWith("waives 1 check of this gate");

@@ -215,6 +215,41 @@ class ValidationGateTest {
     }
 
     @Test
+    @DisplayName("a baseline file read as a gate result whatever the order of its keys; a flat file with a string"
+            + " value is still bad input, placed at the value")
+    void baselineShapes() throws Exception {
+        BaselineComparison auc = new BaselineComparison("roc_auc", OptionalDouble.of(0.02), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Severity.FAIL);
+        Files.writeString(repo.resolve("baseline.json"), "{\"schemaVersion\": 1, \"gate\": \"validate\","
+                + " \"status\": \"PASS\", \"candidate\": {\"digest\": \"x\"},\n"
+                + " \"metrics\": {\"roc_auc\": {\"value\": 0.95, \"ci\": null}}, \"checks\": []}");
+        GateResult r = run(with(List.of(), Optional.of(new Baseline("baseline.json", List.of(auc))), List.of()));
+        assertThat(check(r, "baseline:roc_auc:max_drop").baseline().getAsDouble()).isEqualTo(0.95);
+
+        Files.writeString(repo.resolve("baseline.json"), "{\"roc_auc\": 0.9,\n \"model\": \"m\"}");
+        assertThatThrownBy(() -> run(with(List.of(), Optional.of(new Baseline("baseline.json", List.of(auc))),
+                List.of()))).isInstanceOf(BadInputException.class)
+                .hasMessage("baseline.json:2:11: metric 'model' should be a number or null");
+    }
+
+    @Test
+    @DisplayName("a baseline without comparisons compares every metric of known direction at maxDrop 0 as a WARN,"
+            + " saying so; metrics undefined on either side or unknown to the engine are left out")
+    void baselineWithoutComparisons() throws Exception {
+        Files.writeString(repo.resolve("baseline.json"), "{\"recall\": 0.9, \"accuracy\": 0.1,"
+                + " \"roc_auc\": null, \"reported.utility\": 5}");
+        GateResult r = run(with(List.of(), Optional.of(new Baseline("baseline.json", List.of())), List.of()));
+        assertThat(r.checks()).filteredOn(c -> c.id().startsWith("baseline:")).extracting(CheckResult::id)
+                .containsExactly("baseline:accuracy:max_drop", "baseline:recall:max_drop");
+        CheckResult recall = check(r, "baseline:recall:max_drop");
+        assertThat(recall.status()).isEqualTo(Status.WARN);
+        assertThat(recall.message()).endsWith("(no baseline.compare in the policy: the default comparison, every"
+                + " metric of known direction at maxDrop 0, as a warning)");
+        assertThat(check(r, "baseline:accuracy:max_drop").status()).isEqualTo(Status.PASS);
+        assertThat(r.checks()).extracting(CheckResult::id).doesNotContain("policy:judged");
+    }
+
+    @Test
     @DisplayName("slices below minSize are SKIPPED with their size; the others are judged on their own rows")
     void slices() throws Exception {
         SliceRule rule = new SliceRule("region", 3, List.of(min("recall", 0.6, Severity.FAIL, Judge.ESTIMATE)));
@@ -340,12 +375,14 @@ class ValidationGateTest {
         assertThat(r.evidence().chainHead().reason()).hasValue("not read");
 
         GateResult overridden = new ValidationGate().evaluate(new ValidationRequest(Workspace.at(repo),
-                new LoadedPolicy(p, EMPTY_DIGEST, Optional.of("lax.yaml")), Optional.of("eval/predictions.csv"),
-                Optional.of("eval/./other.json"), io.mlgates.core.data.ProgressListener.NONE,
+                new LoadedPolicy(p, EMPTY_DIGEST, Optional.of("lax.yaml")),
+                Optional.of(RequestedFile.inRepository("eval/predictions.csv")),
+                Optional.of(new BaselineSource.File(RequestedFile.inRepository("eval/./other.json"))),
+                StageMetrics.unavailable("no registry in this test"), io.mlgates.core.data.ProgressListener.NONE,
                 java.time.Clock.systemUTC(), SeenChainHead.of(".mlgates/registry.db",
                 new io.mlgates.core.audit.AuditHead(3, "ab".repeat(32)))));
         assertThat(overridden.evidence().overrides()).containsExactly(java.util.Map.entry("policy", "lax.yaml"),
-                java.util.Map.entry("baseline", "eval/./other.json"));
+                java.util.Map.entry("baseline", "eval/other.json"));
         assertThat(overridden.evidence().chainHead().head()).hasValueSatisfying(h -> assertThat(h.seq()).isEqualTo(3));
     }
 

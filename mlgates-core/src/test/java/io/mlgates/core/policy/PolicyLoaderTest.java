@@ -399,13 +399,34 @@ class PolicyLoaderTest {
         void missingRequiredKeyIsPlacedAtItsMapping() throws Exception {
             PolicyException e = rejected("""
                     task: binary
+                    slices:
+                      - minSize: 10
+                        limits:
+                          - metric: recall
+                            min: 0.5
+                    """);
+
+            assertOnlyProblem(e, 3, 5, "slices[0]: missing required key 'column'");
+        }
+
+        /** A baseline names a file or a stage, exactly one; the problem is placed at its key. */
+        @Test
+        void baselineNamesAFileOrAStage() throws Exception {
+            PolicyException none = rejected("""
+                    task: binary
                     baseline:
                       compare:
                         - metric: roc_auc
                           maxDrop: 0.01
                     """);
-
-            assertOnlyProblem(e, 2, 1, "baseline: missing required key 'path'");
+            assertOnlyProblem(none, 2, 1, "baseline: names no baseline; expected path: FILE (a metrics file) or"
+                    + " from: STAGE (the registry's metrics of the version in that stage, such as production)");
+            PolicyException both = rejected("""
+                    baseline:
+                      path: base.json
+                      from: production
+                    """);
+            assertOnlyProblem(both, 1, 1, "baseline: has both path and from; expected one of them");
         }
 
         @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.AuditEntry;
 import io.mlgates.core.audit.CanonicalJson;
+import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.ModelVersion;
@@ -70,6 +71,23 @@ class PromoterTest {
 
     private PromotionOutcome toProduction(Instant now) throws Exception {
         return promoteAt(now, request(1, "production", passed(1, BUILT)));
+    }
+
+    @Test
+    @DisplayName("a candidate without model artefacts, judged by its prediction file, is refused with the reason,"
+            + " even with passed evidence for its digest; nothing is registered")
+    void predictionsCandidateIsRefused() throws Exception {
+        Candidate predictions = Candidate.ofPredictions(digest(1), "preds.csv", 9000);
+        PromotionRequest r = request(1, "staging", passed(1, BUILT));
+        PromotionOutcome outcome = promoteAt(BUILT, new PromotionRequest(r.model(), predictions, r.policy(),
+                r.stage(), r.results(), r.actor(), r.author(), r.source(), r.buildLink(), r.emergencyReason(),
+                r.currentPolicy()));
+
+        assertThat(outcome.result()).isEqualTo(Result.REFUSED);
+        assertThat(outcome.refusals()).extracting(Refusal::rule).containsExactly("candidate.kind");
+        assertThat(outcome.refusals().get(0).message()).startsWith("the candidate is a prediction file (preds.csv),"
+                + " not a model");
+        assertThat(registry.versions(MODEL)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
+import io.mlgates.core.gate.RequestedFile;
 import io.mlgates.core.gate.SensitiveColumns;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.OrganisationPolicy;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,7 +57,8 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
             return List.copyOf(joined);
         });
         return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
-                model.inRepository(predictions, "predictions"), judged, progress, clock,
+                model.inRepository(predictions, "predictions").map(RequestedFile::inRepository), judged, Map.of(),
+                progress, clock,
                 model.unseenChainHead()));
     }
 

@@ -2,7 +2,10 @@ package io.mlgates.plugin.logic;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.gate.BaselineSource;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.RequestedFile;
+import io.mlgates.core.gate.StageMetrics;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
 import io.mlgates.core.policy.PolicyLoader;
@@ -38,7 +41,11 @@ public record ValidateTask(String policy, String predictions, String baseline, O
         ModelRepository model = ModelRepository.locate(workDir, policy, organisation == null ? new PolicyLoader()
                 : new PolicyLoader(organisation.load()));
         return new ValidationGate().evaluate(new ValidationRequest(model.repository(), model.policy(),
-                model.inRepository(predictions, "predictions"), model.inRepository(baseline, "baseline"), progress,
-                clock, model.unseenChainHead()));
+                model.inRepository(predictions, "predictions").map(RequestedFile::inRepository),
+                model.inRepository(baseline, "baseline").map(b -> new BaselineSource.File(
+                        RequestedFile.inRepository(b))), StageMetrics.unavailable("a baseline from a stage reads"
+                        + " the team registry, which lives with the Jenkins controller, while the gate runs where the"
+                        + " workspace is; in Jenkins, name a metrics file with baseline.path"), progress, clock,
+                model.unseenChainHead()));
     }
 }

@@ -65,6 +65,27 @@ class ValidateTaskTest {
                         + " folder); expected a file inside it");
     }
 
+    /** Unlike the command line's, where a typed path is the user's own, a step's paths come with the repository. */
+    @Test
+    void absolutePathsAndPathsAboveTheWorkspaceStayRefusedForPredictionsAndBaseline() throws Exception {
+        Repos.binary(work.resolve("m"), Repos.PASS);
+        Path outside = Files.writeString(work.getParent().resolve(work.getFileName() + "-base.json"),
+                "{\"accuracy\": 0.8}");
+        try {
+            assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml", null, outside.toString())))
+                    .isInstanceOf(BadInputException.class).hasMessageStartingWith("baseline: '" + outside
+                            + "' is absolute; expected a path relative to");
+            assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml", null, "../" + outside.getFileName())))
+                    .isInstanceOf(BadInputException.class).hasMessageStartingWith("baseline: '../"
+                            + outside.getFileName() + "' leads outside");
+            assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml",
+                    work.resolve("m/eval/predictions.csv").toString(), null)))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("is absolute");
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
     @Test
     void pathsLeavingTheWorkingDirectoryOrMissingFilesAreBadInputNamingTheArgument() throws Exception {
         Repos.binary(work, Repos.PASS);

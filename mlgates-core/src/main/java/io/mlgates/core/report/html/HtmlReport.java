@@ -147,8 +147,7 @@ public final class HtmlReport {
                 + (r.data().classes().isEmpty() ? "" : ", classes " + String.join(", ", r.data().classes()))
                 + "; " + r.data().bytes() + " bytes";
         return new Views.Gate(r.gate(), StatusLook.of(r.status()), r.modelName(), counts(r), r.candidate().digest(),
-                r.candidate().artifacts(), r.candidate().fileCount() + (r.candidate().fileCount() == 1 ? " file, "
-                : " files, ") + r.candidate().totalBytes() + " bytes", r.policyDigest(),
+                r.candidate().artifacts(), r.candidate().describe(), r.policyDigest(),
                 r.policyFile().orElse("no policy file: every default applies"), r.data().predictions(), dataLine,
                 r.data().dropReasons(), WHEN.format(r.evaluatedAt()), r.engineVersion(),
                 r.checks().stream().map(HtmlReport::checkRow).toList(), figures, bins, curvesNote,
