@@ -19,8 +19,4 @@ public final class Secret implements Serializable {
     public static String toString(Secret s) {
         throw new UnsupportedOperationException("compile-only shim");
     }
-
-    public String getPlainText() {
-        throw new UnsupportedOperationException("compile-only shim");
-    }
 }
