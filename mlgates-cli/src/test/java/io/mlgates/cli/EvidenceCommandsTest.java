@@ -86,13 +86,7 @@ class EvidenceCommandsTest {
 
     /** A small repository: a model file, predictions, and the given policy. */
     private Path repository(String predictions, String policy) throws IOException {
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
-        Files.createDirectories(repo.resolve("model"));
-        Files.writeString(repo.resolve("model/m.bin"), "weights");
-        Files.createDirectories(repo.resolve("eval"));
-        Files.writeString(repo.resolve("eval/predictions.csv"), predictions);
-        Files.writeString(repo.resolve("mlgates.yaml"), policy);
-        return repo;
+        return SmallRepository.create(tmp, predictions, policy);
     }
 
     @Test

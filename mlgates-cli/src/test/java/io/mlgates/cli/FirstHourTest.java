@@ -80,13 +80,7 @@ class FirstHourTest {
             """;
 
     private Path repository(String policy) throws IOException {
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
-        Files.createDirectories(repo.resolve("model"));
-        Files.writeString(repo.resolve("model/m.bin"), "weights");
-        Files.createDirectories(repo.resolve("eval"));
-        Files.writeString(repo.resolve("eval/predictions.csv"), EIGHT_ROWS);
-        Files.writeString(repo.resolve("mlgates.yaml"), policy);
-        return repo;
+        return SmallRepository.create(tmp, EIGHT_ROWS, policy);
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -152,6 +146,8 @@ class FirstHourTest {
                 + " model: without model artefacts nothing ties what would be deployed to this verdict");
         assertThat(read(notebook.resolve(".mlgates/results/ethics.json")).path("candidate").path("kind").asText())
                 .isEqualTo("predictions");
+        assertThat(Files.readString(notebook.resolve(".mlgates/results/report/validate.html")))
+                .contains("no model artefacts: the digest of the prediction file");
     }
 
     @Test
