@@ -13,6 +13,7 @@ import io.mlgates.core.gate.StageMetrics;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationPolicy;
@@ -46,7 +47,7 @@ final class Validation {
 
     /** What every gate command is given. */
     record Options(ModelLocation location, Optional<Path> orgPolicy, Optional<Path> predictions, Optional<Path> out,
-                   OutputFormat format) {
+                   OutputFormat format, ColumnChoice columns) {
         Path repository() {
             return location.repository();
         }
@@ -102,7 +103,7 @@ final class Validation {
                 loaded.policy().policy().modelName());
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
                 o.predictions().map(RequestedFile::usersOwn), baseline, stages, progress(stderr), clock,
-                chainHead(loaded)));
+                chainHead(loaded), o.columns()));
     }
 
     /**
@@ -132,7 +133,7 @@ final class Validation {
         }
         return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
                 o.predictions().map(RequestedFile::usersOwn), columns, reference, progress(stderr), clock,
-                chainHead(loaded)));
+                chainHead(loaded), o.columns()));
     }
 
     /** The chain head of the repository's embedded registry as it is before the gate runs; the file is not changed. */

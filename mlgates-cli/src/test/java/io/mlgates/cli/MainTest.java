@@ -135,7 +135,7 @@ class MainTest {
         Path org = Files.writeString(tmp.resolve("org.yaml"), "ethics:\n  protectedAttributes: [own_telephone]\n");
         Validation.Options o = new Validation.Options(ModelLocation.of(java.util.Optional.empty(),
                 java.util.Optional.of(repo), repo), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), OutputFormat.table);
+                java.util.Optional.empty(), OutputFormat.table, io.mlgates.core.policy.ColumnChoice.none());
         PrintWriter said = new PrintWriter(err, true);
         Validation.Loaded loaded = Validation.load(o, Map.of(Validation.ORG_POLICY_VARIABLE, org.toString()), said);
         assertThat(loaded.policy().policy().ethics().protectedAttributes()).contains("age", "own_telephone");

@@ -1,5 +1,6 @@
 package io.mlgates.core.gate;
 
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
@@ -28,7 +29,7 @@ final class Overrides {
      */
     static Map<String, String> of(LoadedPolicy loaded, Optional<String> predictions, Optional<String> baselineFile,
                                   Optional<String> baselineStage, Optional<List<String>> sensitive,
-                                  Map<String, String> reference) {
+                                  Map<String, String> reference, ColumnChoice columns) {
         Policy policy = loaded.policy();
         Map<String, String> overrides = new LinkedHashMap<>();
         // A policy file other than the repository's mlgates.yaml (validate --policy lax.yaml) judged under other rules.
@@ -52,6 +53,7 @@ final class Overrides {
         if (!changed.isEmpty()) {
             overrides.put("reference", changed);
         }
+        overrides.putAll(columns.overridesOf(policy.predictions()));
         return overrides;
     }
 

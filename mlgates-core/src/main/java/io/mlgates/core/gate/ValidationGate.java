@@ -14,6 +14,7 @@ import io.mlgates.core.policy.BaselineComparison;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
@@ -57,9 +58,11 @@ public final class ValidationGate {
         DataSummary data;
         List<String> classNames;
         Candidate candidate;
+        List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
+        PredictionSource source = request.columns().applyTo(policy.predictions());
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
-                policy.predictions(), policy.task(), sliceColumns, request.progress())) {
+                source, policy.task(), sliceColumns, request.progress())) {
             overall = TaskMetrics.create(policy.task(), reader.hasScores(), true, options.calibrationBins());
             boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
             for (SliceRule rule : policy.slices()) {
@@ -84,6 +87,7 @@ public final class ValidationGate {
                 }
             }
             classNames = reader.classNames();
+            emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
                     reader.bytesRead());
@@ -109,7 +113,7 @@ public final class ValidationGate {
             });
         }
 
-        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, policy.predictions()));
+        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, source, emptiedClasses));
         Optional<Baseline> baseline = policy.baseline();
         Optional<BaselineSource> baselineSource = request.baseline().or(() -> baseline.map(ValidationGate::source));
         checks.addAll(Judging.check(!policy.limits().isEmpty() || baselineSource.isPresent()
@@ -136,7 +140,8 @@ public final class ValidationGate {
                 EngineVersion.current(), Optional.empty(), new Evidence(inputs, request.chainHead(),
                 Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), baselineFile(request),
                         request.baseline().filter(b -> b instanceof BaselineSource.Stage)
-                                .map(b -> ((BaselineSource.Stage) b).stage()), Optional.empty(), Map.of())));
+                                .map(b -> ((BaselineSource.Stage) b).stage()), Optional.empty(), Map.of(),
+                        request.columns())));
     }
 
     /** The caller's baseline file as results show it: relative to the repository when inside it. */

@@ -7,6 +7,7 @@ import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.RequestedFile;
 import io.mlgates.core.gate.SensitiveColumns;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
@@ -59,7 +60,7 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
         return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions").map(RequestedFile::inRepository), judged, Map.of(),
                 progress, clock,
-                model.unseenChainHead()));
+                model.unseenChainHead(), ColumnChoice.none()));
     }
 
     /** The columns of {@code sensitive}, or empty for the policy's; an empty name is bad input, as on the CLI. */

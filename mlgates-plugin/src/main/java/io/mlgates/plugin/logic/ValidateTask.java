@@ -8,6 +8,7 @@ import io.mlgates.core.gate.RequestedFile;
 import io.mlgates.core.gate.StageMetrics;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.PolicyLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +47,6 @@ public record ValidateTask(String policy, String predictions, String baseline, O
                         RequestedFile.inRepository(b))), StageMetrics.unavailable("a baseline from a stage reads"
                         + " the team registry, which lives with the Jenkins controller, while the gate runs where the"
                         + " workspace is; in Jenkins, name a metrics file with baseline.path"), progress, clock,
-                model.unseenChainHead()));
+                model.unseenChainHead(), ColumnChoice.none()));
     }
 }
