@@ -33,8 +33,8 @@ final class EthicsCommand implements Callable<Integer> {
         Environment env = main.environment();
         PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty());
-        Validation.Loaded loaded = Validation.load(o, env.variables(), err);
-        return Validation.show(List.of(Validation.ethics(loaded, o, fairness.columns(), fairness.references(),
+        Validation.Loaded loaded = Validation.load(o, env.variables());
+        return Validation.show(loaded, List.of(Validation.ethics(loaded, o, fairness.columns(), fairness.references(),
                 env.clock(), err)), o, spec.commandLine().getOut(), err);
     }
 }

@@ -60,11 +60,11 @@ final class RunCommand implements Callable<Integer> {
         Validation.Options o = gate.toOptions(Optional.ofNullable(repository), env.folder(),
                 Optional.of(Path.of(".mlgates", "results")));
         Path results = o.out().orElseThrow();
-        Validation.Loaded loaded = Validation.load(o, env.variables(), err);
+        Validation.Loaded loaded = Validation.load(o, env.variables());
         GateResult validate = Validation.validate(loaded, o, baseline.source(), env.clock(), err);
         GateResult ethics = Validation.ethics(loaded, o, fairness.columns(), fairness.references(), env.clock(), err);
         List<GateResult> judged = List.of(validate, ethics);
-        int gates = Validation.print(judged, o.format(), spec.commandLine().getOut());
+        int gates = Validation.print(loaded, judged, o.format(), spec.commandLine().getOut(), err);
         boolean written = ResultFolder.write(judged, results, true, env.disk(), err);
         // With --format json standard output holds the results alone; the promotion is told on standard error.
         PrintWriter told = o.format() == OutputFormat.json ? err : spec.commandLine().getOut();

@@ -34,8 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
         Environment env = main.environment();
         PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty());
-        Validation.Loaded loaded = Validation.load(o, env.variables(), err);
-        return Validation.show(List.of(Validation.validate(loaded, o, baseline.source(), env.clock(), err)), o,
+        Validation.Loaded loaded = Validation.load(o, env.variables());
+        return Validation.show(loaded, List.of(Validation.validate(loaded, o, baseline.source(), env.clock(), err)), o,
                 spec.commandLine().getOut(), err);
     }
 }

@@ -53,8 +53,12 @@ final class Validation {
         }
     }
 
-    /** A loaded policy and the organisation floor it was loaded under. */
-    record Loaded(Workspace ws, LoadedPolicy policy, Optional<OrganisationPolicy> organisation) {
+    /**
+     * A loaded policy and the organisation floor it was loaded under.
+     *
+     * @param said the console's line saying which policy judged which repository, and how it was found
+     */
+    record Loaded(Workspace ws, LoadedPolicy policy, Optional<OrganisationPolicy> organisation, String said) {
     }
 
     /** The organisation policy named by {@code --org-policy}, else by {@value #ORG_POLICY_VARIABLE}, if any. */
@@ -72,8 +76,8 @@ final class Validation {
         return Optional.of(new PolicyLoader().loadOrganisation(orgFile.get(), orgFile.get().toString()));
     }
 
-    /** Loads the policy, and says on standard error which policy judges which repository. */
-    static Loaded load(Options o, Map<String, String> environment, PrintWriter stderr) throws BadInputException {
+    /** Loads the policy. */
+    static Loaded load(Options o, Map<String, String> environment) throws BadInputException {
         Workspace ws = Workspace.at(o.repository());
         Optional<OrganisationPolicy> organisation = organisation(o.orgPolicy(), environment);
         PolicyLoader loader = organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new);
@@ -91,9 +95,7 @@ final class Validation {
         if (o.out().isPresent()) {
             ws.checkOutput(o.out().get(), "--out");
         }
-        stderr.println(o.location().said(policy.fileName()));
-        stderr.flush();
-        return new Loaded(ws, policy, organisation);
+        return new Loaded(ws, policy, organisation, o.location().said(policy.fileName()));
     }
 
     static GateResult validate(Loaded loaded, Options o, Optional<BaselineSource> baseline, Clock clock,
@@ -146,14 +148,21 @@ final class Validation {
      * Shows the results, writes them as one run when {@code --out} is given, and returns the exit code of the worst.
      * A failed write is told on standard error and does not change the exit code: the verdict stands.
      */
-    static int show(List<GateResult> results, Options o, PrintWriter stdout, PrintWriter stderr) {
-        int code = print(results, o.format(), stdout);
+    static int show(Loaded loaded, List<GateResult> results, Options o, PrintWriter stdout, PrintWriter stderr) {
+        int code = print(loaded, results, o.format(), stdout, stderr);
         o.out().ifPresent(folder -> ResultFolder.write(results, folder, false, Disk.LOCAL, stderr));
         return code;
     }
 
-    /** Prints the results (tables, or JSON alone on standard output) and returns the exit code of the worst. */
-    static int print(List<GateResult> results, OutputFormat format, PrintWriter stdout) {
+    /**
+     * Prints the results (tables, or JSON alone on standard output) and returns the exit code of the worst. First
+     * it says which policy judged which repository: above the tables, or on standard error beside the JSON.
+     */
+    static int print(Loaded loaded, List<GateResult> results, OutputFormat format, PrintWriter stdout,
+                     PrintWriter stderr) {
+        PrintWriter said = format == OutputFormat.json ? stderr : stdout;
+        said.println(loaded.said());
+        said.flush();
         GateResultJson json = new GateResultJson();
         if (format == OutputFormat.json) {
             if (results.size() == 1) {

@@ -325,8 +325,8 @@ class FirstHourTest {
         Path repo = ExampleRepository.copyInto(tmp);
         Path subfolder = repo.resolve("eval");
         assertThat(run(TestEnvironment.FIXED.in(subfolder), "run")).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("mlgates: policy " + repo.resolve("mlgates.yaml") + "; model repository "
-                + repo + ", found above " + subfolder);
+        assertThat(out.toString()).startsWith("mlgates: policy " + repo.resolve("mlgates.yaml")
+                + "; model repository " + repo + ", found above " + subfolder + "\n");
         assertThat(read(repo.resolve(".mlgates/results/validate.json")).path("policy").path("file").asText())
                 .isEqualTo("mlgates.yaml");
         assertThat(subfolder.resolve(".mlgates")).doesNotExist();

@@ -136,10 +136,9 @@ class MainTest {
         Validation.Options o = new Validation.Options(ModelLocation.of(java.util.Optional.empty(),
                 java.util.Optional.of(repo), repo), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), OutputFormat.table, io.mlgates.core.policy.ColumnChoice.none());
-        PrintWriter said = new PrintWriter(err, true);
-        Validation.Loaded loaded = Validation.load(o, Map.of(Validation.ORG_POLICY_VARIABLE, org.toString()), said);
+        Validation.Loaded loaded = Validation.load(o, Map.of(Validation.ORG_POLICY_VARIABLE, org.toString()));
         assertThat(loaded.policy().policy().ethics().protectedAttributes()).contains("age", "own_telephone");
-        assertThat(Validation.load(o, Map.of(), said).policy().policy().ethics().protectedAttributes())
+        assertThat(Validation.load(o, Map.of()).policy().policy().ethics().protectedAttributes())
                 .doesNotContain("own_telephone");
     }
 

@@ -65,6 +65,16 @@ class ValidateTaskTest {
                         + " folder); expected a file inside it");
     }
 
+    /** The gate runs with the workspace and the team registry lives with the controller: no stage to read there. */
+    @Test
+    void aBaselineFromAStageIsRefusedWithTheReason() throws Exception {
+        Repos.binary(work, Repos.PASS + "baseline:\n  from: production\n");
+        assertThatThrownBy(() -> evaluate(new ValidateTask(null, null, null)))
+                .isInstanceOf(BadInputException.class).hasMessage("registry:production: a baseline from a stage reads"
+                        + " the team registry, which lives with the Jenkins controller, while the gate runs where the"
+                        + " workspace is; in Jenkins, name a metrics file with baseline.path");
+    }
+
     /** Unlike the command line's, where a typed path is the user's own, a step's paths come with the repository. */
     @Test
     void absolutePathsAndPathsAboveTheWorkspaceStayRefusedForPredictionsAndBaseline() throws Exception {
