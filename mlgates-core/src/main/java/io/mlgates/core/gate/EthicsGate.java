@@ -94,7 +94,7 @@ public final class EthicsGate {
             classNames = reader.classNames();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
-                    reader.bytesRead());
+                    reader.bytesRead(), BinaryReading.of(policy, reader));
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
             predictionsDigest = reader.digest();
         } catch (IOException e) {

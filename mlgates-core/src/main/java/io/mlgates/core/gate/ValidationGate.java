@@ -90,7 +90,7 @@ public final class ValidationGate {
             classNames = reader.classNames();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
-                    reader.bytesRead());
+                    reader.bytesRead(), BinaryReading.of(policy, reader));
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
             inputs.add(new Evidence.Input("predictions", predictionsDisplay, reader.digest()));
         } catch (IOException e) {
