@@ -5,8 +5,8 @@ import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.fairness.FairnessOptions;
 import io.mlgates.core.fairness.FairnessResult;
-import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.BinaryReading;
+import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
@@ -126,10 +126,18 @@ public final class GateResultFixtures {
     }
 
     /** The same result as a model without scores would have it: no curves. */
+    /** {@link #full} as read from a file without a score column: the score metrics undefined, no curves. */
     public static GateResult withoutCurves(String modelName) {
+        return withoutCurves(modelName, MetricValue.undefined("log_loss", "no score column"));
+    }
+
+    /** {@link #full} without curves, its log loss as given (defined for a gate that reads scores but draws none). */
+    public static GateResult withoutCurves(String modelName, MetricValue logLoss) {
         GateResult r = full(modelName);
+        Map<String, MetricValue> metrics = new LinkedHashMap<>(r.metrics());
+        metrics.put("log_loss", logLoss);
         return new GateResult(r.gate(), r.status(), r.modelName(), r.candidate(), r.policyDigest(), r.policyFile(),
-                r.organisationPolicy(), r.data(), r.metrics(), r.checks(), Optional.empty(), r.evaluatedAt(),
+                r.organisationPolicy(), r.data(), metrics, r.checks(), Optional.empty(), r.evaluatedAt(),
                 r.engineVersion(), r.fairness(), r.evidence());
     }
 }

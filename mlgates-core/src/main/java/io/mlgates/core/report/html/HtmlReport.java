@@ -61,12 +61,12 @@ public final class HtmlReport {
 
     /** The build-page summary: status, counts, the worst checks. */
     public String summary(GateResult result) {
-        return render("summary.jte", summaryView(result, Optional.empty()));
+        return render("summary.jte", summaryView(result, Optional.empty(), true));
     }
 
     /** The summary with a link to the full result at {@code detailsHref}. */
     public String summary(GateResult result, String detailsHref) {
-        return render("summary.jte", summaryView(result, Optional.of(detailsHref)));
+        return render("summary.jte", summaryView(result, Optional.of(detailsHref), true));
     }
 
     /**
@@ -111,14 +111,14 @@ public final class HtmlReport {
         ENGINE.render(template, view, out instanceof SafeHtmlOutput ? out : new SafeHtmlOutput(out));
     }
 
-    static Views.Summary summaryView(GateResult r, Optional<String> href) {
+    static Views.Summary summaryView(GateResult r, Optional<String> href, boolean listChecks) {
         List<CheckResult> notPassed = r.checks().stream()
                 .filter(c -> c.status() != Status.PASS && c.status() != Status.SKIPPED)
                 .sorted(Comparator.comparing(CheckResult::status, Status.WORST_FIRST))
                 .toList();
         List<Views.CheckRow> worst = notPassed.stream().limit(SUMMARY_CHECKS).map(HtmlReport::checkRow).toList();
         return new Views.Summary(r.gate(), StatusLook.of(r.status()), r.modelName(), WHEN.format(r.evaluatedAt()),
-                r.candidate().digest(), counts(r), worst, notPassed.size() - worst.size(), href);
+                r.candidate().digest(), counts(r), worst, notPassed.size() - worst.size(), href, listChecks);
     }
 
     /**

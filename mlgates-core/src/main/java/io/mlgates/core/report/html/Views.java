@@ -22,8 +22,9 @@ final class Views {
     record MetricRow(String name, String value, String reason, String interval, String source) {
     }
 
+    /** A gate's summary; {@code listChecks} false where the page's verdict box already lists them (the index). */
     record Summary(String gate, StatusLook status, String model, String evaluatedAt, String candidate,
-                   List<Count> counts, List<CheckRow> worst, long more, Optional<String> href) {
+                   List<Count> counts, List<CheckRow> worst, long more, Optional<String> href, boolean listChecks) {
     }
 
     record Figure(Svg svg, String caption) {
