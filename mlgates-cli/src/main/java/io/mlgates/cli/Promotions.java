@@ -48,6 +48,11 @@ final class Promotions {
                        OutputFormat format, PrintWriter out) throws BadInputException, RegistryException {
         PromotionOutcome outcome = judge(context, stage, options, environment);
         show(outcome, context.registry.location(), format, out);
+        return code(outcome);
+    }
+
+    /** The exit code of a promotion: done, waiting for the release train, or refused. */
+    private static int code(PromotionOutcome outcome) {
         return outcome.waitsForTrain() ? WAITING : outcome.result() == PromotionOutcome.Result.REFUSED ? REFUSED : DONE;
     }
 
@@ -67,8 +72,7 @@ final class Promotions {
                     Optional.empty(), Optional.empty(), Optional.empty(), orgPolicy), environment);
             String registry = context.registry.location();
             show(outcome, registry, OutputFormat.table, format == OutputFormat.json ? err : out);
-            return new FirstStage(outcome.result() == PromotionOutcome.Result.REFUSED ? REFUSED : DONE,
-                    note(outcome, registry));
+            return new FirstStage(code(outcome), note(outcome, registry));
         }
     }
 
@@ -84,7 +88,8 @@ final class Promotions {
             case PROMOTED -> PromotionNote.promoted("Promoted to " + o.stage() + version
                     + (o.emergency() ? " on the emergency path" : "") + where);
             case UNCHANGED -> PromotionNote.promoted("Already in " + o.stage() + version + where);
-            case REFUSED -> PromotionNote.notPromoted("Not promoted to " + o.stage() + ": " + String.join("; ",
+            case REFUSED -> PromotionNote.notPromoted("Not promoted to " + o.stage()
+                    + (o.waitsForTrain() ? " yet, waiting for the release train" : "") + ": " + String.join("; ",
                     o.refusals().stream().map(r -> r.rule() + ": " + Text.terminalSafe(r.message())).toList()) + ".");
         };
     }
