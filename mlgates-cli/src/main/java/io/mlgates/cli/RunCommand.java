@@ -3,6 +3,7 @@ package io.mlgates.cli;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.report.html.PromotionNote;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
         PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = new Validation.Options(repository, Optional.empty(), Optional.ofNullable(orgPolicy),
-                Optional.empty(), Optional.of(results), format);
+                Optional.empty(), Optional.of(results), format, ColumnChoice.none());
         Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         GateResult validate = Validation.validate(loaded, o, Optional.empty(), main.environment().clock(), err);
         GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), main.environment().clock(), err);

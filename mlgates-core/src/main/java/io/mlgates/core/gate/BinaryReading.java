@@ -30,12 +30,14 @@ public record BinaryReading(String positive, Optional<String> negative, double t
         }
     }
 
-    /** How {@code reader} read a binary model's rows under {@code policy}; empty for the other tasks. */
-    static Optional<BinaryReading> of(Policy policy, PredictionReader reader) {
+    /**
+     * How {@code reader} read a binary model's rows from {@code source} (the policy's, with the command line's column
+     * choices applied); empty for the other tasks.
+     */
+    static Optional<BinaryReading> of(Policy policy, PredictionSource source, PredictionReader reader) {
         if (policy.task() != TaskType.BINARY) {
             return Optional.empty();
         }
-        PredictionSource source = policy.predictions();
         String positive = source.positive();
         Optional<String> negative = reader.classNames().stream().filter(c -> !c.equals(positive)).findFirst()
                 .or(source::declaredNegative);
