@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates ethics}: the ethics gate. */
 @Command(name = "ethics", mixinStandardHelpOptions = true,
+        footer = "  mlgates ethics --policy my-model/mlgates.yaml --sensitive sex,age_band",
         description = {"Is the model fair across groups, documented for its risk tier, and built on data it may use?",
                 "The model repository is the policy file's folder, or the one found by searching up from the current"
                         + " folder (the first with mlgates.yaml, else with .git)."})

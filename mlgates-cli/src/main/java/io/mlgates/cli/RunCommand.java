@@ -1,6 +1,10 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Status;
+import io.mlgates.core.report.html.PromotionNote;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Spec;
  * always says whether it promoted, and if not, why. The exit code is that of the worst gate, or of the promotion
  * when the gates passed.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, footer = "  mlgates run examples/credit-risk",
         description = {"Runs every gate (validate, then ethics) on a model repository laid out by convention.",
                 "Without DIR, the repository is found by searching up from the current folder (the first with"
                         + " mlgates.yaml, else with .git), or it is the --policy file's folder.",
@@ -64,32 +68,56 @@ final class RunCommand implements Callable<Integer> {
         GateResult validate = Validation.validate(loaded, o, baseline.source(), env.clock(), err);
         GateResult ethics = Validation.ethics(loaded, o, fairness.columns(), fairness.references(), env.clock(), err);
         List<GateResult> judged = List.of(validate, ethics);
-        int gates = Validation.print(loaded, judged, o.format(), spec.commandLine().getOut(), err);
-        boolean written = ResultFolder.write(judged, results, true, env.disk(), err);
-        // With --format json standard output holds the results alone; the promotion is told on standard error.
-        PrintWriter told = o.format() == OutputFormat.json ? err : spec.commandLine().getOut();
-        if (gates != Validation.PASSED) {
-            notPromoted(told, "the gates did not pass (" + judged.stream().filter(r -> !r.status().isSuccessful())
-                    .map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", ")) + ")");
-            return gates;
-        }
-        if (noPromote) {
-            notPromoted(told, "--no-promote was given (the gates passed: " + judged.stream()
-                    .map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", ")) + ")");
+        Status worst = Status.worstOf(judged.stream().map(GateResult::status).toList());
+        // The report states what became of the candidate. When the gates did not pass, or promotion was not asked
+        // for, that is known now; else the promotion, which reads these files, decides it, and the report is
+        // written again with its outcome.
+        Optional<PromotionNote> known = !worst.isSuccessful()
+                ? Optional.of(PromotionNote.notPromoted("Not promoted: " + notPassed(judged) + "."))
+                : noPromote ? Optional.of(PromotionNote.notPromoted("Not promoted: --no-promote was given."))
+                : Optional.empty();
+        boolean written = ResultFolder.write(judged, results, true, known, env.disk(), err);
+        PrintWriter out = spec.commandLine().getOut();
+        int gates = Validation.print(loaded, judged, o.format(), out, err);
+        // With --format json standard output holds the results alone: the closing line goes to standard error.
+        PrintWriter closing = o.format() == OutputFormat.json ? err : out;
+        if (known.isPresent()) {
+            verdict(closing, judged, known.get());
             return gates;
         }
         if (!written) {
             // Promotion reads the results folder: without this run's files it would judge another run's.
-            notPromoted(told, "this run's results are not in " + results);
+            err.println("mlgates: not promoted: this run's results are not in " + results);
+            err.flush();
+            verdict(closing, judged, PromotionNote.notPromoted("Not promoted: this run's results are not in "
+                    + results + "."));
             return gates;
         }
-        return Promotions.toFirstStage(o.repository(), results, o.orgPolicy(), o.format(), env,
-                spec.commandLine().getOut(), err);
+        Promotions.FirstStage promoted = Promotions.toFirstStage(o.repository(), results, o.orgPolicy(),
+                o.format(), env, out, err);
+        try {
+            ResultFolder.writeReport(results, results.resolve(ResultFolder.REPORT), Optional.of(promoted.note()),
+                    env.disk());
+        } catch (BadInputException | IOException e) {
+            // The report written with the results stands; it says it does not know the promotion, which is true.
+            err.println("mlgates: the report does not state the promotion: " + e.getMessage());
+        }
+        verdict(closing, judged, promoted.note());
+        return promoted.code();
     }
 
-    private static void notPromoted(PrintWriter told, String why) {
-        told.println("not promoted: " + why);
-        told.flush();
+    /** "validate FAIL, ethics WARN": the gates that did not pass. */
+    private static String notPassed(List<GateResult> judged) {
+        return judged.stream().filter(r -> !r.status().isSuccessful()).map(r -> r.gate() + " " + r.status())
+                .collect(Collectors.joining(", ")) + " did not pass";
     }
 
+    /** The console's last line: the verdict over every gate, and what became of the candidate. */
+    private static void verdict(PrintWriter out, List<GateResult> judged, PromotionNote promotion) {
+        out.println();
+        out.println("verdict: " + Status.worstOf(judged.stream().map(GateResult::status).toList()) + " ("
+                + judged.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", ")) + "). "
+                + promotion.text());
+        out.flush();
+    }
 }

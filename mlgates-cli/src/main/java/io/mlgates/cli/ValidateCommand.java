@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates validate}: the model validation gate. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        footer = "  mlgates validate --policy examples/credit-risk/mlgates.yaml --format json",
         description = {"Is the candidate good enough, and no worse than the baseline?",
                 "The model repository is the policy file's folder, or the one found by searching up from the current"
                         + " folder (the first with mlgates.yaml, else with .git).",

@@ -298,8 +298,8 @@ class FirstHourTest {
         int code = run("run", repo.toString(), "--predictions", elsewhere.toString(), "--baseline", base.toString(),
                 "--sensitive", "sex", "--reference", "sex=female", "--no-promote");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).endsWith("not promoted: --no-promote was given (the gates passed: validate WARN,"
-                + " ethics WARN)\n");
+        assertThat(out.toString()).endsWith("verdict: WARN (validate WARN, ethics WARN). Not promoted: --no-promote"
+                + " was given.\n");
         assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
         JsonNode validate = read(repo.resolve(".mlgates/results/validate.json"));
         assertThat(validate.path("overrides").path("predictions").asText()).isEqualTo(elsewhere.toString());

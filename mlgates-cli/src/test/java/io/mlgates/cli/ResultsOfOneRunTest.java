@@ -91,9 +91,7 @@ class ResultsOfOneRunTest {
         Path repo = ExampleRepository.copyInto(tmp);
         assertThat(run(FullDisk.forFilesStartingWith(".validate.json."), "run", repo.toString())).isZero();
         assertThat(err.toString()).contains("cannot write " + repo.resolve(".mlgates/results/validate.json")
-                + ": No space left on device");
-        assertThat(out.toString()).endsWith("not promoted: this run's results are not in "
-                + repo.resolve(".mlgates/results") + "\n");
+                + ": No space left on device").contains("not promoted");
         assertThat(repo.resolve(".mlgates/results")).doesNotExist();
         assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
