@@ -64,6 +64,12 @@ public record TeamRegistrySetting(String mlflowUrl, String credentialsId, boolea
         return this;
     }
 
+    /** Why the credential named is of no use: what a save and an opening of the registry say. */
+    public static String missingCredential(String id) {
+        return "no secret text credential with id '" + id + "' in Jenkins' global credentials; expected the id of a"
+                + " Secret text credential holding the MLflow server's token";
+    }
+
     /** The embedded registry's file under {@code jenkinsHome}. */
     public static Path embeddedFile(Path jenkinsHome) {
         return jenkinsHome.resolve(EMBEDDED_FILE);
