@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.Secret;
 import io.mlgates.core.registry.RegistryException;
+import io.mlgates.plugin.logic.Refused;
 import io.mlgates.plugin.logic.TeamRegistry;
 import io.mlgates.plugin.logic.TeamRegistrySetting;
 import java.time.Clock;
@@ -120,7 +121,7 @@ public final class TeamRegistryConfiguration extends GlobalConfiguration {
         Secret submitted = typed.isBlank() ? null : Secret.fromString(typed);
         try {
             new TeamRegistrySetting(url, id, hasToken(submitted)).checked();
-        } catch (TeamRegistrySetting.Refused e) {
+        } catch (Refused e) {
             throw new FormException(e.getMessage(), e.field());
         }
         if (id != null && credential(id) == null) {

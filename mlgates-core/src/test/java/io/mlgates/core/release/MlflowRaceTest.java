@@ -30,8 +30,11 @@ class MlflowRaceTest {
     private FakeMlflowServer server;
 
     @BeforeEach
-    void start() throws Exception {
+    void startWithTheVersionsRegistered() throws Exception {
         server = new FakeMlflowServer(Optional.empty());
+        try (ModelRegistry registry = open()) {
+            PromotionRace.registerVersions(registry);
+        }
     }
 
     @AfterEach
@@ -48,9 +51,6 @@ class MlflowRaceTest {
     @DisplayName("8 threads and 2 processes promote different versions to one stage on MLflow, 20 rounds: exactly one"
             + " wins each round, the history is complete, the audit chain verifies")
     void exactlyOneWinsEachRound() throws Exception {
-        try (ModelRegistry registry = open()) {
-            PromotionRace.registerVersions(registry);
-        }
         PromotionRace.exactlyOneWinsEachRound(this::open, () -> PromotionRace.java(
                 PromotionContender.class.getName(), "rounds", server.uri().toString()), 20);
     }
@@ -60,9 +60,6 @@ class MlflowRaceTest {
     @DisplayName("8 threads record 10 decisions each at once: all 80 are in the chain and in the version's tags, in"
             + " one unbroken chain whose head tag ends on its newest entry")
     void concurrentDecisionsAreAllKept() throws Exception {
-        try (ModelRegistry registry = open()) {
-            PromotionRace.registerVersions(registry);
-        }
         int threads = 8;
         int each = 10;
         ExecutorService pool = Executors.newFixedThreadPool(threads);

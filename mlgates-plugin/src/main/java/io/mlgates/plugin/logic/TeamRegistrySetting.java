@@ -136,20 +136,4 @@ public record TeamRegistrySetting(String mlflowUrl, String credentialsId, boolea
         /** @throws RegistryException when the credential named is missing or not a secret text */
         Optional<String> token() throws RegistryException;
     }
-
-    /** Why a submitted setting is not saved, and the field it concerns. */
-    public static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = Objects.requireNonNull(field, "field");
-        }
-
-        public String field() {
-            return field;
-        }
-    }
 }
