@@ -39,21 +39,67 @@ public final class ConsoleTable {
 
         List<String[]> checkRows = new ArrayList<>();
         checkRows.add(new String[] {"STATUS", "CHECK", "MESSAGE"});
-        for (CheckResult c : r.checks()) {
-            checkRows.add(new String[] {c.status().name(), safe(c.id()), safe(c.message())});
+        List<CheckResult> shown = ShownChecks.of(r);
+        for (int i = 0; i < shown.size(); i++) {
+            CheckResult c = shown.get(i);
+            int end = smallGroupsEnd(shown, i);
+            if (end - i > 1) {
+                checkRows.add(smallGroupsRow(shown.subList(i, end)));
+                i = end - 1;
+            } else {
+                checkRows.add(new String[] {c.status().name(), safe(c.id()), safe(c.message())});
+            }
         }
         table(out, checkRows);
         out.append('\n');
         out.append("verdict: ").append(r.status());
         List<String> counts = new ArrayList<>();
         for (Status s : Status.values()) {
-            long n = r.count(s);
+            long n = ShownChecks.count(r, s);
             if (n > 0) {
                 counts.add(n + " " + s.name().toLowerCase(Locale.ROOT));
             }
         }
         out.append(" (").append(String.join(", ", counts)).append(")\n");
         return out.toString();
+    }
+
+    /**
+     * The end (exclusive) of the run of checks from {@code from} that say groups of one attribute are too small to
+     * judge ({@code SKIPPED}, with the same id before the {@code =}, and each with the group's rows as its value).
+     */
+    private static int smallGroupsEnd(List<CheckResult> checks, int from) {
+        String family = smallGroupFamily(checks.get(from));
+        int end = from;
+        while (end < checks.size() && family != null && family.equals(smallGroupFamily(checks.get(end)))) {
+            end++;
+        }
+        return Math.max(end, from + 1);
+    }
+
+    /** "fairness:sex&age_band=*:size" for a SKIPPED check on one group's size; null for any other check. */
+    private static String smallGroupFamily(CheckResult c) {
+        if (c.status() != Status.SKIPPED || c.slice().isEmpty() || c.observed().isEmpty() || c.metric().isPresent()) {
+            return null;
+        }
+        String slice = c.slice().get();
+        int eq = slice.indexOf('=');
+        int at = c.id().indexOf(slice);
+        if (eq < 0 || at < 0) {
+            return null;
+        }
+        return c.id().substring(0, at) + slice.substring(0, eq + 1) + "*" + c.id().substring(at + slice.length());
+    }
+
+    /** Several groups too small to judge, as one row: their family of ids, then each group with its rows. */
+    private static String[] smallGroupsRow(List<CheckResult> run) {
+        List<String> groups = new ArrayList<>();
+        for (CheckResult c : run) {
+            String slice = c.slice().orElseThrow();
+            groups.add(slice.substring(slice.indexOf('=') + 1) + " (" + (long) c.observed().getAsDouble() + " rows)");
+        }
+        return new String[] {Status.SKIPPED.name(), safe(smallGroupFamily(run.get(0))), safe(run.size()
+                + " groups too small to judge, reported but not judged: " + String.join(", ", groups))};
     }
 
     /** The main forms only; the JSON result has every disparity, the to-overall forms included. */
@@ -71,16 +117,29 @@ public final class ConsoleTable {
             List<String[]> groupRows = new ArrayList<>();
             List<String> header = new ArrayList<>(List.of("GROUP", "COUNT"));
             SHOWN_RATES.forEach(rate -> header.add(rate.toUpperCase(Locale.ROOT)));
-            header.add("NOTE");
             groupRows.add(header.toArray(String[]::new));
+            List<String> small = new ArrayList<>();
+            List<String> why = new ArrayList<>();
             a.groups().forEach((value, g) -> {
+                if (g.excluded().isPresent()) { // folded into one line under the table; the JSON has their rates
+                    small.add(safe(value) + " (" + g.count() + " rows)");
+                    why.add(safe(g.excluded().get().replaceFirst("^\\d+ rows, ", "")));
+                    return;
+                }
                 List<String> row = new ArrayList<>(List.of(safe(value), String.valueOf(g.count())));
                 SHOWN_RATES.forEach(rate -> row.add(g.rate(rate).isDefined()
                         ? number(g.rate(rate).value().getAsDouble()) : "undefined"));
-                row.add(g.excluded().map(e -> "not judged: " + e).orElse(""));
                 groupRows.add(row.toArray(String[]::new));
             });
-            table(out, groupRows);
+            if (groupRows.size() > 1) {
+                table(out, groupRows);
+            }
+            if (!small.isEmpty()) {
+                // one reason for all ("fewer than minGroupSize 30") is said once
+                String reason = why.stream().distinct().count() == 1 ? why.get(0) : String.join("; ", why);
+                out.append("not judged, ").append(reason).append(" rows: ").append(String.join(", ", small))
+                        .append('\n');
+            }
             List<String[]> disparityRows = new ArrayList<>();
             // the value over every group present, then the judged value (groups with minGroupSize rows) and its
             // simultaneous interval, which the checks use

@@ -12,7 +12,7 @@ class ConsoleTableTest {
         String table = new ConsoleTable().render(GateResultFixtures.ethics(""));
         assertThat(table).contains("fairness of sex (reference group m)")
                 .contains("fairness of sex&age (reference group m&old)")
-                .contains("not judged: 3 rows, fewer than minGroupSize 30")
+                .contains("not judged, fewer than minGroupSize 30 rows: x (3 rows)")
                 .containsPattern("DISPARITY +ALL GROUPS +JUDGED +INTERVAL")
                 .contains("demographic_parity_ratio").contains("katz-log")
                 .containsPattern("disparate_impact +undefined +undefined +no reference group is declared for 'age'")
