@@ -141,7 +141,7 @@ final class Validation {
                 if (i > 0) {
                     stdout.println();
                 }
-                stdout.print(table.render(results.get(i)));
+                stdout.print(table.render(results.get(i), i > 0 ? Optional.of(results.get(i - 1)) : Optional.empty()));
             }
         }
         stdout.flush();

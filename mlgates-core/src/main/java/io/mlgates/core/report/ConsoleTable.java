@@ -10,10 +10,20 @@ import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A gate result as a table for a terminal or a build log; control characters from user files are neutralised. */
 public final class ConsoleTable {
     public String render(GateResult r) {
+        return render(r, Optional.empty());
+    }
+
+    /**
+     * {@code r}, after {@code above} was shown: the metrics {@code above} already showed for the same candidate and
+     * data, with the same value and interval, are named on one line instead of repeated (a run's ethics gate
+     * computes the validation metrics again).
+     */
+    public String render(GateResult r, Optional<GateResult> above) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s gate: %s   model %s%n", r.gate(), r.status(), safe(r.modelName())));
         out.append(String.format(Locale.ROOT, "candidate %s (%d file%s, %d bytes)%n", r.candidate().digest(),
@@ -27,13 +37,26 @@ public final class ConsoleTable {
 
         List<String[]> metricRows = new ArrayList<>();
         metricRows.add(new String[] {"METRIC", "VALUE", "INTERVAL"});
+        List<String> repeated = new ArrayList<>();
+        boolean sameInput = above.filter(a -> a.candidate().digest().equals(r.candidate().digest())
+                && a.data().equals(r.data())).isPresent();
         for (MetricValue m : r.metrics().values()) {
+            if (sameInput && m.equals(above.get().metrics().get(m.name()))) {
+                repeated.add(safe(m.name()));
+                continue;
+            }
             metricRows.add(new String[] {safe(m.name()),
                     m.isDefined() ? number(m.value().getAsDouble()) : "undefined",
                     m.isDefined() ? m.ci().map(ConsoleTable::interval).orElse("")
                             : safe(m.undefinedReason().orElseThrow())});
         }
-        table(out, metricRows);
+        if (!repeated.isEmpty()) {
+            out.append("as in the ").append(safe(above.get().gate())).append(" gate above: ")
+                    .append(String.join(", ", repeated)).append('\n');
+        }
+        if (metricRows.size() > 1) {
+            table(out, metricRows);
+        }
         out.append('\n');
         r.fairness().ifPresent(f -> fairness(out, f));
 
