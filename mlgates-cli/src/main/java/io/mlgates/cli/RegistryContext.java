@@ -19,7 +19,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 
 /** A model repository's policy and the registry it promotes into, opened for one command. */
@@ -123,17 +123,21 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
-     * The candidate as the artefacts are now; without artefacts (no {@code model/} folder, none named by the policy),
-     * the prediction file the gates judged, as their results name it, so that the promotion refuses it for that reason.
+     * The candidate as the artefacts are now; empty when there are none (no {@code model/} folder, none named by the
+     * policy).
      */
-    Candidate candidate(Map<String, GateResult> results) throws BadInputException {
+    Optional<Candidate> artefacts() throws BadInputException {
         String artifacts = policy.policy().artifacts();
-        Optional<Candidate> artefacts = CandidateDigest.ofArtefacts(workspace, artifacts,
-                artifacts.equals(Policy.DEFAULT_ARTIFACTS), artefactsNamedIn());
-        if (artefacts.isPresent()) {
-            return artefacts.get();
-        }
-        Optional<Candidate> judged = results.values().stream().map(GateResult::candidate)
+        return CandidateDigest.ofArtefacts(workspace, artifacts, artifacts.equals(Policy.DEFAULT_ARTIFACTS),
+                artefactsNamedIn());
+    }
+
+    /**
+     * Without artefacts, the prediction file the gates judged, as their results name it, so that the promotion
+     * refuses it for that reason; without such a result, the missing artefacts are bad input.
+     */
+    Candidate withoutArtefacts(Collection<GateResult> results) throws BadInputException {
+        Optional<Candidate> judged = results.stream().map(GateResult::candidate)
                 .filter(c -> c.kind() == Candidate.Kind.PREDICTIONS).findFirst();
         return judged.isPresent() ? judged.get() : candidate();
     }
