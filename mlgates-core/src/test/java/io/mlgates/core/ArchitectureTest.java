@@ -13,7 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-/** The package design of DESIGN.md, enforced: the core knows neither Jenkins nor the CLI, and has no cycles. */
+/**
+ * The package design of docs/architecture.md, enforced: the core knows neither Jenkins nor the CLI, and has no
+ * cycles.
+ */
 @AnalyzeClasses(packages = "io.mlgates.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest

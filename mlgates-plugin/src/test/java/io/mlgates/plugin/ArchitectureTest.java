@@ -8,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The plugin is thin, as DESIGN.md draws it: the engine knows nothing of Jenkins or of the plugin, and the plugin's
- * logic is written against its own small interfaces, so only the adapters in {@code io.mlgates.plugin} touch Jenkins.
+ * The plugin is thin, as docs/architecture.md draws it: the engine knows nothing of Jenkins or of the plugin, and the
+ * plugin's logic is written against its own small interfaces, so only the adapters in {@code io.mlgates.plugin} touch
+ * Jenkins.
  */
 @AnalyzeClasses(packages = "io.mlgates", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
