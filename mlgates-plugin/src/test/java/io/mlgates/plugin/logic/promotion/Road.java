@@ -69,8 +69,12 @@ final class Road {
     }
 
     static GateResult validate(int candidate, Status status) {
-        return new GateResult("validate", status, MODEL, new Candidate(digest(candidate), "model", 2, 1024),
-                POLICY_DIGEST, Optional.of("mlgates.yaml"), Optional.empty(),
+        return result("validate", candidate, status, POLICY_DIGEST);
+    }
+
+    static GateResult result(String gate, int candidate, Status status, String policyDigest) {
+        return new GateResult(gate, status, MODEL, new Candidate(digest(candidate), "model", 2, 1024),
+                policyDigest, Optional.of("mlgates.yaml"), Optional.empty(),
                 new DataSummary("eval/predictions.csv", TaskType.BINARY, List.of("good", "bad"), 300, 0, List.of(), 0,
                         List.of(), 9000),
                 Map.of("roc_auc", MetricValue.reported("roc_auc", 0.81)),
