@@ -1,0 +1,10 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+/** Shim of jenkins-core's {@code hudson.model.Item}: only its permissions. */
+public interface Item extends AccessControlled {
+    /** Seeing the item and its builds. */
+    Permission READ = null;
+}
