@@ -47,6 +47,13 @@ class CheckerBitesTest {
     }
 
     @Test
+    void aBridgeMayDeclareOnlyAProtectedConstructorBesideOverrides() throws Exception {
+        ShimChecker checker = new ShimChecker(fakeReference()).check(fake.api.BridgeBase.class);
+
+        assertThat(checker.problems()).singleElement().asString().contains("invented()");
+    }
+
+    @Test
     void anAlteredLineOfTheRealReferenceFailsTheRealShim() throws IOException {
         String real = "public void hudson.model.Run.setResult(hudson.model.Result)";
         List<String> lines = Files.readAllLines(ReferenceFile.locate());

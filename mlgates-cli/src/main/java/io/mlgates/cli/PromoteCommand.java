@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {"Promotes the candidate (the digest of DIR's model artefacts) to a stage, if the policy's"
                 + " rules hold: stage order, passed gates for this digest, approvals, the release train.",
-                "Exit 0: promoted (or already there); 1: refused, the message says which rule and what is missing."})
+                "Exit 0: promoted (or already there); 1: refused, the message says which rule and what is missing;"
+                        + " 4: refused only because the release train has not departed (no departure open, a freeze,"
+                        + " a cut-off): it waits for the next departure."})
 final class PromoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -29,6 +29,11 @@ import java.util.Set;
 final class Promotions {
     static final int DONE = 0;
     static final int REFUSED = 1;
+    /**
+     * Refused only because the release train has not departed (no departure open, a freeze, a cut-off): the
+     * candidate is otherwise ready, and a scheduled job that runs again at the next departure promotes it.
+     */
+    static final int WAITING = 4;
 
     private Promotions() {
     }
@@ -42,7 +47,7 @@ final class Promotions {
                        OutputFormat format, PrintWriter out) throws BadInputException, RegistryException {
         PromotionOutcome outcome = judge(context, stage, options, environment);
         show(outcome, context.registry.location(), format, out);
-        return outcome.result() == PromotionOutcome.Result.REFUSED ? REFUSED : DONE;
+        return outcome.waitsForTrain() ? WAITING : outcome.result() == PromotionOutcome.Result.REFUSED ? REFUSED : DONE;
     }
 
     /**

@@ -76,7 +76,8 @@ class PromotionCommandsTest {
                 "--reason", "fairness slices reviewed", "--format", "json")).isZero();
         assertThat(json().get("result").asText()).isEqualTo("recorded");
 
-        assertThat(run("jenkins", THURSDAY, "promote", repo.toString(), "--to", "production")).isEqualTo(1);
+        assertThat(run("jenkins", THURSDAY, "promote", repo.toString(), "--to", "production"))
+                .as("refused only because the train has not departed: waiting, exit 4").isEqualTo(4);
         assertThat(out.toString()).contains("the candidate is ready and waits: the next departure is Tuesday"
                 + " 2026-12-01 14:00 Europe/Berlin");
 

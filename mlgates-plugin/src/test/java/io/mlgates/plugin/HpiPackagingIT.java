@@ -181,7 +181,8 @@ class HpiPackagingIT {
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
-                        "io.mlgates.plugin.OrganisationConfiguration");
+                        "io.mlgates.plugin.OrganisationConfiguration",
+                        "io.mlgates.plugin.TeamRegistryConfiguration");
     }
 
     @Test
@@ -190,7 +191,8 @@ class HpiPackagingIT {
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
-                        "io.mlgates.plugin.OrganisationConfiguration");
+                        "io.mlgates.plugin.OrganisationConfiguration",
+                        "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
                 .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction");

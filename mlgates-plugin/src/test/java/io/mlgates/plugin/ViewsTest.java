@@ -134,16 +134,21 @@ class ViewsTest {
     }
 
     @Test
-    void theOrganisationPolicyFormHasAFieldAndHelpPerSetter() throws Exception {
-        String form = Files.readString(resources().resolve("io/mlgates/plugin/OrganisationConfiguration/config.jelly"));
-        for (Method setter : OrganisationConfiguration.class.getMethods()) {
-            if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
-                continue;
+    void eachManageJenkinsSectionHasAFieldAndHelpPerSetter() throws Exception {
+        for (Class<?> section : List.of(OrganisationConfiguration.class, TeamRegistryConfiguration.class)) {
+            String folder = "io/mlgates/plugin/" + section.getSimpleName() + "/";
+            String form = Files.readString(resources().resolve(folder + "config.jelly"));
+            int setters = 0;
+            for (Method setter : section.getMethods()) {
+                if (!setter.isAnnotationPresent(DataBoundSetter.class)) {
+                    continue;
+                }
+                setters++;
+                String field = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
+                assertThat(form).as(section.getSimpleName()).contains("field=\"" + field + "\"");
+                assertThat(resources().resolve(folder + "help-" + field + ".html")).isRegularFile();
             }
-            String field = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
-            assertThat(form).contains("field=\"" + field + "\"");
-            assertThat(resources().resolve("io/mlgates/plugin/OrganisationConfiguration/help-" + field + ".html"))
-                    .isRegularFile();
+            assertThat(setters).as(section.getSimpleName()).isGreaterThanOrEqualTo(2);
         }
     }
 

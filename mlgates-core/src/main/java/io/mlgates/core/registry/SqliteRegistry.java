@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -112,7 +112,7 @@ public final class SqliteRegistry implements ModelRegistry {
         config.setProperty("synchronous", "FULL");
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config);
+            connection = connect("jdbc:sqlite:" + file.toAbsolutePath(), config);
             try (Statement statement = connection.createStatement()) {
                 // WAL: readers do not block the writer, and a killed writer leaves only an ignored log tail.
                 statement.execute("PRAGMA journal_mode=WAL");
@@ -160,7 +160,7 @@ public final class SqliteRegistry implements ModelRegistry {
                 : "jdbc:sqlite:" + file.toAbsolutePath();
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection(url, config.toProperties());
+            connection = connect(url, config.toProperties());
             int version = Migrations.readVersion(connection, location);
             return new SqliteRegistry(connection, location, version, true, immutable ? Optional.of(wal)
                     : Optional.empty());
@@ -171,6 +171,19 @@ public final class SqliteRegistry implements ModelRegistry {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /**
+     * A connection through the SQLite driver itself, not through {@code DriverManager}: {@code DriverManager} finds
+     * only drivers that the caller's class loader and the system class loader agree on, so inside a Jenkins plugin,
+     * whose libraries only the plugin's class loader sees, it answers "No suitable driver".
+     */
+    static Connection connect(String url, Properties properties) throws SQLException {
+        Connection connection = new JDBC().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("not an SQLite address: " + url);
+        }
+        return connection;
     }
 
     @Override

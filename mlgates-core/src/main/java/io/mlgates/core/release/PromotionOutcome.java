@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * What became of a promotion.
@@ -45,6 +46,17 @@ public record PromotionOutcome(Result result, String model, String stage, String
         PROMOTED,
         UNCHANGED,
         REFUSED
+    }
+
+    /**
+     * The rules only the release train's next departure mends: no departure open now, a freeze, or a candidate or
+     * quorum later than the open departure's cut-off. A promotion refused by these alone is ready and waits.
+     */
+    public static final Set<String> TRAIN_RULES = Set.of("train.departure", "train.freeze", "train.cutoff");
+
+    /** Whether it was refused only because the train has not departed: nothing but time is missing. */
+    public boolean waitsForTrain() {
+        return result == Result.REFUSED && refusals.stream().allMatch(r -> TRAIN_RULES.contains(r.rule()));
     }
 
     /** The ids of the rules that refused it. */

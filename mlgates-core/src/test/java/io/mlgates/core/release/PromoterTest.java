@@ -289,6 +289,7 @@ class PromoterTest {
             decide("dave", Approval.Decision.APPROVE, APPROVED);
             PromotionOutcome outcome = toProduction(Instant.parse("2026-12-01T15:00:00Z"));
             assertThat(outcome.rules()).containsExactly("train.departure");
+            assertThat(outcome.waitsForTrain()).as("refused only by the train: it waits").isTrue();
             assertThat(outcome.refusals().get(0).message()).isEqualTo("stage production rides the release train and"
                     + " no departure is open now; the candidate is ready and waits: the next departure is Tuesday"
                     + " 2026-12-15 14:00 Europe/Berlin (cut-off Tuesday 2026-12-15 12:00 Europe/Berlin)");
@@ -303,6 +304,7 @@ class PromoterTest {
             decide("dave", Approval.Decision.APPROVE, Instant.parse("2026-12-01T12:30:00Z"));
             PromotionOutcome outcome = toProduction(DEPARTING);
             assertThat(outcome.rules()).containsExactly("train.cutoff");
+            assertThat(outcome.waitsForTrain()).as("the next departure takes it").isTrue();
             assertThat(outcome.refusals().get(0).message()).startsWith("the quorum was reached after this"
                     + " departure's cut-off Tuesday 2026-12-01 12:00 Europe/Berlin");
         }
@@ -315,6 +317,7 @@ class PromoterTest {
             decide("dave", Approval.Decision.APPROVE, Instant.parse("2026-12-07T09:00:00Z"));
             PromotionOutcome outcome = toProduction(Instant.parse("2026-12-08T13:30:00Z"));
             assertThat(outcome.rules()).containsExactly("train.freeze");
+            assertThat(outcome.waitsForTrain()).as("the first departure after the freeze takes it").isTrue();
             assertThat(outcome.refusals().get(0).message()).isEqualTo("no train departs during the freeze 'payments"
                     + " migration' until Thursday 2026-12-10 00:00 Europe/Berlin; the next departure is Tuesday"
                     + " 2026-12-15 14:00 Europe/Berlin (cut-off Tuesday 2026-12-15 12:00 Europe/Berlin)");
@@ -329,6 +332,7 @@ class PromoterTest {
             PromotionOutcome stale = new Promoter(registry, Clock.fixed(BUILT, ZoneOffset.UTC))
                     .promote(request(3, "staging", passed(3, BUILT)), OptionalInt.of(1));
             assertThat(stale.rules()).containsExactly("stage.conflict");
+            assertThat(stale.waitsForTrain()).isFalse();
             assertThat(stale.from()).hasValue(2);
             assertThat(registry.current(MODEL, "staging")).hasValue(2);
         }
@@ -338,6 +342,7 @@ class PromoterTest {
         void everyRuleIsListed() throws Exception {
             PromotionOutcome outcome = toProduction(Instant.parse("2026-12-02T10:00:00Z"));
             assertThat(outcome.rules()).containsExactly("order", "approvals.quorum", "train.departure");
+            assertThat(outcome.waitsForTrain()).as("other rules refuse it too: refused, not waiting").isFalse();
             assertThat(outcome.refusals().get(2).message()).doesNotContain("ready");
         }
     }

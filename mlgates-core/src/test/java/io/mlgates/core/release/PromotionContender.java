@@ -3,8 +3,6 @@ package io.mlgates.core.release;
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.SqliteRegistry;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * A second process that promotes on the same registry file as the test, started by {@link ConcurrencyAndCrashTest}
@@ -47,14 +44,7 @@ public final class PromotionContender {
         try (SqliteRegistry registry = SqliteRegistry.open(Path.of(args[1]), "registry.db", clock)) {
             Promoter promoter = new Promoter(registry, clock);
             if (args[0].equals("rounds")) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                for (String line; (line = in.readLine()) != null; ) {
-                    String[] round = line.split(" ");
-                    OptionalInt expected = round[1].equals("-") ? OptionalInt.empty()
-                            : OptionalInt.of(Integer.parseInt(round[1]));
-                    PromotionOutcome outcome = promoter.promote(request(Integer.parseInt(round[2])), expected);
-                    out.println(round[0] + (outcome.result() == PromotionOutcome.Result.PROMOTED ? " won" : " lost"));
-                }
+                PromotionRace.rounds(registry, System.in, out);
             } else {
                 // start after the version a killed predecessor left in the stage, so that every promotion moves it
                 int start = registry.current(ReleaseFixtures.MODEL, "staging").orElse(0);

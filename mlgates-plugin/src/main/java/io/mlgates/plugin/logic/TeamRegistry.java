@@ -12,4 +12,14 @@ import io.mlgates.core.registry.RegistryException;
 public interface TeamRegistry {
     /** Opens the registry; the caller closes it. */
     ModelRegistry open() throws RegistryException;
+
+    /**
+     * Opens the registry for one model's promotions; the caller closes it. An MLflow registry keeps one audit chain
+     * per registered model and reads that model's chain ({@link ModelRegistry#auditLog}, {@link ModelRegistry#head},
+     * {@link ModelRegistry#verifyAudit}), so it must be opened this way; the embedded registry, one chain for every
+     * model, is the same either way.
+     */
+    default ModelRegistry open(String model) throws RegistryException {
+        return open();
+    }
 }
