@@ -1,7 +1,6 @@
 package hudson.model;
 
 import java.util.List;
-import jenkins.model.IdStrategy;
 
 /** Shim of jenkins-core's {@code hudson.model.User}: the logged-in user, with their id and groups. */
 public class User extends AbstractModelObject {
@@ -20,11 +19,6 @@ public class User extends AbstractModelObject {
 
     /** The user's groups, as the security realm grants them. */
     public List<String> getAuthorities() {
-        throw new UnsupportedOperationException("compile-only shim");
-    }
-
-    /** The security realm's strategy for user ids. */
-    public static IdStrategy idStrategy() {
         throw new UnsupportedOperationException("compile-only shim");
     }
 }

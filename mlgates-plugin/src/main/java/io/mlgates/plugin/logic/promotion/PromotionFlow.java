@@ -35,11 +35,24 @@ public final class PromotionFlow {
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
+    /**
+     * A judgement and the registry it was made against.
+     *
+     * @param registry the registry's location, as the script and the page name it
+     */
+    public record Judged(PromotionState state, String registry) {
+        public Judged {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(registry, "registry");
+        }
+    }
+
     /** Judges the promotion as the registry stands now; promotes it when every rule holds. */
-    public PromotionState judge(PendingPromotion pending) throws BadInputException, RegistryException {
+    public Judged judge(PendingPromotion pending) throws BadInputException, RegistryException {
         PromotionRequest request = inputs.load(pending);
         try (ModelRegistry registry = team.open()) {
-            return new PromotionJudge(registry, clock).judge(request, pending.approvers());
+            return new Judged(new PromotionJudge(registry, clock).judge(request, pending.approvers()),
+                    registry.location());
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.Set;
 public final class PromotionJudge {
     /** Rules that approvals to come or the train's next departure can satisfy. */
     static final Set<String> APPROVALS = Set.of("approvals.quorum", "emergency.quorum");
-    static final Set<String> TRAIN = Set.of("train.departure", "train.freeze", "train.cutoff");
     static final String REJECTED = "approvals.rejected";
 
     private final ModelRegistry registry;
@@ -94,7 +93,7 @@ public final class PromotionJudge {
         if (rules.contains(REJECTED)) {
             return PromotionState.Kind.REJECTED;
         }
-        boolean mendable = rules.stream().allMatch(r -> APPROVALS.contains(r) || TRAIN.contains(r));
+        boolean mendable = rules.stream().allMatch(r -> APPROVALS.contains(r) || PromotionOutcome.TRAIN_RULES.contains(r));
         boolean needsApprovals = rules.stream().anyMatch(APPROVALS::contains);
         if (!mendable || (needsApprovals && !anyApprover)) {
             return PromotionState.Kind.REFUSED;

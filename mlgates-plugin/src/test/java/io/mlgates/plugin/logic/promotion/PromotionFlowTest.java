@@ -42,10 +42,10 @@ class PromotionFlowTest {
         List<io.mlgates.plugin.logic.TrendEntry> index = TrendIndex.in(kept.builds()).recent(100);
         // bob started the build (and is its declared author): he promotes to staging, which needs nobody
         assertThat(flow.judge(inputs.gather(PromotionInputsTest.ask("staging"), 42, List.of(validate), index))
-                .kind()).isEqualTo(PromotionState.Kind.PROMOTED);
+                .state().kind()).isEqualTo(PromotionState.Kind.PROMOTED);
         production = inputs.gather(PromotionInputsTest.ask("production"), 42, List.of(ethics, validate), index);
-        assertThat(flow.judge(production).refusals()).extracting(Refusal::rule).containsExactly("approvals.quorum", "train.departure");
-        assertThat(flow.judge(production).kind()).isEqualTo(PromotionState.Kind.WAITING_FOR_APPROVALS);
+        assertThat(flow.judge(production).state().refusals()).extracting(Refusal::rule).containsExactly("approvals.quorum", "train.departure");
+        assertThat(flow.judge(production).state().kind()).isEqualTo(PromotionState.Kind.WAITING_FOR_APPROVALS);
     }
 
     private static PromotionFlow.Ask post(JenkinsUser user, Approval.Decision decision, String reason) {
@@ -98,7 +98,7 @@ class PromotionFlowTest {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(200);
-        PromotionState state = flow.judge(second.pending().orElseThrow());
+        PromotionState state = flow.judge(second.pending().orElseThrow()).state();
         assertThat(state.counted()).extracting(Approval::approver).containsExactly("alice");
         assertThat(state.stillNeeded()).isEqualTo(1);
         assertThat(second.pending().orElseThrow().approvers().entries()).hasSize(1);
@@ -111,7 +111,7 @@ class PromotionFlowTest {
                 .pending().orElseThrow();
         p = flow.decide(p, post(mallory, Approval.Decision.APPROVE, "release manager")).pending().orElseThrow();
 
-        assertThat(flow.judge(p).kind()).isEqualTo(PromotionState.Kind.WAITING_FOR_DEPARTURE);
+        assertThat(flow.judge(p).state().kind()).isEqualTo(PromotionState.Kind.WAITING_FOR_DEPARTURE);
         try (ModelRegistry registry = team.open()) {
             List<AuditEntry> log = registry.auditLog();
             assertThat(log.stream().map(AuditEntry::toString).filter(e -> e.contains("mallory")).toList())
@@ -125,7 +125,7 @@ class PromotionFlowTest {
         PromotionFlow.Reply reply = flow.decide(production, post(ALICE, Approval.Decision.REJECT,
                 "the disparity needs a second look"));
 
-        PromotionState state = flow.judge(reply.pending().orElseThrow());
+        PromotionState state = flow.judge(reply.pending().orElseThrow()).state();
 
         assertThat(state.kind()).isEqualTo(PromotionState.Kind.REJECTED);
         assertThat(state.rejection().orElseThrow().approver()).isEqualTo("alice");
