@@ -6,6 +6,7 @@ import hudson.model.User;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.plugin.logic.promotion.JenkinsUser;
 import io.mlgates.plugin.logic.promotion.PromotionFlow;
+import io.mlgates.plugin.logic.promotion.PromotionHtml;
 import io.mlgates.plugin.logic.promotion.PromotionView;
 import java.io.IOException;
 import java.util.Optional;
@@ -18,6 +19,9 @@ import org.kohsuke.stapler.StaplerResponse2;
  * again, the user, the permission and the policy ({@link PromotionFlow#decide}) before anything is recorded.
  */
 public final class PromotionPage {
+    /** From {@code job/x/42/mlgates-promotion/<id>/} up to the job. */
+    static final String JOB_FROM_PAGE = "../../../";
+
     private final PromotionsAction action;
     private final String id;
 
@@ -33,6 +37,15 @@ public final class PromotionPage {
     /** The promotion as of its last judgement; null before the first. */
     public PromotionView getView() {
         return action.view(id);
+    }
+
+    /**
+     * The renderer's fragment of the promotion (escaped there: the view writes it as it is), its evidence linked
+     * relative to this page; empty before the first judgement.
+     */
+    public String getPageHtml() {
+        PromotionView view = getView();
+        return view == null ? "" : PromotionHtml.page(view, JOB_FROM_PAGE);
     }
 
     public boolean isWaiting() {

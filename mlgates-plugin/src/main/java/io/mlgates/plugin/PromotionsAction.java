@@ -3,6 +3,7 @@ package io.mlgates.plugin;
 import hudson.model.Run;
 import io.mlgates.plugin.logic.ResultIds;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
+import io.mlgates.plugin.logic.promotion.PromotionHtml;
 import io.mlgates.plugin.logic.promotion.PromotionView;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -125,6 +126,11 @@ public final class PromotionsAction implements RunAction2 {
     /** Every promotion's last view, in the order they started. */
     public synchronized List<PromotionView> getViews() {
         return new ArrayList<>(views.values());
+    }
+
+    /** The renderer's summary of every promotion, linked relative to the build page; escaped there. */
+    public String getSummaryHtml() {
+        return PromotionHtml.summary(getViews(), URL_NAME);
     }
 
     public synchronized boolean isWaiting() {
