@@ -14,14 +14,13 @@ import io.mlgates.plugin.logic.TrendIndex;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
 import io.mlgates.plugin.logic.promotion.PromotionFlow;
 import io.mlgates.plugin.logic.promotion.PromotionInputs;
-import io.mlgates.plugin.logic.promotion.PromotionState;
+import io.mlgates.plugin.logic.promotion.PromotionWait;
 import io.mlgates.plugin.logic.promotion.PromotionView;
 import io.mlgates.plugin.logic.OrganisationText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -146,75 +145,62 @@ final class PromoteExecution extends StepExecution {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             PromotionsAction action = PromotionsAction.of(run);
-            synchronized (action) {
-                PendingPromotion pending = action.pending(id);
-                if (pending == null) {
-                    return;
+            PromotionWait.Build build = new PromotionWait.Build() {
+                @Override
+                public Optional<PendingPromotion> pending(String promotion) {
+                    return Optional.ofNullable(action.pending(promotion));
                 }
-                PromotionFlow.Judged judged = flow(run).judge(pending);
-                PromotionState state = judged.state();
-                PromotionView view = PromotionView.of(pending, state, Instant.now());
-                boolean changed = action.show(id, view);
-                if (state.kind().waiting()) {
-                    run.save();
-                    if (changed) {
-                        log().say(waitingLine(view));
-                    }
-                    scheduleDeparture(state.nextDeparture());
-                    return;
+
+                @Override
+                public boolean show(String promotion, PromotionView view) {
+                    return action.show(promotion, view);
                 }
-                action.done(id);
-                cancelDeparture();
-                if (state.kind() == PromotionState.Kind.PROMOTED) {
+
+                @Override
+                public void done(String promotion) {
+                    action.done(promotion);
+                    cancelDeparture();
+                }
+
+                @Override
+                public void promoted(PromotionView view) {
                     run.addAction(new PromotedBadge(view.getModel(), view.getStage(), view.getVersion()));
                 }
-                run.save();
-                end(state, view, judged.registry());
+
+                @Override
+                public void save() throws IOException {
+                    run.save();
+                }
+            };
+            PromotionWait.Step end = new PromotionWait.Step() {
+                @Override
+                public void succeed(java.util.Map<String, Object> value) {
+                    getContext().onSuccess(value);
+                }
+
+                @Override
+                public void fail(String message) {
+                    getContext().onFailure(new AbortException(message));
+                }
+
+                @Override
+                public void reject(String approver, String reason) {
+                    getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
+                            new Rejection(approver, reason)));
+                }
+
+                @Override
+                public void wakeAt(Instant at) {
+                    scheduleDeparture(at);
+                }
+            };
+            synchronized (action) {
+                new PromotionWait(flow(run), Clock.systemUTC()).judge(id, failOnError, build, end, log());
             }
-        } catch (BadInputException | RegistryException e) {
+        } catch (BadInputException e) {
             fail(new AbortException(MlPromoteStep.FUNCTION_NAME + ": " + e.getMessage()));
         } catch (Exception e) {
             fail(e);
-        }
-    }
-
-    private static String waitingLine(PromotionView view) {
-        StringBuilder line = new StringBuilder("promotion '" + view.getId() + "' of " + view.getModel() + " to "
-                + view.getStage() + " waits");
-        if (view.getStillNeeded() > 0) {
-            line.append(" for ").append(view.getStillNeeded()).append(" more approval")
-                    .append(view.getStillNeeded() == 1 ? "" : "s").append(" from ").append(view.getGroup());
-        }
-        if (view.getNextDeparture() != null) {
-            line.append("; next departure ").append(view.getNextDeparture());
-        }
-        return line.append(": ").append(view.refusalText()).toString();
-    }
-
-    private void end(PromotionState state, PromotionView view, String registry) throws IOException,
-            InterruptedException {
-        switch (state.kind()) {
-            case PROMOTED -> {
-                log().say("promoted " + view.getModel() + " version " + view.getVersion() + " to " + view.getStage()
-                        + " in " + registry + state.outcome().head().map(h -> "; chain head " + h).orElse(""));
-                getContext().onSuccess(view.toScript(registry));
-            }
-            case REJECTED -> {
-                var rejection = state.rejection().orElseThrow();
-                log().say("promotion '" + id + "' rejected by " + rejection.approver() + ": " + rejection.reason());
-                getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
-                        new Rejection(rejection.approver(), rejection.reason())));
-            }
-            default -> {
-                String message = "refused: " + view.getModel() + " to " + view.getStage() + ": " + view.refusalText();
-                log().say(message);
-                if (failOnError) {
-                    getContext().onFailure(new AbortException(MlPromoteStep.FUNCTION_NAME + ": " + message
-                            + " (failOnError: false returns the refusal to the script)"));
-                } else {
-                    getContext().onSuccess(view.toScript(registry));
-                }
-            }
         }
     }
 
@@ -231,12 +217,12 @@ final class PromoteExecution extends StepExecution {
     }
 
     /** Judges again at the departure; a freeze moves the next departure, and the judgement then schedules that one. */
-    private synchronized void scheduleDeparture(Optional<ZonedDateTime> next) {
-        if (next.isEmpty() || next.get().toInstant().equals(departureAt)) {
+    private synchronized void scheduleDeparture(Instant next) {
+        if (next.equals(departureAt)) {
             return;
         }
         cancelDeparture();
-        departureAt = next.get().toInstant();
+        departureAt = next;
         long delay = Math.max(0, Duration.between(Instant.now(), departureAt).toMillis());
         departure = Timer.get().schedule(this::judge, delay, TimeUnit.MILLISECONDS);
     }

@@ -181,6 +181,7 @@ class HpiPackagingIT {
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
+                        "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
                         "io.mlgates.plugin.TeamRegistryConfiguration");
     }
@@ -191,6 +192,7 @@ class HpiPackagingIT {
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
+                        "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
                         "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))

@@ -118,6 +118,10 @@ public final class PromotionInputs {
     /** The request to judge: the referenced results and policy read again and checked. */
     public PromotionRequest load(PendingPromotion p) throws BadInputException {
         GateResult policyResult = read(p.policy());
+        if (!policyResult.candidate().digest().equals(p.candidate())) {
+            throw new BadInputException(shown(p.policy()), 0, 0, "judged candidate "
+                    + policyResult.candidate().digest() + ", not the promotion's " + p.candidate());
+        }
         LoadedPolicy policy = policy(p.policy(), policyResult);
         Map<String, GateResult> results = new LinkedHashMap<>();
         for (EvidenceRef ref : p.evidence()) {
