@@ -1,6 +1,7 @@
 package io.mlgates.cli;
 
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.ColumnChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         Path results = out != null ? out : repository.resolve(".mlgates").resolve("results");
         PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = new Validation.Options(repository, Optional.empty(), Optional.ofNullable(orgPolicy),
-                Optional.empty(), Optional.of(results), format);
+                Optional.empty(), Optional.of(results), format, ColumnChoice.none());
         Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         GateResult validate = Validation.validate(loaded, o, Optional.empty(), main.environment().clock(), err);
         GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), main.environment().clock(), err);

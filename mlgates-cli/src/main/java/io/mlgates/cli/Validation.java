@@ -10,6 +10,7 @@ import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
@@ -41,7 +42,7 @@ final class Validation {
 
     /** What every gate command is given. */
     record Options(Path repository, Optional<Path> policyFile, Optional<Path> orgPolicy, Optional<Path> predictions,
-                   Optional<Path> out, OutputFormat format) {
+                   Optional<Path> out, OutputFormat format, ColumnChoice columns) {
     }
 
     /** A loaded policy and the organisation floor it was loaded under. */
@@ -87,7 +88,8 @@ final class Validation {
             throws BadInputException {
         return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"),
-                relativeTo(loaded.ws(), baseline, "--baseline"), progress(stderr), clock, chainHead(loaded)));
+                relativeTo(loaded.ws(), baseline, "--baseline"), progress(stderr), clock, chainHead(loaded),
+                o.columns()));
     }
 
     /**
@@ -103,7 +105,7 @@ final class Validation {
         });
         return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
                 relativeTo(loaded.ws(), o.predictions(), "--predictions"), columns, progress(stderr),
-                clock, chainHead(loaded)));
+                clock, chainHead(loaded), o.columns()));
     }
 
     /** The chain head of the repository's embedded registry as it is before the gate runs; the file is not changed. */

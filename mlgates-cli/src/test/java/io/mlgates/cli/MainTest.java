@@ -134,7 +134,8 @@ class MainTest {
     void orgPolicyFromTheEnvironment() throws Exception {
         Path org = Files.writeString(tmp.resolve("org.yaml"), "ethics:\n  protectedAttributes: [own_telephone]\n");
         Validation.Options o = new Validation.Options(repo, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), OutputFormat.table);
+                java.util.Optional.empty(), java.util.Optional.empty(), OutputFormat.table,
+                io.mlgates.core.policy.ColumnChoice.none());
         Validation.Loaded loaded = Validation.load(o, Map.of(Validation.ORG_POLICY_VARIABLE, org.toString()));
         assertThat(loaded.policy().policy().ethics().protectedAttributes()).contains("age", "own_telephone");
         assertThat(Validation.load(o, Map.of()).policy().policy().ethics().protectedAttributes())

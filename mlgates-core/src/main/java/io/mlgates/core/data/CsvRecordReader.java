@@ -1,5 +1,6 @@
 package io.mlgates.core.data;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -29,10 +30,28 @@ final class CsvRecordReader extends RecordReader {
             csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
             readHeader();
         } catch (JsonProcessingException e) {
-            throw syntax("CSV", e);
+            throw csvSyntax(e);
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A CSV syntax error. An unclosed quote runs to the end of the file, where the parser notices it: the place to
+     * name is where the quoted field opened, which the parser still holds as the start of the token it was reading.
+     */
+    private BadInputException csvSyntax(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Missing closing quote")) {
+            JsonLocation opened = parser.currentTokenLocation();
+            if (opened != null && opened.getLineNr() > 0) {
+                return new BadInputException(file, opened.getLineNr(), Math.max(opened.getColumnNr(), 0),
+                        "unclosed quote: the quoted field that opens here has no closing quote before the end of the"
+                                + " file; expected a closing \" (a quote"
+                                + " inside a quoted field is written twice: \"\")", e);
+            }
+        }
+        return syntax("CSV", e);
     }
 
     private void readHeader() throws IOException, BadInputException {
@@ -102,7 +121,7 @@ final class CsvRecordReader extends RecordReader {
             shareRoles();
             return true;
         } catch (JsonProcessingException e) {
-            throw syntax("CSV", e);
+            throw csvSyntax(e);
         } catch (IOException e) {
             throw new BadInputException(file, line, 0, "cannot read: " + e.getMessage(), e);
         }

@@ -15,11 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a prediction file in one streaming pass, row by row, as a cursor: {@link #next()} moves to the next
@@ -43,6 +46,8 @@ public final class PredictionReader implements Closeable {
     /** Bound on a slice value's length: a group's name goes into check ids, messages and every result file. */
     public static final int MAX_GROUP_NAME_LENGTH = 1_000;
     private static final int KEPT_DROP_REASONS = 10;
+    /** Labels a message names when none is the positive class. */
+    private static final int MAX_LABELS_SHOWN = 10;
     /** Bound on a kept reason: values in it are clipped already; this bounds the rest (column names, say). */
     private static final int MAX_REASON_CHARS = 500;
     private static final int LABEL = 0;
@@ -71,6 +76,22 @@ public final class PredictionReader implements Closeable {
     private final List<String> failureReasons = new ArrayList<>();
     private boolean predictionFailed;
 
+    /** Whether a row's label was the positive class (binary); until then, the labels found, for the message. */
+    private boolean positiveSeen;
+    private final Set<String> labelsFound = new LinkedHashSet<>();
+    /** Whether a label was a declared class: then a label outside them is a bad row, not a wrong positive class. */
+    private boolean declaredClassSeen;
+    /** Scores strictly inside (0, 1) and outside [0, 1], and their range: a file on another scale is told once. */
+    private long scoresInside;
+    private long scoresOutside;
+    private double minScore = Double.POSITIVE_INFINITY;
+    private double maxScore = Double.NEGATIVE_INFINITY;
+    /** Rows judged and rows dropped, by class: a drop that leaves a class without rows is told. */
+    private long[] keptByClass = new long[2];
+    private long[] droppedByClass = new long[2];
+    /** The current row's class once its label is read, else -1. */
+    private int rowClass;
+
     private int actualClass;
     private int predictedClass;
     private double score;
@@ -88,20 +109,28 @@ public final class PredictionReader implements Closeable {
         this.groupColumns = List.copyOf(groupColumns);
         this.groups = new String[groupColumns.size()];
         this.progress = progress;
-        require(LABEL, source.label(), true, "the true label");
-        hasScore = task == TaskType.BINARY && require(SCORE, source.score(), false, "");
-        hasPrediction = require(PREDICTION, source.prediction(), task != TaskType.BINARY,
-                task == TaskType.REGRESSION ? "the predicted value" : "the predicted class");
-        hasWeight = require(WEIGHT, source.weight(), false, "");
+        // Every missing column is told at once, with the mapping the header suggests: one run, one fix.
+        List<Fixes.Missing> missing = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        require(LABEL, source.label(), true, Fixes.Role.LABEL, missing, present);
+        hasScore = task == TaskType.BINARY && require(SCORE, source.score(), false, Fixes.Role.SCORE, missing, present);
+        hasPrediction = require(PREDICTION, source.prediction(), task != TaskType.BINARY, Fixes.Role.PREDICTION,
+                missing, present);
+        if (task == TaskType.BINARY && !hasScore && !hasPrediction
+                && missing.stream().noneMatch(m -> m.role() == Fixes.Role.SCORE || m.role() == Fixes.Role.PREDICTION)) {
+            missing.add(new Fixes.Missing(Fixes.Role.SCORE, source.score().name(), true));
+        }
+        hasWeight = require(WEIGHT, source.weight(), false, Fixes.Role.WEIGHT, missing, present);
+        List<String> missingSlices = new ArrayList<>();
         for (int i = 0; i < groupColumns.size(); i++) {
-            require(FIRST_GROUP + i, Column.named(groupColumns.get(i)), true, "a slice");
+            if (!records.hasColumn(FIRST_GROUP + i)) {
+                missingSlices.add(groupColumns.get(i));
+            }
             groupValues.add(new HashMap<>());
         }
-        if (task == TaskType.BINARY && !hasScore && !hasPrediction) {
-            throw new BadInputException(file, 1, 0, "neither a score column '" + source.score().name()
-                    + "' nor a prediction column '" + source.prediction().name()
-                    + "'; a binary model needs one of them. The file has: "
-                    + RecordReader.shownColumns(records.availableColumns()));
+        if (!missing.isEmpty() || !missingSlices.isEmpty()) {
+            throw new BadInputException(file, 1, 0, Fixes.missingColumns(records.availableColumns(), missing, present,
+                    missingSlices, source.delimiter()));
         }
         if (task == TaskType.REGRESSION) {
             classes = null;
@@ -172,31 +201,43 @@ public final class PredictionReader implements Closeable {
         return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
-    private boolean require(int slot, Column column, boolean needed, String what) throws BadInputException {
-        boolean present = records.hasColumn(slot);
-        if (!present && (needed || column.explicit())) {
-            String hint = column.explicit() ? "" : " (set predictions.columns to name another column)";
-            throw new BadInputException(file, 1, 0, "no column '" + column.name() + "'"
-                    + (what.isEmpty() ? "" : " for " + what) + hint + "; the file has: "
-                    + RecordReader.shownColumns(records.availableColumns()));
+    /** Whether the file has the column; a needed or explicitly named one it lacks joins {@code missing}. */
+    private boolean require(int slot, Column column, boolean needed, Fixes.Role role, List<Fixes.Missing> missing,
+                            List<String> present) {
+        boolean found = records.hasColumn(slot);
+        if (found) {
+            present.add(column.name());
+        } else if (needed || column.explicit()) {
+            missing.add(new Fixes.Missing(role, column.name(), false));
         }
-        return present;
+        return found;
     }
 
-    /** Moves to the next valid row; false at the end of the file. */
+    /**
+     * Moves to the next valid row; false at the end of the file. A problem of the whole file (no label is the
+     * positive class, no score a probability) is bad input, told once, whatever {@code invalidRows} says: dropping
+     * would only hide it.
+     */
     public boolean next() throws BadInputException {
         while (true) {
+            rowClass = -1;
             try {
                 if (!records.next()) {
+                    Optional<String> problem = fileProblem();
+                    if (problem.isPresent()) {
+                        throw new BadInputException(file, 0, 0, problem.get());
+                    }
                     return false;
                 }
                 decodeData();
             } catch (RecordReader.InvalidRecordException e) {
                 if (source.invalidRows() == InvalidRows.ERROR) {
-                    throw new BadInputException(file, e.line, e.column, e.getMessage()
-                            + " (set predictions.invalidRows: drop to drop and count such rows)");
+                    throw explain(e, "set predictions.invalidRows: drop to drop and count them");
                 }
                 dropped++;
+                if (rowClass >= 0) {
+                    droppedByClass = count(droppedByClass, rowClass);
+                }
                 keep(dropReasons, e);
                 continue;
             }
@@ -205,8 +246,7 @@ public final class PredictionReader implements Closeable {
                 decodePrediction();
             } catch (RecordReader.InvalidRecordException e) {
                 if (source.invalidRows() == InvalidRows.ERROR) {
-                    throw new BadInputException(file, e.line, e.column, e.getMessage()
-                            + " (with predictions.invalidRows: drop, such a row counts against the model)");
+                    throw explain(e, "with predictions.invalidRows: drop, each counts against the model");
                 }
                 failed++;
                 keep(failureReasons, e);
@@ -217,11 +257,69 @@ public final class PredictionReader implements Closeable {
                 score = actualPositive() ? 0.0 : 1.0;
             }
             rows++;
+            if (task != TaskType.REGRESSION) {
+                keptByClass = count(keptByClass, actualClass);
+            }
             if ((rows & 0xFFFF) == 0) {
                 progress.onProgress(rows, records.bytesRead());
             }
             return true;
         }
+    }
+
+    private static long[] count(long[] counts, int index) {
+        long[] c = index < counts.length ? counts : Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
+        c[index]++;
+        return c;
+    }
+
+    /**
+     * The error for the first invalid row when the policy does not drop: the rest of the file is read to tell a
+     * problem of the whole file from one of a few rows, and how many rows share it, so that dropping is suggested only
+     * where it leaves rows to judge. This read happens only on the way to an error.
+     */
+    private BadInputException explain(RecordReader.InvalidRecordException first, String dropHint) {
+        long invalid = 1;
+        long valid = 0;
+        try {
+            while (true) {
+                try {
+                    if (!records.next()) {
+                        break;
+                    }
+                    decodeData();
+                    decodePrediction();
+                    valid++;
+                } catch (RecordReader.InvalidRecordException e) {
+                    invalid++;
+                }
+            }
+        } catch (BadInputException e) {
+            // past the first problem the file is malformed: the first is still the one to fix first
+            return new BadInputException(file, first.line, first.column, first.getMessage());
+        }
+        Optional<String> problem = fileProblem();
+        if (problem.isPresent()) {
+            return new BadInputException(file, 0, 0, problem.get());
+        }
+        long all = valid + invalid + rows + dropped;
+        String extent = valid + rows == 0
+                ? " (no row of the file can be read: " + (all == 1 ? "its one row has" : "all " + all + " rows have")
+                + " a problem; fix the file or the policy, as dropping would leave nothing to judge)"
+                : " (" + invalid + " of " + all + " rows have a problem; " + dropHint + ")";
+        return new BadInputException(file, first.line, first.column, first.getMessage() + extent);
+    }
+
+    /** A problem of the whole file, once it is read: no label is the positive class, or no score a probability. */
+    private Optional<String> fileProblem() {
+        if (task == TaskType.BINARY && !positiveSeen && !declaredClassSeen && labelsFound.size() >= 2) {
+            return Optional.of(Fixes.positiveMissing(source.label().name(), List.copyOf(labelsFound),
+                    source.positive(), source.classes()));
+        }
+        if (hasScore && scoresOutside > 0 && scoresInside == 0) {
+            return Optional.of(Fixes.scoresOutOfRange(source.score().name(), scoresOutside, minScore, maxScore));
+        }
+        return Optional.empty();
     }
 
     private void keep(List<String> reasons, RecordReader.InvalidRecordException e) {
@@ -239,7 +337,11 @@ public final class PredictionReader implements Closeable {
         if (task == TaskType.REGRESSION) {
             target = number(label, source.label());
         } else {
+            if (!positiveSeen && task == TaskType.BINARY) {
+                noteLabel(label);
+            }
             actualClass = classOf(label, source.label());
+            rowClass = actualClass;
         }
         if (hasWeight) {
             weight = number(value(v, WEIGHT, source.weight()), source.weight());
@@ -275,6 +377,20 @@ public final class PredictionReader implements Closeable {
         }
     }
 
+    /** Until a label is the positive class, which labels the file has (a few), for the message if none is. */
+    private void noteLabel(String label) {
+        Optional<Integer> index = classes.indexOf(label);
+        if (index.isPresent() && index.get() == positiveIndex) {
+            positiveSeen = true;
+            labelsFound.clear();
+            return;
+        }
+        declaredClassSeen |= index.isPresent() && !source.classes().isEmpty();
+        if (labelsFound.size() < MAX_LABELS_SHOWN) {
+            labelsFound.add(label.strip());
+        }
+    }
+
     /** What the model answered. A failure here is the model's: see the class comment. */
     private void decodePrediction() throws RecordReader.InvalidRecordException {
         String[] v = records.values;
@@ -284,7 +400,12 @@ public final class PredictionReader implements Closeable {
         }
         if (hasScore) {
             score = number(value(v, SCORE, source.score()), source.score());
-            if (score < 0 || score > 1) {
+            minScore = Math.min(minScore, score);
+            maxScore = Math.max(maxScore, score);
+            if (score > 0 && score < 1) {
+                scoresInside++;
+            } else if (score < 0 || score > 1) {
+                scoresOutside++;
                 throw invalid("column '" + source.score().name() + "': score " + RecordReader.clip(v[SCORE])
                         + " is outside [0, 1]; expected the probability of the positive class");
             }
@@ -405,6 +526,23 @@ public final class PredictionReader implements Closeable {
 
     public long rowsDropped() {
         return dropped;
+    }
+
+    /**
+     * The classes whose every row was dropped: some rows of the class were dropped and none was judged, each name
+     * clipped as messages show it. Call after the last row; empty when nothing was dropped.
+     */
+    public List<String> classesEmptiedByDrop() {
+        List<String> emptied = new ArrayList<>();
+        if (classes != null) {
+            List<String> names = classes.names();
+            for (int c = 0; c < names.size() && c < droppedByClass.length; c++) {
+                if (droppedByClass[c] > 0 && (c >= keptByClass.length || keptByClass[c] == 0)) {
+                    emptied.add(RecordReader.clip(names.get(c)));
+                }
+            }
+        }
+        return emptied;
     }
 
     /** The first few dropped rows, each as {@code file:line: reason}. */

@@ -12,7 +12,11 @@ final class DataChecks {
     private DataChecks() {
     }
 
-    static List<CheckResult> of(DataSummary data, PredictionSource source) {
+    /**
+     * @param emptiedClasses the classes whose every row was dropped (see
+     *     {@link io.mlgates.core.data.PredictionReader#classesEmptiedByDrop()})
+     */
+    static List<CheckResult> of(DataSummary data, PredictionSource source, List<String> emptiedClasses) {
         List<CheckResult> checks = new ArrayList<>(3);
         checks.add(data.rows() > 0
                 ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(),
@@ -25,11 +29,21 @@ final class DataChecks {
         long dropped = data.droppedRows();
         double share = data.droppedShare();
         double most = source.maxDroppedShare();
-        Status status = dropped == 0 ? Status.PASS : share > most ? Status.FAIL : Status.WARN;
-        checks.add(CheckResult.ofInput("data:dropped_rows", status, dropped, dropped == 0 ? "no invalid row dropped"
-                : dropped + " invalid rows dropped, " + percent(share) + " of " + data.rowsInFile() + " rows ("
-                        + (status == Status.FAIL ? "above" : "within") + " predictions.maxDroppedShare "
-                        + percent(most) + "), first: " + data.dropReasons().get(0)));
+        if (!emptiedClasses.isEmpty()) {
+            // the rows left are not the population the model is judged on: no share makes that a mere warning
+            checks.add(CheckResult.ofInput("data:dropped_rows", Status.ERROR, dropped, dropped + " invalid rows"
+                    + " dropped, among them every row of class " + String.join(", ", emptiedClasses.stream()
+                    .map(c -> "'" + c + "'").toList()) + ": no row of " + (emptiedClasses.size() == 1 ? "that class"
+                    : "those classes") + " is left to judge; fix these rows rather than drop them, first: "
+                    + data.dropReasons().get(0)));
+        } else {
+            Status status = dropped == 0 ? Status.PASS : share > most ? Status.FAIL : Status.WARN;
+            checks.add(CheckResult.ofInput("data:dropped_rows", status, dropped, dropped == 0
+                    ? "no invalid row dropped"
+                    : dropped + " invalid rows dropped, " + percent(share) + " of " + data.rowsInFile() + " rows ("
+                            + (status == Status.FAIL ? "above" : "within") + " predictions.maxDroppedShare "
+                            + percent(most) + "), first: " + data.dropReasons().get(0)));
+        }
         long failed = data.failedPredictions();
         if (failed > 0) {
             boolean binary = data.task() == TaskType.BINARY;

@@ -17,6 +17,7 @@ import io.mlgates.core.policy.Favourable;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.MissingValues;
 import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.RiskTier;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.workspace.Workspace;
@@ -64,9 +65,11 @@ public final class EthicsGate {
         FairnessAccumulator groups = null;
         DataSummary data;
         List<String> classNames;
+        List<String> emptiedClasses;
         String predictionsDigest;
+        PredictionSource source = request.columns().applyTo(policy.predictions());
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
-                policy.predictions(), policy.task(), sensitive, request.progress())) {
+                source, policy.task(), sensitive, request.progress())) {
             overall = TaskMetrics.create(policy.task(), reader.hasScores(), ranks, options.calibrationBins());
             if (!sensitive.isEmpty()) {
                 groups = new FairnessAccumulator(sensitive, fairness.intersections(), reader.hasScores(),
@@ -92,6 +95,7 @@ public final class EthicsGate {
                 }
             }
             classNames = reader.classNames();
+            emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
                     reader.bytesRead());
@@ -106,7 +110,7 @@ public final class EthicsGate {
             // not computed, to keep memory independent of the rows; saying "undefined" here would only be noise
             Metric.of(policy.task()).stream().filter(Metric::needsRanks).forEach(m -> metrics.remove(m.id()));
         }
-        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, policy.predictions()));
+        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, source, emptiedClasses));
         checks.addAll(Judging.check(judges(ethics, sensitive, docs),
                 "no sensitive column, tier minimal, and no data set, protected attribute, explanation or model-card"
                         + " metric to check: set ethics.fairness.sensitive, ethics.riskTier or ethics.datasets in"
@@ -141,7 +145,7 @@ public final class EthicsGate {
                 loaded.organisation(), data, metrics, judged, Optional.empty(), request.clock().instant(),
                 EngineVersion.current(), fairnessResult, new Evidence(
                 List.of(new Evidence.Input("predictions", predictionsDisplay, predictionsDigest)), request.chainHead(),
-                Overrides.of(loaded, request.predictions(), Optional.empty(), request.sensitive())));
+                Overrides.of(loaded, request.predictions(), Optional.empty(), request.sensitive(), request.columns())));
     }
 
     /**

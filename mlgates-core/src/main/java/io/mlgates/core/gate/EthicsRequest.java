@@ -1,6 +1,7 @@
 package io.mlgates.core.gate;
 
 import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.workspace.Workspace;
 import java.time.Clock;
@@ -18,10 +19,11 @@ import java.util.Optional;
  * @param progress told how far the read has come
  * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source, and the day waivers are judged on
+ * @param columns prediction columns instead of the policy's mapping
  */
 public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
                             Optional<List<String>> sensitive, ProgressListener progress, Clock clock,
-                                SeenChainHead chainHead) {
+                                SeenChainHead chainHead, ColumnChoice columns) {
     public EthicsRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
@@ -31,11 +33,12 @@ public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<S
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chainHead, "chainHead");
+        Objects.requireNonNull(columns, "columns");
     }
 
     /** The policy's own files and sensitive columns, judged at the clock's time (waivers are judged on its day). */
     public static EthicsRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
         return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
+                clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"), ColumnChoice.none());
     }
 }

@@ -13,12 +13,13 @@ import java.util.Objects;
  *
  * @param inputs each data file read, in the order read
  * @param chainHead the registry's audit chain head when the gate ran
- * @param overrides input name ({@code policy}, {@code predictions}, {@code baseline}, {@code sensitive}) to what was
- *     used instead of the policy's; empty when the gate judged exactly what the repository's policy names
+ * @param overrides input name ({@code policy}, {@code predictions}, {@code baseline}, {@code sensitive},
+ *     {@code columns.label} and the other columns) to what was used instead of the policy's; empty when the gate judged exactly what the repository's policy names
  */
 public record Evidence(List<Input> inputs, SeenChainHead chainHead, Map<String, String> overrides) {
     /** The names of {@link #overrides}, in the order they are recorded. */
-    public static final List<String> OVERRIDABLE = List.of("policy", "predictions", "baseline", "sensitive");
+    public static final List<String> OVERRIDABLE = List.of("policy", "predictions", "baseline", "sensitive",
+            "columns.label", "columns.score", "columns.prediction", "columns.weight");
 
     public Evidence {
         inputs = List.copyOf(inputs);

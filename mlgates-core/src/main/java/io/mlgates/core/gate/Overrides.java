@@ -1,5 +1,6 @@
 package io.mlgates.core.gate;
 
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import java.nio.file.InvalidPathException;
@@ -19,7 +20,7 @@ final class Overrides {
     }
 
     static Map<String, String> of(LoadedPolicy loaded, Optional<String> predictions, Optional<String> baseline,
-                                  Optional<List<String>> sensitive) {
+                                  Optional<List<String>> sensitive, ColumnChoice columns) {
         Policy policy = loaded.policy();
         Map<String, String> overrides = new LinkedHashMap<>();
         // A policy file other than the repository's mlgates.yaml (validate --policy lax.yaml) judged under other rules.
@@ -31,6 +32,7 @@ final class Overrides {
                 .ifPresent(b -> overrides.put("baseline", b));
         sensitive.filter(s -> !new LinkedHashSet<>(s).equals(new LinkedHashSet<>(policy.ethics().fairness().sensitive())))
                 .ifPresent(s -> overrides.put("sensitive", String.join(",", s)));
+        overrides.putAll(columns.overridesOf(policy.predictions()));
         return overrides;
     }
 

@@ -15,6 +15,7 @@ import io.mlgates.core.policy.BaselineComparison;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
@@ -61,9 +62,11 @@ public final class ValidationGate {
         List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
         DataSummary data;
         List<String> classNames;
+        List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
+        PredictionSource source = request.columns().applyTo(policy.predictions());
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
-                policy.predictions(), policy.task(), sliceColumns, request.progress())) {
+                source, policy.task(), sliceColumns, request.progress())) {
             overall = TaskMetrics.create(policy.task(), reader.hasScores(), true, options.calibrationBins());
             boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
             for (SliceRule rule : policy.slices()) {
@@ -88,6 +91,7 @@ public final class ValidationGate {
                 }
             }
             classNames = reader.classNames();
+            emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
                     reader.bytesRead());
@@ -111,7 +115,7 @@ public final class ValidationGate {
             });
         }
 
-        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, policy.predictions()));
+        List<CheckResult> checks = new ArrayList<>(DataChecks.of(data, source, emptiedClasses));
         Optional<Baseline> baseline = policy.baseline();
         Optional<String> baselineName = request.baseline().or(() -> baseline.map(Baseline::path));
         boolean compares = baselineName.isPresent() && baseline.map(b -> !b.comparisons().isEmpty()).orElse(false);
@@ -142,7 +146,7 @@ public final class ValidationGate {
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
                 loaded.organisation(), data, metrics, unique, overall.curves(), request.clock().instant(),
                 EngineVersion.current(), Optional.empty(), new Evidence(inputs, request.chainHead(),
-                Overrides.of(loaded, request.predictions(), request.baseline(), Optional.empty())));
+                Overrides.of(loaded, request.predictions(), request.baseline(), Optional.empty(), request.columns())));
     }
 
     /** The day on which waivers are judged: the UTC date of the evaluation. */

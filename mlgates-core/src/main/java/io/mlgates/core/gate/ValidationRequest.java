@@ -1,6 +1,7 @@
 package io.mlgates.core.gate;
 
 import io.mlgates.core.data.ProgressListener;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.workspace.Workspace;
 import java.time.Clock;
@@ -17,10 +18,11 @@ import java.util.Optional;
  * @param progress told how far the read has come
  * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source
+ * @param columns prediction columns instead of the policy's mapping
  */
 public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Optional<String> predictions,
                                 Optional<String> baseline, ProgressListener progress, Clock clock,
-                                SeenChainHead chainHead) {
+                                SeenChainHead chainHead, ColumnChoice columns) {
     public ValidationRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
@@ -29,11 +31,12 @@ public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Option
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chainHead, "chainHead");
+        Objects.requireNonNull(columns, "columns");
     }
 
     /** The policy's own files, judged at the clock's time (waivers are judged on its day). */
     public static ValidationRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
         return new ValidationRequest(workspace, policy, Optional.empty(), Optional.empty(), ProgressListener.NONE,
-                clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"));
+                clock, SeenChainHead.none(policy.policy().promotion().registry(), "not read"), ColumnChoice.none());
     }
 }

@@ -112,16 +112,16 @@ class PredictionReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "an unparsable score          | label,score\\n1,0.9\\n0,abc\\n        | p.csv:3: column 'score': 'abc' is not a number",
-        "a NaN score                  | label,score\\n1,NaN\\n               | p.csv:2: column 'score': NaN is not a finite number",
+        "a NaN score                  | label,score\\n1,NaN\\n0,0.5\\n        | p.csv:2: column 'score': NaN is not a finite number",
         "a score above one            | label,score\\n1,0.5\\n0,1.5\\n        | p.csv:3: column 'score': score 1.5 is outside [0, 1]",
         "an empty label               | label,score\\n1,0.5\\n,0.5\\n         | p.csv:3: column 'label' is empty",
         "a third label in binary      | label,score\\n1,0.5\\n0,0.5\\n2,0.1\\n | p.csv:4: column 'label': label '2' would be class 3",
         "a short row                  | label,score\\n1,0.5\\n0\\n            | p.csv:3: expected 2 fields as in the header, found 1",
-        "a negative weight            | label,score,weight\\n1,0.5,-1\\n     | p.csv:2: column 'weight': weight -1 is negative; expected a weight of 0 or more",
+        "a negative weight            | label,score,weight\\n1,0.5,-1\\n0,0.5,1\\n | p.csv:2: column 'weight': weight -1 is negative; expected a weight of 0 or more",
         "a tiny negative weight       | label,score,weight\\n1,0.5,1\\n0,0.5,-1e-300\\n | p.csv:3: column 'weight': weight -1e-300 is negative",
-        "a NaN weight                 | label,score,weight\\n1,0.5,NaN\\n    | p.csv:2: column 'weight': NaN is not a finite number",
+        "a NaN weight                 | label,score,weight\\n1,0.5,NaN\\n0,0.5,1\\n | p.csv:2: column 'weight': NaN is not a finite number",
         "an infinite weight           | label,score,weight\\n1,0.5,1\\n0,0.5,Infinity\\n | p.csv:3: column 'weight': Infinity is not a finite number",
-        "a weight beyond double       | label,score,weight\\n1,0.5,1e309\\n  | p.csv:2: column 'weight': 1e309 is not a finite number",
+        "a weight beyond double       | label,score,weight\\n1,0.5,1e309\\n0,0.5,1\\n | p.csv:2: column 'weight': 1e309 is not a finite number",
     })
     @DisplayName("a bad row is an error naming the file and line")
     void badRowsNameFileAndLine(String what, String content, String expected) throws Exception {
@@ -314,7 +314,7 @@ class PredictionReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "no label column          | score\\n0.5\\n          | p.csv:1: no column 'label' for the true label",
-        "neither score nor pred.  | label,x\\n1,2\\n        | p.csv:1: neither a score column 'score' nor a prediction column",
+        "neither score nor pred.  | label,x\\n1,2\\n        | p.csv:1: no column 'score' or 'prediction' for the model's answer",
         "empty file               | ``                    | p.csv:1: the file is empty",
         "duplicate header         | label,label\\n1,1\\n    | p.csv:1: column 'label' appears twice",
     })
@@ -334,7 +334,8 @@ class PredictionReaderTest {
         PredictionSource s = new PredictionSource(d.path(), FileFormat.AUTO, ',', d.label(), d.score(), d.prediction(),
                 Column.named("w"), "1", List.of(), 0.5, InvalidRows.ERROR, PredictionSource.DEFAULT_MAX_DROPPED_SHARE);
         assertThatThrownBy(() -> PredictionReader.open(p, "p.csv", s, TaskType.BINARY, List.of(),
-                ProgressListener.NONE)).hasMessage("p.csv:1: no column 'w'; the file has: label, score");
+                ProgressListener.NONE)).hasMessage("p.csv:1: no column 'w' for a sample weight. The file has: label, score"
+                + "\nno column looks like a sample weight: name it under predictions.columns.weight");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mlgates.core.gate;
 
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.release.CurrentPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -64,7 +65,7 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, clock, NOT_READ));
+                ProgressListener.NONE, clock, NOT_READ, ColumnChoice.none()));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         try (SqliteRegistry registry = SqliteRegistry.open(tmp.resolve("registry.db"), "registry.db", clock)) {
             PromotionOutcome outcome = new Promoter(registry, clock).promote(new PromotionRequest("credit-risk",
@@ -117,7 +118,7 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, FixedClock.CLOCK, NOT_READ));
+                ProgressListener.NONE, FixedClock.CLOCK, NOT_READ, ColumnChoice.none()));
         assertThat(ethics.status()).isEqualTo(Status.WARN);
         assertThat(ethics.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
         assertThat(ethics.checks()).filteredOn(c -> c.id().startsWith("docs:") || c.id().startsWith("licence:"))
@@ -140,7 +141,7 @@ class CreditRiskExampleTest {
         Workspace ws = Workspace.at(EXAMPLE);
         GateResult ethics = new EthicsGate().evaluate(new EthicsRequest(ws,
                 new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                ProgressListener.NONE, Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC), NOT_READ));
+                ProgressListener.NONE, Clock.fixed(Instant.parse("2027-12-01T00:00:00Z"), ZoneOffset.UTC), NOT_READ, ColumnChoice.none()));
         assertThat(ethics.status()).isEqualTo(Status.FAIL);
         assertThat(ethics.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::id)
                 .contains("fairness:age_band:four_fifths:<25", "waiver:docs:protected_attribute:*");

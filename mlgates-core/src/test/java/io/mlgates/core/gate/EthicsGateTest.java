@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.fairness.AttributeFairness;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
@@ -103,7 +104,7 @@ class EthicsGateTest {
         write("mlgates.yaml", policy);
         Workspace ws = Workspace.at(repo);
         return new EthicsGate().evaluate(new EthicsRequest(ws, new PolicyLoader().loadFromRepository(ws.root()),
-                Optional.empty(), sensitive, ProgressListener.NONE, DAY, NOT_READ));
+                Optional.empty(), sensitive, ProgressListener.NONE, DAY, NOT_READ, ColumnChoice.none()));
     }
 
     private static CheckResult check(GateResult r, String id) {
@@ -620,7 +621,7 @@ class EthicsGateTest {
             Workspace ws = Workspace.at(repo);
             GateResult r = new ValidationGate().evaluate(new ValidationRequest(ws,
                     new PolicyLoader().loadFromRepository(ws.root()), Optional.empty(), Optional.empty(),
-                    ProgressListener.NONE, DAY, NOT_READ));
+                    ProgressListener.NONE, DAY, NOT_READ, ColumnChoice.none()));
             assertThat(check(r, "limit:accuracy:min").status()).isEqualTo(Status.WAIVED);
             assertThat(check(r, "limit:accuracy:min").message()).contains("known weak model");
             assertThat(check(r, "waiver:limit:accuracy:*").message()).endsWith("waives 1 check of this gate");

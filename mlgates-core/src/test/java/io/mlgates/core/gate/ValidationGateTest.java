@@ -7,6 +7,7 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.metrics.Direction;
 import io.mlgates.core.policy.Baseline;
 import io.mlgates.core.policy.BaselineComparison;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.InvalidRows;
 import io.mlgates.core.policy.Judge;
 import io.mlgates.core.policy.LoadedPolicy;
@@ -272,6 +273,37 @@ class ValidationGateTest {
     }
 
     @Test
+    @DisplayName("a drop that removes every row of a class is an ERROR, whatever share it is")
+    void dropEmptyingAClassIsError() throws Exception {
+        // both positives have a weight that cannot be read: dropping them leaves only negatives
+        Files.writeString(repo.resolve("eval/predictions.csv"),
+                "label,score,weight\n1,0.9,x\n1,0.8,-1\n0,0.1,1\n0,0.2,1\n0,0.3,1\n0,0.4,1\n");
+        GateResult r = run(dropping(1.0, List.of()));
+        CheckResult c = check(r, "data:dropped_rows");
+        assertThat(c.status()).isEqualTo(Status.ERROR);
+        assertThat(c.message()).isEqualTo("2 invalid rows dropped, among them every row of class '1': no row of"
+                + " that class is left to judge; fix these rows rather than drop them, first: eval/predictions.csv:2:"
+                + " column 'weight': 'x' is not a number");
+        assertThat(r.status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    @DisplayName("columns chosen by the caller are read and recorded as overrides")
+    void columnChoiceIsAnOverride() throws Exception {
+        Files.writeString(repo.resolve("eval/predictions.csv"), "y_true,y_prob,label\n1,0.9,0\n0,0.1,1\n");
+        Policy p = Policy.defaults("m");
+        GateResult r = new ValidationGate().evaluate(new ValidationRequest(Workspace.at(repo),
+                new LoadedPolicy(p, EMPTY_DIGEST, Optional.empty()), Optional.empty(), Optional.empty(),
+                io.mlgates.core.data.ProgressListener.NONE, FixedClock.CLOCK, SeenChainHead.none(".mlgates/registry.db",
+                "not read"), new ColumnChoice(Optional.of("y_true"), Optional.of("y_prob"), Optional.empty(),
+                Optional.empty())));
+        // read by y_true, every row is right; by the policy's label column, every row would be wrong
+        assertThat(r.metrics().get("accuracy").value()).hasValue(1.0);
+        assertThat(r.evidence().overrides()).containsExactly(java.util.Map.entry("columns.label", "y_true"),
+                java.util.Map.entry("columns.score", "y_prob"));
+    }
+
+    @Test
     @DisplayName("a model that writes NaN on the rows it gets wrong does not reach accuracy 1.0 with invalidRows: drop")
     void nanOnTheWrongRows() throws Exception {
         // Six rows right, four (two of each class) answered with NaN where the model was wrong. Each failed row counts
@@ -343,7 +375,7 @@ class ValidationGateTest {
                 new LoadedPolicy(p, EMPTY_DIGEST, Optional.of("lax.yaml")), Optional.of("eval/predictions.csv"),
                 Optional.of("eval/./other.json"), io.mlgates.core.data.ProgressListener.NONE,
                 java.time.Clock.systemUTC(), SeenChainHead.of(".mlgates/registry.db",
-                new io.mlgates.core.audit.AuditHead(3, "ab".repeat(32)))));
+                new io.mlgates.core.audit.AuditHead(3, "ab".repeat(32))), ColumnChoice.none()));
         assertThat(overridden.evidence().overrides()).containsExactly(java.util.Map.entry("policy", "lax.yaml"),
                 java.util.Map.entry("baseline", "eval/./other.json"));
         assertThat(overridden.evidence().chainHead().head()).hasValueSatisfying(h -> assertThat(h.seq()).isEqualTo(3));

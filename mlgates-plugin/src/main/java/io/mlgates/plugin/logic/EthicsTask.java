@@ -6,6 +6,7 @@ import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.SensitiveColumns;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
@@ -56,7 +57,7 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
         });
         return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions"), judged, progress, clock,
-                model.unseenChainHead()));
+                model.unseenChainHead(), ColumnChoice.none()));
     }
 
     /** The columns of {@code sensitive}, or empty for the policy's; an empty name is bad input, as on the CLI. */

@@ -5,6 +5,7 @@ import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.PolicyLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +40,6 @@ public record ValidateTask(String policy, String predictions, String baseline, O
                 : new PolicyLoader(organisation.load()));
         return new ValidationGate().evaluate(new ValidationRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions"), model.inRepository(baseline, "baseline"), progress,
-                clock, model.unseenChainHead()));
+                clock, model.unseenChainHead(), ColumnChoice.none()));
     }
 }

@@ -1,0 +1,129 @@
+package io.mlgates.cli;
+
+import static io.mlgates.cli.Distribution.quoted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlgates.cli.Distribution.Finished;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged distribution: its zip and folder, and {@code bin/mlgates} run as users run it. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "bin/mlgates is a POSIX shell script; Windows has mlgates.cmd")
+class DistributionIT {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("the zip holds the folder's tree under mlgates/, and the launcher is executable")
+    void zipAndFolderHoldTheSameTree() throws IOException {
+        Path zip = Path.of("target", "mlgates-" + System.getProperty("mlgates.version") + ".zip");
+        TreeSet<String> inZip = new TreeSet<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            file.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName).forEach(inZip::add);
+        }
+        TreeSet<String> inFolder = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Distribution.FOLDER)) {
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> inFolder.add("mlgates/" + Distribution.FOLDER.relativize(f).toString()));
+        }
+        assertThat(inZip).isEqualTo(inFolder).containsExactly("mlgates/bin/mlgates", "mlgates/bin/mlgates.cmd",
+                "mlgates/lib/jvm.options", "mlgates/lib/mlgates.jar");
+        assertThat(Files.getPosixFilePermissions(Distribution.LAUNCHER)).contains(PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+        assertThat(Files.readString(Distribution.FOLDER.resolve("bin/mlgates.cmd"))).contains("\r\n");
+    }
+
+    @Test
+    @DisplayName("bin/mlgates judges the example: its verdict on the console and as the exit code, twice (the second"
+            + " run with the class-data archive the first made)")
+    void judgesTheExample() throws Exception {
+        Path repo = ExampleRepository.copyInto(tmp);
+        // Waivers that expired before the tests' fixed date: the verdict is FAIL whatever day the test runs.
+        Path policy = repo.resolve("mlgates.yaml");
+        String text = Files.readString(policy);
+        assertThat(text).contains("expires: 2027-11-30");
+        Files.writeString(policy, text.replace("expires: 2027-11-30", "expires: 2026-11-25"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+
+        for (int run = 1; run <= 2; run++) {
+            Finished finished = Distribution.shell(tmp, env, quoted(Distribution.LAUNCHER) + " run credit-risk");
+
+            assertThat(finished.exitCode()).as(finished.err()).isEqualTo(1);
+            assertThat(finished.out()).contains("expired on 2026-11-25, so it waives nothing")
+                    .contains("verdict: FAIL (19 pass, 6 skipped, 6 warn, 6 fail)").doesNotContain("cds");
+            assertThat(finished.err()).contains("mlgates: wrote credit-risk/.mlgates/results/report/index.html")
+                    .doesNotContain("cds").doesNotContain("warning");
+            try (Stream<Path> archives = Files.list(tmp.resolve("cache/mlgates"))) {
+                assertThat(archives.map(p -> p.getFileName().toString()).toList()).singleElement()
+                        .asString().matches("classes-[0-9]+\\.jsa");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("JAVA_HOME names the java it runs: our options first, then MLGATES_OPTS, then the jar and the"
+            + " arguments as given")
+    void honoursJavaHomeAndMlgatesOpts() throws Exception {
+        Path javaHome = tmp.resolve("jdk");
+        Path fakeJava = javaHome.resolve("bin/java");
+        Files.createDirectories(fakeJava.getParent());
+        Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        fakeJava.toFile().setExecutable(true);
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", javaHome.toString());
+        env.put("MLGATES_OPTS", "-Xmx64m -Dx=*");
+        env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+
+        Finished finished = Distribution.shell(tmp, env,
+                quoted(Distribution.LAUNCHER) + " report --out 'a folder'");
+
+        assertThat(finished.exitCode()).isZero();
+        List<String> args = finished.out().lines().toList();
+        assertThat(args).containsExactly("@" + Distribution.FOLDER.resolve("lib/jvm.options"), "-Xmx64m", "-Dx=*",
+                "-jar", Distribution.FOLDER.resolve("lib/mlgates.jar").toString(), "report", "--out", "a folder");
+        assertThat(Files.readAllLines(Distribution.FOLDER.resolve("lib/jvm.options")))
+                .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50");
+    }
+
+    @Test
+    @DisplayName("a JAVA_HOME without a java is a usage error naming it")
+    void refusesAJavaHomeWithoutJava() throws Exception {
+        Finished finished = Distribution.shell(tmp, Map.of("JAVA_HOME", tmp.resolve("nothing").toString()),
+                quoted(Distribution.LAUNCHER) + " --version");
+
+        assertThat(finished.exitCode()).isEqualTo(2);
+        assertThat(finished.err()).contains("mlgates: JAVA_HOME is " + tmp.resolve("nothing"))
+                .contains("is not an executable");
+    }
+
+    @Test
+    @DisplayName("a symbolic link to bin/mlgates (from a folder on the PATH) finds the distribution")
+    void runsThroughASymbolicLink() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("mlgates"), Distribution.LAUNCHER);
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", bin + ":" + Path.of(JAVA).getParent() + ":/usr/bin:/bin");
+        env.put("JAVA_HOME", null);
+
+        Finished finished = Distribution.shell(tmp, env, "mlgates --version");
+
+        assertThat(finished.exitCode()).as(finished.err()).isZero();
+        assertThat(finished.out()).startsWith("mlgates " + System.getProperty("mlgates.version"));
+    }
+}
