@@ -1,11 +1,13 @@
 package io.mlgates.plugin;
 
+import hudson.model.Action;
 import hudson.model.Run;
 import io.mlgates.plugin.logic.ResultIds;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
 import io.mlgates.plugin.logic.promotion.PromotionHtml;
 import io.mlgates.plugin.logic.promotion.PromotionView;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -23,7 +26,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * after a restart ({@link PromoteExecution#onResume}, or {@link StepExecution#acceptAll} when a page asks first).
  * While one waits, the build's side panel links to its page at {@code …/<build>/mlgates-promotion/<id>/}.
  */
-public final class PromotionsAction implements RunAction2 {
+public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final String URL_NAME = "mlgates-promotion";
     private static final Object CREATION = new Object();
 
@@ -135,6 +138,13 @@ public final class PromotionsAction implements RunAction2 {
 
     public synchronized boolean isWaiting() {
         return !pending.isEmpty();
+    }
+
+    /** The job page shows the registry's stages of the models this build promoted or tried to. */
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        List<String> models = getViews().stream().map(PromotionView::getModel).distinct().toList();
+        return models.isEmpty() ? List.of() : List.of(new ModelStagesAction(models));
     }
 
     @Override

@@ -112,6 +112,7 @@ class ViewsTest {
         check("PromotionsAction/summary.jelly", Map.of("it", PromotionsAction.class), problems);
         check("PromotionPage/index.jelly", Map.of("it", PromotionPage.class), problems);
         check("PromotedBadge/badge.jelly", Map.of("it", PromotedBadge.class), problems);
+        check("ModelStagesAction/floatingBox.jelly", Map.of("from", ModelStagesAction.class), problems);
         assertThat(problems).isEmpty();
     }
 

@@ -206,6 +206,16 @@ class PromotionWaitTest {
     }
 
     @Test
+    void theJobPageReadsEachStageAndItsVersionFromTheRegistry() throws Exception {
+        ModelStages stages = ModelStages.read(team, Road.MODEL);
+
+        assertThat(stages.getStages()).extracting(ModelStages.Stage::getName, ModelStages.Stage::getVersion,
+                ModelStages.Stage::getDigest).containsExactly(org.assertj.core.groups.Tuple.tuple("staging", 1,
+                digest(1)));
+        assertThat(ModelStages.read(team, "no-such-model").getStages()).isEmpty();
+    }
+
+    @Test
     void aPromotionThatNoLongerWaitsIsLeftAlone() throws Exception {
         build.pending.remove("production");
 
