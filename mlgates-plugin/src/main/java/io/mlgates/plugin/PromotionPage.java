@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * One promotion's page: the candidate, its evidence, the approvals given and still needed, the next departure; and,
@@ -61,11 +62,15 @@ public final class PromotionPage {
         return action.getDisplayName() + " " + id;
     }
 
+    /** Approve: POST only (Stapler refuses a GET before this runs; {@link PromotionFlow#decide} checks again). */
+    @RequirePOST
     public void doApprove(StaplerRequest2 request, StaplerResponse2 response) throws IOException,
             InterruptedException {
         decide(request, response, Approval.Decision.APPROVE);
     }
 
+    /** Reject: POST only, as {@link #doApprove}. */
+    @RequirePOST
     public void doReject(StaplerRequest2 request, StaplerResponse2 response) throws IOException,
             InterruptedException {
         decide(request, response, Approval.Decision.REJECT);
