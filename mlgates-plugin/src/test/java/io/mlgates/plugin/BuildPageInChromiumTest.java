@@ -41,7 +41,7 @@ class BuildPageInChromiumTest {
     static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:";
     /** docs/jenkins-build-page.png is a copy of the screenshot written here. */
     static final Path SCREENSHOTS = Path.of("target", "browser");
-    private static Path chromium;
+    static Path chromium;
 
     @TempDir
     Path tmp;

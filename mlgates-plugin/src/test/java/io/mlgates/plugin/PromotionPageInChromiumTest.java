@@ -1,7 +1,6 @@
 package io.mlgates.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.release.PromotionOutcome;
@@ -38,23 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
  * the screenshot written here. Skipped where Chromium is missing, never on CI.
  */
 class PromotionPageInChromiumTest {
-    private static Path chromium;
-
     @TempDir
     Path tmp;
 
+    /** Found, skipped or failed on CI as the build page's browser test does. */
     @BeforeAll
     static void findChromium() {
-        Optional<Path> found = Chromium.find();
-        if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
-            fail("Chromium is missing on CI: .ci/run installs it through .ci/install-chromium");
-        }
-        chromium = found.orElse(null);
+        BuildPageInChromiumTest.findChromium();
     }
 
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(chromium != null,
+        Assumptions.assumeTrue(BuildPageInChromiumTest.chromium != null,
                 "Chromium is not installed (bash .ci/install-chromium, or set CHROMIUM): browser test skipped");
     }
 
@@ -118,7 +112,7 @@ class PromotionPageInChromiumTest {
     @DisplayName("the promotion page shows the candidate, evidence, approvals, what is needed and the departure; the badge names the stage")
     void promotionPageAndBadge() throws Exception {
         Files.createDirectories(BuildPageInChromiumTest.SCREENSHOTS);
-        try (Chromium browser = new Chromium(chromium, Files.createDirectories(tmp.resolve("profile")),
+        try (Chromium browser = new Chromium(BuildPageInChromiumTest.chromium, Files.createDirectories(tmp.resolve("profile")),
                 tmp.resolve("chromium.log"))) {
             browser.open(page(waiting()).toUri().toString(), 1280, 900);
             assertThat(browser.problems()).as("console errors, blocked or failed loads").isEmpty();
