@@ -14,10 +14,6 @@ import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.SqliteRegistry;
 import io.mlgates.core.release.Refusal;
 import io.mlgates.plugin.logic.TeamRegistry;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,14 +232,7 @@ class PromotionJudgeTest {
                 .isEqualTo(PromotionState.Kind.PROMOTED);
     }
 
-    @SuppressWarnings("unchecked")
-    static <T> T roundTrip(T value) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
+    static <T extends java.io.Serializable> T roundTrip(T value) throws Exception {
+        return io.mlgates.plugin.logic.Serialization.roundTrip(value);
     }
 }
