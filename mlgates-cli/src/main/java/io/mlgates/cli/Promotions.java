@@ -16,6 +16,7 @@ import io.mlgates.core.release.PromotionRequest;
 import io.mlgates.core.release.Refusal;
 import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.report.Text;
+import io.mlgates.core.report.html.PromotionNote;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -47,6 +48,11 @@ final class Promotions {
                        OutputFormat format, PrintWriter out) throws BadInputException, RegistryException {
         PromotionOutcome outcome = judge(context, stage, options, environment);
         show(outcome, context.registry.location(), format, out);
+        return code(outcome);
+    }
+
+    /** The exit code of a promotion: done, waiting for the release train, or refused. */
+    private static int code(PromotionOutcome outcome) {
         return outcome.waitsForTrain() ? WAITING : outcome.result() == PromotionOutcome.Result.REFUSED ? REFUSED : DONE;
     }
 
@@ -55,17 +61,37 @@ final class Promotions {
      * the repository's embedded registry. With {@code --format json} standard output carries the gate's result alone,
      * so the promotion is told on standard error.
      */
-    static int toFirstStage(Path repository, Path results, Optional<Path> orgPolicy, OutputFormat format,
-                            Environment environment, PrintWriter out, PrintWriter err)
+    static FirstStage toFirstStage(Path repository, Path results, Optional<Path> orgPolicy, OutputFormat format,
+                                   Environment environment, PrintWriter out, PrintWriter err)
             throws BadInputException, RegistryException {
         try (RegistryContext context = RegistryContext.open(repository, null, orgPolicy, environment,
                 RegistryContext.Access.WRITE)) {
             String first = context.promotion().stages().get(0).name();
             String user = environment.userName();
-            return promote(context, first, new Options(user, user, Optional.of(results), Optional.empty(),
-                    Optional.empty(), Optional.empty(), orgPolicy), environment, OutputFormat.table,
-                    format == OutputFormat.json ? err : out);
+            PromotionOutcome outcome = judge(context, first, new Options(user, user, Optional.of(results),
+                    Optional.empty(), Optional.empty(), Optional.empty(), orgPolicy), environment);
+            String registry = context.registry.location();
+            show(outcome, registry, OutputFormat.table, format == OutputFormat.json ? err : out);
+            return new FirstStage(code(outcome), note(outcome, registry));
         }
+    }
+
+    /** What {@code run}'s promotion came to: its exit code, and the sentence the report's verdict box states. */
+    record FirstStage(int code, PromotionNote note) {
+    }
+
+    /** The outcome in one sentence, for the report's verdict box and the console's last line. */
+    static PromotionNote note(PromotionOutcome o, String registry) {
+        String where = " in " + Text.terminalSafe(registry) + ".";
+        String version = o.version().isPresent() ? " as version " + o.version().getAsInt() : "";
+        return switch (o.result()) {
+            case PROMOTED -> PromotionNote.promoted("Promoted to " + o.stage() + version
+                    + (o.emergency() ? " on the emergency path" : "") + where);
+            case UNCHANGED -> PromotionNote.promoted("Already in " + o.stage() + version + where);
+            case REFUSED -> PromotionNote.notPromoted("Not promoted to " + o.stage()
+                    + (o.waitsForTrain() ? " yet, waiting for the release train" : "") + ": " + String.join("; ",
+                    o.refusals().stream().map(r -> r.rule() + ": " + Text.terminalSafe(r.message())).toList()) + ".");
+        };
     }
 
     static PromotionOutcome judge(RegistryContext context, String stage, Options options, Environment environment)

@@ -6,6 +6,7 @@ import io.mlgates.core.report.Disk;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.core.report.ResultFiles;
 import io.mlgates.core.report.RunFolder;
+import io.mlgates.core.report.html.PromotionNote;
 import io.mlgates.core.report.html.StaticReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -39,6 +41,12 @@ final class ResultFolder {
      * changes the verdict, so this returns whether the results were written rather than throwing.
      */
     static boolean write(List<GateResult> results, Path folder, boolean withReport, Disk disk, PrintWriter err) {
+        return write(results, folder, withReport, Optional.empty(), disk, err);
+    }
+
+    /** {@link #write(List, Path, boolean, Disk, PrintWriter)}, the report stating what became of the candidate. */
+    static boolean write(List<GateResult> results, Path folder, boolean withReport, Optional<PromotionNote> promotion,
+                         Disk disk, PrintWriter err) {
         List<Path> written;
         boolean reported = false;
         try (RunFolder run = RunFolder.begin(folder, disk)) {
@@ -49,7 +57,7 @@ final class ResultFolder {
             if (withReport) {
                 try {
                     List<GateResult> all = read(run.staging(), run.staging().resolve(REPORT), folder);
-                    StaticReport.write(all, run.folderFor(REPORT));
+                    StaticReport.write(all, run.folderFor(REPORT), promotion);
                     reported = true;
                 } catch (BadInputException e) {
                     // The verdict stands: a stray file in the results folder must not turn a FAIL into "bad input".
@@ -109,6 +117,12 @@ final class ResultFolder {
      * index page. The report of a results folder into its own {@code report/} is a run on the results folder.
      */
     static Path writeReport(Path results, Path out, Disk disk) throws BadInputException, IOException {
+        return writeReport(results, out, Optional.empty(), disk);
+    }
+
+    /** {@link #writeReport(Path, Path, Disk)}, the report stating what became of the candidate. */
+    static Path writeReport(Path results, Path out, Optional<PromotionNote> promotion, Disk disk)
+            throws BadInputException, IOException {
         if (!Files.isDirectory(results)) {
             throw new BadInputException(results.toString(), 0, 0, "not a folder: expected a results folder");
         }
@@ -128,7 +142,7 @@ final class ResultFolder {
                 throw new BadInputException(results.toString(), 0, 0, "no gate result (*.json) in this folder;"
                         + " `mlgates run` or `mlgates validate --out` writes them");
             }
-            StaticReport.write(all, site);
+            StaticReport.write(all, site, promotion);
             if (!inside) {
                 run.keepOthers(Set.of());
             }

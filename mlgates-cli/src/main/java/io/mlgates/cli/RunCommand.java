@@ -1,12 +1,17 @@
 package io.mlgates.cli;
 
+import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.Status;
 import io.mlgates.core.policy.ColumnChoice;
+import io.mlgates.core.report.html.PromotionNote;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,19 +62,54 @@ final class RunCommand implements Callable<Integer> {
         Validation.Loaded loaded = Validation.load(o, main.environment().variables());
         GateResult validate = Validation.validate(loaded, o, Optional.empty(), main.environment().clock(), err);
         GateResult ethics = Validation.ethics(loaded, o, Optional.empty(), main.environment().clock(), err);
-        int gates = Validation.print(List.of(validate, ethics), format, spec.commandLine().getOut());
-        boolean written = ResultFolder.write(List.of(validate, ethics), results, true, main.environment().disk(),
-                err);
+        List<GateResult> judged = List.of(validate, ethics);
+        Status worst = Status.worstOf(judged.stream().map(GateResult::status).toList());
+        // The report states what became of the candidate. When the gates did not pass that is known now; else the
+        // promotion, which reads these files, decides it, and the report is written again with its outcome.
+        Optional<PromotionNote> known = worst.isSuccessful() ? Optional.empty()
+                : Optional.of(PromotionNote.notPromoted("Not promoted: " + notPassed(judged) + "."));
+        boolean written = ResultFolder.write(judged, results, true, known, main.environment().disk(), err);
+        PrintWriter out = spec.commandLine().getOut();
+        int gates = Validation.print(judged, format, out);
+        // With --format json standard output holds the results alone: the closing line goes to standard error.
+        PrintWriter closing = format == OutputFormat.json ? err : out;
         if (gates != Validation.PASSED) {
+            verdict(closing, judged, known.get());
             return gates;
         }
         if (!written) {
             // Promotion reads the results folder: without this run's files it would judge another run's.
             err.println("mlgates: not promoted: this run's results are not in " + results);
             err.flush();
+            verdict(closing, judged, PromotionNote.notPromoted("Not promoted: this run's results are not in "
+                    + results + "."));
             return gates;
         }
-        return Promotions.toFirstStage(repository, results, Optional.ofNullable(orgPolicy), format,
-                main.environment(), spec.commandLine().getOut(), err);
+        Promotions.FirstStage promoted = Promotions.toFirstStage(repository, results, Optional.ofNullable(orgPolicy),
+                format, main.environment(), out, err);
+        try {
+            ResultFolder.writeReport(results, results.resolve(ResultFolder.REPORT), Optional.of(promoted.note()),
+                    main.environment().disk());
+        } catch (BadInputException | IOException e) {
+            // The report written with the results stands; it says it does not know the promotion, which is true.
+            err.println("mlgates: the report does not state the promotion: " + e.getMessage());
+        }
+        verdict(closing, judged, promoted.note());
+        return promoted.code();
+    }
+
+    /** "validate FAIL, ethics WARN": the gates that did not pass. */
+    private static String notPassed(List<GateResult> judged) {
+        return judged.stream().filter(r -> !r.status().isSuccessful()).map(r -> r.gate() + " " + r.status())
+                .collect(Collectors.joining(", ")) + " did not pass";
+    }
+
+    /** The console's last line: the verdict over every gate, and what became of the candidate. */
+    private static void verdict(PrintWriter out, List<GateResult> judged, PromotionNote promotion) {
+        out.println();
+        out.println("verdict: " + Status.worstOf(judged.stream().map(GateResult::status).toList()) + " ("
+                + judged.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", ")) + "). "
+                + promotion.text());
+        out.flush();
     }
 }

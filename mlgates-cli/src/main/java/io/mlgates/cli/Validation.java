@@ -115,13 +115,13 @@ final class Validation {
     }
 
     /**
-     * Shows the results, writes them as one run when {@code --out} is given, and returns the exit code of the worst.
+     * Writes the results as one run when {@code --out} is given, shows them, and returns the exit code of the worst.
      * A failed write is told on standard error and does not change the exit code: the verdict stands.
      */
     static int show(List<GateResult> results, Options o, PrintWriter stdout, PrintWriter stderr) {
-        int code = print(results, o.format(), stdout);
+        // Written first, so that the verdict is the last line a terminal shows, after the files written.
         o.out().ifPresent(folder -> ResultFolder.write(results, folder, false, Disk.LOCAL, stderr));
-        return code;
+        return print(results, o.format(), stdout);
     }
 
     /** Prints the results (tables, or JSON alone on standard output) and returns the exit code of the worst. */
@@ -141,7 +141,7 @@ final class Validation {
                 if (i > 0) {
                     stdout.println();
                 }
-                stdout.print(table.render(results.get(i)));
+                stdout.print(table.render(results.get(i), i > 0 ? Optional.of(results.get(i - 1)) : Optional.empty()));
             }
         }
         stdout.flush();

@@ -122,7 +122,7 @@ class EvidenceCommandsTest {
         assertThat(validate.path("metrics").path("accuracy").path("value").asDouble()).isEqualTo(0.6);
         assertThat(validate.path("data").path("failedPredictions").asLong()).isEqualTo(4);
         assertThat(validate.path("status").asText()).isEqualTo("FAIL");
-        assertThat(out.toString()).doesNotContain("promoted");
+        assertThat(out.toString()).doesNotContain("promoted m");
         assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,6 +61,26 @@ class MainTest {
                         + " \\(was: none\\) in .mlgates/registry.db");
         assertThat(repo.resolve(".mlgates/registry.db")).exists();
         assertThat(ethics.get("status").asText()).isEqualTo("WARN");
+        // the console: no waiver where it waived nothing, the small groups on one line, the verdict last
+        assertThat(out.toString()).doesNotContain("waives 0 checks")
+                .contains("SKIPPED  fairness:sex&age_band=*:size                             5 groups too small to"
+                        + " judge, reported but not judged: female&40-59 (17 rows), female&60+ (3 rows), female&<25"
+                        + " (22 rows), male&60+ (11 rows), male&<25 (23 rows)")
+                .contains("not judged, fewer than minGroupSize 30 rows: female&40-59 (17 rows), female&60+ (3 rows),"
+                        + " female&<25 (22 rows), male&60+ (11 rows), male&<25 (23 rows)\n");
+        assertThat(lastLine(out.toString())).isEqualTo("verdict: WARN (validate WARN, ethics WARN). Promoted to"
+                + " staging as version 1 in .mlgates/registry.db.");
+        // the report, written again once the promotion was decided, states it on every page
+        for (String page : List.of("index.html", "validate.html", "ethics.html")) {
+            assertThat(Files.readString(results.resolve("report").resolve(page)))
+                    .contains("<p class=\"verdict-promotion\"><bdi>Promoted to staging as version 1 in"
+                            + " .mlgates/registry.db.</bdi></p>");
+        }
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     @Test
@@ -72,7 +93,9 @@ class MainTest {
                 repo.toString(), "--out", tmp.resolve("results").toString());
         assertThat(code).isEqualTo(1);
         assertThat(out.toString()).contains("ethics gate: FAIL").contains("expired on 2027-11-30")
-                .doesNotContain("promoted");
+                .doesNotContain("promoted credit-risk");
+        assertThat(lastLine(out.toString())).isEqualTo("verdict: FAIL (validate FAIL, ethics FAIL). Not promoted:"
+                + " validate FAIL, ethics FAIL did not pass.");
         assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
 
@@ -170,7 +193,11 @@ class MainTest {
         Path policy = repo.resolve("mlgates.yaml");
         Files.writeString(policy, Files.readString(policy).replace("min: 0.74", "min: 0.99"));
         assertThat(run("run", repo.toString())).isEqualTo(1);
-        assertThat(out.toString()).doesNotContain("promoted");
+        assertThat(out.toString()).doesNotContain("promoted credit-risk");
+        assertThat(lastLine(out.toString())).isEqualTo("verdict: FAIL (validate FAIL, ethics WARN). Not promoted:"
+                + " validate FAIL did not pass.");
+        assertThat(Files.readString(repo.resolve(".mlgates/results/report/index.html")))
+                .contains("<p class=\"verdict-promotion\"><bdi>Not promoted: validate FAIL did not pass.</bdi></p>");
         assertThat(repo.resolve(".mlgates/registry.db")).doesNotExist();
     }
 

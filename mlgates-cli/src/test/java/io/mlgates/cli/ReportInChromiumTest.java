@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportInChromiumTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "credit-risk");
-    /** Screenshots land here; docs/report-credit-risk.png is a copy of the gate page's. */
+    /** Screenshots land here; tools/report-screenshot.sh copies them into docs/. */
     static final Path SCREENSHOTS = Path.of("target", "browser");
     private static Path chromium;
 
@@ -77,20 +77,60 @@ class ReportInChromiumTest {
         return new Chromium(chromium, Files.createDirectories(tmp.resolve("profile")), tmp.resolve("chromium.log"));
     }
 
+    /** The width the report is made for: a laptop's browser window. */
+    static final int WIDTH = 1280;
+
+    /**
+     * What every page of the report must show at {@link #WIDTH}: nothing wider than the window (a wide table scrolls
+     * inside its card, if anything), the verdict box right under the title, and the passing checks folded away.
+     */
+    private static void conclusionFirstAndFits(Chromium browser, String page, boolean gatePage) throws Exception {
+        assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt()).as("%s: page width", page)
+                .isLessThanOrEqualTo(WIDTH);
+        assertThat(browser.evaluate("[...document.querySelectorAll('main *')]"
+                + ".filter(e => e.getBoundingClientRect().right > " + WIDTH + ").length").asInt())
+                .as("%s: elements past the right edge", page).isZero();
+        assertThat(browser.evaluate("document.querySelector('main > h1').nextElementSibling"
+                + ".matches('section.verdict')").asBoolean()).as("%s: verdict under the title", page).isTrue();
+        assertThat(browser.evaluate("document.querySelector('section.verdict').getBoundingClientRect().top")
+                .asDouble()).as("%s: verdict in the first screen", page).isLessThan(300);
+        assertThat(browser.evaluate("document.querySelector('section.verdict .verdict-next').innerText").asText())
+                .startsWith("Next: ");
+        if (gatePage) {
+            // the passed checks are folded: their summary shows, their table does not, until opened
+            assertThat(browser.evaluate("document.querySelector('details.passed').open").asBoolean()).isFalse();
+            assertThat(browser.evaluate("document.querySelector('details.passed > summary').innerText").asText())
+                    .matches("\\d+ passed");
+            // folded, the details take no more height than their summary line
+            assertThat(browser.evaluate("document.querySelector('details.passed').getBoundingClientRect().height"
+                    + " - document.querySelector('details.passed > summary').getBoundingClientRect().height")
+                    .asDouble()).isLessThan(2);
+            // every table fits its card at this width: none needs its scroll
+            assertThat(browser.evaluate("[...document.querySelectorAll('.table-scroll')]"
+                    + ".filter(d => d.getClientRects().length > 0 && d.scrollWidth > d.clientWidth)"
+                    + ".map(d => d.querySelector('caption') ? d.querySelector('caption').innerText : '?')")
+                    .size()).as("%s: tables wider than their card", page).isZero();
+        }
+    }
+
     @Test
-    @DisplayName("the credit-risk report loads with its stylesheet and charts, no console error, nothing blocked")
+    @DisplayName("the credit-risk report at 1280 px: its stylesheet and charts load with no console error and"
+            + " nothing blocked; each page opens with the verdict, folds its passes and fits the window")
     void creditRiskReport() throws Exception {
         Path repo = tmp.resolve("credit-risk");
         copy(EXAMPLE, repo);
         Path report = runAndReport(repo);
         Files.createDirectories(SCREENSHOTS);
         try (Chromium browser = browser()) {
-            browser.open(report.resolve("index.html").toUri().toString(), 1200, 900);
+            browser.open(report.resolve("index.html").toUri().toString(), WIDTH, 900);
             assertThat(browser.problems()).isEmpty();
             assertThat(browser.evaluate("document.title").asText()).isEqualTo("ML Gates report: credit-risk");
-            Files.write(SCREENSHOTS.resolve("credit-risk-index.png"), browser.screenshot(1200, 900));
+            conclusionFirstAndFits(browser, "index", false);
+            assertThat(browser.evaluate("document.querySelector('section.verdict .verdict-promotion').innerText")
+                    .asText()).isEqualTo("Promoted to staging as version 1 in .mlgates/registry.db.");
+            Files.write(SCREENSHOTS.resolve("credit-risk-index.png"), browser.screenshot(WIDTH, 1800));
 
-            browser.open(report.resolve("validate.html").toUri().toString(), 1200, 900);
+            browser.open(report.resolve("validate.html").toUri().toString(), WIDTH, 900);
             assertThat(browser.problems()).isEmpty();
             assertThat(browser.evaluate("document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')"
                     + ".content").asText()).isEqualTo("default-src 'none'; style-src 'self'; img-src 'self' data:");
@@ -102,11 +142,16 @@ class ReportInChromiumTest {
             // Three curve charts and two per-group charts, each drawn with a size.
             assertThat(browser.evaluate("[...document.querySelectorAll('svg.chart')]"
                     + ".filter(s => s.getBoundingClientRect().width > 100).length").asInt()).isEqualTo(5);
-            Files.write(SCREENSHOTS.resolve("credit-risk-validate.png"), browser.screenshot(1200, 2600));
+            conclusionFirstAndFits(browser, "validate", true);
+            assertThat(browser.evaluate("[...document.querySelectorAll('section.verdict li')].map(l => l.innerText)"
+                    + ".join('\\n')").asText()).isEqualTo("WARN limit:recall:min: recall = 0.5778 breaks the"
+                    + " limit >= 0.6");
+            Files.write(SCREENSHOTS.resolve("credit-risk-validate.png"), browser.screenshot(WIDTH, 2000));
             assertThat(browser.problems()).isEmpty();
 
-            browser.open(report.resolve("ethics.html").toUri().toString(), 1200, 900);
+            browser.open(report.resolve("ethics.html").toUri().toString(), WIDTH, 900);
             assertThat(browser.problems()).isEmpty();
+            conclusionFirstAndFits(browser, "ethics", true);
             // sex, age_band and their intersection, each with its group table and disparities; the waivers
             assertThat(browser.evaluate("document.querySelectorAll('section.fairness table.fairness-groups').length")
                     .asInt()).isEqualTo(3);
@@ -116,7 +161,10 @@ class ReportInChromiumTest {
                     .isEqualTo(4);
             assertThat(browser.evaluate("[...document.querySelectorAll('section.fairness svg.chart')]"
                     + ".filter(s => s.getBoundingClientRect().width > 100).length").asInt()).isEqualTo(3);
-            Files.write(SCREENSHOTS.resolve("credit-risk-ethics.png"), browser.screenshot(1200, 2600));
+            // the selection-rate bars carry no status: no check judged them
+            assertThat(browser.evaluate("document.querySelector('section.fairness').innerText"
+                    + ".match(/\\b(PASS|WARN|FAIL)\\b/g)").isNull()).isTrue();
+            Files.write(SCREENSHOTS.resolve("credit-risk-ethics.png"), browser.screenshot(WIDTH, 3300));
             assertThat(browser.problems()).isEmpty();
         }
     }

@@ -462,6 +462,11 @@ public final class PredictionReader implements Closeable {
         return hasScore;
     }
 
+    /** Whether the file's prediction column gives the decisions (else the score cut at the threshold does). */
+    public boolean hasPredictions() {
+        return hasPrediction;
+    }
+
     public boolean hasWeights() {
         return hasWeight;
     }

@@ -3,6 +3,7 @@ package io.mlgates.core.gate;
 import io.mlgates.core.metrics.TaskType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What was read: which file, how many rows, how many dropped and why, how many predictions failed and why.
@@ -17,19 +18,31 @@ import java.util.Objects;
  *     the first one stops the read)
  * @param failureReasons the first few failed predictions, each as {@code file:line: reason}
  * @param bytes size of the prediction file
+ * @param binary for a binary model, how its rows were read as decisions
  */
 public record DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
                           List<String> dropReasons, long failedPredictions, List<String> failureReasons,
-                          long bytes) {
+                          long bytes, Optional<BinaryReading> binary) {
     public DataSummary {
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(binary, "binary");
         classes = List.copyOf(classes);
         dropReasons = List.copyOf(dropReasons);
         failureReasons = List.copyOf(failureReasons);
         if (rows < 0 || droppedRows < 0 || failedPredictions < 0 || bytes < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+        if (binary.isPresent() && task != TaskType.BINARY) {
+            throw new IllegalArgumentException("only a binary model's rows are read as positive and negative");
+        }
+    }
+
+    /** What was read, without saying how a binary model's rows became decisions. */
+    public DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
+                       List<String> dropReasons, long failedPredictions, List<String> failureReasons, long bytes) {
+        this(predictions, task, classes, rows, droppedRows, dropReasons, failedPredictions, failureReasons, bytes,
+                Optional.empty());
     }
 
     /** Rows of the file: judged, dropped, and failed predictions left out of the judged rows. */

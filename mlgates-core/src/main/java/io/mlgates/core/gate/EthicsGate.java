@@ -98,7 +98,7 @@ public final class EthicsGate {
             emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
-                    reader.bytesRead());
+                    reader.bytesRead(), BinaryReading.of(policy, source, reader));
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
             predictionsDigest = reader.digest();
         } catch (IOException e) {

@@ -94,7 +94,7 @@ public final class ValidationGate {
             emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
-                    reader.bytesRead());
+                    reader.bytesRead(), BinaryReading.of(policy, source, reader));
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
             inputs.add(new Evidence.Input("predictions", predictionsDisplay, reader.digest()));
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * Applies a policy's waivers to a gate's checks, the same way for every gate: a FAIL or WARN check whose id a valid
  * waiver matches becomes WAIVED, carrying the waiver; the first matching waiver wins. ERROR is not waived: a check
  * that could not be evaluated has nothing to excuse. Each waiver is also a check of its own ({@code waiver:<check>}):
- * FAIL when it has expired or names no approver (then it waives nothing), else PASS with how many checks it waived.
+ * FAIL when it has expired or names no approver (then it waives nothing), else PASS with how many checks it waived
+ * (its observed value).
  */
 final class Waivers {
     private Waivers() {
@@ -61,7 +62,8 @@ final class Waivers {
             message = which + " approved by " + w.approver().get() + ", valid until " + w.expires() + ", waives "
                     + used + " check" + (used == 1 ? "" : "s") + " of this gate";
         }
-        return new CheckResult(id, status, Optional.empty(), OptionalDouble.empty(), Optional.empty(),
+        // The count travels as the observed value, so that views can leave out a waiver that waived nothing here.
+        return new CheckResult(id, status, Optional.empty(), OptionalDouble.of(used), Optional.empty(),
                 Optional.empty(), OptionalDouble.empty(), Optional.empty(), message);
     }
 }

@@ -10,10 +10,20 @@ import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A gate result as a table for a terminal or a build log; control characters from user files are neutralised. */
 public final class ConsoleTable {
     public String render(GateResult r) {
+        return render(r, Optional.empty());
+    }
+
+    /**
+     * {@code r}, after {@code above} was shown: the metrics {@code above} already showed for the same candidate and
+     * data, with the same value and interval, are named on one line instead of repeated (a run's ethics gate
+     * computes the validation metrics again).
+     */
+    public String render(GateResult r, Optional<GateResult> above) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s gate: %s   model %s%n", r.gate(), r.status(), safe(r.modelName())));
         out.append(String.format(Locale.ROOT, "candidate %s (%d file%s, %d bytes)%n", r.candidate().digest(),
@@ -27,33 +37,92 @@ public final class ConsoleTable {
 
         List<String[]> metricRows = new ArrayList<>();
         metricRows.add(new String[] {"METRIC", "VALUE", "INTERVAL"});
+        List<String> repeated = new ArrayList<>();
+        boolean sameInput = above.filter(a -> a.candidate().digest().equals(r.candidate().digest())
+                && a.data().equals(r.data())).isPresent();
         for (MetricValue m : r.metrics().values()) {
+            if (sameInput && m.equals(above.get().metrics().get(m.name()))) {
+                repeated.add(safe(m.name()));
+                continue;
+            }
             metricRows.add(new String[] {safe(m.name()),
                     m.isDefined() ? number(m.value().getAsDouble()) : "undefined",
                     m.isDefined() ? m.ci().map(ConsoleTable::interval).orElse("")
                             : safe(m.undefinedReason().orElseThrow())});
         }
-        table(out, metricRows);
+        if (!repeated.isEmpty()) {
+            out.append("as in the ").append(safe(above.get().gate())).append(" gate above: ")
+                    .append(String.join(", ", repeated)).append('\n');
+        }
+        if (metricRows.size() > 1) {
+            table(out, metricRows);
+        }
         out.append('\n');
         r.fairness().ifPresent(f -> fairness(out, f));
 
         List<String[]> checkRows = new ArrayList<>();
         checkRows.add(new String[] {"STATUS", "CHECK", "MESSAGE"});
-        for (CheckResult c : r.checks()) {
-            checkRows.add(new String[] {c.status().name(), safe(c.id()), safe(c.message())});
+        List<CheckResult> shown = ShownChecks.of(r);
+        for (int i = 0; i < shown.size(); i++) {
+            CheckResult c = shown.get(i);
+            int end = smallGroupsEnd(shown, i);
+            if (end - i > 1) {
+                checkRows.add(smallGroupsRow(shown.subList(i, end)));
+                i = end - 1;
+            } else {
+                checkRows.add(new String[] {c.status().name(), safe(c.id()), safe(c.message())});
+            }
         }
         table(out, checkRows);
         out.append('\n');
         out.append("verdict: ").append(r.status());
         List<String> counts = new ArrayList<>();
         for (Status s : Status.values()) {
-            long n = r.count(s);
+            long n = ShownChecks.count(r, s);
             if (n > 0) {
                 counts.add(n + " " + s.name().toLowerCase(Locale.ROOT));
             }
         }
         out.append(" (").append(String.join(", ", counts)).append(")\n");
         return out.toString();
+    }
+
+    /**
+     * The end (exclusive) of the run of checks from {@code from} that say groups of one attribute are too small to
+     * judge ({@code SKIPPED}, with the same id before the {@code =}, and each with the group's rows as its value).
+     */
+    private static int smallGroupsEnd(List<CheckResult> checks, int from) {
+        String family = smallGroupFamily(checks.get(from));
+        int end = from;
+        while (end < checks.size() && family != null && family.equals(smallGroupFamily(checks.get(end)))) {
+            end++;
+        }
+        return Math.max(end, from + 1);
+    }
+
+    /** "fairness:sex&age_band=*:size" for a SKIPPED check on one group's size; null for any other check. */
+    private static String smallGroupFamily(CheckResult c) {
+        if (c.status() != Status.SKIPPED || c.slice().isEmpty() || c.observed().isEmpty() || c.metric().isPresent()) {
+            return null;
+        }
+        String slice = c.slice().get();
+        int eq = slice.indexOf('=');
+        int at = c.id().indexOf(slice);
+        if (eq < 0 || at < 0) {
+            return null;
+        }
+        return c.id().substring(0, at) + slice.substring(0, eq + 1) + "*" + c.id().substring(at + slice.length());
+    }
+
+    /** Several groups too small to judge, as one row: their family of ids, then each group with its rows. */
+    private static String[] smallGroupsRow(List<CheckResult> run) {
+        List<String> groups = new ArrayList<>();
+        for (CheckResult c : run) {
+            String slice = c.slice().orElseThrow();
+            groups.add(slice.substring(slice.indexOf('=') + 1) + " (" + (long) c.observed().getAsDouble() + " rows)");
+        }
+        return new String[] {Status.SKIPPED.name(), safe(smallGroupFamily(run.get(0))), safe(run.size()
+                + " groups too small to judge, reported but not judged: " + String.join(", ", groups))};
     }
 
     /** The main forms only; the JSON result has every disparity, the to-overall forms included. */
@@ -71,16 +140,29 @@ public final class ConsoleTable {
             List<String[]> groupRows = new ArrayList<>();
             List<String> header = new ArrayList<>(List.of("GROUP", "COUNT"));
             SHOWN_RATES.forEach(rate -> header.add(rate.toUpperCase(Locale.ROOT)));
-            header.add("NOTE");
             groupRows.add(header.toArray(String[]::new));
+            List<String> small = new ArrayList<>();
+            List<String> why = new ArrayList<>();
             a.groups().forEach((value, g) -> {
+                if (g.excluded().isPresent()) { // folded into one line under the table; the JSON has their rates
+                    small.add(safe(value) + " (" + g.count() + " rows)");
+                    why.add(safe(g.excluded().get().replaceFirst("^\\d+ rows, ", "")));
+                    return;
+                }
                 List<String> row = new ArrayList<>(List.of(safe(value), String.valueOf(g.count())));
                 SHOWN_RATES.forEach(rate -> row.add(g.rate(rate).isDefined()
                         ? number(g.rate(rate).value().getAsDouble()) : "undefined"));
-                row.add(g.excluded().map(e -> "not judged: " + e).orElse(""));
                 groupRows.add(row.toArray(String[]::new));
             });
-            table(out, groupRows);
+            if (groupRows.size() > 1) {
+                table(out, groupRows);
+            }
+            if (!small.isEmpty()) {
+                // one reason for all ("fewer than minGroupSize 30") is said once
+                String reason = why.stream().distinct().count() == 1 ? why.get(0) : String.join("; ", why);
+                out.append("not judged, ").append(reason).append(" rows: ").append(String.join(", ", small))
+                        .append('\n');
+            }
             List<String[]> disparityRows = new ArrayList<>();
             // the value over every group present, then the judged value (groups with minGroupSize rows) and its
             // simultaneous interval, which the checks use

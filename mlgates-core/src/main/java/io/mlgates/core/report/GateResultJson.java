@@ -17,6 +17,7 @@ import io.mlgates.core.fairness.GroupFairness;
 import io.mlgates.core.fairness.JudgedDisparities;
 import io.mlgates.core.fairness.ReferenceComparison;
 import io.mlgates.core.fairness.Significance;
+import io.mlgates.core.gate.BinaryReading;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.Evidence;
@@ -110,6 +111,14 @@ public final class GateResultJson {
         ArrayNode failures = data.putArray("failureReasons");
         d.failureReasons().forEach(failures::add);
         data.put("bytes", d.bytes());
+        d.binary().ifPresent(b -> {
+            ObjectNode binary = data.putObject("binary");
+            binary.put("positive", b.positive());
+            binary.put("negative", b.negative().orElse(null));
+            binary.put("threshold", b.threshold());
+            binary.put("predictionColumn", b.predictionColumn().orElse(null));
+            binary.put("favourable", b.favourablePositive() ? "positive" : "negative");
+        });
         evidence(root, r.evidence());
         ObjectNode metrics = root.putObject("metrics");
         r.metrics().forEach((name, m) -> metrics.set(name, metric(m)));
@@ -303,6 +312,20 @@ public final class GateResultJson {
         }
     }
 
+    /** The optional {@code data.binary} object; results written before it existed have none. */
+    private static Optional<BinaryReading> binary(JsonNode b) {
+        if (b.isMissingNode() || b.isNull()) {
+            return Optional.empty();
+        }
+        String favourable = text(b, "favourable");
+        if (!favourable.equals("positive") && !favourable.equals("negative")) {
+            throw new IllegalArgumentException("data.binary.favourable should be positive or negative");
+        }
+        return Optional.of(new BinaryReading(text(b, "positive"), optionalText(b, "negative"),
+                b.required("threshold").asDouble(), optionalText(b, "predictionColumn"),
+                favourable.equals("positive")));
+    }
+
     /** Reads a result written by {@link #write}; the inverse of it for every field. */
     public GateResult read(byte[] json, String displayName) throws BadInputException {
         JsonNode root;
@@ -326,7 +349,7 @@ public final class GateResultJson {
             DataSummary data = new DataSummary(text(d, "predictions"),
                     TaskType.valueOf(text(d, "task").toUpperCase(Locale.ROOT)), classes, d.required("rows").asLong(),
                     d.required("droppedRows").asLong(), reasons, d.required("failedPredictions").asLong(),
-                    texts(d.required("failureReasons")), d.required("bytes").asLong());
+                    texts(d.required("failureReasons")), d.required("bytes").asLong(), binary(d.path("binary")));
             Map<String, MetricValue> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : root.required("metrics").properties()) {
                 JsonNode m = e.getValue();

@@ -5,6 +5,7 @@ import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.fairness.FairnessOptions;
 import io.mlgates.core.fairness.FairnessResult;
+import io.mlgates.core.gate.BinaryReading;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.Evidence;
@@ -60,7 +61,8 @@ public final class GateResultFixtures {
                 new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
                 Optional.of("mlgates.yaml"), Optional.empty(),
                 new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 8, 1, List.of("eval/p.csv:3: bad"),
-                        2, List.of("eval/p.csv:5: column 'score': NaN is not a finite number"), 99),
+                        2, List.of("eval/p.csv:5: column 'score': NaN is not a finite number"), 99,
+                        Optional.of(new BinaryReading("1", Optional.of("0"), 0.5, Optional.empty(), true))),
                 metrics, checks, Optional.of(curves()), Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test",
                 Optional.empty(), new Evidence(List.of(new Evidence.Input("predictions", "eval/p.csv",
                         "sha256:" + "12".repeat(32)), new Evidence.Input("baseline", "eval/base.json",
@@ -108,7 +110,9 @@ public final class GateResultFixtures {
                 new Candidate("sha256:" + "ab".repeat(32), "model", 2, 1234), "sha256:" + "cd".repeat(32),
                 Optional.of("mlgates.yaml"),
                 Optional.of(new OrganisationRef("org-policy" + hostile + ".yaml", "sha256:" + "ef".repeat(32))),
-                new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 0, List.of(), 99),
+                new DataSummary("eval/p.csv", TaskType.BINARY, List.of("1", "0"), 123, 0, List.of(), 0, List.of(), 99,
+                        Optional.of(new BinaryReading("1" + hostile, Optional.empty(), 0.3,
+                                Optional.of("pred" + hostile), false))),
                 metrics, checks, Optional.empty(), Instant.parse("2026-11-26T12:00:00Z"), "0.1.0-test",
                 Optional.of(fairness), new Evidence(List.of(), SeenChainHead.none(".mlgates/registry.db", "not read"), Map.of()));
     }
@@ -122,10 +126,18 @@ public final class GateResultFixtures {
     }
 
     /** The same result as a model without scores would have it: no curves. */
+    /** {@link #full} as read from a file without a score column: the score metrics undefined, no curves. */
     public static GateResult withoutCurves(String modelName) {
+        return withoutCurves(modelName, MetricValue.undefined("log_loss", "no score column"));
+    }
+
+    /** {@link #full} without curves, its log loss as given (defined for a gate that reads scores but draws none). */
+    public static GateResult withoutCurves(String modelName, MetricValue logLoss) {
         GateResult r = full(modelName);
+        Map<String, MetricValue> metrics = new LinkedHashMap<>(r.metrics());
+        metrics.put("log_loss", logLoss);
         return new GateResult(r.gate(), r.status(), r.modelName(), r.candidate(), r.policyDigest(), r.policyFile(),
-                r.organisationPolicy(), r.data(), r.metrics(), r.checks(), Optional.empty(), r.evaluatedAt(),
+                r.organisationPolicy(), r.data(), metrics, r.checks(), Optional.empty(), r.evaluatedAt(),
                 r.engineVersion(), r.fairness(), r.evidence());
     }
 }

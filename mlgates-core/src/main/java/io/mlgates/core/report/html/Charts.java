@@ -36,6 +36,8 @@ final class Charts {
         }
         s.add(new Svg.Poly(plot.points(xs, ys), "curve"));
         String area = defined(auc).map(v -> "ROC AUC " + v).orElse("ROC AUC undefined");
+        // Printed where a ROC curve never goes (under the diagonal, bottom right), so it never hides the curve.
+        s.add(Svg.Label.of(plot.right() - 8, plot.bottom() - 10, stat("AUC", auc), "end", "stat"));
         return new Svg(360, 290, "ROC curve, " + area, "True positive rate against false positive rate at "
                 + points.size() + " thresholds, from the highest score down; " + area
                 + ". The dashed diagonal is a model that ranks at random.", s);
@@ -55,6 +57,8 @@ final class Charts {
         }
         s.add(new Svg.Poly(plot.points(xs, ys), "curve"));
         String ap = defined(averagePrecision).map(v -> "average precision " + v).orElse("average precision undefined");
+        // Bottom left: low recall at low precision, which a precision-recall curve does not reach.
+        s.add(Svg.Label.of(plot.left() + 8, plot.bottom() - 10, stat("AP", averagePrecision), "start", "stat"));
         return new Svg(360, 290, "Precision-recall curve, " + ap, "Precision against recall at " + points.size()
                 + " thresholds; " + ap + ". The dashed line is the share of positives, " + Format.number(prevalence)
                 + ": the precision of a model that ranks at random.", s);
@@ -90,6 +94,8 @@ final class Charts {
         s.add(new Svg.Poly(plot.points(unbox(xs), unbox(ys)), "curve"));
         s.addAll(marks);
         String value = defined(ece).map(v -> "ECE " + v).orElse("ECE undefined");
+        // Top left, above the diagonal, where only a badly under-confident bin would fall.
+        s.add(Svg.Label.of(plot.left() + 8, plot.top() + 16, stat("ECE", ece), "start", "stat"));
         return new Svg(360, 290, "Calibration (reliability diagram), " + value, "Observed rate of positives against "
                 + "the mean predicted probability in each of " + curves.calibration().size() + " equal-width score bins ("
                 + empty + " empty, not drawn); bars at the bottom show how many rows each bin holds; " + value
@@ -131,29 +137,35 @@ final class Charts {
             String label = shorten(bar.group(), LABEL_CHARS);
             s.add(new Svg.Label(Svg.px(152), Svg.px(cy + 4), label, "end", "group",
                     label.equals(bar.group()) ? "" : bar.group()));
-            String cls = StatusLook.cls(bar.status());
+            // An unjudged bar (no check compared it with a limit) carries no status: no colour, no shape, no word.
+            String cls = bar.status().map(StatusLook::cls).orElse("unjudged");
+            String word = bar.status().map(st -> " " + st).orElse("");
             MetricValue m = bar.value();
             if (m.isDefined()) {
                 double v = m.value().getAsDouble();
                 double zero = plot.x(Math.max(min, 0));
                 s.add(Svg.Box.of(Math.min(zero, plot.x(v)), cy - 6, Math.abs(plot.x(v) - zero), 12, "bar " + cls,
-                        bar.group() + ": " + describe(m) + ", " + bar.status()));
+                        bar.group() + ": " + describe(m) + bar.status().map(st -> ", " + st).orElse("")));
                 if (m.ci().isPresent()) {
                     Interval ci = m.ci().get();
                     s.add(Svg.Line.of(plot.x(ci.low()), cy, plot.x(ci.high()), cy, "whisker"));
                     s.add(Svg.Line.of(plot.x(ci.low()), cy - 5, plot.x(ci.low()), cy + 5, "whisker"));
                     s.add(Svg.Line.of(plot.x(ci.high()), cy - 5, plot.x(ci.high()), cy + 5, "whisker"));
                 }
-                s.add(new Svg.Mark(StatusLook.path(bar.status(), plot.x(v), cy, 5), "mark " + cls, bar.status().name()));
-                s.add(Svg.Label.of(plot.right() + 10, cy + 4, Format.number(v) + " " + bar.status(), "start", "value"));
+                bar.status().ifPresent(st -> s.add(new Svg.Mark(StatusLook.path(st, plot.x(v), cy, 5), "mark " + cls,
+                        st.name())));
+                s.add(Svg.Label.of(plot.right() + 10, cy + 4, Format.number(v) + word, "start", "value"));
             } else {
-                s.add(new Svg.Mark(StatusLook.path(bar.status(), plot.x(Math.max(min, 0)) + 8, cy, 5), "mark " + cls,
-                        bar.status().name()));
+                if (bar.status().isPresent()) {
+                    Status st = bar.status().get();
+                    s.add(new Svg.Mark(StatusLook.path(st, plot.x(Math.max(min, 0)) + 8, cy, 5), "mark " + cls,
+                            st.name()));
+                }
                 String reason = m.undefinedReason().orElseThrow();
                 String shown = shorten(reason, 48);
                 s.add(new Svg.Label(Svg.px(plot.x(Math.max(min, 0)) + 20), Svg.px(cy + 4),
-                        bar.status() + ", undefined: " + shown, "start", "value undefined",
-                        shown.equals(reason) ? "" : reason));
+                        bar.status().map(st -> st + ", ").orElse("") + "undefined: " + shown, "start",
+                        "value undefined", shown.equals(reason) ? "" : reason));
             }
         }
         chart.limit().ifPresent(limit -> {
@@ -164,15 +176,15 @@ final class Charts {
         StringBuilder desc = new StringBuilder(chart.metric() + " by " + chart.attribute() + ": ");
         for (int i = 0; i < n; i++) {
             GroupBar bar = chart.bars().get(i);
-            desc.append(i == 0 ? "" : "; ").append(bar.group()).append(' ').append(describe(bar.value())).append(' ')
-                    .append(bar.status());
+            desc.append(i == 0 ? "" : "; ").append(bar.group()).append(' ').append(describe(bar.value()))
+                    .append(bar.status().map(st -> " " + st).orElse(""));
         }
         chart.limit().ifPresent(l -> desc.append(". Limit ").append(limitText(l)));
         return new Svg(620, top + n * rowHeight + 44, chart.metric() + " by " + chart.attribute(), desc + ".", s);
     }
 
-    /** One value a build had for a metric: defined, or undefined with the reason in {@code tip}. */
-    record TrendPoint(String when, OptionalDouble value, String tip, Status gateStatus) {
+    /** One value a run had for a metric: defined, or undefined with the reason in {@code tip}; {@code run} labels it. */
+    record TrendPoint(String run, OptionalDouble value, String tip, Status gateStatus) {
     }
 
     /** A metric across builds, oldest first: a line through the defined values, gaps where it was undefined. */
@@ -219,10 +231,12 @@ final class Charts {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<Svg.Shape> marks = new ArrayList<>();
+        int labelStep = Math.max(1, (int) Math.ceil(n / 12.0));
         for (int i = 0; i < n; i++) {
             TrendPoint p = points.get(i);
-            if (n <= 6 || i == 0 || i == n - 1) {
-                s.add(Svg.Label.of(plot.x(i), plot.bottom() + 14, p.when(), "middle", "tick"));
+            // Every run's label while they fit (about 20 px each), else every step-th and the latest.
+            if (i % labelStep == 0 || i == n - 1) {
+                s.add(Svg.Label.of(plot.x(i), plot.bottom() + 14, p.run(), "middle", "tick"));
             }
             if (p.value().isPresent()) {
                 xs.add((double) i);
@@ -285,6 +299,11 @@ final class Charts {
         }
         double v = m.value().getAsDouble();
         return m.ci().map(ci -> new double[] {v, ci.low(), ci.high()}).orElse(new double[] {v});
+    }
+
+    /** "AUC 0.8079 [0.7571, 0.8586]", or "AUC undefined". */
+    private static String stat(String name, Optional<MetricValue> m) {
+        return name + " " + m.filter(MetricValue::isDefined).map(Charts::describe).orElse("undefined");
     }
 
     private static Optional<String> defined(Optional<MetricValue> m) {

@@ -7,6 +7,7 @@ import gg.jte.output.StringOutput;
 import io.mlgates.core.fairness.AttributeFairness;
 import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.fairness.GroupFairness;
+import io.mlgates.core.gate.BinaryReading;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
@@ -17,6 +18,7 @@ import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.report.Format;
+import io.mlgates.core.report.ShownChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,12 +61,12 @@ public final class HtmlReport {
 
     /** The build-page summary: status, counts, the worst checks. */
     public String summary(GateResult result) {
-        return render("summary.jte", summaryView(result, Optional.empty()));
+        return render("summary.jte", summaryView(result, Optional.empty(), true));
     }
 
     /** The summary with a link to the full result at {@code detailsHref}. */
     public String summary(GateResult result, String detailsHref) {
-        return render("summary.jte", summaryView(result, Optional.of(detailsHref)));
+        return render("summary.jte", summaryView(result, Optional.of(detailsHref), true));
     }
 
     /**
@@ -72,7 +74,7 @@ public final class HtmlReport {
      * digests, data); the ROC, precision-recall and calibration charts; per-group charts; every metric.
      */
     public String gate(GateResult result) {
-        return render("gate.jte", gateView(result));
+        return render("gate.jte", gateView(result, false, Optional.empty()));
     }
 
     /** Per-group bar charts, each with its table: what the gate page shows for slices, for any source of groups. */
@@ -109,17 +111,21 @@ public final class HtmlReport {
         ENGINE.render(template, view, out instanceof SafeHtmlOutput ? out : new SafeHtmlOutput(out));
     }
 
-    static Views.Summary summaryView(GateResult r, Optional<String> href) {
+    static Views.Summary summaryView(GateResult r, Optional<String> href, boolean listChecks) {
         List<CheckResult> notPassed = r.checks().stream()
                 .filter(c -> c.status() != Status.PASS && c.status() != Status.SKIPPED)
                 .sorted(Comparator.comparing(CheckResult::status, Status.WORST_FIRST))
                 .toList();
         List<Views.CheckRow> worst = notPassed.stream().limit(SUMMARY_CHECKS).map(HtmlReport::checkRow).toList();
         return new Views.Summary(r.gate(), StatusLook.of(r.status()), r.modelName(), WHEN.format(r.evaluatedAt()),
-                r.candidate().digest(), counts(r), worst, notPassed.size() - worst.size(), href);
+                r.candidate().digest(), counts(r), worst, notPassed.size() - worst.size(), href, listChecks);
     }
 
-    static Views.Gate gateView(GateResult r) {
+    /**
+     * The gate's page. With {@code tellsPromotion} (the static report) the verdict box says what became of the
+     * candidate: {@code promotion}, or that the report does not know; without it (the build page) it says nothing.
+     */
+    static Views.Gate gateView(GateResult r, boolean tellsPromotion, Optional<PromotionNote> promotion) {
         List<Views.Figure> figures = new ArrayList<>();
         List<Views.BinRow> bins = new ArrayList<>();
         Optional<String> curvesNote = Optional.empty();
@@ -138,23 +144,58 @@ public final class HtmlReport {
                 bins.add(new Views.BinRow("[" + Format.number(b.low()) + ", " + Format.number(b.high()) + ")",
                         b.rows(), rate(b.meanScore()), rate(b.positiveRate())));
             }
-        } else if (r.data().task() == TaskType.BINARY) {
-            curvesNote = Optional.of("No ROC, precision-recall or calibration chart: the predictions have no score "
-                    + "column.");
+        } else {
+            curvesNote = missingCurves(r);
         }
         String dataLine = r.data().rows() + " rows" + (r.data().droppedRows() > 0
                 ? ", " + r.data().droppedRows() + " dropped" : "") + "; " + r.data().task().name().toLowerCase(Locale.ROOT)
                 + (r.data().classes().isEmpty() ? "" : ", classes " + String.join(", ", r.data().classes()))
                 + "; " + r.data().bytes() + " bytes";
-        return new Views.Gate(r.gate(), StatusLook.of(r.status()), r.modelName(), counts(r), r.candidate().digest(),
-                r.candidate().artifacts(), r.candidate().fileCount() + (r.candidate().fileCount() == 1 ? " file, "
-                : " files, ") + r.candidate().totalBytes() + " bytes", r.policyDigest(),
-                r.policyFile().orElse("no policy file: every default applies"), r.data().predictions(), dataLine,
-                r.data().dropReasons(), WHEN.format(r.evaluatedAt()), r.engineVersion(),
-                r.checks().stream().map(HtmlReport::checkRow).toList(), figures, bins, curvesNote,
-                GroupCharts.fromSlices(r).stream().map(HtmlReport::groupSection).toList(),
+        List<Views.CheckRow> attention = ShownChecks.of(r).stream()
+                .filter(c -> c.status() != Status.PASS && c.status() != Status.SKIPPED)
+                .sorted(Comparator.comparing(CheckResult::status, Status.WORST_FIRST))
+                .map(HtmlReport::checkRow).toList();
+        List<Views.CheckRow> passed = ShownChecks.of(r).stream()
+                .filter(c -> c.status() == Status.PASS)
+                .map(HtmlReport::checkRow).toList();
+        List<Views.CheckRow> skipped = r.checks().stream().filter(c -> c.status() == Status.SKIPPED)
+                .map(HtmlReport::checkRow).toList();
+        Views.Verdict verdict = Verdicts.of(List.of(r), false, tellsPromotion, promotion);
+        return new Views.Gate(r.gate(), StatusLook.of(r.status()), r.modelName(), verdict, counts(r),
+                r.candidate().digest(), r.candidate().artifacts(), r.candidate().fileCount()
+                + (r.candidate().fileCount() == 1 ? " file, " : " files, ") + r.candidate().totalBytes() + " bytes",
+                r.policyDigest(), r.policyFile().orElse("no policy file: every default applies"),
+                r.data().predictions(), dataLine, r.data().binary().map(HtmlReport::reading), r.data().dropReasons(),
+                WHEN.format(r.evaluatedAt()), r.engineVersion(), attention, passed, skipped, figures, bins,
+                curvesNote, GroupCharts.fromSlices(r).stream().map(HtmlReport::groupSection).toList(),
                 r.fairness().map(f -> fairnessView(f, r)), waiverRows(r),
                 r.metrics().values().stream().map(HtmlReport::metricRow).toList());
+    }
+
+    /**
+     * Why a result has no curves, when its metrics say: a binary model whose score metrics are undefined gives their
+     * reason (no score column, no rows). A result whose scores were read but whose gate draws no curves (the ethics
+     * gate) has nothing missing to speak of.
+     */
+    private static Optional<String> missingCurves(GateResult r) {
+        if (r.data().task() != TaskType.BINARY) {
+            return Optional.empty();
+        }
+        MetricValue logLoss = r.metrics().get(Metric.LOG_LOSS.id());
+        if (logLoss == null || logLoss.isDefined()) {
+            return Optional.empty();
+        }
+        return Optional.of("No ROC, precision-recall or calibration chart: "
+                + logLoss.undefinedReason().orElseThrow() + ".");
+    }
+
+    private static Views.Reading reading(BinaryReading b) {
+        String decisions = b.predictionColumn()
+                .map(col -> "the file's column '" + col + "' (the threshold " + Format.number(b.threshold())
+                        + " is not applied)")
+                .orElse("score >= " + Format.number(b.threshold()) + " is predicted " + b.positive());
+        return new Views.Reading(b.positive() + b.negative().map(n -> " (against " + n + ")").orElse(""), decisions,
+                b.favourable());
     }
 
     /** The per-group rates the fairness tables show, in this order. */
@@ -176,13 +217,13 @@ public final class HtmlReport {
                         RATES.stream().map(name -> cell(g.rates().get(name))).toList()));
                 MetricValue selection = g.rates().get("selection_rate");
                 if (selection != null) {
-                    bars.add(new GroupBar(e.getKey(), selection, groupStatus(r, a.attribute(), e.getKey())));
+                    // No check judges a group's own selection rate: the disparities and the four-fifths checks
+                    // (charted with their limit among the per-group charts) do. So the bar carries no status.
+                    bars.add(GroupBar.unjudged(e.getKey(), selection));
                 }
             }
             List<Views.GroupSection> charts = new ArrayList<>();
             if (!bars.isEmpty()) {
-                // No limit applies to a group's own rate: the policy limits the disparities between them, and the
-                // four-fifths checks on each group are charted with their limit among the per-group charts.
                 charts.add(groupSection(new GroupBarChart(a.attribute(), "selection_rate", bars, Optional.empty())));
             }
             List<Views.DisparityRow> disparities = a.disparities().entrySet().stream()
@@ -192,14 +233,6 @@ public final class HtmlReport {
                     disparities, charts, a.judged().groups().size()));
         }
         return new Views.Fairness(RATES, attributes);
-    }
-
-    /** The status of the worst check on this group ({@code attribute=group}), or PASS when no check names it. */
-    private static Status groupStatus(GateResult r, String attribute, String group) {
-        String slice = attribute + "=" + group;
-        List<Status> statuses = r.checks().stream().filter(c -> c.slice().equals(Optional.of(slice)))
-                .map(CheckResult::status).toList();
-        return statuses.isEmpty() ? Status.PASS : Status.worstOf(statuses);
     }
 
     private static Views.Cell cell(MetricValue m) {
@@ -234,9 +267,13 @@ public final class HtmlReport {
         List<GateResult> shown = sorted.subList(Math.max(0, sorted.size() - TREND_RESULTS), sorted.size());
         GateResult latest = shown.get(shown.size() - 1);
         List<Views.BuildRow> builds = new ArrayList<>();
-        for (GateResult r : shown) {
-            builds.add(new Views.BuildRow(WHEN.format(r.evaluatedAt()), StatusLook.of(r.status()),
-                    r.candidate().digest().substring(0, 19), countText(r)));
+        // A run is numbered by its place among every result of the trend, oldest first, so that its number does not
+        // change when older ones drop out of view.
+        int firstRun = sorted.size() - shown.size() + 1;
+        for (int i = 0; i < shown.size(); i++) {
+            GateResult r = shown.get(i);
+            builds.add(new Views.BuildRow("#" + (firstRun + i), WHEN.format(r.evaluatedAt()),
+                    StatusLook.of(r.status()), r.candidate().digest().substring(0, 19), countText(r)));
         }
         // Every metric of the latest result that any shown result defines, with the latest result's limit on it.
         Map<String, Optional<Limit>> metrics = new LinkedHashMap<>();
@@ -251,15 +288,17 @@ public final class HtmlReport {
         List<Views.Figure> charts = new ArrayList<>();
         metrics.forEach((name, limit) -> {
             List<Charts.TrendPoint> points = new ArrayList<>();
-            for (GateResult r : shown) {
+            for (int i = 0; i < shown.size(); i++) {
+                GateResult r = shown.get(i);
                 MetricValue m = r.metrics().get(name);
-                String when = SHORT_WHEN.format(r.evaluatedAt());
+                String run = "#" + (firstRun + i);
+                String when = run + " (" + SHORT_WHEN.format(r.evaluatedAt()) + ")";
                 if (m != null && m.isDefined()) {
-                    points.add(new Charts.TrendPoint(when, m.value(), when + ": " + Charts.describe(m) + ", gate "
+                    points.add(new Charts.TrendPoint(run, m.value(), when + ": " + Charts.describe(m) + ", gate "
                             + r.status(), r.status()));
                 } else {
                     String reason = m == null ? "not computed in this result" : m.undefinedReason().orElseThrow();
-                    points.add(new Charts.TrendPoint(when, OptionalDouble.empty(), when + ": undefined: " + reason,
+                    points.add(new Charts.TrendPoint(run, OptionalDouble.empty(), when + ": undefined: " + reason,
                             r.status()));
                 }
             }
@@ -272,9 +311,10 @@ public final class HtmlReport {
         List<Views.GroupRow> rows = chart.bars().stream().map(b -> new Views.GroupRow(b.group(),
                 b.value().isDefined() ? Format.number(b.value().value().getAsDouble())
                         : "undefined: " + b.value().undefinedReason().orElseThrow(),
-                b.value().ci().map(Format::interval).orElse(""), StatusLook.of(b.status()))).toList();
+                b.value().ci().map(Format::interval).orElse(""), b.status().map(StatusLook::of))).toList();
         return new Views.GroupSection(chart.metric() + " by " + chart.attribute()
-                + chart.limit().map(l -> ", limit " + Charts.limitText(l)).orElse(""), Charts.groups(chart), rows);
+                + chart.limit().map(l -> ", limit " + Charts.limitText(l)).orElse(""), Charts.groups(chart), rows,
+                chart.bars().stream().anyMatch(b -> b.status().isPresent()));
     }
 
     private static Views.CheckRow checkRow(CheckResult c) {
@@ -294,7 +334,7 @@ public final class HtmlReport {
     private static List<Views.Count> counts(GateResult r) {
         List<Views.Count> counts = new ArrayList<>();
         for (Status s : Status.values()) {
-            long n = r.count(s);
+            long n = ShownChecks.count(r, s);
             if (n > 0) {
                 counts.add(new Views.Count(StatusLook.of(s), n));
             }
@@ -305,7 +345,7 @@ public final class HtmlReport {
     private static String countText(GateResult r) {
         List<String> parts = new ArrayList<>();
         for (Status s : Status.values()) {
-            long n = r.count(s);
+            long n = ShownChecks.count(r, s);
             if (n > 0) {
                 parts.add(n + " " + s.name());
             }

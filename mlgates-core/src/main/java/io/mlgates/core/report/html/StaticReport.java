@@ -38,6 +38,15 @@ public final class StaticReport {
      * @throws IllegalArgumentException when there is no result
      */
     public static Path write(List<GateResult> results, Path folder) throws IOException {
+        return write(results, folder, Optional.empty());
+    }
+
+    /**
+     * {@link #write(List, Path)}, with what became of the candidate after these gates, for the verdict box on every
+     * page; without it the box says that the report does not know.
+     */
+    public static Path write(List<GateResult> results, Path folder, Optional<PromotionNote> promotion)
+            throws IOException {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one gate result");
         }
@@ -70,7 +79,7 @@ public final class StaticReport {
                 out -> out.write(HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8)));
         for (Entry e : entries) {
             Content body = out -> {
-                HtmlReport.render("gate.jte", HtmlReport.gateView(e.latest()), out);
+                HtmlReport.render("gate.jte", HtmlReport.gateView(e.latest(), true, promotion), out);
                 if (e.all().size() > 1) {
                     HtmlReport.render("trend.jte", HtmlReport.trendView(e.all()), out);
                 }
@@ -78,9 +87,13 @@ public final class StaticReport {
             writePage(folder.resolve(e.file()), new Views.Page(e.latest().gate() + " gate: "
                     + e.latest().modelName(), CONTENT_SECURITY_POLICY, STYLESHEET, nav, body));
         }
+        Views.Verdict verdict = Verdicts.of(entries.stream().map(Entry::latest).toList(), true, true, promotion);
         Content index = out -> {
+            HtmlReport.render("verdict.jte", verdict, out);
             for (Entry e : entries) {
-                HtmlReport.render("summary.jte", HtmlReport.summaryView(e.latest(), Optional.of(e.file())), out);
+                // the verdict box above lists the checks that did not pass; each summary gives counts and a link
+                HtmlReport.render("summary.jte", HtmlReport.summaryView(e.latest(), Optional.of(e.file()), false),
+                        out);
                 if (e.all().size() > 1) {
                     HtmlReport.render("trend.jte", HtmlReport.trendView(e.all()), out);
                 }

@@ -22,8 +22,9 @@ final class Views {
     record MetricRow(String name, String value, String reason, String interval, String source) {
     }
 
+    /** A gate's summary; {@code listChecks} false where the page's verdict box already lists them (the index). */
     record Summary(String gate, StatusLook status, String model, String evaluatedAt, String candidate,
-                   List<Count> counts, List<CheckRow> worst, long more, Optional<String> href) {
+                   List<Count> counts, List<CheckRow> worst, long more, Optional<String> href, boolean listChecks) {
     }
 
     record Figure(Svg svg, String caption) {
@@ -32,16 +33,40 @@ final class Views {
     record BinRow(String range, long rows, String meanScore, String positiveRate) {
     }
 
-    record GroupRow(String group, String value, String interval, StatusLook look) {
+    /** A group's bar in words; {@code look} is empty when no check judged the group. */
+    record GroupRow(String group, String value, String interval, Optional<StatusLook> look) {
     }
 
-    record GroupSection(String title, Svg chart, List<GroupRow> rows) {
+    /** A chart and its table; {@code judged} when any of its groups carries a check's status. */
+    record GroupSection(String title, Svg chart, List<GroupRow> rows, boolean judged) {
     }
 
-    record Gate(String gate, StatusLook status, String model, List<Count> counts, String candidate,
+    /** One check that failed, erred or warned, and why, in the verdict box; {@code gate} is empty on a gate's page. */
+    record VerdictLine(StatusLook look, String gate, String check, String why) {
+    }
+
+    /**
+     * The box on top of a page: the status, a tally, a line per check that did not pass ({@code more} left out),
+     * the waivers in one sentence (empty for none), what became of the candidate (empty where the page does not
+     * tell, as on the build page), and the next step.
+     */
+    record Verdict(StatusLook status, String headline, List<VerdictLine> lines, long more, String waivers,
+                   Optional<String> promotion, String next) {
+    }
+
+    /** How a binary model's rows became decisions: the positive class, the decision rule, the favourable outcome. */
+    record Reading(String positive, String decisions, String favourable) {
+    }
+
+    /**
+     * A gate's page. Checks come in three lists: those to look at ({@code attention}: failed, erred, warned, waived,
+     * worst first), and the passed and skipped ones, which the page folds away.
+     */
+    record Gate(String gate, StatusLook status, String model, Verdict verdict, List<Count> counts, String candidate,
                 String artifacts, String candidateFiles, String policyDigest, String policyFile, String predictions,
-                String dataLine, List<String> dropReasons, String evaluatedAt, String engineVersion,
-                List<CheckRow> checks, List<Figure> curveFigures, List<BinRow> bins, Optional<String> curvesNote,
+                String dataLine, Optional<Reading> reading, List<String> dropReasons, String evaluatedAt,
+                String engineVersion, List<CheckRow> attention, List<CheckRow> passed, List<CheckRow> skipped,
+                List<Figure> curveFigures, List<BinRow> bins, Optional<String> curvesNote,
                 List<GroupSection> groups, Optional<Fairness> fairness, List<WaiverRow> waivers,
                 List<MetricRow> metrics) {
     }
@@ -74,7 +99,7 @@ final class Views {
     record WaiverRow(String check, String was, String pattern, String reason, String approver, String expires) {
     }
 
-    record BuildRow(String when, StatusLook look, String candidate, String counts) {
+    record BuildRow(String run, String when, StatusLook look, String candidate, String counts) {
     }
 
     record Trend(String gate, String model, List<BuildRow> builds, List<Figure> charts, long omitted) {

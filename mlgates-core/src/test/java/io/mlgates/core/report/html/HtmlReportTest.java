@@ -207,7 +207,17 @@ class HtmlReportTest {
     void noScoresNoCharts() throws Exception {
         Document doc = HtmlChecks.valid(HtmlChecks.page(html.gate(GateResultFixtures.withoutCurves("m"))));
         assertThat(doc.select("section.curves svg")).isEmpty();
-        assertThat(doc.select("section.curves").text()).contains("no score column");
+        assertThat(doc.select("section.curves").text())
+                .isEqualTo("Curves No ROC, precision-recall or calibration chart: no score column.");
+    }
+
+    @Test
+    @DisplayName("a gate that read scores but draws no curves (the ethics gate) says nothing of curves")
+    void scoresWithoutCurvesSayNothing() throws Exception {
+        Document doc = HtmlChecks.valid(HtmlChecks.page(html.gate(GateResultFixtures.withoutCurves("m",
+                MetricValue.of("log_loss", 0.49)))));
+        assertThat(doc.select("section.curves")).isEmpty();
+        assertThat(doc.text()).doesNotContain("score column");
     }
 
     @Test
@@ -328,7 +338,8 @@ class HtmlReportTest {
             GateResult second = hostile(Instant.parse("2026-11-22T08:00:00Z"), 0.72);
             GateResult third = hostile(Instant.parse("2026-11-24T08:00:00Z"), 0.78);
             Document doc = HtmlChecks.valid(HtmlChecks.page(html.trend(List.of(third, first, second))));
-            assertThat(doc.select("section.trend tbody tr td:eq(0)").eachText()).containsExactly(
+            assertThat(doc.select("section.trend tbody tr td:eq(0)").eachText()).containsExactly("#1", "#2", "#3");
+            assertThat(doc.select("section.trend tbody tr td:eq(1)").eachText()).containsExactly(
                     "2026-11-20 08:00:00 UTC", "2026-11-22 08:00:00 UTC", "2026-11-24 08:00:00 UTC");
             // accuracy, roc_auc and the reported metric are defined somewhere; recall never is, so it has no chart
             assertThat(doc.select("section.trend figure")).hasSize(3);
@@ -337,6 +348,9 @@ class HtmlReportTest {
             assertThat(accuracy.select("line.limit")).hasSize(1);
             assertThat(accuracy.select("path.mark")).hasSize(3);
             assertThat(accuracy.select("polyline.curve")).hasSize(1);
+            // each point is labelled by its run, as the table's first column names it
+            assertThat(accuracy.select("text.tick").eachText()).contains("#1", "#2", "#3");
+            assertThat(accuracy.select("path.mark title").first().text()).startsWith("#1 (11-20 08:00): 0.7");
         }
 
         @Test
