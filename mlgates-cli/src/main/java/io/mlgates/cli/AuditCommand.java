@@ -22,16 +22,18 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mlgates audit verify}: checks the registry's hash-chained audit log, read-only. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "The registry's audit log.",
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Checks the registry's audit log.",
+        footer = "  mlgates audit verify examples/credit-risk",
         subcommands = AuditCommand.Verify.class)
 final class AuditCommand {
     @ParentCommand
     Main main;
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Checks the audit log's hash chain and head, replays it against the versions, stages, stage"
-                    + " history and approvals, and names every entry, row and field that disagrees. Opens the"
-                    + " registry read-only: nothing is created, migrated or written.",
+    @Command(name = "verify", mixinStandardHelpOptions = true, footer = "  mlgates audit verify examples/credit-risk",
+            description = {"Checks the audit log's hash chain and head against the registry's versions, stages, stage"
+                    + " history and approvals.",
+                    "It names every entry, row and field that disagrees. It opens the registry read-only: nothing is"
+                    + " created, migrated or written.",
                     "Exit 0: intact; 1: tampered with; 2: no registry, or bad input."})
     static final class Verify implements Callable<Integer> {
         @Spec

@@ -45,6 +45,9 @@ abstract class DecisionCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Mixin
+    HelpOption help;
+
 
     @Option(names = "--stage", paramLabel = "STAGE", required = true, description = "the stage it is for")
     String stage;
@@ -188,7 +191,8 @@ abstract class DecisionCommand implements Callable<Integer> {
         return recorded.isPresent() ? Promotions.DONE : Promotions.REFUSED;
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
+    @Command(name = "approve",
+            footer = "  mlgates approve my-model --stage production --reason \"report reviewed\"",
             description = {"Approves a registered candidate for a stage, bound to its digest: a rebuilt model needs"
                     + " new approvals.", "Exit 0: recorded; 1: refused (not in the group, the author, ...)."})
     static final class Approve extends DecisionCommand {
@@ -198,7 +202,8 @@ abstract class DecisionCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "reject", mixinStandardHelpOptions = true,
+    @Command(name = "reject",
+            footer = "  mlgates reject my-model --stage production --reason \"slices not reviewed\"",
             description = {"Rejects a registered candidate for a stage: while the rejection stands (until the same"
                     + " person approves, or it expires), the candidate is not promoted there.",
                     "Exit 0: recorded; 1: refused."})

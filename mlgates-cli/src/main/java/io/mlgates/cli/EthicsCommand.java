@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates ethics}: the ethics gate. */
 @Command(name = "ethics", mixinStandardHelpOptions = true,
+        footer = "  mlgates ethics --policy my-model/mlgates.yaml --sensitive sex,age_band",
         description = {"Is the model fair across groups, documented for its risk tier, and built on data it may use?",
                 "The model repository is the policy file's folder, or the current folder without --policy."})
 final class EthicsCommand implements Callable<Integer> {

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
  * {@code mlgates init DIR}: a model repository laid out by convention, with everything the gates expect: the policy
  * with the organisation defaults, a model card and a datasheet to fill in, a Jenkinsfile, and results kept out of git.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Scaffolds a model repository: mlgates.yaml (the defaults, every key commented),",
-                "MODEL_CARD.md, DATASHEET.md, a Jenkinsfile, and .mlgates/ in .gitignore.",
+@Command(name = "init", mixinStandardHelpOptions = true, footer = "  mlgates init my-model",
+        description = {"Scaffolds a model repository with everything the gates expect.",
+                "It writes mlgates.yaml (the defaults, every key commented), MODEL_CARD.md, DATASHEET.md, a"
+                        + " Jenkinsfile, and the line .mlgates/ in .gitignore.",
                 "Existing files are left alone unless --force; .gitignore only ever gains its line."})
 final class InitCommand implements Callable<Integer> {
     /** The files written from templates, in the order they are listed. */
@@ -38,7 +39,7 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "the repository's folder, created if missing; default: the current folder")
     Path directory;
 

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code mlgates} command: the same engine as the Jenkins plugin, for laptops and any CI. */
 @Command(name = "mlgates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Judges machine-learning models against a policy: the same verdict on a laptop as in CI.",
+        footer = "  mlgates run examples/credit-risk",
         subcommands = {ValidateCommand.class, EthicsCommand.class, RunCommand.class, ReportCommand.class,
                 InitCommand.class, PromoteCommand.class, DecisionCommand.Approve.class, DecisionCommand.Reject.class,
                 RegistryCommand.class, AuditCommand.class},
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:PASS, WARN or WAIVED; promoted, recorded, intact", "1:FAIL or ERROR: the gate did not"
                 + " pass; refused by a rule (the message says which and what is missing); audit log tampered with",
                 "2:bad input or usage: no verdict (the message names the file and line)",
-                "3:internal error or out of memory: no verdict"})
+                "3:internal error or out of memory: no verdict",
+                "4:a promotion refused only because the release train has not departed: it waits for the next"})
 public final class Main {
     private final Environment environment;
 
@@ -49,10 +51,22 @@ public final class Main {
 
     /** Runs the command line with the given environment: what tests of identities and times call. */
     static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main(environment));
+        CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         return cli.execute(args);
+    }
+
+    /** The command tree; each command's help ends with its example, the footer, under one heading. */
+    static CommandLine commandLine(Environment environment) {
+        CommandLine cli = new CommandLine(new Main(environment));
+        headFooters(cli);
+        return cli;
+    }
+
+    private static void headFooters(CommandLine command) {
+        command.getCommandSpec().usageMessage().footerHeading("%nExample:%n");
+        command.getSubcommands().values().forEach(Main::headFooters);
     }
 }

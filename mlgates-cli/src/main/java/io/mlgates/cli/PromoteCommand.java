@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates promote --to STAGE}: the candidate in DIR to a stage, if the policy's rules hold. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
+        footer = "  mlgates promote examples/credit-risk --to production",
         description = {"Promotes the candidate (the digest of DIR's model artefacts) to a stage, if the policy's"
                 + " rules hold: stage order, passed gates for this digest, approvals, the release train.",
                 "Exit 0: promoted (or already there); 1: refused, the message says which rule and what is missing;"

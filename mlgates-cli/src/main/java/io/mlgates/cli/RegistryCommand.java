@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mlgates registry list|show|history|rollback}: what the registry holds, and stepping a stage back. */
-@Command(name = "registry", mixinStandardHelpOptions = true,
+@Command(name = "registry", mixinStandardHelpOptions = true, footer = "  mlgates registry list examples/credit-risk",
         description = "Reads the model registry, or rolls a stage back to its previous version.",
         subcommands = {RegistryCommand.ListVersions.class, RegistryCommand.Show.class, RegistryCommand.History.class,
                 RegistryCommand.Rollback.class})
@@ -65,7 +65,7 @@ final class RegistryCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, footer = "  mlgates registry list examples/credit-risk",
             description = "Lists the model's versions and the stages that point to them.")
     static final class ListVersions extends Sub {
         @Override
@@ -101,9 +101,12 @@ final class RegistryCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show", footer = "  mlgates registry show examples/credit-risk --version 1",
             description = "Shows a version: digest, source, build, author, evidence, metrics, approvals.")
     static final class Show extends Sub {
+        @Mixin
+        HelpOption help;
+
         @Option(names = "--version", paramLabel = "N",
                 description = "the version (default: the candidate in DIR, by the digest of its artefacts)")
         Integer version;
@@ -154,7 +157,9 @@ final class RegistryCommand {
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,
-            description = "Every stage move of the model, oldest first: promotions and rollbacks, who, when, why.")
+            footer = "  mlgates registry history examples/credit-risk --stage production",
+            description = "Lists every stage move of the model, oldest first: promotions and rollbacks, who, when,"
+                    + " why.")
     static final class History extends Sub {
         @Option(names = "--stage", paramLabel = "STAGE", description = "only this stage's moves")
         String stage;
@@ -197,6 +202,7 @@ final class RegistryCommand {
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
+            footer = "  mlgates registry rollback my-model --stage staging --reason \"recall fell\"",
             description = {"Points a stage back to the version it held before its current one.",
                     "Exit 0: rolled back; 1: refused (nothing to roll back to, or the stage moved meanwhile)."})
     static final class Rollback extends Sub {

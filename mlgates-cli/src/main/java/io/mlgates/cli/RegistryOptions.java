@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 
 /** What every registry command takes: the model repository, where the registry is, and how to show the result. */
 final class RegistryOptions {
-    @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "the model repository (its mlgates.yaml names the model and the stages); default: .")
     String repository;
 

@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates report}: the static HTML report of every gate result in a results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a static HTML report of every gate result (*.json) in a results folder:",
-                "index.html, a page per gate and the stylesheet, in one folder that opens from the file system.",
+        footer = "  mlgates report --results examples/credit-risk/.mlgates/results --out report",
+        description = {"Writes a static HTML report of every gate result (*.json) in a results folder.",
+                "The report is index.html, a page per gate and the stylesheet, in one folder that opens from the"
+                        + " file system.",
                 "Several results of one gate (in subfolders, say one per build) make a trend."})
 final class ReportCommand implements Callable<Integer> {
     @Spec

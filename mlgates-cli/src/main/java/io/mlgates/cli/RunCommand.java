@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * gate's status is successful, the candidate's promotion to the policy's first stage in the embedded registry. The
  * exit code is that of the worst gate, or of the promotion when the gates passed.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, footer = "  mlgates run examples/credit-risk",
         description = {"Runs every gate (validate, then ethics) on a model repository laid out by convention.",
                 "Results go to DIR/.mlgates/results unless --out says otherwise;",
                 "the HTML report of the results folder goes to its report/ folder.",
@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "DIR", defaultValue = ".", description = "the model repository")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "the model repository")
     Path repository;
 
     @Option(names = "--org-policy", paramLabel = "FILE",

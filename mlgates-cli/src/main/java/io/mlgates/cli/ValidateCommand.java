@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlgates validate}: the model validation gate. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        footer = "  mlgates validate --policy examples/credit-risk/mlgates.yaml --format json",
         description = {"Is the candidate good enough, and no worse than the baseline?",
                 "The model repository is the policy file's folder, or the current folder without --policy.",
                 "Without a policy file every default applies."})

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged distribution: its zip and folder, and {@code bin/mlgates} run as users run it. */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "bin/mlgates is a POSIX shell script; Windows has mlgates.cmd")
@@ -125,5 +129,45 @@ class DistributionIT {
 
         assertThat(finished.exitCode()).as(finished.err()).isZero();
         assertThat(finished.out()).startsWith("mlgates " + System.getProperty("mlgates.version"));
+    }
+
+    @ParameterizedTest(name = "umask {0}")
+    @ValueSource(strings = {"022", "027"})
+    @DisplayName("the scaffold, the results and the report get the permissions the umask gives (0644 under 022)")
+    void filesGetTheUmasksPermissions(String umask) throws Exception {
+        Files.createDirectories(tmp.resolve("eval"));
+        Files.writeString(tmp.resolve("eval/predictions.csv"), "label,score\n1,0.9\n0,0.2\n1,0.6\n0,0.4\n");
+        String command = "umask " + umask + " && umask && " + quoted(Distribution.LAUNCHER) + " init repo"
+                + " && mkdir repo/model && echo weights > repo/model/model.bin && cp -r eval repo/"
+                + " && " + quoted(Distribution.LAUNCHER) + " run repo";
+
+        Finished finished = Distribution.shell(tmp, Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()),
+                command);
+
+        assertThat(finished.exitCode()).as(finished.out() + finished.err()).isZero();
+        int mask = Integer.parseInt(finished.out().lines().findFirst().orElseThrow().strip(), 8);
+        assertThat(mask).isEqualTo(Integer.parseInt(umask, 8));
+        Path repo = tmp.resolve("repo");
+        List<Path> written = new ArrayList<>();
+        for (String name : List.of("mlgates.yaml", "MODEL_CARD.md", "DATASHEET.md", "Jenkinsfile", ".gitignore")) {
+            written.add(repo.resolve(name));
+        }
+        try (Stream<Path> results = Files.walk(repo.resolve(".mlgates/results"))) {
+            results.forEach(written::add);
+        }
+        assertThat(written).contains(repo.resolve(".mlgates/results/validate.json"),
+                repo.resolve(".mlgates/results/report/index.html"));
+        for (Path file : written) {
+            int expected = (Files.isDirectory(file) ? 0777 : 0666) & ~mask;
+            assertThat(mode(Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo(expected);
+        }
+    }
+
+    private static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission p : permissions) {
+            mode |= 1 << (8 - p.ordinal());
+        }
+        return mode;
     }
 }

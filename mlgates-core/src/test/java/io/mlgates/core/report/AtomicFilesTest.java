@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
@@ -48,5 +53,24 @@ class AtomicFilesTest {
         Path target = dir.resolve("a/b/validate.json");
         AtomicFiles.write(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
         assertThat(target).hasContent("new");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "POSIX permissions")
+    @DisplayName("a written file gets the permissions the umask gives, as a file created the ordinary way, not 0600 -"
+            + " a new file and one that replaces another")
+    void permissionsAreTheUmasks() throws Exception {
+        Path reference = dir.resolve("reference");
+        Files.newOutputStream(reference).close();
+        Set<PosixFilePermission> umasks = Files.getPosixFilePermissions(reference);
+        Path existing = dir.resolve("existing.json");
+        Files.writeString(existing, "old");
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-------"));
+
+        AtomicFiles.write(dir.resolve("new.json"), out -> out.write('1'));
+        AtomicFiles.write(existing, out -> out.write('2'));
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("new.json"))).isEqualTo(umasks);
+        assertThat(Files.getPosixFilePermissions(existing)).isEqualTo(umasks);
     }
 }

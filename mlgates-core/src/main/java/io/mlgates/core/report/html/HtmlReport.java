@@ -70,8 +70,10 @@ public final class HtmlReport {
     }
 
     /**
-     * The gate's own page: every check with value, limit, interval and message; the evidence (candidate and policy
-     * digests, data); the ROC, precision-recall and calibration charts; per-group charts; every metric.
+     * The gate's own page: the verdict box (without a promotion line: this fragment is not told one); the evidence
+     * (candidate and policy digests, data, how a binary model's rows became decisions); the checks to look at, then
+     * the passed and skipped ones folded; the ROC, precision-recall and calibration charts; per-group charts; every
+     * metric.
      */
     public String gate(GateResult result) {
         return render("gate.jte", gateView(result, false, Optional.empty()));

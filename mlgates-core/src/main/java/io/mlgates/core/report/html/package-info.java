@@ -9,5 +9,9 @@
  * beside those that {@code GroupCharts.fromSlices} builds (the four-fifths checks, with their limit); every
  * {@code WAIVED} check shows with its word and shape, and its waiver's reason, approver and expiry in a section of
  * their own.
+ *
+ * <p>Every page states its conclusion first: {@code Verdicts} builds the verdict box (status, a line per check that
+ * did not pass, the waivers, the {@link io.mlgates.core.report.html.PromotionNote} when the caller knows one, the
+ * next step) for a gate's page and for the static report's index.
  */
 package io.mlgates.core.report.html;
