@@ -38,7 +38,7 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             // The JVM's own exit code for this would be 1, which reads as a failed gate: it is not one.
             System.err.println("mlgates: out of memory (" + e.getMessage() + "); give the JVM more heap, e.g. "
-                    + "java -Xmx2g -jar mlgates.jar ...");
+                    + "MLGATES_OPTS=-Xmx2g mlgates ... (without the launcher: java -Xmx2g -jar mlgates.jar ...)");
             code = ErrorHandler.INTERNAL_ERROR;
         }
         System.exit(code);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -129,6 +130,27 @@ class DistributionIT {
 
         assertThat(finished.exitCode()).as(finished.err()).isZero();
         assertThat(finished.out()).startsWith("mlgates " + System.getProperty("mlgates.version"));
+    }
+
+    @Test
+    @DisplayName("too small a heap for the file is exit 3, no verdict, and the message says how to give more")
+    void tooLittleMemory() throws Exception {
+        Path eval = Files.createDirectories(tmp.resolve("repo/eval"));
+        Files.createDirectories(tmp.resolve("repo/model"));
+        Files.writeString(tmp.resolve("repo/model/model.bin"), "weights");
+        Random random = new Random(5);
+        StringBuilder csv = new StringBuilder("label,score\n");
+        for (int i = 0; i < 500_000; i++) {
+            csv.append(random.nextInt(2)).append(",0.").append(100_000 + random.nextInt(900_000)).append('\n');
+        }
+        Files.writeString(eval.resolve("predictions.csv"), csv);
+        Map<String, String> env = Map.of("MLGATES_OPTS", "-Xmx8m", "XDG_CACHE_HOME", tmp.resolve("cache").toString());
+
+        Finished finished = Distribution.shell(tmp.resolve("repo"), env, quoted(Distribution.LAUNCHER) + " validate");
+
+        assertThat(finished.exitCode()).as(finished.err()).isEqualTo(3);
+        assertThat(finished.out()).doesNotContain("verdict");
+        assertThat(finished.err()).contains("mlgates: out of memory").contains("MLGATES_OPTS=-Xmx2g mlgates");
     }
 
     @ParameterizedTest(name = "umask {0}")

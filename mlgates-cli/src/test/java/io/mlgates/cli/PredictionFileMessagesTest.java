@@ -129,6 +129,28 @@ class PredictionFileMessagesTest {
     }
 
     @Test
+    @DisplayName("a drop that removes every positive row: the gate errs (data:dropped_rows ERROR), exit 1, within any"
+            + " share")
+    void dropEmptyingAClass() throws Exception {
+        Files.writeString(policy, Files.readString(policy)
+                + "predictions:\n  invalidRows: drop\n  maxDroppedShare: 1.0\n");
+        predictions("label,score,weight\n1,0.9,x\n0,0.2,1\n1,0.8,-1\n0,0.3,1\n0,0.6,1\n");
+        assertThat(validate("--format", "json")).isEqualTo(1);
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("status").asText()).isEqualTo("ERROR");
+        JsonNode dropped = null;
+        for (JsonNode check : result.get("checks")) {
+            if (check.get("id").asText().equals("data:dropped_rows")) {
+                dropped = check;
+            }
+        }
+        assertThat(dropped).isNotNull();
+        assertThat(dropped.get("status").asText()).isEqualTo("ERROR");
+        assertThat(dropped.get("message").asText()).startsWith("2 invalid rows dropped, among them every row of"
+                + " class '1': no row of that class is left to judge");
+    }
+
+    @Test
     @DisplayName("scores on a 0-100 scale: exit 2, said once, with the scale")
     void percentScores() throws Exception {
         predictions("label,score\n1,93\n0,12\n0,31\n1,78\n");

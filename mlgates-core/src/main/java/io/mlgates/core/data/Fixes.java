@@ -21,6 +21,9 @@ final class Fixes {
     /** Plain words YAML 1.2 reads as a boolean or null (our reader keeps YAML 1.1's yes/no/on/off as text). */
     private static final Pattern NOT_TEXT = Pattern.compile("(?i)true|false|null");
 
+    /** Missing slice columns a message names one by one. */
+    private static final int MAX_SLICES_SHOWN = 10;
+
     private Fixes() {
     }
 
@@ -124,8 +127,12 @@ final class Fixes {
                     + " needs a score or a predicted class)"
                     : "'" + RecordReader.clip(m.name()) + "' for " + m.role().meaning);
         }
-        for (String slice : missingSlices) {
+        // a policy may list many slices: the message stays short enough for a build log's line
+        for (String slice : missingSlices.subList(0, Math.min(missingSlices.size(), MAX_SLICES_SHOWN))) {
             told.add("'" + RecordReader.clip(slice) + "' for a slice");
+        }
+        if (missingSlices.size() > MAX_SLICES_SHOWN) {
+            told.add("and " + (missingSlices.size() - MAX_SLICES_SHOWN) + " more slice columns");
         }
         StringBuilder message = new StringBuilder(told.size() == 1 ? "no column " : "no columns ")
                 .append(String.join("; ", told)).append(". The file has: ")

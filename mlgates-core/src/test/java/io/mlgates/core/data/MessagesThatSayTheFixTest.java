@@ -178,6 +178,17 @@ class MessagesThatSayTheFixTest {
     }
 
     @Test
+    @DisplayName("many missing slice columns make a message of bounded size")
+    void manyMissingSlices() throws Exception {
+        Path p = file("label,score\n1,0.9\n");
+        List<String> slices = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "s" + "x".repeat(100) + i)
+                .toList();
+        assertThatThrownBy(() -> PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                slices, ProgressListener.NONE)).hasMessageContaining("and 490 more slice columns")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_500));
+    }
+
+    @Test
     @DisplayName("a semicolon or tab header suggests predictions.delimiter, with the mapping the split header needs")
     void otherDelimiters() throws Exception {
         Path semicolon = file("label;score\n1;0.9\n");
