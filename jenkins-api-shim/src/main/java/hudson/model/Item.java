@@ -3,7 +3,10 @@ package hudson.model;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
-/** Shim of jenkins-core's {@code hudson.model.Item}: only its permissions. */
+/**
+ * Shim of jenkins-core's {@code hudson.model.Item}: a job or a folder, named by {@link ItemGroup}'s type; and its
+ * permissions.
+ */
 public interface Item extends AccessControlled {
     /** Seeing the item and its builds. */
     Permission READ = null;

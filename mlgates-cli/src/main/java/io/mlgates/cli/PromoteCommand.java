@@ -1,6 +1,8 @@
 package io.mlgates.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,8 +42,9 @@ final class PromoteCommand implements Callable<Integer> {
     String author;
 
     @Option(names = "--results", paramLabel = "DIR",
-            description = "the gates' results folder (default: the policy's promotion.results, .mlgates/results)")
-    Path results;
+            description = "a results folder of the gates, read with its subfolders (the Jenkins steps' <id>/);"
+                    + " repeat it for several (default: the policy's promotion.results, .mlgates/results)")
+    List<Path> results = new ArrayList<>();
 
     @Option(names = "--source", paramLabel = "URI", description = "where the artefacts are, for the registry")
     String source;
@@ -60,7 +63,7 @@ final class PromoteCommand implements Callable<Integer> {
         try (RegistryContext context = RegistryContext.open(Path.of(registry.repository), registry.registry,
                 Optional.ofNullable(registry.orgPolicy), env, RegistryContext.Access.WRITE)) {
             return Promotions.promote(context, stage, new Promotions.Options(actor, author == null ? actor : author,
-                    Optional.ofNullable(results), Optional.ofNullable(source), Optional.ofNullable(buildLink),
+                    List.copyOf(results), Optional.ofNullable(source), Optional.ofNullable(buildLink),
                     Optional.ofNullable(emergency), Optional.ofNullable(registry.orgPolicy)), env, registry.format,
                     spec.commandLine().getOut());
         }

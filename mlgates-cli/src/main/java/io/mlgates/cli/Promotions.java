@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.AuditHead;
+import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.policy.StagePolicy;
@@ -19,7 +20,9 @@ import io.mlgates.core.report.Text;
 import io.mlgates.core.report.html.PromotionNote;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +43,7 @@ final class Promotions {
     }
 
     /** What a promotion needs besides the repository and the stage. */
-    record Options(String actor, String author, Optional<Path> results, Optional<String> source,
+    record Options(String actor, String author, List<Path> results, Optional<String> source,
                    Optional<String> buildLink, Optional<String> emergencyReason, Optional<Path> orgPolicy) {
     }
 
@@ -68,7 +71,7 @@ final class Promotions {
                 RegistryContext.Access.WRITE)) {
             String first = context.promotion().stages().get(0).name();
             String user = environment.userName();
-            PromotionOutcome outcome = judge(context, first, new Options(user, user, Optional.of(results),
+            PromotionOutcome outcome = judge(context, first, new Options(user, user, List.of(results),
                     Optional.empty(), Optional.empty(), Optional.empty(), orgPolicy), environment);
             String registry = context.registry.location();
             show(outcome, registry, OutputFormat.table, format == OutputFormat.json ? err : out);
@@ -98,20 +101,20 @@ final class Promotions {
             throws BadInputException, RegistryException {
         Set<String> gates = new LinkedHashSet<>();
         context.promotion().stage(stage).map(StagePolicy::gates).ifPresent(gates::addAll);
-        Path folder;
-        String shown;
-        if (options.results().isPresent()) {
-            folder = options.results().get();
-            shown = folder.toString();
-        } else {
-            shown = context.promotion().results();
-            folder = context.workspace.resolve(shown, "promotion.results");
+        List<EvidenceFiles.Folder> folders = new ArrayList<>();
+        for (Path folder : options.results()) {
+            folders.add(new EvidenceFiles.Folder(folder, folder.toString()));
         }
-        Map<String, GateResult> results = EvidenceFiles.read(folder, shown, gates);
+        if (folders.isEmpty()) {
+            String shown = context.promotion().results();
+            folders.add(new EvidenceFiles.Folder(context.workspace.resolve(shown, "promotion.results"), shown));
+        }
+        Candidate candidate = context.candidate();
+        Map<String, GateResult> results = EvidenceFiles.read(folders, gates, candidate.digest());
         CurrentPolicy current = new CurrentPolicy(context.policy.fileName().orElse("default policy"),
                 context.policy.digest(), Validation.organisation(options.orgPolicy(), environment.variables())
                 .map(OrganisationPolicy::ref));
-        PromotionRequest request = new PromotionRequest(context.model(), context.candidate(), context.promotion(),
+        PromotionRequest request = new PromotionRequest(context.model(), candidate, context.promotion(),
                 stage, results, options.actor(), options.author(),
                 options.source().orElse(context.policy.policy().artifacts()), options.buildLink(),
                 options.emergencyReason(), current);

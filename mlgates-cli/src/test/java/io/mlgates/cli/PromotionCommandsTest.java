@@ -99,6 +99,26 @@ class PromotionCommandsTest {
     }
 
     @Test
+    @DisplayName("results in subfolders of the results folder, as the Jenkins steps write them (<id>/), and in"
+            + " several --results folders")
+    void resultsInSubfoldersAndSeveralFolders() throws Exception {
+        String policy = repo.resolve("mlgates.yaml").toString();
+        assertThat(run("alice", THURSDAY, "validate", "--policy", policy, "--out",
+                repo.resolve(".mlgates/results/credit").toString())).isZero();
+        Path elsewhere = tmp.resolve("elsewhere");
+        assertThat(run("alice", THURSDAY, "ethics", "--policy", policy, "--out", elsewhere.toString())).isZero();
+
+        assertThat(run("alice", THURSDAY, "promote", repo.toString(), "--to", "staging", "--format", "json"))
+                .isEqualTo(1);
+        assertThat(json().get("refusals").findValuesAsText("message")).singleElement().asString()
+                .startsWith("no result of the ethics gate").as("validate.json found in the subfolder credit/");
+
+        assertThat(run("alice", THURSDAY, "promote", repo.toString(), "--to", "staging", "--results",
+                repo.resolve(".mlgates/results").toString(), "--results", elsewhere.toString())).isZero();
+        assertThat(out.toString()).startsWith("promoted credit-risk version 1");
+    }
+
+    @Test
     @DisplayName("a rejection blocks the promotion until its author approves")
     void rejection() throws Exception {
         inStaging();

@@ -5,6 +5,7 @@ import hudson.ExtensionList;
 import io.mlgates.core.BadInputException;
 import io.mlgates.plugin.logic.OrganisationSetting;
 import io.mlgates.plugin.logic.OrganisationText;
+import io.mlgates.plugin.logic.Refused;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
@@ -75,7 +76,7 @@ public final class OrganisationConfiguration extends GlobalConfiguration {
         try {
             kept = setting().replacedBy(new OrganisationSetting(json.optString(OrganisationSetting.TEXT_FIELD, null),
                     json.optString(OrganisationSetting.PATH_FIELD, null)));
-        } catch (OrganisationSetting.Refused e) {
+        } catch (Refused e) {
             throw new FormException(e.getMessage(), e.field());
         }
         policyText = kept.text();

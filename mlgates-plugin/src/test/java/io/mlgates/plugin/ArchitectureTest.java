@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.mlgates", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] JENKINS = {"hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..",
-        "io.jenkins..", "org.jvnet.."};
+        "io.jenkins..", "org.jvnet..", "com.cloudbees.."};
 
     @ArchTest
     static final ArchRule theCoreNeverSeesJenkinsOrThePlugin = noClasses().that().resideInAPackage("io.mlgates.core..")

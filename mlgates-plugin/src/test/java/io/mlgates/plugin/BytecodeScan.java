@@ -29,13 +29,15 @@ import org.objectweb.asm.Type;
 
 /**
  * Every reference the plugin's bytecode makes to a class or member of Jenkins ({@code hudson.*}, {@code jenkins.*},
- * {@code org.jenkinsci.*}, {@code org.kohsuke.*}, and plugins under {@code io.jenkins.*} such as checks-api): type names in descriptors, signatures, annotations and
+ * {@code org.jenkinsci.*}, {@code org.kohsuke.*}, and plugins under {@code io.jenkins.*} such as checks-api and
+ * {@code com.cloudbees.*} such as credentials): type names in descriptors, signatures, annotations and
  * instructions; method and field references (resolved as the JVM resolves them, through the plugin's own classes
  * and Jenkins' supertypes, to the class that declares the member); annotation elements. Each must be in
  * reference.txt, and none tagged {@code @restricted} there.
  */
 final class BytecodeScan {
-    private static final String[] JENKINS = {"hudson/", "jenkins/", "org/jenkinsci/", "org/kohsuke/", "io/jenkins/"};
+    private static final String[] JENKINS = {"hudson/", "jenkins/", "org/jenkinsci/", "org/kohsuke/", "io/jenkins/",
+        "com/cloudbees/"};
     private static final Pattern OBJECT_TYPE = Pattern.compile("L([^;<]+)[;<]");
 
     private final ReferenceList reference;

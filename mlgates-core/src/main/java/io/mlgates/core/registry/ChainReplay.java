@@ -55,6 +55,22 @@ final class ChainReplay {
         return decisions;
     }
 
+    /**
+     * Where the chain's stage moves left a stage: the version of its newest promote or rollback entry, or empty when
+     * the chain never moved it.
+     */
+    static OptionalInt pointer(List<AuditEntry> entries, String model, String stage) {
+        OptionalInt version = OptionalInt.empty();
+        for (AuditEntry e : entries) {
+            AuditRecord r = e.record();
+            if ((r.action().equals("promote") || r.action().equals("rollback")) && r.model().equals(model)
+                    && r.stage().equals(stage)) {
+                version = r.version();
+            }
+        }
+        return version;
+    }
+
     static boolean isDecision(AuditRecord r) {
         return r.action().equals("approve") || r.action().equals("reject");
     }

@@ -38,10 +38,24 @@ import java.util.TreeMap;
  * back to confirm; approvals are tags of the version; the stage history and the hash-chained audit log are tags of
  * the registered model, one chain per model.
  *
- * <p>MLflow has no transactions: a move checks the alias, writes its history and audit entries, then sets the
- * alias and reads it back, so a race between two writers is detected (the loser is told) but not prevented as
- * the embedded registry prevents it. The audit log and {@link #verifyAudit} cover the model this instance was
- * opened for. The token, when the environment has {@value #TOKEN_VARIABLE}, is sent as a bearer token.
+ * <p>MLflow has no transactions, and setting a tag overwrites it, so the audit log is not kept in tags that a
+ * writer reads, extends and writes back (two writers would both write entry N, and the second would replace the
+ * first). Each entry is a registered model of its own, named {@code mlgates-audit.<model>.<seq>}, created with the
+ * entry in its tag {@value #ENTRY_TAG}: MLflow creates a registered model only when no model has its name
+ * ({@code RESOURCE_ALREADY_EXISTS} otherwise), so of two writers that claim the same place exactly one succeeds; the
+ * other reads the log again and, if its change still holds, claims the next place. A stage move checks its expected
+ * version against the moves the log records (not only against the alias), so the loser of a race sees the winner's
+ * entry and is refused. The change's own tags (history, approvals) are written after its entry, keyed by the
+ * entry's place, and the alias moves last and is read back. A server whose backend does not enforce unique model
+ * names (MLflow's file store checks, then creates) gives no such guarantee: use a database backend for a shared
+ * registry. Audit tags {@code mlgates.audit.<seq>} on the model, as earlier versions wrote them, are read as the
+ * start of the log.
+ *
+ * <p>The head tag {@value #AUDIT_HEAD} records the newest entry so that deleting entries from the end shows; writers
+ * that raced may leave it behind the newest entry for a moment, and each writer moves it forward until no newer entry
+ * exists, so that a log nobody is writing has its head on its newest entry. The audit log and {@link #verifyAudit}
+ * cover the model this instance was opened for. The token, when the environment has {@value #TOKEN_VARIABLE}, is
+ * sent as a bearer token.
  */
 public final class MlflowRegistry implements ModelRegistry {
     public static final String TOKEN_VARIABLE = "MLFLOW_TRACKING_TOKEN";
@@ -57,6 +71,17 @@ public final class MlflowRegistry implements ModelRegistry {
     private static final String HISTORY = "mlgates.history.";
     private static final String AUDIT = "mlgates.audit.";
     private static final String AUDIT_HEAD = "mlgates.auditHead";
+    /** The head tag of a model whose log is still empty, set when mlgates creates the model. */
+    private static final String EMPTY_HEAD = "0 " + AuditChain.GENESIS;
+    /** The registered models that hold the audit entries: {@code mlgates-audit.<model>.<seq>}. */
+    static final String ENTRY_MODEL = "mlgates-audit.";
+    /** The tag of an entry's registered model that holds the entry. */
+    static final String ENTRY_TAG = "mlgates.auditEntry";
+    /** How often a writer claims the log's next place after other writers took it, before it gives up. */
+    static final int MAX_CLAIMS = 100;
+    /** How long a writer waits for the writer of the place before to commit, and a verify for writers to finish. */
+    private static final int COMMIT_POLLS = 300;
+    private static final long POLL_MILLIS = 50;
 
     private final String server;
     private final URI api;
@@ -93,24 +118,42 @@ public final class MlflowRegistry implements ModelRegistry {
         if (existing.isPresent()) {
             return existing.get();
         }
-        // a registered model that exists already is as good as a new one
-        call("POST", "registered-models/create", f.objectNode().put("name", r.model()), "RESOURCE_ALREADY_EXISTS");
-        ObjectNode request = f.objectNode().put("name", r.model()).put("source", r.source());
-        ArrayNode tags = request.putArray("tags");
-        tag(tags, DIGEST, r.digest());
+        // a registered model that exists already is as good as a new one; a new one starts with an empty log's head
+        ObjectNode model = f.objectNode().put("name", r.model());
+        tag(model.putArray("tags"), AUDIT_HEAD, EMPTY_HEAD);
+        if (call("POST", "registered-models/create", model, "RESOURCE_ALREADY_EXISTS").isEmpty()) {
+            Map<String, String> tagsNow = modelTags(r.model());
+            if (!tagsNow.containsKey(AUDIT_HEAD) && chain(r.model()).slots().isEmpty()) {
+                setModelTag(r.model(), AUDIT_HEAD, EMPTY_HEAD); // created outside mlgates: its log starts here
+            }
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
         tag(tags, AUTHOR, r.author());
         tag(tags, REGISTERED_AT, r.at().toString());
         r.buildLink().ifPresent(link -> tag(tags, BUILD_LINK, link));
         tag(tags, EVIDENCE, CanonicalJson.of(RegistryJson.evidence(r.evidence())));
         tag(tags, METRICS, CanonicalJson.of(RegistryJson.metrics(r.metrics())));
-        for (JsonNode t : tags) {
-            checkSize(t.path("key").asText(), t.path("value").asText());
+        tag(tags, DIGEST, r.digest());
+        for (Map.Entry<String, String> t : tags.entrySet()) {
+            checkSize(t.getKey(), t.getValue());
         }
-        JsonNode version = call("POST", "model-versions/create", request).orElseThrow().path("model_version");
+        // the version is mlgates' only once it has the digest tag, set last, after its audit entry is claimed
+        JsonNode version = call("POST", "model-versions/create", f.objectNode().put("name", r.model())
+                .put("source", r.source())).orElseThrow().path("model_version");
         int number = number(version.path("version").asText(), "the created version's number");
-        append(new AuditRecord(r.at(), registeredBy, "register", r.model(), "", OptionalInt.of(number), r.digest(),
-                RegistryJson.registrationEvidence(r)));
-        return new ModelVersion(number, r);
+        Claimed claimed = append(r.model(), r.at(), at -> new AuditRecord(at, registeredBy, "register", r.model(), "",
+                OptionalInt.of(number), r.digest(), RegistryJson.registrationEvidence(r)), entries -> { });
+        Registration stamped = new Registration(r.model(), r.digest(), r.source(), r.buildLink(), r.author(),
+                claimed.at(), r.metrics(), r.evidence());
+        tags.put(REGISTERED_AT, stamped.at().toString());
+        try {
+            for (Map.Entry<String, String> t : tags.entrySet()) {
+                setVersionTag(r.model(), number, t.getKey(), t.getValue());
+            }
+        } finally {
+            commitHead(r.model(), claimed.head());
+        }
+        return new ModelVersion(number, stamped);
     }
 
     @Override
@@ -139,7 +182,10 @@ public final class MlflowRegistry implements ModelRegistry {
     public List<String> models() throws RegistryException {
         List<String> names = new ArrayList<>();
         for (JsonNode m : pages("registered-models/search?", "registered_models")) {
-            names.add(m.path("name").asText());
+            String name = m.path("name").asText();
+            if (!name.startsWith(ENTRY_MODEL)) {
+                names.add(name);
+            }
         }
         names.sort(Comparator.naturalOrder());
         return names;
@@ -173,23 +219,34 @@ public final class MlflowRegistry implements ModelRegistry {
         }
         ModelVersion target = version(m.model(), m.to()).orElseThrow(() -> new RegistryException(location() + ": "
                 + m.model() + " has no version " + m.to() + " registered by mlgates"));
-        Map<String, String> modelTags = modelTags(m.model());
-        long id = modelTags.keySet().stream().filter(k -> k.startsWith(HISTORY)).count() + 1;
-        String entry = CanonicalJson.of(history(m));
-        setModelTag(m.model(), HISTORY + pad(id), entry);
-        setVersionTag(m.model(), m.to(), "mlgates." + m.stage() + "." + m.kind().action(), CanonicalJson.of(
-                f.objectNode().put("actor", m.actor()).put("at", m.at().toString()).put("historyId", id)));
-        AuditHead head = append(new AuditRecord(m.at(), m.actor(), m.kind().action(), m.model(), m.stage(),
-                OptionalInt.of(m.to()),
-                target.digest(), RegistryJson.moveEvidence(m)));
-        // the alias is what deployments read: it moves last, once the evidence is in place, and is read back
-        call("POST", "registered-models/alias", f.objectNode().put("name", m.model()).put("alias", m.stage())
-                .put("version", String.valueOf(m.to())));
-        OptionalInt confirmed = current(m.model(), m.stage());
-        if (confirmed.isEmpty() || confirmed.getAsInt() != m.to()) {
-            throw new StageConflictException(m.model(), m.stage(), OptionalInt.of(m.to()), confirmed);
+        // the log is the record: the stage must still point where the request expects as far as the log knows, also
+        // when another writer's move is logged but its alias not yet set
+        Claimed claimed = append(m.model(), m.at(), at -> new AuditRecord(at, m.actor(), m.kind().action(),
+                m.model(), m.stage(), OptionalInt.of(m.to()), target.digest(), RegistryJson.moveEvidence(m)),
+                entries -> {
+                    OptionalInt logged = ChainReplay.pointer(entries, m.model(), m.stage());
+                    if (!logged.equals(m.expected())) {
+                        throw new StageConflictException(m.model(), m.stage(), m.expected(), logged);
+                    }
+                });
+        StageMoveRequest stamped = new StageMoveRequest(m.model(), m.stage(), m.expected(), m.to(), m.kind(),
+                m.actor(), claimed.at(), m.reason(), m.emergency(), m.evidence());
+        long id = claimed.head().seq();
+        try {
+            setModelTag(m.model(), HISTORY + pad(id), CanonicalJson.of(history(stamped)));
+            setVersionTag(m.model(), m.to(), "mlgates." + m.stage() + "." + m.kind().action(), CanonicalJson.of(
+                    f.objectNode().put("actor", m.actor()).put("at", stamped.at().toString()).put("historyId", id)));
+            // the alias is what deployments read: it moves last, once the evidence is in place, and is read back
+            call("POST", "registered-models/alias", f.objectNode().put("name", m.model()).put("alias", m.stage())
+                    .put("version", String.valueOf(m.to())));
+            OptionalInt confirmed = current(m.model(), m.stage());
+            if (confirmed.isEmpty() || confirmed.getAsInt() != m.to()) {
+                throw new StageConflictException(m.model(), m.stage(), OptionalInt.of(m.to()), confirmed);
+            }
+        } finally {
+            commitHead(m.model(), claimed.head());
         }
-        return new Recorded<>(new StageMove(id, m), head);
+        return new Recorded<>(new StageMove(id, stamped), claimed.head());
     }
 
     @Override
@@ -273,25 +330,24 @@ public final class MlflowRegistry implements ModelRegistry {
     public Recorded<Approval> decide(Approval a) throws RegistryException {
         ModelVersion version = versionByDigest(a.model(), a.digest()).orElseThrow(() -> new RegistryException(
                 location() + ": " + a.model() + " has no version with digest " + a.digest()));
-        long n = versionTags(a.model(), version.version()).keySet().stream()
-                .filter(k -> k.startsWith(APPROVAL + a.stage() + ".")).count() + 1;
-        setVersionTag(a.model(), version.version(), APPROVAL + a.stage() + "." + pad(n), CanonicalJson.of(
-                f.objectNode().put("approver", a.approver()).put("decision", a.decision().name())
-                        .put("reason", a.reason()).put("at", a.at().toString())));
-        AuditHead head = append(new AuditRecord(a.at(), a.approver(), a.decision().action(), a.model(), a.stage(),
-                OptionalInt.of(version.version()), a.digest(), RegistryJson.decisionEvidence(a)));
-        return new Recorded<>(a, head);
+        Claimed claimed = append(a.model(), a.at(), at -> new AuditRecord(at, a.approver(), a.decision().action(),
+                a.model(), a.stage(), OptionalInt.of(version.version()), a.digest(), RegistryJson.decisionEvidence(a)),
+                entries -> { });
+        Approval stamped = a.at(claimed.at());
+        try {
+            // keyed by the entry's place, which no other writer holds: two decisions never share a tag
+            setVersionTag(a.model(), version.version(), APPROVAL + a.stage() + "." + pad(claimed.head().seq()),
+                    CanonicalJson.of(f.objectNode().put("approver", a.approver()).put("decision", a.decision().name())
+                            .put("reason", a.reason()).put("at", stamped.at().toString())));
+        } finally {
+            commitHead(a.model(), claimed.head());
+        }
+        return new Recorded<>(stamped, claimed.head());
     }
 
     @Override
     public List<Approval> approvals(String name, String digest, String stage) throws RegistryException {
-        List<AuditEntry> entries = new ArrayList<>();
-        for (Slot slot : auditSlots(modelTags(name))) {
-            if (slot.problem().isPresent()) {
-                throw slot.problem().get().tampered(location());
-            }
-            entries.add(slot.entry().orElseThrow());
-        }
+        List<AuditEntry> entries = chain(name).entries(location());
         try {
             return ChainReplay.decisions(entries, name, digest, stage);
         } catch (MalformedFieldException e) {
@@ -301,36 +357,60 @@ public final class MlflowRegistry implements ModelRegistry {
 
     @Override
     public List<AuditEntry> auditLog() throws RegistryException {
-        List<AuditEntry> entries = new ArrayList<>();
-        for (Slot slot : auditSlots(modelTags(model))) {
-            if (slot.problem().isPresent()) {
-                throw slot.problem().get().tampered(location());
-            }
-            entries.add(slot.entry().orElseThrow());
-        }
-        return entries;
+        return chain(model).entries(location());
     }
 
+    /** The log's newest entry, read from the entries themselves: the head tag may lag while writers race. */
     @Override
     public Optional<AuditHead> head() throws RegistryException {
-        try {
-            return headTag(modelTags(model));
-        } catch (MalformedFieldException e) {
-            throw e.tampered(location());
-        }
+        return chain(model).tail(location());
     }
 
     /**
      * Checks the chain, its head tag and the anchors, and replays the chain against the versions' tags, the history
-     * tags, the aliases and the approval tags of the model this instance was opened for.
+     * tags, the aliases and the approval tags of the model this instance was opened for. MLflow reads are not one
+     * snapshot: while another writer is between its entry and its commit, its change is half written. So the check
+     * is read again, a bounded number of times, until the head tag names the newest entry and no entry was added
+     * during the reads; what a writer that stopped half way left stays a finding.
      */
     @Override
     public AuditVerification verifyAudit(List<AuditHead> anchors) throws RegistryException {
-        Map<String, String> tags = modelTags(model);
+        AuditVerification verification = null;
+        for (int poll = 0; poll < COMMIT_POLLS; poll++) {
+            Progress before = progress();
+            verification = verifyOnce(anchors);
+            // intact, or read while nobody was between an entry and its commit: the findings stand
+            if (verification.intact() || before.quiet() && before.equals(progress())) {
+                return verification;
+            }
+            pause();
+        }
+        return verification;
+    }
+
+    /** How far the log's writers are: the newest entry, and the newest one committed (the head tag's). */
+    private record Progress(long newest, long committed) {
+        boolean quiet() {
+            return newest == committed;
+        }
+    }
+
+    private Progress progress() throws RegistryException {
+        long committed = committedSeq(model);
+        long newest = committed;
+        while (entryAt(model, newest + 1).isPresent()) {
+            newest++;
+        }
+        return new Progress(newest, committed);
+    }
+
+    private AuditVerification verifyOnce(List<AuditHead> anchors) throws RegistryException {
+        Chain log = chain(model);
+        Map<String, String> tags = log.tags();
         List<AuditFinding> malformed = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
         java.util.Set<Long> unreadable = new java.util.HashSet<>();
-        for (Slot slot : auditSlots(tags)) {
+        for (Slot slot : log.slots()) {
             if (slot.entry().isPresent()) {
                 entries.add(slot.entry().get());
             } else {
@@ -425,50 +505,115 @@ public final class MlflowRegistry implements ModelRegistry {
     private record Slot(long seq, Optional<AuditEntry> entry, Optional<MalformedFieldException> problem) {
     }
 
+    /** The audit log of a model as read at one moment: its tags, and its entries by place. */
+    private record Chain(Map<String, String> tags, List<Slot> slots) {
+        /** Every entry; one that cannot be read is tampering. */
+        List<AuditEntry> entries(String location) throws RegistryTamperedException {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Slot slot : slots) {
+                if (slot.problem().isPresent()) {
+                    throw slot.problem().get().tampered(location);
+                }
+                entries.add(slot.entry().orElseThrow());
+            }
+            return entries;
+        }
+
+        Optional<AuditHead> tail(String location) throws RegistryTamperedException {
+            if (slots.isEmpty()) {
+                return Optional.empty();
+            }
+            Slot last = slots.get(slots.size() - 1);
+            if (last.problem().isPresent()) {
+                throw last.problem().get().tampered(location);
+            }
+            return Optional.of(new AuditHead(last.seq(), last.entry().orElseThrow().hash()));
+        }
+    }
+
+    /** The model's tags and its audit log: entries kept as tags by earlier versions, then entry models. */
+    private Chain chain(String name) throws RegistryException {
+        Map<String, String> tags = modelTags(name);
+        List<Slot> slots = new ArrayList<>(auditSlots(tags));
+        String prefix = ENTRY_MODEL + name + ".";
+        for (JsonNode m : pages("registered-models/search?filter=" + encode("name LIKE '"
+                + prefix.replace("'", "\\'") + "%'"), "registered_models")) {
+            String entryName = m.path("name").asText();
+            String rest = entryName.startsWith(prefix) ? entryName.substring(prefix.length()) : "";
+            if (rest.matches("[0-9]{1,18}")) {
+                slots.add(slot("registered model " + entryName, Long.parseLong(rest),
+                        Optional.ofNullable(tags(m.path("tags")).get(ENTRY_TAG))));
+            }
+        }
+        slots.sort(Comparator.comparingLong(Slot::seq));
+        List<Slot> unique = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (!unique.isEmpty() && unique.get(unique.size() - 1).seq() == slot.seq()) {
+                unique.set(unique.size() - 1, new Slot(slot.seq(), Optional.empty(), Optional.of(
+                        new MalformedFieldException("audit entry " + slot.seq(), "seq", "held twice: as a tag of "
+                                + name + " and as a registered model"))));
+            } else {
+                unique.add(slot);
+            }
+        }
+        return new Chain(tags, unique);
+    }
+
+    /** The registered model that holds entry {@code seq} of a model's log. */
+    private static String entryName(String name, long seq) {
+        return ENTRY_MODEL + name + "." + pad(seq);
+    }
+
     private static List<Slot> auditSlots(Map<String, String> tags) {
         List<Slot> slots = new ArrayList<>();
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             if (tag.getKey().startsWith(AUDIT)) {
-                String where = "tag " + tag.getKey();
                 long seq;
                 try {
                     seq = Long.parseLong(tag.getKey().substring(AUDIT.length()));
                 } catch (NumberFormatException e) {
                     seq = 0;
                 }
-                try {
-                    JsonNode e = tagJson(where, tag.getValue());
-                    JsonNode version = e.path("version");
-                    if (!e.path("seq").canConvertToExactIntegral() || e.path("seq").asLong() != seq || seq < 1) {
-                        throw new MalformedFieldException(where, "seq", "expected the place the key names");
-                    }
-                    if (!(version.isNull() || version.isInt() && version.asInt() >= 1)) {
-                        throw new MalformedFieldException(where, "version", "expected a version number or null");
-                    }
-                    AuditRecord record;
-                    try {
-                        record = new AuditRecord(Instant.parse(tagText(where, e, "at")), tagText(where, e, "actor"),
-                                tagText(where, e, "action"), tagText(where, e, "model"), tagText(where, e, "stage"),
-                                version.isInt() ? OptionalInt.of(version.asInt()) : OptionalInt.empty(),
-                                tagText(where, e, "digest"), tagText(where, e, "evidence"));
-                    } catch (IllegalArgumentException | java.time.DateTimeException x) {
-                        throw new MalformedFieldException(where, "value", StoredRow.shorten(String.valueOf(
-                                x.getMessage())));
-                    }
-                    slots.add(new Slot(seq, Optional.of(new AuditEntry(seq, record, tagText(where, e, "previousHash"),
-                            tagText(where, e, "hash"))), Optional.empty()));
-                } catch (MalformedFieldException e) {
-                    slots.add(new Slot(seq, Optional.empty(), Optional.of(e)));
-                }
+                slots.add(slot("tag " + tag.getKey(), seq, Optional.of(tag.getValue())));
             }
         }
-        slots.sort(Comparator.comparingLong(Slot::seq));
         return slots;
+    }
+
+    /** Entry {@code seq} as its tag holds it, or why it cannot be read. */
+    private static Slot slot(String where, long seq, Optional<String> value) {
+        try {
+            if (value.isEmpty()) {
+                throw new MalformedFieldException(where, ENTRY_TAG, "missing: expected the audit entry");
+            }
+            JsonNode e = tagJson(where, value.get());
+            JsonNode version = e.path("version");
+            if (!e.path("seq").canConvertToExactIntegral() || e.path("seq").asLong() != seq || seq < 1) {
+                throw new MalformedFieldException(where, "seq", "expected the place the key names");
+            }
+            if (!(version.isNull() || version.isInt() && version.asInt() >= 1)) {
+                throw new MalformedFieldException(where, "version", "expected a version number or null");
+            }
+            AuditRecord record;
+            try {
+                record = new AuditRecord(Instant.parse(tagText(where, e, "at")), tagText(where, e, "actor"),
+                        tagText(where, e, "action"), tagText(where, e, "model"), tagText(where, e, "stage"),
+                        version.isInt() ? OptionalInt.of(version.asInt()) : OptionalInt.empty(),
+                        tagText(where, e, "digest"), tagText(where, e, "evidence"));
+            } catch (IllegalArgumentException | java.time.DateTimeException x) {
+                throw new MalformedFieldException(where, "value", StoredRow.shorten(String.valueOf(
+                        x.getMessage())));
+            }
+            return new Slot(seq, Optional.of(new AuditEntry(seq, record, tagText(where, e, "previousHash"),
+                    tagText(where, e, "hash"))), Optional.empty());
+        } catch (MalformedFieldException e) {
+            return new Slot(seq, Optional.empty(), Optional.of(e));
+        }
     }
 
     private static Optional<AuditHead> headTag(Map<String, String> tags) throws MalformedFieldException {
         String head = tags.get(AUDIT_HEAD);
-        if (head == null) {
+        if (head == null || head.equals(EMPTY_HEAD)) {
             return Optional.empty();
         }
         try {
@@ -478,48 +623,140 @@ public final class MlflowRegistry implements ModelRegistry {
         }
     }
 
+    /** What must still hold, against the log as read just before an entry claims its place. */
+    @FunctionalInterface
+    private interface Precondition {
+        void check(List<AuditEntry> entries) throws RegistryException;
+    }
+
+    /** The entry to append, given its time. */
+    @FunctionalInterface
+    private interface RecordAt {
+        AuditRecord at(Instant at);
+    }
+
+    /** A place of the log this writer holds: its entry's head, and the time it was stamped with. */
+    private record Claimed(AuditHead head, Instant at) {
+    }
+
     /**
-     * Appends to the chain of the record's model: its tags hold the entries and the head. Refused when the head tag
-     * and the newest entry disagree, so that a cut-off chain is not sealed over.
+     * Appends to the log of the record's model by creating the registered model of its next place; when another
+     * writer created it first, reads the log again and, if {@code precondition} still holds, claims the next place.
+     * The caller writes the change's tags, then {@link #commitHead commits} the place. Refused when the head tag names
+     * an entry the log does not hold (entries were cut off or replaced), so that a cut-off log is not sealed over.
+     *
+     * @param asked the change's time: a time before the newest entry's, within the embedded registry's tolerance,
+     *     takes the newest entry's time (a writer that read the clock, then lost a race), and beyond it is refused
      */
-    private AuditHead append(AuditRecord record) throws RegistryException {
-        Map<String, String> tags = modelTags(record.model());
+    private Claimed append(String name, Instant asked, RecordAt recordAt, Precondition precondition)
+            throws RegistryException {
+        for (int claim = 0; claim < MAX_CLAIMS; claim++) {
+            Chain log = chain(name);
+            List<AuditEntry> entries = log.entries(location());
+            Optional<AuditHead> tail = log.tail(location());
+            checkHead(log, entries, name);
+            precondition.check(entries);
+            Instant at = asked;
+            if (!entries.isEmpty() && asked.isBefore(entries.get(entries.size() - 1).record().at())) {
+                AuditEntry newest = entries.get(entries.size() - 1);
+                if (Duration.between(asked, newest.record().at()).compareTo(SqliteRegistry.CLOCK_TOLERANCE) > 0) {
+                    throw new RegistryException(location() + ": the audit log's newest entry, " + newest.seq()
+                            + ", is dated " + newest.record().at() + ", after this change's time " + asked + ": a"
+                            + " clock is wrong or that entry was forged; nothing was written, because the log's"
+                            + " timestamps never run backwards");
+                }
+                at = newest.record().at();
+            }
+            AuditRecord record = recordAt.at(at);
+            long seq = tail.map(t -> t.seq() + 1).orElse(1L);
+            String previous = tail.map(AuditHead::hash).orElse(AuditChain.GENESIS);
+            AuditEntry entry = AuditChain.seal(seq, record, previous);
+            ObjectNode json = f.objectNode().put("seq", seq).put("at", record.at().toString())
+                    .put("actor", record.actor()).put("action", record.action()).put("model", record.model())
+                    .put("stage", record.stage());
+            if (record.version().isPresent()) {
+                json.put("version", record.version().getAsInt());
+            } else {
+                json.putNull("version");
+            }
+            json.put("digest", record.digest()).put("evidence", record.evidence()).put("previousHash", previous)
+                    .put("hash", entry.hash());
+            String value = CanonicalJson.of(json);
+            checkSize(ENTRY_TAG, value);
+            ObjectNode create = f.objectNode().put("name", entryName(name, seq))
+                    .put("description", "mlgates audit entry " + seq + " of " + name);
+            tag(create.putArray("tags"), ENTRY_TAG, value);
+            if (call("POST", "registered-models/create", create, "RESOURCE_ALREADY_EXISTS").isPresent()) {
+                return new Claimed(new AuditHead(seq, entry.hash()), at);
+            }
+        }
+        throw new RegistryException(location() + ": " + MAX_CLAIMS + " times another writer took the next place of "
+                + name + "'s audit log first; nothing was written: try again");
+    }
+
+    /** The head tag may lag behind the newest entry (writers at work), never name an entry the log does not hold. */
+    private void checkHead(Chain log, List<AuditEntry> entries, String name) throws RegistryException {
         Optional<AuditHead> head;
         try {
-            head = headTag(tags);
+            head = headTag(log.tags());
         } catch (MalformedFieldException e) {
             throw e.tampered(location());
         }
-        List<Slot> slots = auditSlots(tags);
-        Optional<AuditHead> tail = Optional.empty();
-        if (!slots.isEmpty()) {
-            Slot last = slots.get(slots.size() - 1);
-            if (last.problem().isPresent()) {
-                throw last.problem().get().tampered(location());
-            }
-            tail = Optional.of(new AuditHead(last.seq(), last.entry().orElseThrow().hash()));
-        }
-        if (!head.equals(tail)) {
+        boolean emptyHead = EMPTY_HEAD.equals(log.tags().get(AUDIT_HEAD));
+        boolean held = head.isPresent() ? entries.stream().anyMatch(e -> e.seq() == head.get().seq()
+                && e.hash().equals(head.get().hash())) : emptyHead || entries.isEmpty();
+        if (!held) {
             throw new RegistryTamperedException(location() + ": tampered with: the audit head tag ("
-                    + head.map(AuditHead::toString).orElse("missing") + ") and the newest audit tag ("
-                    + tail.map(AuditHead::toString).orElse("none") + ") of " + record.model() + " disagree;"
-                    + " nothing more was written (run mlgates audit verify)");
+                    + head.map(AuditHead::toString).orElse("missing") + ") of " + name + " names no entry the log"
+                    + " holds (it ends at " + (entries.isEmpty() ? "none" : String.valueOf(entries.get(
+                    entries.size() - 1).seq())) + "); nothing more was written (run mlgates audit verify)");
         }
-        long seq = tail.map(t -> t.seq() + 1).orElse(1L);
-        String previous = tail.map(AuditHead::hash).orElse(AuditChain.GENESIS);
-        AuditEntry entry = AuditChain.seal(seq, record, previous);
-        ObjectNode json = f.objectNode().put("seq", seq).put("at", record.at().toString()).put("actor", record.actor())
-                .put("action", record.action()).put("model", record.model()).put("stage", record.stage());
-        if (record.version().isPresent()) {
-            json.put("version", record.version().getAsInt());
-        } else {
-            json.putNull("version");
+    }
+
+    /**
+     * Moves the head tag to {@code mine} once the change's tags are written, in the order of the places: it waits
+     * for the writer of the place before to move the tag to its entry, so that the tag names an entry only when that
+     * entry and every one before it are complete. A writer that does not come (it stopped between its entry and its
+     * commit) is waited for a bounded time, then passed: its change stays incomplete, and verify names it.
+     */
+    private void commitHead(String name, AuditHead mine) throws RegistryException {
+        for (int poll = 0; poll < COMMIT_POLLS; poll++) {
+            long committed = committedSeq(name);
+            if (committed >= mine.seq()) {
+                return; // passed by a writer that waited for this one in vain
+            }
+            if (committed == mine.seq() - 1) {
+                break;
+            }
+            pause();
         }
-        json.put("digest", record.digest()).put("evidence", record.evidence()).put("previousHash", previous)
-                .put("hash", entry.hash());
-        setModelTag(record.model(), AUDIT + pad(seq), CanonicalJson.of(json));
-        setModelTag(record.model(), AUDIT_HEAD, seq + " " + entry.hash());
-        return new AuditHead(seq, entry.hash());
+        setModelTag(name, AUDIT_HEAD, mine.seq() + " " + mine.hash());
+    }
+
+    /** The place the head tag names; 0 for none or an empty log's head. */
+    private long committedSeq(String name) throws RegistryException {
+        try {
+            return headTag(modelTags(name)).map(AuditHead::seq).orElse(0L);
+        } catch (MalformedFieldException e) {
+            throw e.tampered(location());
+        }
+    }
+
+    private static void pause() throws RegistryException {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while waiting for another writer of the audit log", e);
+        }
+    }
+
+    /** Entry {@code seq} of a model's log, if its registered model exists. */
+    private Optional<Slot> entryAt(String name, long seq) throws RegistryException {
+        String entryName = entryName(name, seq);
+        Optional<JsonNode> found = get("registered-models/get?name=" + encode(entryName));
+        return found.map(json -> slot("registered model " + entryName, seq,
+                Optional.ofNullable(tags(json.path("registered_model").path("tags")).get(ENTRY_TAG))));
     }
 
     private ObjectNode history(StageMoveRequest m) {
@@ -599,6 +836,10 @@ public final class MlflowRegistry implements ModelRegistry {
 
     private static void tag(ArrayNode tags, String key, String value) {
         tags.addObject().put("key", key).put("value", value);
+    }
+
+    private static void tag(Map<String, String> tags, String key, String value) {
+        tags.put(key, value);
     }
 
     private static String pad(long n) {

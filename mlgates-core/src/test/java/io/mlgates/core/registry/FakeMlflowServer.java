@@ -136,6 +136,8 @@ public final class FakeMlflowServer implements AutoCloseable {
                     return;
                 }
                 Model m = new Model(name, clock++);
+                // created with its tags at once, as MLflow's database store does in one transaction
+                body.path("tags").forEach(t -> m.tags.put(t.path("key").asText(), t.path("value").asText()));
                 models.put(name, m);
                 ok(x, f.objectNode().set("registered_model", model(m)));
             }
@@ -148,8 +150,28 @@ public final class FakeMlflowServer implements AutoCloseable {
                 ok(x, f.objectNode().set("registered_model", model(m)));
             }
             case "GET registered-models/search" -> {
+                // MLflow's filter for registered models: name = '...' or name LIKE '...' (% any run, _ one character)
+                Pattern wanted = Pattern.compile(".*", Pattern.DOTALL);
+                if (q.containsKey("filter")) {
+                    Matcher like = Pattern.compile("name (=|LIKE) '((?:[^'\\\\]|\\\\.)*)'").matcher(q.get("filter"));
+                    if (!like.matches()) {
+                        error(x, 400, "INVALID_PARAMETER_VALUE", "Invalid filter '" + q.get("filter") + "'");
+                        return;
+                    }
+                    String value = like.group(2).replace("\\'", "'");
+                    StringBuilder regex = new StringBuilder();
+                    for (char c : value.toCharArray()) {
+                        regex.append(like.group(1).equals("LIKE") && c == '%' ? ".*"
+                                : like.group(1).equals("LIKE") && c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+                    }
+                    wanted = Pattern.compile(regex.toString(), Pattern.DOTALL);
+                }
                 List<JsonNode> all = new ArrayList<>();
-                models.values().forEach(m -> all.add(model(m)));
+                for (Model m : models.values()) {
+                    if (wanted.matcher(m.name).matches()) {
+                        all.add(model(m));
+                    }
+                }
                 page(x, all, "registered_models", q);
             }
             case "POST registered-models/set-tag" -> {

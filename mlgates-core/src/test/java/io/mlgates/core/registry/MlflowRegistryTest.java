@@ -73,8 +73,13 @@ class MlflowRegistryTest {
 
         assertThat(requests).noneMatch(r -> r.contains("transition-stage"));
         int lastAlias = requests.lastIndexOf("POST /api/2.0/mlflow/registered-models/alias");
+        // read back, then the audit head committed: the alias is the change's last write
         assertThat(requests.subList(lastAlias + 1, requests.size()))
-                .containsExactly("GET /api/2.0/mlflow/registered-models/alias");
+                .containsExactly("GET /api/2.0/mlflow/registered-models/alias",
+                        "GET /api/2.0/mlflow/registered-models/get", "POST /api/2.0/mlflow/registered-models/set-tag");
+        assertThat(requests.subList(requests.lastIndexOf("POST /api/2.0/mlflow/registered-models/create"), lastAlias))
+                .as("the entry claims its place first, then the change's tags are written")
+                .contains("POST /api/2.0/mlflow/registered-models/set-tag", "POST /api/2.0/mlflow/model-versions/set-tag");
     }
 
     @Test
@@ -105,7 +110,8 @@ class MlflowRegistryTest {
     }
 
     @Test
-    @DisplayName("the audit chain lives in the registered model's tags; it verifies, and an edited tag is named")
+    @DisplayName("each audit entry is a registered model of its own, hidden from the models; the chain verifies, its"
+            + " head tag is on the newest entry, and an edited entry is named")
     void auditChain() throws Exception {
         registry.register(registration("credit-risk", 1), "jenkins");
         registry.move(promote("credit-risk", "staging", OptionalInt.empty(), 1));
@@ -114,9 +120,13 @@ class MlflowRegistryTest {
         assertThat(registry.auditLog()).extracting(e -> e.record().action())
                 .containsExactly("register", "promote", "approve");
         assertThat(registry.verifyAudit().findings()).isEmpty();
+        assertThat(registry.models()).containsExactly("credit-risk");
+        assertThat(server.modelTags("credit-risk").get("mlgates.auditHead"))
+                .isEqualTo("3 " + registry.head().orElseThrow().hash());
 
-        String key = "mlgates.audit.00000002";
-        server.editModelTag("credit-risk", key, server.modelTags("credit-risk").get(key).replace("bob", "mallory"));
+        String entry = "mlgates-audit.credit-risk.00000002";
+        String key = MlflowRegistry.ENTRY_TAG;
+        server.editModelTag(entry, key, server.modelTags(entry).get(key).replace("bob", "mallory"));
         assertThat(registry.verifyAudit().findings()).extracting(AuditFinding::seq, AuditFinding::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, AuditFinding.Kind.EDITED),
                         org.assertj.core.groups.Tuple.tuple(2L, AuditFinding.Kind.STATE));

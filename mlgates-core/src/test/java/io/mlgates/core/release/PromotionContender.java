@@ -2,21 +2,25 @@ package io.mlgates.core.release;
 
 import io.mlgates.core.policy.PromotionPolicy;
 import io.mlgates.core.registry.Approval;
+import io.mlgates.core.registry.MlflowRegistry;
+import io.mlgates.core.registry.ModelRegistry;
 import io.mlgates.core.registry.SqliteRegistry;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A second process that promotes on the same registry file as the test, started by {@link ConcurrencyAndCrashTest}
+ * A second process that promotes on the same registry as the test, started by {@link ConcurrencyAndCrashTest}
  * with the test class path.
  *
  * <ul>
- *   <li>{@code rounds FILE}: for each line {@code ROUND EXPECTED VERSION} on standard input ({@code EXPECTED} is
+ *   <li>{@code rounds FILE|URL}: on the embedded registry's file or an MLflow tracking server, for each line {@code ROUND EXPECTED VERSION} on standard input ({@code EXPECTED} is
  *       {@code -} for none), promotes VERSION to staging against EXPECTED and prints {@code ROUND won} or
  *       {@code ROUND lost};</li>
  *   <li>{@code loop FILE}: promotes version after version to staging, each with an approval, printing the count
@@ -41,7 +45,10 @@ public final class PromotionContender {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (SqliteRegistry registry = SqliteRegistry.open(Path.of(args[1]), "registry.db", clock)) {
+        // an MLflow tracking server's address, or the embedded registry's file
+        try (ModelRegistry registry = args[1].startsWith("http://")
+                ? new MlflowRegistry(URI.create(args[1]), ReleaseFixtures.MODEL, Map.of())
+                : SqliteRegistry.open(Path.of(args[1]), "registry.db", clock)) {
             Promoter promoter = new Promoter(registry, clock);
             if (args[0].equals("rounds")) {
                 PromotionRace.rounds(registry, System.in, out);

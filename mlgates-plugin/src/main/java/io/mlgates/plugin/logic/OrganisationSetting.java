@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -92,23 +91,6 @@ public record OrganisationSetting(String text, String path) {
             return Optional.of(new OrganisationText(name, Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new BadInputException(name, 0, 0, "cannot be read as UTF-8 text");
-        }
-    }
-
-    /** Why a submitted setting is not saved: the problem, with its file, line and column, and the field it concerns. */
-    public static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = Objects.requireNonNull(field, "field");
-        }
-
-        /** {@value #TEXT_FIELD} or {@value #PATH_FIELD}. */
-        public String field() {
-            return field;
         }
     }
 }

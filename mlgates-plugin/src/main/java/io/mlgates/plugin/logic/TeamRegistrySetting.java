@@ -64,6 +64,12 @@ public record TeamRegistrySetting(String mlflowUrl, String credentialsId, boolea
         return this;
     }
 
+    /** Why the credential named is of no use: what a save and an opening of the registry say. */
+    public static String missingCredential(String id) {
+        return "no secret text credential with id '" + id + "' in Jenkins' global credentials; expected the id of a"
+                + " Secret text credential holding the MLflow server's token";
+    }
+
     /** The embedded registry's file under {@code jenkinsHome}. */
     public static Path embeddedFile(Path jenkinsHome) {
         return jenkinsHome.resolve(EMBEDDED_FILE);
@@ -129,21 +135,5 @@ public record TeamRegistrySetting(String mlflowUrl, String credentialsId, boolea
     public interface TokenSource {
         /** @throws RegistryException when the credential named is missing or not a secret text */
         Optional<String> token() throws RegistryException;
-    }
-
-    /** Why a submitted setting is not saved, and the field it concerns. */
-    public static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = Objects.requireNonNull(field, "field");
-        }
-
-        public String field() {
-            return field;
-        }
     }
 }

@@ -76,10 +76,10 @@ class OrganisationSettingTest {
     }
 
     /** The refusal a save of the form gets when it submits {@code submitted} over the current setting. */
-    private static OrganisationSetting.Refused refused(OrganisationSetting current, OrganisationSetting submitted) {
+    private static Refused refused(OrganisationSetting current, OrganisationSetting submitted) {
         try {
             current.replacedBy(submitted);
-        } catch (OrganisationSetting.Refused e) {
+        } catch (Refused e) {
             return e;
         }
         throw new AssertionError("saved: " + submitted);
@@ -90,13 +90,13 @@ class OrganisationSettingTest {
         OrganisationSetting none = new OrganisationSetting(null, null);
 
         // "    minGroupSize: " is 18 characters: the value starts at column 19 of line 3
-        OrganisationSetting.Refused notANumber = refused(none,
+        Refused notANumber = refused(none,
                 new OrganisationSetting("ethics:\n  fairness:\n    minGroupSize: many\n", null));
         assertThat(notANumber.field()).isEqualTo("policyText");
         assertThat(notANumber.getMessage()).startsWith("Manage Jenkins: organisation policy:3:19: ")
                 .contains("minGroupSize");
 
-        OrganisationSetting.Refused unclosed = refused(none,
+        Refused unclosed = refused(none,
                 new OrganisationSetting("ethics:\n  fairness: [a\n", null));
         assertThat(unclosed.field()).isEqualTo("policyText");
         assertThat(unclosed.getMessage()).matches("(?s)Manage Jenkins: organisation policy:[1-9]\\d*:[1-9]\\d*: .+");
@@ -105,7 +105,7 @@ class OrganisationSettingTest {
     @Test
     void theFormRefusesAPolicyThatLoosensOrSetsWhatOnlyAModelMay() {
         // a waiver loosens a check: only a model's policy may declare one, and the key starts line 4, column 1
-        OrganisationSetting.Refused waiver = refused(new OrganisationSetting(null, null), new OrganisationSetting(
+        Refused waiver = refused(new OrganisationSetting(null, null), new OrganisationSetting(
                 FLOOR + "waivers:\n  - check: fairness\n    reason: none\n    expires: 2030-01-01\n", null));
         assertThat(waiver.field()).isEqualTo("policyText");
         assertThat(waiver.getMessage()).startsWith("Manage Jenkins: organisation policy:4:1: ")
@@ -117,7 +117,7 @@ class OrganisationSettingTest {
         OrganisationSetting none = new OrganisationSetting(null, null);
         Path bad = Files.writeString(controller.resolve("org.yaml"), "ethics:\n  fairness:\n    minGroupSize: many\n");
 
-        OrganisationSetting.Refused badFile = refused(none, new OrganisationSetting(null, bad.toString()));
+        Refused badFile = refused(none, new OrganisationSetting(null, bad.toString()));
         assertThat(badFile.field()).isEqualTo("policyPath");
         assertThat(badFile.getMessage()).startsWith(bad + ":3:19: ");
         assertThat(refused(none, new OrganisationSetting(null, "org.yaml")).getMessage())
@@ -125,7 +125,7 @@ class OrganisationSettingTest {
         assertThat(refused(none, new OrganisationSetting(null, controller.resolve("none.yaml").toString()))
                 .field()).isEqualTo("policyPath");
 
-        OrganisationSetting.Refused both = refused(none, new OrganisationSetting(FLOOR, bad.toString()));
+        Refused both = refused(none, new OrganisationSetting(FLOOR, bad.toString()));
         assertThat(both.field()).isEqualTo("policyPath");
         assertThat(both.getMessage()).contains("expected one");
     }

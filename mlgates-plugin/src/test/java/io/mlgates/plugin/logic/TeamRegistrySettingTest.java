@@ -62,24 +62,24 @@ class TeamRegistrySettingTest {
     @Test
     void aSaveIsRefusedAtTheFieldThatIsWrong() {
         assertThatThrownBy(() -> new TeamRegistrySetting("mlflow.example.com", null, false).checked())
-                .isInstanceOfSatisfying(TeamRegistrySetting.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         e -> assertThat(e.field()).isEqualTo("mlflowUrl"))
                 .hasMessageContaining("'mlflow.example.com' is not an MLflow tracking server's address");
         assertThatThrownBy(() -> new TeamRegistrySetting("ftp://mlflow.example.com", null, false).checked())
-                .isInstanceOfSatisfying(TeamRegistrySetting.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         e -> assertThat(e.field()).isEqualTo("mlflowUrl"));
         assertThatThrownBy(() -> new TeamRegistrySetting("https://u:p@mlflow.example.com", null, false).checked())
-                .isInstanceOfSatisfying(TeamRegistrySetting.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         e -> assertThat(e.field()).isEqualTo("mlflowUrl"));
         assertThatThrownBy(() -> new TeamRegistrySetting(" ", null, true).checked())
-                .isInstanceOfSatisfying(TeamRegistrySetting.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         e -> assertThat(e.field()).isEqualTo("token"))
                 .hasMessageContaining("no MLflow tracking server");
         assertThatThrownBy(() -> new TeamRegistrySetting(null, "mlflow-token", false).checked())
-                .isInstanceOfSatisfying(TeamRegistrySetting.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         e -> assertThat(e.field()).isEqualTo("credentialsId"));
         assertThatThrownBy(() -> new TeamRegistrySetting("https://mlflow.example.com", "mlflow-token", true)
-                .checked()).isInstanceOfSatisfying(TeamRegistrySetting.Refused.class,
+                .checked()).isInstanceOfSatisfying(Refused.class,
                         e -> assertThat(e.field()).isEqualTo("token"))
                 .hasMessageContaining("both a credential and a token");
     }
