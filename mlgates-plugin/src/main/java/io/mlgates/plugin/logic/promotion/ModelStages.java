@@ -53,7 +53,7 @@ public record ModelStages(String model, List<Stage> stages) {
     }
 
     public static ModelStages read(TeamRegistry team, String model) throws RegistryException {
-        try (ModelRegistry registry = team.open()) {
+        try (ModelRegistry registry = team.open(model)) {
             List<Stage> stages = new ArrayList<>();
             for (Map.Entry<String, Integer> e : registry.stages(model).entrySet()) {
                 Optional<ModelVersion> version = registry.version(model, e.getValue());

@@ -50,7 +50,7 @@ public final class PromotionFlow {
     /** Judges the promotion as the registry stands now; promotes it when every rule holds. */
     public Judged judge(PendingPromotion pending) throws BadInputException, RegistryException {
         PromotionRequest request = inputs.load(pending);
-        try (ModelRegistry registry = team.open()) {
+        try (ModelRegistry registry = team.open(request.model())) {
             return new Judged(new PromotionJudge(registry, clock).judge(request, pending.approvers()),
                     registry.location());
         }
@@ -127,7 +127,7 @@ public final class PromotionFlow {
             return new Reply(403, eligibility.refusals(), Optional.empty());
         }
         PendingPromotion verified = pending.withApprover(user.id(), eligibility.group().get());
-        try (ModelRegistry registry = team.open()) {
+        try (ModelRegistry registry = team.open(request.model())) {
             Optional<ModelVersion> version = registry.versionByDigest(request.model(), request.digest());
             if (version.isEmpty()) {
                 return Reply.refused(409, "registered", request.model() + " " + request.digest() + " is not in the"

@@ -8,6 +8,7 @@ import io.mlgates.core.audit.AuditEntry;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.ModelRegistry;
+import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.registry.SqliteRegistry;
 import io.mlgates.core.release.Refusal;
 import io.mlgates.plugin.logic.ResultSummary;
@@ -36,7 +37,19 @@ class PromotionFlowTest {
         Kept kept = new Kept(tmp.resolve("builds"));
         ResultSummary ethics = kept.store(42, "ethics", result("ethics", 1, Status.PASS, Kept.POLICY_DIGEST));
         ResultSummary validate = kept.store(42, "validate", result("validate", 1, Status.PASS, Kept.POLICY_DIGEST));
-        team = () -> SqliteRegistry.open(tmp.resolve("registry.db"), "team registry", at(Road.BUILT));
+        // opened only for a model, as an MLflow team registry is (one audit chain per model): the flow must say which
+        team = new TeamRegistry() {
+            @Override
+            public ModelRegistry open() throws RegistryException {
+                throw new RegistryException("this registry is opened for a model");
+            }
+
+            @Override
+            public ModelRegistry open(String model) throws RegistryException {
+                assertThat(model).isEqualTo(Road.MODEL);
+                return SqliteRegistry.open(tmp.resolve("registry.db"), "team registry", at(Road.BUILT));
+            }
+        };
         PromotionInputs inputs = new PromotionInputs(kept.builds(), Optional.empty());
         flow = new PromotionFlow(team, inputs, at(Road.FRIDAY), EligibilityTest.CASE_INSENSITIVE);
         List<io.mlgates.plugin.logic.TrendEntry> index = TrendIndex.in(kept.builds()).recent(100);
@@ -53,7 +66,7 @@ class PromotionFlowTest {
     }
 
     private List<Approval> recorded() throws Exception {
-        try (ModelRegistry registry = team.open()) {
+        try (ModelRegistry registry = team.open(Road.MODEL)) {
             return registry.approvals(Road.MODEL, Road.digest(1), "production");
         }
     }
@@ -112,7 +125,7 @@ class PromotionFlowTest {
         p = flow.decide(p, post(mallory, Approval.Decision.APPROVE, "release manager")).pending().orElseThrow();
 
         assertThat(flow.judge(p).state().kind()).isEqualTo(PromotionState.Kind.WAITING_FOR_DEPARTURE);
-        try (ModelRegistry registry = team.open()) {
+        try (ModelRegistry registry = team.open(Road.MODEL)) {
             List<AuditEntry> log = registry.auditLog();
             assertThat(log.stream().map(AuditEntry::toString).filter(e -> e.contains("mallory")).toList())
                     .singleElement().asString().contains("Jenkins user mallory, build job/credit-risk/42/");
