@@ -1,5 +1,13 @@
 package hudson.model;
 
-/** Shim of jenkins-core's {@code hudson.model.Item}: a job or a folder. Named here by {@link ItemGroup}'s type. */
-public interface Item {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+/**
+ * Shim of jenkins-core's {@code hudson.model.Item}: a job or a folder, named by {@link ItemGroup}'s type; and its
+ * permissions.
+ */
+public interface Item extends AccessControlled {
+    /** Seeing the item and its builds. */
+    Permission READ = null;
 }

@@ -9,6 +9,9 @@ public final class Result implements Serializable {
     public static final Result UNSTABLE = null;
     public static final Result FAILURE = null;
 
+    /** The build or step was stopped by people: an abort, a rejected input or promotion. */
+    public static final Result ABORTED = null;
+
     private Result() {
         throw new UnsupportedOperationException("compile-only shim");
     }

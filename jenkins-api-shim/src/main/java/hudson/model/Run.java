@@ -1,15 +1,22 @@
 package hudson.model;
 
+import hudson.security.AccessControlled;
 import java.io.File;
 import java.io.IOException;
 
 /** Shim of jenkins-core's {@code hudson.model.Run}: one build of a job. */
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements AccessControlled {
     private Run() {
         throw new UnsupportedOperationException("compile-only shim");
     }
 
     public JobT getParent() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** The cause of the given type, if the build has one. */
+    public <T extends Cause> T getCause(Class<T> type) {
         throw new UnsupportedOperationException("compile-only shim");
     }
 

@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import hudson.security.SecurityRealm;
 import hudson.model.AbstractCIBase;
 import java.io.File;
 
@@ -11,6 +12,16 @@ public class Jenkins extends AbstractCIBase {
 
     /** The running controller; fails when Jenkins is not started or already shut down. */
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** The controller's URL as configured in Manage Jenkins, ending in a slash; null when not configured. */
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** How users log in, and how their ids and groups are compared. */
+    public SecurityRealm getSecurityRealm() {
         throw new UnsupportedOperationException("compile-only shim");
     }
 

@@ -54,6 +54,22 @@ class CheckerBitesTest {
     }
 
     @Test
+    void aMetaAnnotationsElementIsCheckedAsTheReferenceWritesIt() throws IOException {
+        String real = "meta @org.kohsuke.stapler.interceptor.InterceptorAnnotation("
+                + "org.kohsuke.stapler.interceptor.RequirePOST$Processor)";
+        List<String> lines = Files.readAllLines(ReferenceFile.locate());
+        assertThat(lines).contains(real);
+        List<String> altered = lines.stream().map(l -> l.equals(real) ? real.replace("RequirePOST$Processor",
+                "RequirePOST$Other") : l).toList();
+
+        assertThat(new ShimChecker(ReferenceList.parse(lines)).check(
+                org.kohsuke.stapler.interceptor.RequirePOST.class).problems()).isEmpty();
+        assertThat(new ShimChecker(ReferenceList.parse(altered)).check(
+                org.kohsuke.stapler.interceptor.RequirePOST.class).problems()).singleElement().asString()
+                .contains("meta-annotations", "RequirePOST$Processor");
+    }
+
+    @Test
     void anAlteredLineOfTheRealReferenceFailsTheRealShim() throws IOException {
         String real = "public void hudson.model.Run.setResult(hudson.model.Result)";
         List<String> lines = Files.readAllLines(ReferenceFile.locate());

@@ -39,6 +39,11 @@ final class JenkinsBuild implements GateBuild {
     }
 
     @Override
+    public void keepPolicy(String id, String text) throws IOException {
+        StoredResults.writePolicy(run.getRootDir().toPath(), id, text);
+    }
+
+    @Override
     public String resultUrl(String id) {
         return run.getUrl() + GateResultsAction.URL_NAME + "/" + id + "/";
     }

@@ -41,7 +41,7 @@ class BuildPageInChromiumTest {
     static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:";
     /** docs/jenkins-build-page.png is a copy of the screenshot written here. */
     static final Path SCREENSHOTS = Path.of("target", "browser");
-    private static Path chromium;
+    static Path chromium;
 
     @TempDir
     Path tmp;
@@ -149,7 +149,7 @@ class BuildPageInChromiumTest {
     }
 
     /** The page head every page shares: the CSP, Jenkins' frame in the theme, the plugin's stylesheets. */
-    private static String head(String title, Theme theme) {
+    static String head(String title, Theme theme) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + POLICY + "\">"
                 + "<title>" + title + " [Jenkins]</title>"

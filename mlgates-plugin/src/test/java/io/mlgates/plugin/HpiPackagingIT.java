@@ -182,6 +182,7 @@ class HpiPackagingIT {
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
+                        "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
                         "io.mlgates.plugin.TeamRegistryConfiguration");
     }
@@ -192,6 +193,7 @@ class HpiPackagingIT {
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
                 .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
+                        "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
                         "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
@@ -273,6 +275,11 @@ class HpiPackagingIT {
                 || method.getName().equals("valueOf") && Arrays.equals(method.getParameterTypes(),
                         new Class<?>[] {String.class}))) {
             return true; // the compiler declares them on every enum
+        }
+        Class<?> owner = method.getDeclaringClass();
+        if (owner.isAnnotation() && shim.stream().anyMatch(c -> c.isAnnotation()
+                && c.isAnnotationPresent(owner.asSubclass(java.lang.annotation.Annotation.class)))) {
+            return true; // the element a shim annotation's meta-annotation sets, as the reference's meta line shows
         }
         if (Modifier.isAbstract(method.getModifiers())) {
             // an abstract method that the shim implements, as a reference type does

@@ -108,6 +108,11 @@ class ViewsTest {
         check("GateTrendAction/floatingBox.jelly", Map.of("from", GateTrendAction.class), problems);
         check("GateTrendAction/index.jelly", Map.of("it", GateTrendAction.class), problems);
         check("GateTrendAction/series.jelly", Map.of("series", TrendView.Series.class), problems);
+        check("PromotionsAction/index.jelly", Map.of("it", PromotionsAction.class), problems);
+        check("PromotionsAction/summary.jelly", Map.of("it", PromotionsAction.class), problems);
+        check("PromotionPage/index.jelly", Map.of("it", PromotionPage.class), problems);
+        check("PromotedBadge/badge.jelly", Map.of("it", PromotedBadge.class), problems);
+        check("ModelStagesAction/floatingBox.jelly", Map.of("from", ModelStagesAction.class), problems);
         assertThat(problems).isEmpty();
     }
 
@@ -131,6 +136,39 @@ class ViewsTest {
                     .content().as("the restart behaviour and how to retry").contains("not run again",
                             "retry(count: 2, conditions: [nonresumable()])");
         }
+    }
+
+    @Test
+    void mlPromoteHasAFieldAndAHelpFileForTheStageAndEveryOption() throws Exception {
+        String folder = "io/mlgates/plugin/MlPromoteStep/";
+        String form = Files.readString(resources().resolve(folder + "config.jelly"));
+        List<String> fields = new ArrayList<>(List.of("to"));
+        for (Method setter : MlPromoteStep.class.getMethods()) {
+            if (setter.isAnnotationPresent(DataBoundSetter.class)) {
+                fields.add(Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4));
+            }
+        }
+        assertThat(fields).contains("to", "author", "emergency", "source", "failOnError", "id");
+        for (String field : fields) {
+            assertThat(form).as("a form field for " + field).contains("field=\"" + field + "\"");
+            assertThat(resources().resolve(folder + "help-" + field + ".html")).as("help for " + field)
+                    .isRegularFile();
+        }
+        assertThat(resources().resolve(folder + "help.html")).content().contains("outside <code>node</code>");
+    }
+
+    @Test
+    void theDecisionFormsArePostFormsThatNeedAReason() throws Exception {
+        String page = Files.readString(resources().resolve("io/mlgates/plugin/PromotionPage/index.jelly"));
+        Document doc = parse(resources().resolve("io/mlgates/plugin/PromotionPage/index.jelly"));
+        NodeList forms = doc.getElementsByTagNameNS("/lib/form", "form");
+        assertThat(forms.getLength()).isEqualTo(2);
+        for (int i = 0; i < forms.getLength(); i++) {
+            Element form = (Element) forms.item(i);
+            assertThat(form.getAttribute("method")).isEqualTo("post");
+            assertThat(form.getElementsByTagNameNS("/lib/form", "textarea").getLength()).isEqualTo(1);
+        }
+        assertThat(page).contains("action=\"approve\"", "action=\"reject\"", "<l:run-subpage>");
     }
 
     @Test

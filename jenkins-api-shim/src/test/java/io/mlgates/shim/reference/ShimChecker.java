@@ -111,6 +111,10 @@ public final class ShimChecker {
                 // one to compile; the plugin never calls it, and the bytecode scan refuses a call outside the list
                 continue;
             }
+            if (c.isAnnotation() && m instanceof Method) {
+                // an annotation's elements: the meta line of the type it annotates shows and checks their values
+                continue;
+            }
             if (!(m instanceof Method method) || !overridesReferenceMethod(c, method)) {
                 problems.add(c.getName() + ": a type outside the reference may only override methods the reference"
                         + " lists on its supertypes, not declare " + genericString(m));
@@ -194,10 +198,35 @@ public final class ShimChecker {
             } else if (hasOnlyDefaults(a)) {
                 meta.add("@" + a.annotationType().getName());
             } else {
-                meta.add(a.toString());
+                meta.add("@" + a.annotationType().getName() + "(" + elements(a) + ")");
             }
         }
         return meta;
+    }
+
+    /**
+     * The elements given a value other than their default, as the reference writes them: {@code X} for a lone
+     * {@code value}, else {@code name=X, name=Y}; a class by its binary name, an enum constant by its name.
+     */
+    private static String elements(Annotation a) {
+        List<String> given = new ArrayList<>();
+        boolean onlyValue = true;
+        for (Method element : a.annotationType().getDeclaredMethods()) {
+            try {
+                Object value = element.invoke(a);
+                if (java.util.Objects.deepEquals(value, element.getDefaultValue())) {
+                    continue;
+                }
+                String shown = value instanceof Class<?> k ? k.getName()
+                        : value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+                onlyValue &= element.getName().equals("value");
+                given.add(element.getName() + "=" + shown);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                given.add(element.getName() + "=?");
+            }
+        }
+        return onlyValue && given.size() == 1 ? given.get(0).substring("value=".length())
+                : String.join(", ", given);
     }
 
     private static boolean hasOnlyDefaults(Annotation a) {

@@ -3,14 +3,18 @@ package io.mlgates.plugin.logic;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ThrottledProgress;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.ResultFiles;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The part of a gate step that runs on the agent holding the workspace: judge, write the JSON result and JUnit XML
@@ -27,6 +31,28 @@ public final class AgentRun {
     public AgentRun(Clock clock, int maxResultChars) {
         this.clock = clock;
         this.maxResultChars = maxResultChars;
+    }
+
+    /**
+     * The policy file's text, as the gate read it: promotion on the controller reads its rules from this copy. Empty
+     * for the defaults, or when the file changed while the gate ran (its digest would not match the result's).
+     */
+    private static Optional<String> policyText(Path workDir, GateTask task, GateResult result) throws IOException {
+        if (result.policyFile().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> file;
+        try {
+            file = ModelRepository.policyFile(workDir, task.policy());
+        } catch (BadInputException e) {
+            return Optional.empty();
+        }
+        if (file.isEmpty() || Files.size(file.get()) > PolicyLoader.MAX_FILE_BYTES) {
+            return Optional.empty();
+        }
+        byte[] bytes = Files.readAllBytes(file.get());
+        return PolicyLoader.digest(bytes).equals(result.policyDigest())
+                ? Optional.of(new String(bytes, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     /**
@@ -50,6 +76,9 @@ public final class AgentRun {
             files.add(work.display(written));
         }
         BoundedResult bounded = BoundedResult.of(result, maxResultChars);
-        return GateRun.verdict(bounded.json(), bounded.omittedChecks(), ResultSummary.countsOf(result), files);
+        GateRun verdict = GateRun.verdict(bounded.json(), bounded.omittedChecks(), ResultSummary.countsOf(result),
+                files);
+        Optional<String> policy = policyText(workDir, task, result);
+        return policy.isPresent() ? verdict.withPolicy(policy.get()) : verdict;
     }
 }

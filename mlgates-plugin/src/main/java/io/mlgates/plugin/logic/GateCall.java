@@ -2,6 +2,7 @@ package io.mlgates.plugin.logic;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.ConsoleTable;
 import io.mlgates.core.report.GateResultJson;
 import java.io.IOException;
@@ -63,6 +64,15 @@ public final class GateCall {
             return Completion.failing(stepName + ": the agent's result cannot be kept: "
                     + Bounds.text(String.valueOf(e.getMessage()), Bounds.MESSAGE));
         }
+        String policyText = run.policyText();
+        if (policyText != null) {
+            // The agent's copy of the policy counts only if it is the file the result names by digest.
+            String digest = PolicyLoader.digest(policyText.getBytes(StandardCharsets.UTF_8));
+            if (policyText.length() > PolicyLoader.MAX_FILE_BYTES || !digest.equals(result.policyDigest())) {
+                return Completion.failing(stepName + ": the agent sent a policy file whose digest " + digest
+                        + " is not the result's policy digest " + Bounds.text(result.policyDigest(), Bounds.NAME));
+            }
+        }
         new ConsoleTable().render(result).lines().forEach(line -> log.println(Bounds.text(line, Bounds.MESSAGE)));
         if (summary.getOmittedChecks() > 0) {
             log.say(summary.getOmittedChecks() + " of the mildest checks are left out of the result kept with the"
@@ -70,6 +80,9 @@ public final class GateCall {
         }
         log.say("wrote " + String.join(", ", summary.getFiles()));
         build.attach(summary, json);
+        if (policyText != null) {
+            build.keepPolicy(id, policyText);
+        }
         build.addToTrend(summary);
         String url = build.resultUrl(id);
         if (options.publishChecks()) {

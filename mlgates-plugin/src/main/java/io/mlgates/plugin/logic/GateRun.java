@@ -14,15 +14,23 @@ import java.util.Objects;
  * Only plain values travel, which Jenkins' class filter admits.
  */
 public final class GateRun implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final String json;
     private final int omittedChecks;
     private final LinkedHashMap<String, Long> counts;
     private final ArrayList<String> files;
     private final String badInput;
+    /** The policy file's text as the gate read it; null for the defaults (no file) or an agent that sent none. */
+    private final String policyText;
 
     private GateRun(String json, int omittedChecks, Map<String, Long> counts, List<String> files, String badInput) {
+        this(json, omittedChecks, counts, files, badInput, null);
+    }
+
+    private GateRun(String json, int omittedChecks, Map<String, Long> counts, List<String> files, String badInput,
+                    String policyText) {
+        this.policyText = policyText;
         this.json = json;
         this.omittedChecks = omittedChecks;
         this.counts = new LinkedHashMap<>(counts);
@@ -43,6 +51,19 @@ public final class GateRun implements Serializable {
     /** No verdict: the input could not be judged; the message names the file and line. */
     public static GateRun badInput(String message) {
         return new GateRun(null, 0, Map.of(), List.of(), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * The same reply carrying the policy file's text, which the controller keeps with the build (once its digest
+     * matches the result's) so that {@code mlPromote}, running outside any node, reads the rules the gate judged by.
+     */
+    public GateRun withPolicy(String text) {
+        return new GateRun(json, omittedChecks, counts, files, badInput, Objects.requireNonNull(text, "text"));
+    }
+
+    /** The policy file's text, or null: the defaults judged, or the agent sent none. */
+    public String policyText() {
+        return policyText;
     }
 
     public boolean hasVerdict() {

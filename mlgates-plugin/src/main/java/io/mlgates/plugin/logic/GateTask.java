@@ -13,6 +13,9 @@ import java.time.Clock;
  * serialization, so it carries plain values only. One implementation per Pipeline step.
  */
 public interface GateTask extends Serializable {
+    /** The step's {@code policy} argument, or null for {@code mlgates.yaml} in the working directory. */
+    String policy();
+
     /** The gate's name, the default result id: {@code validate}. */
     String gate();
 

@@ -5,7 +5,9 @@ import io.mlgates.core.gate.SeenChainHead;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.Workspace;
+import io.mlgates.core.policy.Policy;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -41,6 +43,17 @@ public record ModelRepository(Workspace work, Workspace repository, LoadedPolicy
         }
         Workspace repository = Workspace.at(file.getParent());
         return new ModelRepository(work, repository, loader.load(file, repository.display(file), repository.name()));
+    }
+
+    /**
+     * The policy file a step's arguments name, as {@link #locate} finds it: empty when the repository has none (the
+     * defaults apply).
+     */
+    public static Optional<Path> policyFile(Path workDir, String policyArgument) throws BadInputException {
+        Workspace work = Workspace.at(workDir);
+        Path file = policyArgument == null ? work.root().resolve(Policy.DEFAULT_FILE_NAME)
+                : work.resolve(policyArgument, "policy");
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
     }
 
     /**

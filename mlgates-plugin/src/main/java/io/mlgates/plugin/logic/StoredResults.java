@@ -27,6 +27,20 @@ public final class StoredResults {
         return buildDir.resolve(FOLDER).resolve(id + ".json");
     }
 
+    /**
+     * Where a build keeps the policy file a result was judged under, as the agent sent it and the controller checked
+     * it against the result's policy digest: {@code mlgates/<id>.policy.yaml}.
+     */
+    public static Path policyFile(Path buildDir, String id) {
+        Path result = file(buildDir, id);
+        return result.resolveSibling(id + ".policy.yaml");
+    }
+
+    /** Writes the policy's text, whole or not at all. */
+    public static void writePolicy(Path buildDir, String id, String text) throws IOException {
+        AtomicFiles.write(policyFile(buildDir, id), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Writes the result's JSON, whole or not at all. */
     public static void write(Path buildDir, String id, String json) throws IOException {
         AtomicFiles.write(file(buildDir, id), out -> out.write(json.getBytes(StandardCharsets.UTF_8)));

@@ -127,6 +127,8 @@ public final class TrendIndex {
         node.put("status", e.getStatus());
         ObjectNode metrics = node.putObject("metrics");
         e.getMetrics().forEach(metrics::put);
+        e.evidence().ifPresent(ev -> node.put("gate", ev.gate()).put("candidate", ev.candidate())
+                .put("resultDigest", ev.resultDigest()));
         return node.toString();
     }
 
@@ -142,8 +144,11 @@ public final class TrendIndex {
             for (Map.Entry<String, JsonNode> m : node.path("metrics").properties()) {
                 metrics.put(m.getKey(), m.getValue().isNumber() ? m.getValue().asDouble() : null);
             }
+            TrendEntry.Evidence evidence = node.path("gate").isTextual() && node.path("candidate").isTextual()
+                    && node.path("resultDigest").isTextual() ? new TrendEntry.Evidence(node.get("gate").asText(),
+                    node.get("candidate").asText(), node.get("resultDigest").asText()) : null;
             return new TrendEntry(node.get("build").asInt(), node.get("id").asText(), node.get("status").asText(),
-                    metrics);
+                    metrics, evidence);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return null;
         }

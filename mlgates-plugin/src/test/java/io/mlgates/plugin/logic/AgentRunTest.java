@@ -29,6 +29,19 @@ class AgentRunTest {
     }
 
     @Test
+    void sendsThePolicyFileTheGateJudgedBySoThatPromotionReadsTheSameRules() throws Exception {
+        Repos.binary(work, Repos.WARN);
+
+        GateRun run = new AgentRun(Fakes.CLOCK, AgentRun.MAX_RESULT_CHARS)
+                .run(work, new ValidateTask(null, null, null), "validate", "out", log);
+
+        String text = java.nio.file.Files.readString(work.resolve("mlgates.yaml"));
+        assertThat(run.policyText()).isEqualTo(text);
+        assertThat(run.json()).contains(io.mlgates.core.policy.PolicyLoader.digest(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aResultsFolderOutsideTheWorkingDirectoryIsBadInput() throws Exception {
         Repos.binary(work, Repos.PASS);
 

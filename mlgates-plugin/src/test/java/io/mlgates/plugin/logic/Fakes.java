@@ -49,6 +49,7 @@ final class Fakes {
         final List<String> marks = new ArrayList<>();
         final List<String> reserved = new ArrayList<>();
         final List<GateCheck> checks = new ArrayList<>();
+        final Map<String, String> policies = new LinkedHashMap<>();
 
         @Override
         public String reserveId(String wanted) {
@@ -66,6 +67,11 @@ final class Fakes {
         @Override
         public void publishCheck(GateCheck check) {
             checks.add(check);
+        }
+
+        @Override
+        public void keepPolicy(String id, String text) {
+            policies.put(id, text);
         }
 
         @Override

@@ -57,6 +57,11 @@ class HostileAgentTest {
         }
 
         @Override
+        public void keepPolicy(String id, String text) throws IOException {
+            StoredResults.writePolicy(build, id, text);
+        }
+
+        @Override
         public void publishCheck(GateCheck check) {
             // nothing to write
         }
@@ -175,6 +180,17 @@ class HostileAgentTest {
 
         assertThat(done.failed()).isTrue();
         assertThat(done.failure()).contains("the agent's result cannot be kept", "WARN");
+        assertThat(filesUnder(jenkinsHome)).isEmpty();
+    }
+
+    @Test
+    void aPolicyFileOtherThanTheOneTheResultNamesIsRefused() throws Exception {
+        GateResult pass = result("m", "limit:accuracy:min", "accuracy", "fine");
+
+        Completion done = callAnswering(reply(pass, List.of()).withPolicy("promotion:\n  fourEyes: false\n"));
+
+        assertThat(done.failed()).isTrue();
+        assertThat(done.failure()).contains("policy file whose digest");
         assertThat(filesUnder(jenkinsHome)).isEmpty();
     }
 

@@ -1,6 +1,8 @@
 package org.jenkinsci.plugins.workflow.steps;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import java.io.Serializable;
+import java.util.function.Consumer;
 
 /** Shim of workflow-step-api's {@code StepExecution}. */
 public abstract class StepExecution implements Serializable {
@@ -11,6 +13,23 @@ public abstract class StepExecution implements Serializable {
     }
 
     public StepContext getContext() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** Starts the step; false when it ends later, through the context. */
+    public abstract boolean start() throws Exception;
+
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** Called after a restart, for an execution that was running. */
+    public void onResume() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** Every running execution of the type, loading running builds as needed. */
+    public static <T extends StepExecution> ListenableFuture<?> acceptAll(Class<T> type, Consumer<T> c) {
         throw new UnsupportedOperationException("compile-only shim");
     }
 }

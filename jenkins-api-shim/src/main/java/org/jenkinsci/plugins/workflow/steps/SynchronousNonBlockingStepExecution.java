@@ -9,4 +9,9 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     }
 
     protected abstract T run() throws Exception;
+
+    @Override
+    public final boolean start() throws Exception {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
 }

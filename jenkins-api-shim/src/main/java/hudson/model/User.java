@@ -1,0 +1,24 @@
+package hudson.model;
+
+import java.util.List;
+
+/** Shim of jenkins-core's {@code hudson.model.User}: the logged-in user, with their id and groups. */
+public class User extends AbstractModelObject {
+    private User() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** The user of the current request or thread; null when anonymous. */
+    public static User current() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    public String getId() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** The user's groups, as the security realm grants them. */
+    public List<String> getAuthorities() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+}
