@@ -72,7 +72,9 @@ class ReportCommandTest {
     void runKeepsItsVerdict() throws Exception {
         Path results = results();
         Files.writeString(results.resolve("notes.json"), "[]");
-        assertThat(run("run", EXAMPLE.toString(), "--out", results.toString())).isZero();
+        // a copy: run promotes, and its registry must not land in the bundled example
+        Path example = ExampleRepository.copyInto(tmp);
+        assertThat(run("run", example.toString(), "--out", results.toString())).isZero();
         assertThat(err.toString()).contains("no HTML report").contains("notes.json");
     }
 }
