@@ -118,14 +118,12 @@ final class PromoteExecution extends StepExecution {
         synchronized (action) {
             PendingPromotion pending = action.pending(id);
             if (pending == null) {
-                return new PromotionFlow.Reply(409, List.of(new io.mlgates.core.release.Refusal("waiting",
-                        "promotion " + id + " no longer waits")), Optional.empty());
+                return PromotionFlow.Reply.refused(409, "waiting", "promotion " + id + " no longer waits");
             }
             try {
                 reply = flow(run).decide(pending, ask);
             } catch (BadInputException | RegistryException e) {
-                return new PromotionFlow.Reply(409, List.of(new io.mlgates.core.release.Refusal("registry",
-                        e.getMessage())), Optional.empty());
+                return PromotionFlow.Reply.refused(409, "registry", e.getMessage());
             }
             if (reply.recorded()) {
                 action.update(reply.pending().get());

@@ -88,7 +88,8 @@ public final class PromotionFlow {
             Objects.requireNonNull(pending, "pending");
         }
 
-        static Reply refused(int status, String rule, String message) {
+        /** A decision refused for one reason. */
+        public static Reply refused(int status, String rule, String message) {
             return new Reply(status, List.of(new Refusal(rule, message)), Optional.empty());
         }
 
