@@ -1,8 +1,6 @@
 package hudson.model;
 
-import java.util.List;
-
-/** Shim of jenkins-core's {@code hudson.model.User}: the logged-in user, with their id and groups. */
+/** Shim of jenkins-core's {@code hudson.model.User}: the logged-in user and their id. */
 public class User extends AbstractModelObject {
     private User() {
         throw new UnsupportedOperationException("compile-only shim");
@@ -14,11 +12,6 @@ public class User extends AbstractModelObject {
     }
 
     public String getId() {
-        throw new UnsupportedOperationException("compile-only shim");
-    }
-
-    /** The user's groups, as the security realm grants them. */
-    public List<String> getAuthorities() {
         throw new UnsupportedOperationException("compile-only shim");
     }
 }

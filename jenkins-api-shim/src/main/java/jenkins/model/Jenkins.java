@@ -3,6 +3,7 @@ package jenkins.model;
 import hudson.security.SecurityRealm;
 import hudson.model.AbstractCIBase;
 import java.io.File;
+import org.springframework.security.core.Authentication;
 
 /** Shim of jenkins-core's {@code jenkins.model.Jenkins}: the controller, and where it keeps its files. */
 public class Jenkins extends AbstractCIBase {
@@ -12,6 +13,11 @@ public class Jenkins extends AbstractCIBase {
 
     /** The running controller; fails when Jenkins is not started or already shut down. */
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /** Who the current request or thread runs as: the logged-in user with the groups the realm granted. */
+    public static Authentication getAuthentication2() {
         throw new UnsupportedOperationException("compile-only shim");
     }
 

@@ -3,16 +3,21 @@ package io.mlgates.plugin;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.User;
+import hudson.security.SecurityRealm;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.plugin.logic.promotion.JenkinsUser;
 import io.mlgates.plugin.logic.promotion.PromotionFlow;
 import io.mlgates.plugin.logic.promotion.PromotionHtml;
 import io.mlgates.plugin.logic.promotion.PromotionView;
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * One promotion's page: the candidate, its evidence, the approvals given and still needed, the next departure; and,
@@ -81,7 +86,7 @@ public final class PromotionPage {
         Run<?, ?> run = action.getObject();
         User user = User.current();
         PromotionFlow.Ask ask = new PromotionFlow.Ask(request.getMethod(), user == null ? Optional.empty()
-                : Optional.of(new JenkinsUser(user.getId(), user.getAuthorities())), run.hasPermission(Item.READ),
+                : Optional.of(new JenkinsUser(user.getId(), groups())), run.hasPermission(Item.READ),
                 decision, request.getParameter("reason"));
         PromoteExecution execution = action.execution(id);
         if (execution == null) {
@@ -96,5 +101,15 @@ public final class PromotionPage {
             return;
         }
         response.sendRedirect(".");
+    }
+
+    /**
+     * The groups the realm granted the logged-in user, from the request's authentication. Not
+     * {@code User.getAuthorities()}: that answers an empty list to anyone but an administrator.
+     */
+    private static List<String> groups() {
+        return Jenkins.getAuthentication2().getAuthorities().stream()
+                .filter(a -> !a.equals(SecurityRealm.AUTHENTICATED_AUTHORITY2))
+                .map(GrantedAuthority::getAuthority).filter(Objects::nonNull).toList();
     }
 }
