@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,8 +62,9 @@ final class InitCommand implements Callable<Integer> {
         if (!existing.isEmpty() && !force) {
             // All or nothing: a half-scaffolded repository is harder to reason about than an untouched one.
             throw new BadInputException(existing.get(0).toString(), 0, 0, "already exists"
-                    + (existing.size() > 1 ? " (so do " + (existing.size() - 1) + " more of "
-                    + String.join(", ", FILES) + ")" : "") + "; nothing written. Use --force to overwrite");
+                    + (existing.size() > 1 ? " (so do " + existing.subList(1, existing.size()).stream()
+                    .map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", ")) + ")" : "")
+                    + "; nothing written. Use --force to overwrite");
         }
         Path absolute = directory.toAbsolutePath().normalize();
         String model = absolute.getFileName() == null ? "model" : absolute.getFileName().toString();

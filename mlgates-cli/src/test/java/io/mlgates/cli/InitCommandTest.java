@@ -161,6 +161,17 @@ class InitCommandTest {
     }
 
     @Test
+    @DisplayName("a second init names the first file it would overwrite, then each other one once")
+    void secondInitNamesEachFileOnce() throws Exception {
+        Path repo = tmp.resolve("m");
+        assertThat(run("init", repo.toString())).isZero();
+        assertThat(run("init", repo.toString())).isEqualTo(2);
+        String message = err.toString();
+        assertThat(message).contains("mlgates.yaml: already exists (so do MODEL_CARD.md, DATASHEET.md");
+        assertThat(message.split("mlgates.yaml", -1)).hasSize(2);
+    }
+
+    @Test
     @DisplayName("existing files are left alone and nothing is written, unless --force")
     void refusesToOverwrite() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("m"));
