@@ -177,9 +177,4 @@ public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastB
     public String getUrlName() {
         return URL_NAME;
     }
-
-    /** For tests and logs: the ids of the promotions that wait. */
-    synchronized Map<String, PendingPromotion> waitingPromotions() {
-        return new LinkedHashMap<>(pending);
-    }
 }
