@@ -101,17 +101,24 @@ public final class PolicyLoader {
                             + Policy.DEFAULT_FILE_NAME + "; rename " + nearMiss + " so that its rules apply")));
                 }
             }
-            LoadedPolicy defaults = LoadedPolicy.defaults(modelName);
-            if (organisation.isEmpty()) {
-                return defaults;
-            }
-            Problems problems = new Problems();
-            Policy floor = organisation.get().applyTo(defaults.policy(), Optional.empty(),
-                    JsonNodeFactory.instance.objectNode(), problems);
-            return new LoadedPolicy(floor, defaults.digest(), defaults.fileName(),
-                    Optional.of(organisation.get().ref()));
+            return defaults(modelName);
         }
         return load(file, Policy.DEFAULT_FILE_NAME, modelName, repositoryRoot);
+    }
+
+    /**
+     * The built-in defaults ({@link Policy#defaults}) under this loader's organisation floor, if it has one: what a
+     * repository without a policy file is judged under, with the digest of empty input.
+     */
+    public LoadedPolicy defaults(String modelName) {
+        LoadedPolicy defaults = LoadedPolicy.defaults(modelName);
+        if (organisation.isEmpty()) {
+            return defaults;
+        }
+        Problems problems = new Problems();
+        Policy floor = organisation.get().applyTo(defaults.policy(), Optional.empty(),
+                JsonNodeFactory.instance.objectNode(), problems);
+        return new LoadedPolicy(floor, defaults.digest(), defaults.fileName(), Optional.of(organisation.get().ref()));
     }
 
     /**

@@ -168,7 +168,7 @@ public final class PromotionInputs {
         Path file = StoredResults.policyFile(buildsFolder.resolve(Integer.toString(ref.build())), ref.id());
         String shown = result.policyFile().orElse("mlgates.yaml") + KEPT + ref.build();
         if (result.policyDigest().equals(LoadedPolicy.EMPTY_DIGEST) && result.policyFile().isEmpty()) {
-            return defaults(loader, result.modelName());
+            return loader.defaults(result.modelName());
         }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(shown, 0, 0, "the policy file the " + result.gate() + " result '" + ref.id()
@@ -180,25 +180,5 @@ public final class PromotionInputs {
                     + " digest " + result.policyDigest());
         }
         return loaded;
-    }
-
-    /** The defaults, under the organisation's floor: an empty policy file reads as them, with the same digest. */
-    private static LoadedPolicy defaults(PolicyLoader loader, String model) throws BadInputException {
-        Path empty = null;
-        try {
-            empty = Files.createTempFile("mlgates-defaults", ".yaml");
-            LoadedPolicy loaded = loader.load(empty, "default policy", model);
-            return new LoadedPolicy(loaded.policy(), loaded.digest(), Optional.empty(), loaded.organisation());
-        } catch (IOException e) {
-            throw new BadInputException("default policy", 0, 0, "cannot write a temporary file: " + e.getMessage(), e);
-        } finally {
-            if (empty != null) {
-                try {
-                    Files.deleteIfExists(empty);
-                } catch (IOException e) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
     }
 }
