@@ -4,12 +4,10 @@ import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.GateResultJson;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -115,12 +113,7 @@ public final class ResultSummary implements Serializable {
 
     /** {@code sha256:} and the lowercase hex SHA-256 of the JSON's UTF-8 bytes, as stored beside build.xml. */
     public static String digest(String json) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return PolicyLoader.digest(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
