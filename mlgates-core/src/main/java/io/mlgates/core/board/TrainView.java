@@ -1,0 +1,28 @@
+package io.mlgates.core.board;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One release train: its next departure and what boards it, what is blocked and why, what lapses before it.
+ *
+ * @param name the train's name
+ * @param next its next departure, when one comes (a freeze may leave none); when the models that ride it disagree on
+ *     the schedule, the earliest
+ * @param boarding models whose candidate leaves with it
+ * @param waiting models whose candidate waits for approvals that may still come before the cut-off
+ * @param blocked models whose candidate cannot board it, each with its blockers on its row
+ * @param lapsing waivers and approvals of its models that lapse before it departs
+ */
+public record TrainView(String name, Optional<Departure> next, List<ModelRow> boarding, List<ModelRow> waiting,
+                        List<ModelRow> blocked, List<Expiry> lapsing) {
+    public TrainView {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(next, "next");
+        boarding = List.copyOf(boarding);
+        waiting = List.copyOf(waiting);
+        blocked = List.copyOf(blocked);
+        lapsing = List.copyOf(lapsing);
+    }
+}
