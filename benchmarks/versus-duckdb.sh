@@ -9,13 +9,15 @@
 #   run     bin/mlgates run --no-promote (both gates and the report, from one command)
 # each under /usr/bin/time -v. After every round the AUC in each validate.json must equal DuckDB's to 1e-9 and every
 # group's counts in each ethics.json must equal DuckDB's, or the script stops with exit 1.
-# Prints a markdown table (also written to benchmarks/data/versus-duckdb.md) for benchmarks/RESULTS.md.
+# Prints a markdown table (also written to benchmarks/data/versus-duckdb-TIME.md) for benchmarks/RESULTS.md.
 # Run from anywhere after `mvn -B -q package -DskipTests`. Slow: not part of the test run.
 #   bash benchmarks/versus-duckdb.sh [SIZES...]        # default: 1M 10M
+#   MLGATES=/path/to/mlgates/bin/mlgates MLGATES_LABEL=before bash benchmarks/versus-duckdb.sh 10M  # another build
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-mlgates="$root/mlgates-cli/target/mlgates/bin/mlgates"
+# MLGATES names another unpacked distribution's launcher (an earlier build kept for a before/after comparison)
+mlgates=${MLGATES:-"$root/mlgates-cli/target/mlgates/bin/mlgates"}
 rounds=3
 threshold=0.5 # the policy's predictions.threshold (the default), used by DuckDB for the predicted positives
 [ $# -gt 0 ] || set -- 1M 10M
@@ -101,8 +103,13 @@ agree() { # DUCK.json VALIDATE.json ETHICS.json: stops the script, loudly, when 
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+if [ -n "${MLGATES:-}" ]; then
+  build="(${MLGATES_LABEL:-another build})"
+else
+  build="built from commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+fi
 mkdir -p "$here/data"
-results="$here/data/versus-duckdb.tsv"
+results="$here/data/versus-duckdb-$(date -u +%Y%m%dT%H%M%S).tsv"
 : > "$results"
 # The launcher writes its class-data sharing archive on its first gate run: make it before measuring.
 prepare "$here/data/versus-warmup" 1000
@@ -138,10 +145,11 @@ for size in "$@"; do
   printf '%s\tload\t%s\t%s\t%s\n' "$rows" "$before" "$(load)" "$(stat -c %s "$csv")" >> "$results"
 done
 
-python3 - "$results" "$here/data/versus-duckdb.md" "$*" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)" \
+python3 - "$results" "${results%.tsv}.md" "$*" \
+  "$(grep -m1 engineVersion "$work/out-gates/validate.json" | cut -d'"' -f4) ${build}" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)" \
   "$(nproc)" "$(java -version 2>&1 | head -1)" "$(grep -m1 duckdbVersion "$work/duck.json" | cut -d'"' -f4)" <<'PY'
 import datetime, statistics, sys
-results, out, sizes, cpu, cores, java, duckdb = sys.argv[1:]
+results, out, sizes, launcher, cpu, cores, java, duckdb = sys.argv[1:]
 runs, loads = {}, {}
 for line in open(results):
     f = line.rstrip("\n").split("\t")
@@ -152,7 +160,8 @@ for line in open(results):
 lines = [
     f"Command: `bash benchmarks/versus-duckdb.sh {sizes}`, "
     f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {cores} cores ({cpu.strip()}), "
-    f"{java}, DuckDB {duckdb} (JDBC, 2 threads). Medians of three alternating rounds (the three in brackets).",
+    f"{java}, DuckDB {duckdb} (JDBC, 2 threads). Medians of three alternating rounds (the three in brackets). "
+    f"Engine: mlgates {launcher}, through `bin/mlgates`.",
     "",
     "| rows | file | load average (1, 5, 15 min) before → after | contender | wall | rows/s | peak RSS | time ÷ DuckDB's |",
     "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |",
