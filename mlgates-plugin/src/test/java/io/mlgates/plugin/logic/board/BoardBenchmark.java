@@ -85,8 +85,8 @@ public final class BoardBenchmark {
         // one job's index appended and the registry's head moved: one job and every model's registry part read again
         JobRef changed = jobs.get(jobs.size() / 2);
         String policy = Files.readString(changed.buildsFolder().resolve("policy.txt"));
-        appendLine(changed, 1_000_000, "validate", "validate", "WARN", model(jobs.size() / 2), candidate(0, 99),
-                policy, Instant.now());
+        Jobs.line(changed, 1_000_000, "validate", "validate", "WARN", model(jobs.size() / 2), candidate(0, 99),
+                policy, Instant.now().toString());
         try (ModelRegistry r = registry.open()) {
             r.decide(new Approval(model(1), candidate(1, VERSIONS), "production", "tomas", Approval.Decision.APPROVE,
                     "benchmark", Instant.now()));
@@ -207,20 +207,8 @@ public final class BoardBenchmark {
         }
     }
 
-    private static void appendLine(JobRef job, int build, String id, String gate, String status, String model,
-                                   String candidate, String policy, Instant at) throws IOException {
-        Files.createDirectories(job.buildsFolder().resolve(Integer.toString(build)));
-        Files.writeString(job.buildsFolder().resolve(TrendIndex.FILE_NAME),
-                line(build, id, gate, status, model, candidate, policy, at) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-    }
-
-    /** An index line as the index writes it. */
     private static String line(int build, String id, String gate, String status, String model, String candidate,
                                String policy, Instant at) {
-        return "{\"build\":" + build + ",\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"metrics\":{\"recall\":"
-                + "0.71,\"precision\":0.64},\"gate\":\"" + gate + "\",\"candidate\":\"" + candidate
-                + "\",\"resultDigest\":\"sha256:" + "0".repeat(64) + "\",\"model\":\"" + model + "\",\"policyDigest\":\""
-                + policy + "\",\"keptAt\":\"" + at + "\"}";
+        return Jobs.json(build, id, gate, status, model, candidate, policy, at.toString());
     }
 }

@@ -75,10 +75,16 @@ final class Jobs implements JobCatalogue {
     /** Appends an index line as the index writes it, and creates the build's folder. */
     static void line(JobRef job, int build, String id, String gate, String status, String model, String candidate,
                      String policyDigest, String keptAt) {
-        raw(job, build, "{\"build\":" + build + ",\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"metrics\":"
+        raw(job, build, json(build, id, gate, status, model, candidate, policyDigest, keptAt));
+    }
+
+    /** An index line as the index writes it. */
+    static String json(int build, String id, String gate, String status, String model, String candidate,
+                       String policyDigest, String keptAt) {
+        return "{\"build\":" + build + ",\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"metrics\":"
                 + "{\"recall\":0.7},\"gate\":\"" + gate + "\",\"candidate\":\"" + candidate + "\",\"resultDigest\":"
                 + "\"sha256:" + "0".repeat(64) + "\",\"model\":\"" + model + "\",\"policyDigest\":\"" + policyDigest
-                + "\",\"keptAt\":\"" + keptAt + "\"}");
+                + "\",\"keptAt\":\"" + keptAt + "\"}";
     }
 
     /** Appends a line as the index wrote it before it named models. */
