@@ -1,6 +1,8 @@
 package io.mlgates.core.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A map from byte strings to values, looked up by a range of a larger array without copying it: the reader finds a
@@ -21,6 +23,18 @@ final class ByteTable<V> {
 
     int size() {
         return size;
+    }
+
+    /** The values stored, in no particular order. */
+    @SuppressWarnings("unchecked")
+    List<V> values() {
+        List<V> all = new ArrayList<>(size);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                all.add((V) values[i]);
+            }
+        }
+        return all;
     }
 
     /** The value stored for the bytes {@code [from, to)} of {@code bytes}, or null. */

@@ -122,6 +122,30 @@ final class CsvRows extends RecordReader {
                 start, firstLine, limit, false);
     }
 
+    /** The position just after the first line feed at or after {@code from}; the file's size if none. */
+    static long afterLineBreak(String file, FileChannel channel, long from, long size) throws BadInputException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        long at = from;
+        try {
+            while (at < size) {
+                buffer.clear();
+                int n = channel.read(buffer, at);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer.get(i) == '\n') {
+                        return at + i + 1;
+                    }
+                }
+                at += n;
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return size;
+    }
+
     @Override
     boolean hasColumn(int index) {
         for (int slot : slotOfField) {

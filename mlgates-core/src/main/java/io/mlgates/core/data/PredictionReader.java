@@ -66,13 +66,13 @@ public final class PredictionReader implements Closeable {
     private final boolean hasScore;
     private final boolean hasPrediction;
     private final boolean hasWeight;
-    final ClassLabels classes;
+    ClassLabels classes;
     private final int positiveIndex;
     /** Per slice column, its values met so far, found by their bytes: one string per distinct value. */
     final List<ByteTable<String>> groupValues = new ArrayList<>();
     /** The class of each label spelling met so far, found by its bytes. */
     private final ByteTable<Integer> labelIndex = new ByteTable<>();
-    private final ProgressListener progress;
+    final ProgressListener progress;
     /** A range of a parallel read: a bad row is recorded for the merge (in file order) instead of thrown. */
     final boolean range;
     /** The file, for its digest and for ranges; the channel that CSV ranges read, if any. */
@@ -256,6 +256,120 @@ public final class PredictionReader implements Closeable {
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** What a gate makes of the rows of a range, and how two ranges' results merge (the earlier first). */
+    public interface Shards<S> {
+        S create();
+
+        /** Adds the reader's current row. */
+        void add(S shard, PredictionReader row);
+
+        /** Merges {@code later} (the rows after {@code into}'s) into {@code into}. */
+        void merge(S into, S later);
+    }
+
+    /**
+     * Reads every row into shards and returns them merged; afterwards this reader tells the counts, classes and
+     * reasons of the whole file, and its digest. A CSV file is read in ranges on up to {@code threads} threads,
+     * with the result a read from the start gives ({@link ParallelRead}); JSON Lines is read on this thread.
+     * A shard that refuses a row (a sum past the range of a double, too many groups) is bad input at the row.
+     */
+    public <S> S readAll(Shards<S> shards, int threads) throws BadInputException {
+        return readAll(shards, threads, ParallelRead.RANGE);
+    }
+
+    <S> S readAll(Shards<S> shards, int threads, long rangeBytes) throws BadInputException {
+        if (channel != null && !range) {
+            return ParallelRead.read(this, shards, threads, rangeBytes);
+        }
+        S shard = shards.create();
+        while (next()) {
+            try {
+                shards.add(shard, this);
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                throw new BadInputException(file, line(), 0, e.getMessage());
+            }
+        }
+        return shard;
+    }
+
+    /** Tells lines from {@code offset} on: this range's first line is line {@code offset + 1} of the file. */
+    void absolutize(long offset) {
+        lineOffset = offset;
+        dropReasons.replaceAll(r -> new Reason(r.line() + offset, r.message()));
+        failureReasons.replaceAll(r -> new Reason(r.line() + offset, r.message()));
+        if (firstInvalid != null) {
+            firstInvalid = new Reason(firstInvalid.line() + offset, firstInvalid.message());
+        }
+    }
+
+    /**
+     * Adds what the next range read: counts, kept reasons, classes found. False when the range gave a label another
+     * class than a read from the start would (it met the labels in another order): then only such a read can tell.
+     */
+    boolean absorb(PredictionReader later) {
+        if (classes != null) {
+            if (!later.classes.agreesAfter(classes)) {
+                return false;
+            }
+            classes.absorb(later.classes);
+        }
+        rows += later.rows;
+        dropped += later.dropped;
+        failed += later.failed;
+        dropReasons.addAll(later.dropReasons.subList(0, Math.min(later.dropReasons.size(),
+                Math.max(0, KEPT_DROP_REASONS - dropReasons.size()))));
+        failureReasons.addAll(later.failureReasons.subList(0, Math.min(later.failureReasons.size(),
+                Math.max(0, KEPT_DROP_REASONS - failureReasons.size()))));
+        positiveSeen |= later.positiveSeen;
+        for (String label : later.labelsFound) {
+            if (labelsFound.size() < MAX_LABELS_SHOWN) {
+                labelsFound.add(label);
+            }
+        }
+        declaredClassSeen |= later.declaredClassSeen;
+        scoresInside += later.scoresInside;
+        scoresOutside += later.scoresOutside;
+        minScore = Math.min(minScore, later.minScore);
+        maxScore = Math.max(maxScore, later.maxScore);
+        keptByClass = sum(keptByClass, later.keptByClass);
+        droppedByClass = sum(droppedByClass, later.droppedByClass);
+        return true;
+    }
+
+    private static long[] sum(long[] a, long[] b) {
+        long[] s = Arrays.copyOf(a, Math.max(a.length, b.length));
+        for (int i = 0; i < b.length; i++) {
+            s[i] += b[i];
+        }
+        return s;
+    }
+
+    /** Takes the merged account of a parallel read as this reader's. */
+    void adopt(PredictionReader merged) {
+        rows = merged.rows;
+        dropped = merged.dropped;
+        failed = merged.failed;
+        dropReasons.clear();
+        dropReasons.addAll(merged.dropReasons);
+        failureReasons.clear();
+        failureReasons.addAll(merged.failureReasons);
+        positiveSeen = merged.positiveSeen;
+        labelsFound.clear();
+        labelsFound.addAll(merged.labelsFound);
+        declaredClassSeen = merged.declaredClassSeen;
+        scoresInside = merged.scoresInside;
+        scoresOutside = merged.scoresOutside;
+        minScore = merged.minScore;
+        maxScore = merged.maxScore;
+        keptByClass = merged.keptByClass;
+        droppedByClass = merged.droppedByClass;
+        classes = merged.classes;
+    }
+
+    void adoptDigest(String sha256) {
+        digest = sha256;
     }
 
     /** Where the next record of this range starts, and the lines read so far; CSV only. */
@@ -451,7 +565,7 @@ public final class PredictionReader implements Closeable {
     /** Reasons as told: {@code file:line: reason}, bounded; the first {@link #KEPT_DROP_REASONS}. */
     private List<String> told(List<Reason> reasons) {
         return reasons.stream().limit(KEPT_DROP_REASONS).map(r -> {
-            String reason = file + ":" + (r.line() + lineOffset) + ": " + r.message();
+            String reason = file + ":" + r.line() + ": " + r.message();
             return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3) + "...";
         }).toList();
     }
