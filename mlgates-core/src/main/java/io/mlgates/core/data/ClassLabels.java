@@ -67,12 +67,13 @@ final class ClassLabels {
 
     /**
      * Whether a range that found {@code this} gave each label the index a read from the file's start would: its
-     * classes and those found before it ({@code before}) agree where both have one, and its new ones follow.
+     * classes and those found before it ({@code before}) agree where both have one, spelt alike (messages name
+     * them), and its new ones follow.
      */
     boolean agreesAfter(ClassLabels before) {
         int common = Math.min(names.size(), before.names.size());
         for (int i = 0; i < common; i++) {
-            if (!key(names.get(i)).equals(key(before.names.get(i)))) {
+            if (!names.get(i).equals(before.names.get(i))) {
                 return false;
             }
         }
