@@ -246,6 +246,9 @@ final class ParallelRead {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (cause instanceof Error error) {
+                throw error; // out of memory, as on this thread
+            }
             throw new IllegalStateException(cause);
         }
     }
