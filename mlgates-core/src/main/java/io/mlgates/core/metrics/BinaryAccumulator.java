@@ -40,15 +40,13 @@ public final class BinaryAccumulator {
 
     // Exact sums (see ExactSum): merged in any order they are the same number, bit for bit, rounded once when read.
     // Weights beyond double's range on the way (1e160 squared) neither overflow nor underflow them.
-    private final ExactSum totalWeight = new ExactSum();
     /** A plain running total, only to notice cheaply when the exact one may be approaching double's range. */
     private double roughWeight;
     private final ExactSum logLoss = new ExactSum();
     private final ExactSum brier = new ExactSum();
-    private final ExactSum[] binWeight;
-    private final ExactSum[] binLabel;
+    private final WeightTally[] binWeight;
+    private final WeightTally[] binLabel;
     private final ExactSum[] binScore;
-    private final long[] binRows;
 
     private final ScoreStore positiveScores;
     private final ScoreStore negativeScores;
@@ -87,10 +85,9 @@ public final class BinaryAccumulator {
         this.rankMetrics = rankMetrics;
         this.calibrationBins = calibrationBins;
         int bins = hasScores ? calibrationBins : 0;
-        binWeight = sums(bins);
-        binLabel = sums(bins);
+        binWeight = tallies(bins);
+        binLabel = tallies(bins);
         binScore = sums(bins);
-        binRows = new long[bins];
         boolean keepScores = hasScores && rankMetrics;
         positiveScores = keepScores ? new ScoreStore(scoreBudget) : null;
         negativeScores = keepScores ? new ScoreStore(scoreBudget) : null;
@@ -112,12 +109,11 @@ public final class BinaryAccumulator {
         if (hasScores && !(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must lie in [0, 1]: " + score);
         }
-        totalWeight.add(weight);
         roughWeight += weight;
+        cell(actualPositive, predictedPositive).add(weight);
         if (roughWeight > Double.MAX_VALUE / 4) {
             requireFiniteTotal();
         }
-        cell(actualPositive, predictedPositive).add(weight);
         if (!hasScores) {
             return;
         }
@@ -133,7 +129,6 @@ public final class BinaryAccumulator {
             binLabel[bin].add(weight);
         }
         binScore[bin].addProduct(weight, score);
-        binRows[bin]++;
         // a row of weight 0 moves no rank metric; scikit-learn leaves it out of the curves' thresholds, and so do we
         if (positiveScores != null && weight > 0) {
             (actualPositive ? positiveScores : negativeScores).add(score, weight);
@@ -152,15 +147,13 @@ public final class BinaryAccumulator {
         falsePositives.merge(other.falsePositives);
         trueNegatives.merge(other.trueNegatives);
         falseNegatives.merge(other.falseNegatives);
-        totalWeight.add(other.totalWeight);
         roughWeight += other.roughWeight;
         logLoss.add(other.logLoss);
         brier.add(other.brier);
         for (int b = 0; b < binWeight.length; b++) {
-            binWeight[b].add(other.binWeight[b]);
-            binLabel[b].add(other.binLabel[b]);
+            binWeight[b].merge(other.binWeight[b]);
+            binLabel[b].merge(other.binLabel[b]);
             binScore[b].add(other.binScore[b]);
-            binRows[b] += other.binRows[b];
         }
         requireFiniteTotal();
         if (positiveScores != null) {
@@ -175,7 +168,7 @@ public final class BinaryAccumulator {
 
     /** The total weight must stay inside double's range: results and bins report it. */
     private void requireFiniteTotal() {
-        if (Double.isInfinite(totalWeight.value())) {
+        if (Double.isInfinite(all().weight())) {
             throw new ArithmeticException("the weights add up to more than " + Double.MAX_VALUE
                     + "; divide every weight by the same constant");
         }
@@ -267,11 +260,12 @@ public final class BinaryAccumulator {
         }
         List<CalibrationBin> bins = new ArrayList<>(calibrationBins);
         for (int b = 0; b < calibrationBins; b++) {
-            double w = binWeight[b].value();
-            boolean empty = !(w > 0); // no rows, or rows of weight 0: the means are 0/0
-            bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins, binRows[b],
-                    w, empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].ratioTo(binWeight[b]))),
-                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].ratioTo(binWeight[b])))));
+            ExactSum.Exact w = binWeight[b].exactWeight();
+            boolean empty = w.signum() == 0; // no rows, or rows of weight 0: the means are 0/0
+            bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins,
+                    binWeight[b].rows(), w.toDouble(),
+                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].exact().divide(w))),
+                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].fractionOf(binWeight[b])))));
         }
         Optional<String> undefined;
         if (!rankMetrics) {
@@ -356,20 +350,22 @@ public final class BinaryAccumulator {
         if (!hasScores || noRows) {
             return;
         }
-        if (totalWeight.isZero()) {
+        ExactSum.Exact totalWeight = all().exactWeight();
+        if (totalWeight.signum() == 0) {
             for (String name : new String[] {"log_loss", "brier", "ece"}) {
                 out.put(name, MetricValue.undefined(name, ALL_WEIGHT_ZERO));
             }
             return;
         }
-        out.put("log_loss", MetricValue.of("log_loss", logLoss.ratioTo(totalWeight)));
-        out.put("brier", MetricValue.of("brier", brier.ratioTo(totalWeight)));
+        out.put("log_loss", MetricValue.of("log_loss", logLoss.exact().divide(totalWeight)));
+        out.put("brier", MetricValue.of("brier", brier.exact().divide(totalWeight)));
         CompensatedSum ece = new CompensatedSum(); // ten or so terms, in bin order
         for (int b = 0; b < calibrationBins; b++) {
-            if (!binWeight[b].isZero()) {
-                double meanLabel = binLabel[b].ratioTo(binWeight[b]);
-                double meanScore = binScore[b].ratioTo(binWeight[b]);
-                ece.add(binWeight[b].ratioTo(totalWeight) * Math.abs(meanLabel - meanScore));
+            ExactSum.Exact w = binWeight[b].exactWeight();
+            if (w.signum() != 0) {
+                double meanLabel = binLabel[b].fractionOf(binWeight[b]);
+                double meanScore = binScore[b].exact().divide(w);
+                ece.add(w.divide(totalWeight) * Math.abs(meanLabel - meanScore));
             }
         }
         out.put("ece", MetricValue.of("ece", ece.value()));
@@ -395,6 +391,14 @@ public final class BinaryAccumulator {
             return predictedPositive ? truePositives : falseNegatives;
         }
         return predictedPositive ? falsePositives : trueNegatives;
+    }
+
+    private static WeightTally[] tallies(int n) {
+        WeightTally[] tallies = new WeightTally[n];
+        for (int i = 0; i < n; i++) {
+            tallies[i] = new WeightTally();
+        }
+        return tallies;
     }
 
     private static ExactSum[] sums(int n) {

@@ -25,6 +25,9 @@ public final class ExactSum {
     static final int MAX_BIT = 3300;
     /** Additions between carry propagations: each adds less than 2^32 to a digit, so a long cannot overflow. */
     private static final int MAX_PENDING = 1 << 30;
+    /** A multiple of 32 above -MIN_BIT: bit positions plus it are never negative. */
+    private static final int OFFSET = 3328;
+    private static final int OFFSET_DIGITS = OFFSET / DIGIT_BITS;
     private static final Pattern CANONICAL = Pattern.compile("0|(-?)0x([0-9a-f]+)p(-?[0-9]+)");
 
     /** digits[i] weighs 2^(32 (i + low)). */
@@ -35,27 +38,52 @@ public final class ExactSum {
     public ExactSum() {
     }
 
-    /** Adds a finite double. */
+    /** Adds a finite double: three digits at most, the hot path of every accumulator. */
     public void add(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int biased = (int) (bits >>> 52) & 0x7FF;
-        if (biased == 0x7FF) {
-            throw new IllegalArgumentException("not a finite number: " + x);
-        }
-        long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+        long m = bits & 0xF_FFFF_FFFF_FFFFL;
         if (biased == 0) {
-            if (mantissa == 0) {
+            if (m == 0) {
                 return;
             }
             biased = 1;
+        } else if (biased == 0x7FF) {
+            throw new IllegalArgumentException("not a finite number: " + x);
         } else {
-            mantissa |= 1L << 52;
+            m |= 1L << 52;
         }
-        addMagnitude(0, mantissa, biased - 1075, bits < 0);
+        int position = biased - 1075 + OFFSET; // >= 0: no floor division needed
+        int k = (position >>> 5) - OFFSET_DIGITS;
+        int s = position & 31;
+        long lo = m << s;
+        long hi = s == 0 ? 0 : m >>> (64 - s); // below 2^21
+        int at = k - low;
+        if (at < 0 || at + 3 >= digits.length) {
+            cover(k, k + 2);
+            at = k - low;
+        }
+        long[] d = digits;
+        if (bits < 0) {
+            d[at] -= lo & DIGIT_MASK;
+            d[at + 1] -= lo >>> DIGIT_BITS;
+            d[at + 2] -= hi;
+        } else {
+            d[at] += lo & DIGIT_MASK;
+            d[at + 1] += lo >>> DIGIT_BITS;
+            d[at + 2] += hi;
+        }
+        if (++pending >= MAX_PENDING) {
+            normalize();
+        }
     }
 
     /** Adds a * b exactly, without rounding the product (finite a and b). */
     public void addProduct(double a, double b) {
+        if (a == 1.0) {
+            add(b);
+            return;
+        }
         long ma = mantissa(a);
         long mb = mantissa(b);
         if (ma == 0 || mb == 0) {
@@ -172,6 +200,9 @@ public final class ExactSum {
         }
         int k = Math.floorDiv(exponent, DIGIT_BITS);
         int s = exponent - DIGIT_BITS * k;
+        if (exponent < MIN_BIT || exponent > MAX_BIT) {
+            throw new ArithmeticException("a term beyond 2^" + MAX_BIT + " or below 2^" + MIN_BIT);
+        }
         long w0 = lo << s;
         long w1 = s == 0 ? hi : hi << s | lo >>> (64 - s);
         long w2 = s == 0 ? 0 : hi >>> (64 - s);

@@ -66,7 +66,8 @@ public final class WeightTally {
         return otherSquaredWeight.exact();
     }
 
-    private ExactSum.Exact exactWeight() {
+    /** The exact sum of all the weights. */
+    ExactSum.Exact exactWeight() {
         return otherWeight.exact().add(ExactSum.Exact.of(BigInteger.valueOf(unitRows), 0));
     }
 
