@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param ethics what the ethics gate judges
  * @param waivers explicit, expiring exceptions to checks of any gate
  * @param promotion the stages, evidence, approvals and release train on the way to production
+ * @param team the team that owns the model ({@code model.team}), when the policy names one
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
                      List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
-                     EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion) {
+                     EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion,
+                     Optional<String> team) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
 
@@ -41,12 +43,22 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         slices = List.copyOf(slices);
         Objects.requireNonNull(ethics, "ethics");
         waivers = List.copyOf(waivers);
+        Objects.requireNonNull(team, "team");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must lie in (0, 1): " + confidenceLevel);
         }
         if (calibrationBins < 1) {
             throw new IllegalArgumentException("calibrationBins must be at least 1: " + calibrationBins);
         }
+    }
+
+    /** A policy whose model names no owning team. */
+    public Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
+                  double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
+                  List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
+                  EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion) {
+        this(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics, limits,
+                baseline, slices, ethics, waivers, promotion, Optional.empty());
     }
 
     /** The policy of a repository without {@code mlgates.yaml}: every default, no limits. */
@@ -59,6 +71,6 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The same policy with other ethics settings (the command line's sensitive columns, the organisation's floor). */
     public Policy withEthics(EthicsPolicy newEthics) {
         return new Policy(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics,
-                limits, baseline, slices, newEthics, waivers, promotion);
+                limits, baseline, slices, newEthics, waivers, promotion, team);
     }
 }
