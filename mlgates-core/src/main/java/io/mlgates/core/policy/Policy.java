@@ -4,6 +4,7 @@ import io.mlgates.core.metrics.TaskType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The effective policy of a model repository: what {@code mlgates.yaml} says, every missing key at its default.
@@ -30,6 +31,8 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
                      Optional<String> team) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
+    /** The form of {@code model.team}, as the policy schema states it. */
+    public static final Pattern TEAM = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9 ._-]{0,62}[A-Za-z0-9])?");
 
     public Policy {
         Objects.requireNonNull(modelName, "modelName");

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A release train: departures on a weekly schedule in one time zone, each open for a while, with a cut-off
@@ -25,6 +26,8 @@ public record ReleaseTrain(String name, ZoneId zone, List<Departure> departures,
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     /** The train of a policy that names none: every such model rides the one company train of that name. */
     public static final String DEFAULT_NAME = "release";
+    /** The form of {@code promotion.train.name}, as the policy schema states it: that of a stage's name. */
+    public static final Pattern NAME = StagePolicy.NAME;
 
     public ReleaseTrain {
         Objects.requireNonNull(name, "name");

@@ -126,6 +126,11 @@ class PromotionPolicyTest {
         assertThat(train.name()).isEqualTo("release").isEqualTo(ReleaseTrain.DEFAULT_NAME);
         assertThat(PolicySchema.get().node().at("/$defs/train/properties/name/default").asText())
                 .isEqualTo(ReleaseTrain.DEFAULT_NAME);
+        // the forms the board's filter checks are the schema's
+        assertThat(PolicySchema.get().node().at("/$defs/train/properties/name/pattern").asText())
+                .isEqualTo("^" + ReleaseTrain.NAME.pattern() + "$");
+        assertThat(PolicySchema.get().node().at("/properties/model/properties/team/pattern").asText())
+                .isEqualTo("^" + Policy.TEAM.pattern() + "$");
     }
 
     @Test
