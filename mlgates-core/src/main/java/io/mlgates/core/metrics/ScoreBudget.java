@@ -41,10 +41,45 @@ public final class ScoreBudget implements AutoCloseable {
         return new ScoreBudget(bytes, parent);
     }
 
-    /** {@link #DEFAULT_HEAP_FRACTION} of the maximum heap, spilling to {@code java.io.tmpdir}. */
+    /**
+     * The system property that sets the budget: bytes, or a number with {@code k}, {@code m} or {@code g}
+     * ({@code MLGATES_OPTS=-Dmlgates.scoreMemory=2g}).
+     */
+    public static final String PROPERTY = "mlgates.scoreMemory";
+
+    /**
+     * The budget {@link #PROPERTY} sets, else {@link #DEFAULT_HEAP_FRACTION} of the maximum heap; spilling to
+     * {@code java.io.tmpdir}.
+     *
+     * @throws IllegalArgumentException when the property is set to something else than a size
+     */
     public static ScoreBudget defaults() {
-        return new ScoreBudget(Math.max(MIN_BYTES, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_FRACTION)),
-                Path.of(System.getProperty("java.io.tmpdir")));
+        String set = System.getProperty(PROPERTY, "").trim();
+        long bytes = set.isEmpty() ? Math.max(MIN_BYTES, (long) (Runtime.getRuntime().maxMemory()
+                * DEFAULT_HEAP_FRACTION)) : size(set);
+        return new ScoreBudget(bytes, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Parses a size as {@link #PROPERTY} takes it. */
+    static long size(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,15})([kKmMgG]?)").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + text + ": expected a size in bytes, or with"
+                    + " k, m or g (512m, 2g)");
+        }
+        long n = Long.parseLong(m.group(1));
+        int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        long bytes = n << shift;
+        if (bytes >> shift != n || bytes < MIN_BYTES) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + text + ": expected at least " + MIN_BYTES
+                    + " bytes (64k)");
+        }
+        return bytes;
     }
 
     public long bytes() {

@@ -123,4 +123,14 @@ class ScoreSpillTest {
                 .hasCauseInstanceOf(InterruptedIOException.class);
         assertThat(filesIn(temp)).as("temporary files left after an interrupt").isZero();
     }
+
+    @Test
+    @DisplayName("the budget's size is bytes or k, m, g; anything else, or below 64k, is refused naming the property")
+    void budgetSizes() {
+        assertThat(ScoreBudget.size("65536")).isEqualTo(65536);
+        assertThat(ScoreBudget.size("512m")).isEqualTo(512L << 20);
+        assertThat(ScoreBudget.size("2G")).isEqualTo(2L << 30);
+        assertThatThrownBy(() -> ScoreBudget.size("lots")).hasMessageContaining("-Dmlgates.scoreMemory=lots");
+        assertThatThrownBy(() -> ScoreBudget.size("1k")).hasMessageContaining("at least 65536 bytes");
+    }
 }
