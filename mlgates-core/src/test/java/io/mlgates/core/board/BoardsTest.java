@@ -167,6 +167,21 @@ class BoardsTest {
     }
 
     @Test
+    @DisplayName("without a train a waiver lapses at UTC midnight after its last day, and nothing is flagged as"
+            + " lapsing before a departure")
+    void waiverWithoutTrain() {
+        ModelFacts legacy = legacy();
+        ModelFacts waived = new ModelFacts("legacy", legacy.team(), legacy.location(), legacy.locationLink(),
+                legacy.promotion(), Optional.empty(), List.of(new io.mlgates.core.policy.Waiver("data:rows", "known",
+                Optional.of("carol"), LocalDate.of(2026, 12, 7))), legacy.registry(), legacy.candidate(), List.of());
+
+        ModelRow row = row(board(List.of(waived), MONDAY), "legacy");
+
+        assertThat(row.expiries()).containsExactly(new Expiry(Expiry.Kind.WAIVER,
+                "waiver of data:rows approved by carol: known", Instant.parse("2026-12-08T00:00:00Z"), false));
+    }
+
+    @Test
     @DisplayName("while a departure is open, a complete candidate boards it: the departure is the open one")
     void openDeparture() {
         Board board = board(List.of(fraud("2026-12-01T12:00:00Z")), Instant.parse("2026-12-08T13:30:00Z"));
