@@ -32,8 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         footer = "  mlgates stats eval/part-0001.csv --out stats/part-0001.json",
         description = {"Write the statistics of a prediction file: what the gates judge, without the rows.",
-                "Statistics of shards written this way merge exactly (docs/statistics.md): judge them with"
-                        + " 'mlgates validate --stats FILE...'.",
+                "Statistics of shards written this way merge exactly, in any order (docs/statistics.md).",
                 "The policy (slices, sensitive columns, calibration bins) decides what is kept."})
 final class StatsCommand implements Callable<Integer> {
     @Spec
