@@ -11,12 +11,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the board's pages and API show a viewer: the facts of the models whose jobs the viewer may read (the source
  * applies the permission before anything is judged or counted), judged now, filtered by the request's parameters.
  */
 public final class BoardDesk {
+    /** Shown instead of the board when the source fails: the reason, which may name the controller's paths, is logged. */
+    public static final String UNREADABLE = "The board's facts cannot be read; the controller's log says why.";
+    private static final Logger LOGGER = Logger.getLogger(BoardDesk.class.getName());
+
     private final ModelFactsSource source;
     private final BoardJudge judge;
     private final Clock clock;
@@ -33,9 +39,15 @@ public final class BoardDesk {
      * @param mayRead whether the viewer may read the job of that full name
      * @param parameter the request's value of a query parameter, null when not given
      */
-    public BoardScreen board(Predicate<String> mayRead, Function<String, String> parameter, Viewer viewer)
-            throws IOException {
-        VisibleFacts visible = source.visible(mayRead);
+    public BoardScreen board(Predicate<String> mayRead, Function<String, String> parameter, Viewer viewer) {
+        VisibleFacts visible;
+        try {
+            visible = source.visible(mayRead);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "cannot read the release-train board's facts", e);
+            return new BoardScreen(Optional.empty(), BoardQuery.parse(p -> null, List.of()), List.of(UNREADABLE),
+                    viewer);
+        }
         BoardQuery query = BoardQuery.parse(parameter, visible.models());
         Optional<Board> board = query.problems().isEmpty()
                 ? Optional.of(judge.judge(visible.models(), clock.instant(), query.filter())) : Optional.empty();
@@ -43,11 +55,18 @@ public final class BoardDesk {
     }
 
     /** A train's page: the board of the models that ride it, and its view. */
-    public TrainScreen train(Predicate<String> mayRead, String name, Viewer viewer) throws IOException {
-        VisibleFacts visible = source.visible(mayRead);
+    public TrainScreen train(Predicate<String> mayRead, String name, Viewer viewer) {
+        BoardFilter filter = new BoardFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(name));
+        VisibleFacts visible;
+        try {
+            visible = source.visible(mayRead);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "cannot read the release-train board's facts", e);
+            return new TrainScreen(name, judge.judge(List.of(), clock.instant(), filter), Optional.empty(), List.of(),
+                    List.of(UNREADABLE), viewer);
+        }
         List<String> trains = BoardQuery.Choices.of(visible.models()).trains();
-        Board board = judge.judge(visible.models(), clock.instant(), new BoardFilter(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(name)));
+        Board board = judge.judge(visible.models(), clock.instant(), filter);
         Optional<TrainView> train = board.trains().stream().filter(t -> t.name().equals(name)).findFirst();
         return new TrainScreen(name, board, train, trains, unread(visible), viewer);
     }

@@ -108,6 +108,26 @@ class BoardDeskTest {
     }
 
     @Test
+    void aSourceThatFailsShowsASentenceNotAnErrorPageAndNotItsPaths() {
+        ModelFactsSource failing = new ModelFactsSource() {
+            @Override
+            public VisibleFacts visible(Predicate<String> mayRead) throws java.io.IOException {
+                throw new java.io.IOException("/var/jenkins_home/jobs/x/builds/mlgates-trend.jsonl: denied");
+            }
+
+            @Override
+            public boolean anyVisible(Predicate<String> mayRead) {
+                return true;
+            }
+        };
+        BoardScreen screen = new BoardDesk(failing, judge, Clock.systemUTC()).board(job -> true, p -> null,
+                Viewer.anonymous());
+
+        assertThat(screen.board()).isEmpty();
+        assertThat(screen.getPageHtml()).contains("cannot be read; the controller").doesNotContain("jenkins_home");
+    }
+
+    @Test
     void theSidePanelEntryFollowsTheViewersPermission() throws Exception {
         assertThat(desk.anyVisible(job -> job.equals("growth/churn"))).isTrue();
         assertThat(desk.anyVisible(job -> false)).isFalse();
