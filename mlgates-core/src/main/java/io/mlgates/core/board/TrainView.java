@@ -14,15 +14,24 @@ import java.util.Optional;
  * @param waiting models whose candidate waits for approvals that may still come before the cut-off
  * @param blocked models whose candidate cannot board it, each with its blockers on its row
  * @param lapsing waivers and approvals of its models that lapse before it departs
+ * @param disagreement when the models that name this train write different schedules for it (zone, departures,
+ *     window, cut-off, freezes), a sentence naming which model writes which; each model's promotion follows its own
  */
 public record TrainView(String name, Optional<Departure> next, List<ModelRow> boarding, List<ModelRow> waiting,
-                        List<ModelRow> blocked, List<Expiry> lapsing) {
+                        List<ModelRow> blocked, List<Expiry> lapsing, Optional<String> disagreement) {
     public TrainView {
+        Objects.requireNonNull(disagreement, "disagreement");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(next, "next");
         boarding = List.copyOf(boarding);
         waiting = List.copyOf(waiting);
         blocked = List.copyOf(blocked);
         lapsing = List.copyOf(lapsing);
+    }
+
+    /** A train whose models agree on its schedule. */
+    public TrainView(String name, Optional<Departure> next, List<ModelRow> boarding, List<ModelRow> waiting,
+                     List<ModelRow> blocked, List<Expiry> lapsing) {
+        this(name, next, boarding, waiting, blocked, lapsing, Optional.empty());
     }
 }

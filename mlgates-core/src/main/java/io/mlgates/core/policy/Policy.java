@@ -4,6 +4,7 @@ import io.mlgates.core.metrics.TaskType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The effective policy of a model repository: what {@code mlgates.yaml} says, every missing key at its default.
@@ -21,13 +22,17 @@ import java.util.Optional;
  * @param ethics what the ethics gate judges
  * @param waivers explicit, expiring exceptions to checks of any gate
  * @param promotion the stages, evidence, approvals and release train on the way to production
+ * @param team the team that owns the model ({@code model.team}), when the policy names one
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
                      List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
-                     EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion) {
+                     EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion,
+                     Optional<String> team) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
+    /** The form of {@code model.team}, as the policy schema states it. */
+    public static final Pattern TEAM = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9 ._-]{0,62}[A-Za-z0-9])?");
 
     public Policy {
         Objects.requireNonNull(modelName, "modelName");
@@ -41,12 +46,22 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         slices = List.copyOf(slices);
         Objects.requireNonNull(ethics, "ethics");
         waivers = List.copyOf(waivers);
+        Objects.requireNonNull(team, "team");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must lie in (0, 1): " + confidenceLevel);
         }
         if (calibrationBins < 1) {
             throw new IllegalArgumentException("calibrationBins must be at least 1: " + calibrationBins);
         }
+    }
+
+    /** A policy whose model names no owning team. */
+    public Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
+                  double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
+                  List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
+                  EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion) {
+        this(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics, limits,
+                baseline, slices, ethics, waivers, promotion, Optional.empty());
     }
 
     /** The policy of a repository without {@code mlgates.yaml}: every default, no limits. */
@@ -59,6 +74,6 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The same policy with other ethics settings (the command line's sensitive columns, the organisation's floor). */
     public Policy withEthics(EthicsPolicy newEthics) {
         return new Policy(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics,
-                limits, baseline, slices, newEthics, waivers, promotion);
+                limits, baseline, slices, newEthics, waivers, promotion, team);
     }
 }

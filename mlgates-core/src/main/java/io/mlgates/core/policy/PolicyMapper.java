@@ -43,7 +43,8 @@ final class PolicyMapper {
                 slices(root.path("slices")),
                 ethics(root.path("ethics")),
                 waivers(root.path("waivers")),
-                promotion(root.path("promotion")));
+                promotion(root.path("promotion")),
+                optionalText(model.path("team")));
     }
 
     private static EthicsPolicy ethics(JsonNode node) {
@@ -166,7 +167,7 @@ final class PolicyMapper {
             freezes.add(new ReleaseTrain.Freeze(moment(freeze.path("from").asText(), false),
                     moment(freeze.path("until").asText(), true), freeze.path("reason").asText()));
         }
-        return new ReleaseTrain(ZoneId.of(train.path("timeZone").asText()), departures,
+        return new ReleaseTrain(text(train.path("name"), ReleaseTrain.DEFAULT_NAME), ZoneId.of(train.path("timeZone").asText()), departures,
                 train.path("window").isMissingNode() ? ReleaseTrain.DEFAULT_WINDOW
                         : duration(train.path("window").asText()),
                 train.path("cutoff").isMissingNode() ? Duration.ZERO : duration(train.path("cutoff").asText()),

@@ -7,22 +7,33 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A release train: departures on a weekly schedule in one time zone, each open for a while, with a cut-off
- * before it and freeze periods when no train leaves.
+ * before it and freeze periods when no train leaves. Trains are shared by name: the models whose policies name the
+ * same train ride it together (the board shows them side by side).
  *
+ * @param name the train's name ({@code promotion.train.name}; {@value #DEFAULT_NAME} by default)
  * @param zone the time zone the schedule and the freezes are written in
  * @param departures the weekly departures
  * @param window how long a departure stays open for promotions
  * @param cutoff how long before a departure the evidence and approvals must be complete
  * @param freezes periods without departures
  */
-public record ReleaseTrain(ZoneId zone, List<Departure> departures, Duration window, Duration cutoff,
+public record ReleaseTrain(String name, ZoneId zone, List<Departure> departures, Duration window, Duration cutoff,
                            List<Freeze> freezes) {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+    /** The train of a policy that names none: every such model rides the one company train of that name. */
+    public static final String DEFAULT_NAME = "release";
+    /** The form of {@code promotion.train.name}, as the policy schema states it: that of a stage's name. */
+    public static final Pattern NAME = StagePolicy.NAME;
 
     public ReleaseTrain {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a train has a name");
+        }
         Objects.requireNonNull(zone, "zone");
         departures = List.copyOf(departures);
         Objects.requireNonNull(window, "window");
@@ -37,6 +48,12 @@ public record ReleaseTrain(ZoneId zone, List<Departure> departures, Duration win
         if (cutoff.isNegative()) {
             throw new IllegalArgumentException("cutoff must not be negative: " + cutoff);
         }
+    }
+
+    /** The train {@value #DEFAULT_NAME}, for a policy that does not name its train. */
+    public ReleaseTrain(ZoneId zone, List<Departure> departures, Duration window, Duration cutoff,
+                        List<Freeze> freezes) {
+        this(DEFAULT_NAME, zone, departures, window, cutoff, freezes);
     }
 
     /**

@@ -3,11 +3,11 @@ package io.mlgates.core.release;
 import java.time.Duration;
 
 /** Durations as a policy writes them: {@code 30m}, {@code 4h}, {@code 14d}. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static String show(Duration d) {
+    public static String show(Duration d) {
         if (d.toMinutes() % (24 * 60) == 0) {
             return d.toDays() + "d";
         }

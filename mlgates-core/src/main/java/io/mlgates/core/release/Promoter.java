@@ -244,12 +244,14 @@ public final class Promoter {
         return Optional.empty();
     }
 
-    private static boolean counts(Status status, StagePolicy stage) {
+    /** Whether a gate result of this status counts as passed for the stage: PASS, and WARN or WAIVED if accepted. */
+    public static boolean counts(Status status, StagePolicy stage) {
         return status == Status.PASS || (status == Status.WARN && stage.acceptWarn())
                 || (status == Status.WAIVED && stage.acceptWaived());
     }
 
-    private static String accepted(StagePolicy stage) {
+    /** The statuses the stage accepts, as a refusal names them: {@code PASS, WARN, WAIVED}. */
+    public static String accepted(StagePolicy stage) {
         List<String> accepted = new ArrayList<>(List.of("PASS"));
         if (stage.acceptWarn()) {
             accepted.add("WARN");

@@ -177,7 +177,7 @@ class PolicyLoaderTest {
                                     OptionalDouble.empty(), Severity.FAIL, Judge.ESTIMATE))),
                             new SliceRule("region", 30, List.of(new MetricLimit("precision",
                                     OptionalDouble.of(0.5), OptionalDouble.empty(), Severity.FAIL, Judge.BOUND)))),
-                    EthicsPolicy.defaults(), List.of(), PromotionPolicy.defaults()));
+                    EthicsPolicy.defaults(), List.of(), PromotionPolicy.defaults(), Optional.of("Credit Risk 2")));
         }
 
         @Test

@@ -86,6 +86,7 @@ class PromotionPolicyTest {
                       approvals: {group: risk, quorum: 2, expiresAfter: 14d}
                       train: true
                   train:
+                    name: risk-weekly
                     timeZone: Europe/Berlin
                     departures:
                       - {day: tuesday, time: "14:00"}
@@ -102,7 +103,7 @@ class PromotionPolicyTest {
                         true, Optional.of(new ApprovalRule("risk", 2, Duration.ofDays(14))), true, false, false)),
                 true, false,
                 Map.of("risk", List.of("alice", "bob", "carol"), "oncall", List.of("dave", "erin", "frank", "grace")),
-                Optional.of(new ReleaseTrain(ZoneId.of("Europe/Berlin"),
+                Optional.of(new ReleaseTrain("risk-weekly", ZoneId.of("Europe/Berlin"),
                         List.of(new ReleaseTrain.Departure(DayOfWeek.TUESDAY, LocalTime.of(14, 0)),
                                 new ReleaseTrain.Departure(DayOfWeek.THURSDAY, LocalTime.of(9, 30))),
                         Duration.ofMinutes(90), Duration.ofHours(4),
@@ -112,6 +113,57 @@ class PromotionPolicyTest {
                                         LocalDateTime.of(2026, 11, 28, 6, 0), "sale")))),
                 Optional.of(new EmergencyPath(3, Optional.of("oncall"))),
                 "registry/models.db", "out/results"));
+    }
+
+    @Test
+    @DisplayName("a train that names itself not rides the company train 'release', the schema's default")
+    void trainNameDefault() throws Exception {
+        ReleaseTrain train = load("""
+                promotion:
+                  stages: [{name: production, train: true}]
+                  train: {timeZone: UTC, departures: [{day: tuesday, time: "14:00"}]}
+                """).policy().promotion().train().orElseThrow();
+        assertThat(train.name()).isEqualTo("release").isEqualTo(ReleaseTrain.DEFAULT_NAME);
+        assertThat(PolicySchema.get().node().at("/$defs/train/properties/name/default").asText())
+                .isEqualTo(ReleaseTrain.DEFAULT_NAME);
+        // the forms the board's filter checks are the schema's
+        assertThat(PolicySchema.get().node().at("/$defs/train/properties/name/pattern").asText())
+                .isEqualTo("^" + ReleaseTrain.NAME.pattern() + "$");
+        assertThat(PolicySchema.get().node().at("/properties/model/properties/team/pattern").asText())
+                .isEqualTo("^" + Policy.TEAM.pattern() + "$");
+    }
+
+    @Test
+    @DisplayName("a train's name and a model's team that do not fit their form name file, line, column and the form")
+    void trainNameAndTeamProblems() throws Exception {
+        assertThat(problems("""
+                model:
+                  team: " risk"
+                promotion:
+                  stages: [{name: production, train: true}]
+                  train:
+                    name: Weekly Train
+                    timeZone: UTC
+                    departures: [{day: tuesday, time: "14:00"}]
+                """)).containsExactly(
+                "mlgates.yaml:2:9: model.team: expected a team name: letters, digits, spaces, '.', '_' and '-',"
+                        + " starting and ending with a letter or digit, at most 64 characters, got ' risk'",
+                "mlgates.yaml:6:11: promotion.train.name: expected a train name: lower-case letters, digits and"
+                        + " dashes, starting with a letter, at most 63 characters, got 'Weekly Train'");
+        assertThat(problems("model: {team: 7}\npromotion:\n  train: {name: '', timeZone: UTC, departures: [{day:"
+                + " monday, time: '09:00'}]}\n")).containsExactly(
+                "mlgates.yaml:1:15: model.team: expected a string, got number 7",
+                "mlgates.yaml:3:17: promotion.train.name: expected a train name: lower-case letters, digits and"
+                        + " dashes, starting with a letter, at most 63 characters, got ''");
+        assertThat(problems("model: {team: " + "t".repeat(65) + "}\n")).singleElement().asString()
+                .startsWith("mlgates.yaml:1:15: model.team: expected a team name");
+    }
+
+    @Test
+    @DisplayName("a model's team is read as written; without one the policy names none")
+    void team() throws Exception {
+        assertThat(load("model: {team: Risk Analytics-2}\n").policy().team()).contains("Risk Analytics-2");
+        assertThat(load("task: binary\n").policy().team()).isEmpty();
     }
 
     @Test
