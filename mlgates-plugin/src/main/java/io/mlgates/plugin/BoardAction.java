@@ -14,6 +14,9 @@ import io.mlgates.plugin.logic.board.Viewer;
 import io.mlgates.plugin.logic.promotion.JenkinsUser;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -51,7 +54,9 @@ public final class BoardAction implements RootAction {
 
     /** The board page for this request: {@code <j:set var="board" value="${it.board(request2)}"/>}. */
     public BoardScreen board(StaplerRequest2 request) {
-        return desk.get().board(BoardAction::mayRead, request::getParameter, viewer());
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        return desk.get().board(BoardAction::mayRead, parameters, viewer());
     }
 
     /** {@code …/ml-gates/train/NAME/}: one train's page. */
@@ -61,7 +66,7 @@ public final class BoardAction implements RootAction {
 
     /** {@code …/ml-gates/api/json}: every model the viewer may see, unfiltered. */
     public Api getApi() throws IOException {
-        return new Api(new BoardApi(desk.get().board(BoardAction::mayRead, p -> null, viewer()).board()
+        return new Api(new BoardApi(desk.get().board(BoardAction::mayRead, Map.of(), viewer()).board()
                 .orElseThrow(() -> new IOException(BoardDesk.UNREADABLE))));
     }
 

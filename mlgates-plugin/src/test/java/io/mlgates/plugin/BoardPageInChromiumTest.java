@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,7 @@ class BoardPageInChromiumTest {
 
     private Path boardHtml() throws Exception {
         Board board = BoardFixtures.board();
-        BoardQuery query = BoardQuery.parse(p -> null, board.models().stream().map(ModelRow::facts).toList());
+        BoardQuery query = BoardQuery.parse(Map.of(), board.models().stream().map(ModelRow::facts).toList());
         String fragment = new BoardScreen(Optional.of(board), query, List.of(), OMAR).getPageHtml();
         return page("board.html", "ML release trains", "ML release trains", "<h1>ML release trains</h1>"
                 + "<div class=\"mlgates\">" + fragment + "</div><p><a href=\"api/\">REST API</a></p>");

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,18 +37,18 @@ public final class BoardDesk {
      * The board page.
      *
      * @param mayRead whether the viewer may read the job of that full name
-     * @param parameter the request's value of a query parameter, null when not given
+     * @param parameters the request's query parameters, each with its values
      */
-    public BoardScreen board(Predicate<String> mayRead, Function<String, String> parameter, Viewer viewer) {
+    public BoardScreen board(Predicate<String> mayRead, Map<String, List<String>> parameters, Viewer viewer) {
         VisibleFacts visible;
         try {
             visible = source.visible(mayRead);
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "cannot read the release-train board's facts", e);
-            return new BoardScreen(Optional.empty(), BoardQuery.parse(p -> null, List.of()), List.of(UNREADABLE),
+            return new BoardScreen(Optional.empty(), BoardQuery.parse(Map.of(), List.of()), List.of(UNREADABLE),
                     viewer);
         }
-        BoardQuery query = BoardQuery.parse(parameter, visible.models());
+        BoardQuery query = BoardQuery.parse(parameters, visible.models());
         Optional<Board> board = query.problems().isEmpty()
                 ? Optional.of(judge.judge(visible.models(), clock.instant(), query.filter())) : Optional.empty();
         return new BoardScreen(board, query, unread(visible), viewer);

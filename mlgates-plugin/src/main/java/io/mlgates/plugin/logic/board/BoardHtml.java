@@ -100,6 +100,7 @@ public final class BoardHtml {
             return h.append("</div>\n").toString();
         }
         TrainView t = train.get();
+        t.disagreement().ifPresent(d -> h.append("<p class=\"mlgates-problem\">").append(text(d)).append("</p>\n"));
         if (t.next().isPresent()) {
             Departure d = t.next().get();
             h.append("<p class=\"mlgates-train-next\">Next departure <strong>").append(departs(d))
@@ -185,6 +186,8 @@ public final class BoardHtml {
                     .append(t.next().map(d -> moment(d.cutoff(), d.departs().getZone())).orElse("")).append("</td><td>")
                     .append(t.boarding().size()).append("</td><td>").append(t.waiting().size()).append("</td><td>")
                     .append(t.blocked().size()).append("</td><td>").append(t.lapsing().size()).append("</td></tr>\n");
+            t.disagreement().ifPresent(d -> h.append("<tr><td colspan=\"7\" class=\"mlgates-problem\">")
+                    .append(text(d)).append("</td></tr>\n"));
         }
         h.append("</tbody>\n</table>\n");
     }
@@ -275,6 +278,12 @@ public final class BoardHtml {
                 if (!a.rejectedBy().isEmpty()) {
                     h.append("; <span class=\"mlgates-problem\">rejected by ").append(names(a.rejectedBy()))
                             .append("</span>");
+                }
+                if (a.verifiedOnly()) {
+                    h.append("; verified approvals only");
+                }
+                for (String note : a.notCounted()) {
+                    h.append("<br><span class=\"mlgates-ignored\">").append(text(note)).append("</span>");
                 }
                 h.append("</li>");
             }

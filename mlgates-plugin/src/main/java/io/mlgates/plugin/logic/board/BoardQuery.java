@@ -1,6 +1,7 @@
 package io.mlgates.plugin.logic.board;
 
 import io.mlgates.core.board.BoardFilter;
+import io.mlgates.core.board.BoardFilterException;
 import io.mlgates.core.board.BoardStatus;
 import io.mlgates.core.board.ModelFacts;
 import io.mlgates.core.policy.StagePolicy;
@@ -13,12 +14,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * The board's four filters as the page's query parameters ({@code ?team=&stage=&status=&train=}), so a filtered board
- * is a link one can share. A value is accepted when a model the viewer may see has it (a status: any of the board's
- * statuses, in any case); an empty parameter filters nothing. A value that is not accepted is a problem naming the
+ * is a link one can share. A value is accepted when the core reads it ({@link BoardFilter#parse}) and a model the
+ * viewer may see has it (a status: any of the board's statuses, in any case); an empty parameter filters nothing. A value that is not accepted is a problem naming the
  * parameter and the values it accepts, never an exception page; the accepted values come from the visible models
  * only, so the message tells nothing of a hidden one.
  *
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * @param choices the values each parameter accepts, for the page's filter form
  */
 public record BoardQuery(BoardFilter filter, List<String> problems, Choices choices) {
-    public static final List<String> PARAMETERS = List.of("team", "stage", "status", "train");
+    public static final List<String> PARAMETERS = BoardFilter.PARAMETERS;
 
     public BoardQuery {
         Objects.requireNonNull(filter, "filter");
@@ -74,39 +75,51 @@ public record BoardQuery(BoardFilter filter, List<String> problems, Choices choi
     }
 
     /**
-     * Reads the parameters.
+     * Reads the parameters: each as the core reads a filter ({@link BoardFilter#parse}: its form, at most once), then
+     * against the values of the visible models, so that every refused parameter is named, not only the first.
      *
-     * @param parameter the request's value of a parameter, null when it is not given
+     * @param parameters the request's query parameters, each with its values
      * @param visible the models the viewer may see, whose values the filters accept
      */
-    public static BoardQuery parse(Function<String, String> parameter, List<ModelFacts> visible) {
+    public static BoardQuery parse(Map<String, List<String>> parameters, List<ModelFacts> visible) {
         Choices choices = Choices.of(visible);
         List<String> problems = new ArrayList<>();
-        Optional<String> team = accepted("team", parameter, choices, problems);
-        Optional<String> stage = accepted("stage", parameter, choices, problems);
-        Optional<BoardStatus> status = accepted("status", parameter, choices, problems)
-                .map(s -> BoardStatus.valueOf(s.toUpperCase(Locale.ROOT)));
-        Optional<String> train = accepted("train", parameter, choices, problems);
-        return new BoardQuery(new BoardFilter(team, stage, status, train), problems, choices);
+        BoardFilter read = BoardFilter.all();
+        for (String name : PARAMETERS) {
+            try {
+                BoardFilter one = BoardFilter.parse(Map.of(name, parameters.getOrDefault(name, List.of())));
+                Optional<String> value = given(one, name);
+                if (value.isPresent() && !choices.of(name).contains(value.get())) {
+                    problems.add(name + ": no model you may see has '" + value.get() + "'; " + accepted(choices, name));
+                } else {
+                    read = merge(read, one);
+                }
+            } catch (BoardFilterException e) {
+                problems.add(e.getMessage() + "; " + accepted(choices, name));
+            }
+        }
+        return new BoardQuery(read, problems, choices);
     }
 
-    private static Optional<String> accepted(String name, Function<String, String> parameter, Choices choices,
-                                             List<String> problems) {
-        String given = parameter.apply(name);
-        if (given == null || given.isBlank()) {
-            return Optional.empty();
-        }
-        String value = given.strip();
-        List<String> accepted = choices.of(name);
-        Optional<String> match = name.equals("status")
-                ? accepted.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
-                : accepted.stream().filter(a -> a.equals(value)).findFirst();
-        if (match.isEmpty()) {
-            problems.add("The parameter " + name + " does not accept '" + value + "'; it accepts "
-                    + (accepted.isEmpty() ? "no value, as no model you may see has one" : String.join(", ", accepted))
-                    + ", or nothing for every " + name + ".");
-        }
-        return match;
+    private static String accepted(Choices choices, String name) {
+        List<String> values = choices.of(name);
+        return (values.isEmpty() ? "no model you may see has a " + name : "accepted here: " + String.join(", ", values))
+                + ", or nothing for every " + name;
+    }
+
+    /** The value a one-parameter filter holds, as the choices write it. */
+    private static Optional<String> given(BoardFilter one, String name) {
+        return switch (name) {
+            case "team" -> one.team();
+            case "stage" -> one.stage();
+            case "status" -> one.status().map(BoardQuery::name);
+            default -> one.train();
+        };
+    }
+
+    private static BoardFilter merge(BoardFilter a, BoardFilter b) {
+        return new BoardFilter(a.team().or(b::team), a.stage().or(b::stage), a.status().or(b::status),
+                a.train().or(b::train));
     }
 
     /** A status as the query writes it. */
@@ -114,14 +127,10 @@ public record BoardQuery(BoardFilter filter, List<String> problems, Choices choi
         return status.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The filter as a query string ({@code ?team=fraud&status=blocked}), empty when it filters nothing. */
+    /** The filter as a query string ({@code ?team=fraud&status=BLOCKED}, the core's), empty when it filters nothing. */
     public static String queryString(BoardFilter filter) {
-        List<String> parts = new ArrayList<>();
-        filter.team().ifPresent(v -> parts.add("team=" + encode(v)));
-        filter.stage().ifPresent(v -> parts.add("stage=" + encode(v)));
-        filter.status().ifPresent(v -> parts.add("status=" + name(v)));
-        filter.train().ifPresent(v -> parts.add("train=" + encode(v)));
-        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+        String query = filter.query();
+        return query.isEmpty() ? "" : "?" + query;
     }
 
     /** A value inside a URL: a query value or a path segment ({@code %20}, never {@code +}, for a space). */

@@ -65,7 +65,7 @@ class BoardDeskTest {
     @Test
     void aModelWhoseJobTheViewerMayNotReadIsNeitherShownNorCounted() throws Exception {
         Predicate<String> notGrowth = job -> !job.startsWith("growth/");
-        BoardScreen screen = desk.board(notGrowth, p -> null, Viewer.anonymous());
+        BoardScreen screen = desk.board(notGrowth, Map.of(), Viewer.anonymous());
 
         assertThat(source.asked).contains("growth/churn");
         assertThat(judged).singleElement().asList().extracting(f -> ((ModelFacts) f).model())
@@ -79,7 +79,7 @@ class BoardDeskTest {
 
     @Test
     void theQueryFiltersWhatIsJudged() throws Exception {
-        BoardScreen screen = desk.board(job -> true, Map.of("team", "payments")::get, Viewer.anonymous());
+        BoardScreen screen = desk.board(job -> true, BoardFixtures.params("team", "payments"), Viewer.anonymous());
 
         assertThat(screen.board().orElseThrow().filter().team()).contains("payments");
         assertThat(screen.board().orElseThrow().models()).extracting(ModelRow::model).containsExactly("fraud-detector");
@@ -87,12 +87,12 @@ class BoardDeskTest {
 
     @Test
     void aRefusedQueryIsNotJudgedAndSaysWhy() throws Exception {
-        BoardScreen screen = desk.board(job -> true, Map.of("train", "nightly")::get, Viewer.anonymous());
+        BoardScreen screen = desk.board(job -> true, BoardFixtures.params("train", "nightly"), Viewer.anonymous());
 
         assertThat(judged).isEmpty();
         assertThat(screen.board()).isEmpty();
-        assertThat(screen.query().problems()).containsExactly("The parameter train does not accept 'nightly'; it"
-                + " accepts weekly, or nothing for every train.");
+        assertThat(screen.query().problems()).containsExactly("train: no model you may see has 'nightly'; accepted"
+                + " here: weekly, or nothing for every train");
     }
 
     @Test
@@ -120,11 +120,29 @@ class BoardDeskTest {
                 return true;
             }
         };
-        BoardScreen screen = new BoardDesk(failing, judge, Clock.systemUTC()).board(job -> true, p -> null,
+        BoardScreen screen = new BoardDesk(failing, judge, Clock.systemUTC()).board(job -> true, Map.of(),
                 Viewer.anonymous());
 
         assertThat(screen.board()).isEmpty();
         assertThat(screen.getPageHtml()).contains("cannot be read; the controller").doesNotContain("jenkins_home");
+    }
+
+    @Test
+    void withTheCoresJudgementThePageShowsWhatItJudgedOfTheVisibleModelsOnly() {
+        BoardScreen screen = new BoardDesk(source, io.mlgates.core.board.Boards::judge, Clock.fixed(
+                BoardFixtures.NOW, ZoneOffset.UTC)).board(job -> !job.startsWith("growth/"), Map.of(),
+                Viewer.anonymous());
+
+        Board board = screen.board().orElseThrow();
+        assertThat(board.models()).extracting(ModelRow::model).containsExactly("credit-risk", "fraud-detector");
+        assertThat(board.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
+        org.jsoup.select.Elements rows = org.jsoup.Jsoup.parseBodyFragment(screen.getPageHtml())
+                .select("tr.mlgates-board-row");
+        for (int i = 0; i < 2; i++) {
+            assertThat(rows.get(i).select("span[class*=mlgates-board-]").text())
+                    .isEqualTo(BoardHtml.label(board.models().get(i).status()));
+        }
+        assertThat(screen.getPageHtml()).doesNotContain("churn");
     }
 
     @Test

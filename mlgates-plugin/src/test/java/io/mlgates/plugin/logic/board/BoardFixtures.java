@@ -143,6 +143,15 @@ public final class BoardFixtures {
         return new Board(NOW, filter, rows, trains, counts);
     }
 
+    /** Query parameters, each given once: name, value, name, value... */
+    public static Map<String, List<String>> params(String... nameValue) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            m.put(nameValue[i], List.of(nameValue[i + 1]));
+        }
+        return m;
+    }
+
     public static Board board() {
         return board(BoardFilter.all(), List.of(blocked(), waiting(), boarding()));
     }

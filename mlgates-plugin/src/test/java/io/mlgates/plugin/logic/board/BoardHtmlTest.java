@@ -22,7 +22,7 @@ class BoardHtmlTest {
 
     static String page(Board board, Viewer viewer) {
         List<ModelRow> rows = board.models();
-        BoardQuery query = BoardQuery.parse(p -> null, rows.stream().map(ModelRow::facts).toList());
+        BoardQuery query = BoardQuery.parse(Map.of(), rows.stream().map(ModelRow::facts).toList());
         return new BoardScreen(Optional.of(board), query, List.of(), viewer).getPageHtml();
     }
 
@@ -86,8 +86,8 @@ class BoardHtmlTest {
         Document doc = Jsoup.parseBodyFragment(page(BoardFixtures.board(byTeam, List.of(BoardFixtures.waiting())),
                 OMAR));
 
-        assertThat(doc.select(".mlgates-board-counts a").eachAttr("href")).contains("?team=payments&status=waiting",
-                "?team=payments&status=blocked");
+        assertThat(doc.select(".mlgates-board-counts a").eachAttr("href")).contains("?team=payments&status=WAITING",
+                "?team=payments&status=BLOCKED");
         assertThat(doc.select(".mlgates-board-counts li").eachText()).contains("1 waiting", "0 blocked");
         assertThat(doc.select("select[name=team] option[selected]").val()).isEqualTo("payments");
         assertThat(doc.select("form.mlgates-board-filter").attr("method")).isEqualTo("get");
@@ -95,11 +95,11 @@ class BoardHtmlTest {
 
     @Test
     void aRefusedQueryShowsItsProblemAndTheFormButNoBoard() {
-        BoardQuery query = BoardQuery.parse(Map.of("status", "<b>stuck</b>")::get,
+        BoardQuery query = BoardQuery.parse(BoardFixtures.params("status", "<b>stuck</b>"),
                 List.of(BoardFixtures.blocked().facts()));
         Document doc = Jsoup.parseBodyFragment(new BoardScreen(Optional.empty(), query, List.of(), OMAR).getPageHtml());
 
-        assertThat(doc.select(".mlgates-problem").text()).contains("The parameter status does not accept '<b>stuck</b>'",
+        assertThat(doc.select(".mlgates-problem").text()).contains("status: expected one of", "got '<b>stuck</b>'",
                 "blocked, waiting");
         assertThat(doc.select("b")).isEmpty();
         assertThat(doc.select("form.mlgates-board-filter")).hasSize(1);
@@ -108,7 +108,7 @@ class BoardHtmlTest {
 
     @Test
     void whatTheSourceCouldNotReadIsShownAboveTheBoard() {
-        BoardQuery query = BoardQuery.parse(p -> null, List.of());
+        BoardQuery query = BoardQuery.parse(Map.of(), List.of());
         String html = new BoardScreen(Optional.of(BoardFixtures.board(BoardFilter.all(), List.of())), query,
                 List.of("the team registry did not answer in 5 s"), OMAR).getPageHtml();
 
@@ -134,6 +134,28 @@ class BoardHtmlTest {
                 .startsWith("credit-risk").contains("evidence.missing: no ethics result");
         assertThat(doc.select(".mlgates-train-lapsing > li").eachText()).containsExactly("fraud-detector: waiver"
                 + " fairness:age_band:* (priya), lapses 2026-12-01 00:00 UTC before the departure");
+    }
+
+    @Test
+    void decisionsThatDoNotCountAndATrainsDisagreementAreSaid() {
+        ModelRow w = BoardFixtures.waiting();
+        ModelRow row = new ModelRow(w.facts(), w.stageVersions(), w.candidateVersion(), w.nextStage(), w.status(),
+                w.blockers(), List.of(new io.mlgates.core.board.StageApprovals("production", "fraud-officers", 2,
+                List.of("priya"), List.of(), 1, List.of("omar"), true, List.of("ana's approval does not count: the"
+                + " author's (four-eyes rule)"))), w.expiries(), w.departure());
+        io.mlgates.core.board.TrainView weekly = new io.mlgates.core.board.TrainView("weekly",
+                Optional.of(BoardFixtures.TUESDAY), List.of(), List.of(row), List.of(), List.of(), Optional.of(
+                "fraud-detector writes Tuesdays at 14:00 Europe/Berlin, credit-risk Mondays at 09:00 UTC"));
+        Board board = new Board(BoardFixtures.NOW, BoardFilter.all(), List.of(row), List.of(weekly),
+                BoardFixtures.board(BoardFilter.all(), List.of(row)).counts());
+
+        String page = Jsoup.parseBodyFragment(page(board, OMAR)).text();
+        String train = Jsoup.parseBodyFragment(new TrainScreen("weekly", board, Optional.of(weekly), List.of("weekly"),
+                List.of(), OMAR).getPageHtml()).text();
+        for (String text : List.of(page, train)) {
+            assertThat(text).contains("verified approvals only", "ana's approval does not count: the author's",
+                    "fraud-detector writes Tuesdays at 14:00 Europe/Berlin, credit-risk Mondays at 09:00 UTC");
+        }
     }
 
     @Test

@@ -15,7 +15,9 @@ class BoardQueryTest {
             BoardFixtures.waiting().facts());
 
     private static BoardQuery parse(Map<String, String> parameters) {
-        return BoardQuery.parse(parameters::get, VISIBLE);
+        Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        parameters.forEach((k, v) -> lists.put(k, List.of(v)));
+        return BoardQuery.parse(lists, VISIBLE);
     }
 
     @Test
@@ -40,21 +42,22 @@ class BoardQueryTest {
         BoardQuery q = parse(Map.of("status", "stuck", "team", "growth"));
 
         assertThat(q.problems()).containsExactly(
-                "The parameter team does not accept 'growth'; it accepts payments, risk, or nothing for every team.",
-                "The parameter status does not accept 'stuck'; it accepts blocked, waiting, boarding, ready, released,"
-                        + " no_candidate, or nothing for every status.");
+                "team: no model you may see has 'growth'; accepted here: payments, risk, or nothing for every team",
+                "status: expected one of blocked, waiting, boarding, ready, released, no_candidate (any case), got"
+                        + " 'stuck'; accepted here: blocked, waiting, boarding, ready, released, no_candidate, or"
+                        + " nothing for every status");
         assertThat(q.filter().team()).isEmpty();
     }
 
     @Test
     void theAcceptedValuesComeFromVisibleModelsOnly() {
         // churn's team, growth, exists but the viewer may not see churn: it is neither accepted nor named
-        BoardQuery q = BoardQuery.parse(Map.of("team", "growth")::get, List.of(BoardFixtures.blocked().facts()));
+        BoardQuery q = BoardQuery.parse(BoardFixtures.params("team", "growth"), List.of(BoardFixtures.blocked().facts()));
 
-        assertThat(q.problems()).singleElement().asString().contains("it accepts risk,").doesNotContain("payments");
-        assertThat(BoardQuery.parse(p -> null, List.of()).choices().teams()).isEmpty();
-        assertThat(BoardQuery.parse(Map.of("train", "weekly")::get, List.of()).problems()).singleElement().asString()
-                .contains("it accepts no value, as no model you may see has one");
+        assertThat(q.problems()).singleElement().asString().contains("accepted here: risk,").doesNotContain("payments");
+        assertThat(BoardQuery.parse(Map.of(), List.of()).choices().teams()).isEmpty();
+        assertThat(BoardQuery.parse(BoardFixtures.params("train", "weekly"), List.of()).problems()).singleElement().asString()
+                .contains("no model you may see has a train");
     }
 
     @Test
@@ -68,11 +71,23 @@ class BoardQueryTest {
     }
 
     @Test
+    void aValueInAFormTheCoreRefusesIsNamedWithTheFormAndTheValuesHere() {
+        BoardQuery q = BoardQuery.parse(Map.of("stage", List.of("Prod!"), "team", List.of("risk", "payments")),
+                VISIBLE);
+
+        assertThat(q.problems()).containsExactly("team: given 2 times; give it at most once; accepted here: payments,"
+                + " risk, or nothing for every team", "stage: expected a stage name: lower-case letters, digits and"
+                + " dashes, starting with a letter, at most 63 characters, got 'Prod!'; accepted here: production,"
+                + " staging, or nothing for every stage");
+    }
+
+    @Test
     void aFilterIsALinkOneCanShare() {
         BoardFilter f = new BoardFilter(Optional.of("risk & fraud"), Optional.empty(), Optional.of(BoardStatus.BLOCKED),
-                Optional.of("weekly/eu"));
+                Optional.of("weekly"));
 
-        assertThat(BoardQuery.queryString(f)).isEqualTo("?team=risk%20%26%20fraud&status=blocked&train=weekly%2Feu");
+        assertThat(BoardQuery.queryString(f)).isEqualTo("?team=risk+%26+fraud&status=BLOCKED&train=weekly");
         assertThat(BoardQuery.queryString(BoardFilter.all())).isEmpty();
+        assertThat(BoardQuery.encode("train <x>/y")).isEqualTo("train%20%3Cx%3E%2Fy");
     }
 }
