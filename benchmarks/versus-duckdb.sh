@@ -78,7 +78,7 @@ ethics:
 YAML
 }
 
-timed() { # LOG COMMAND...: runs it under /usr/bin/time -v, writes "WALL_SECONDS RSS_KIB" to LOG.result; stops the
+timed() { # LOG COMMAND...: runs it under /usr/bin/time -v, writes "WALL_S RSS_KIB CPU_S" to LOG.result; stops the
   # script if it fails (called directly, never in a subshell, so that its exit is the script's)
   local log=$1 start end status=0
   shift
@@ -90,7 +90,8 @@ timed() { # LOG COMMAND...: runs it under /usr/bin/time -v, writes "WALL_SECONDS
     tail -20 "$log" >&2
     exit 1
   fi
-  awk -v s="$start" -v e="$end" '/Maximum resident set size/ { rss = $NF } END { printf "%.3f %d\n", e - s, rss }' \
+  awk -v s="$start" -v e="$end" '/Maximum resident set size/ { rss = $NF } /(User|System) time/ { cpu += $NF }
+    END { printf "%.3f %d %.2f\n", e - s, rss, cpu }' \
     "$log.time" > "$log.result"
 }
 
@@ -125,19 +126,19 @@ for size in "$@"; do
   for round in $(seq "$rounds"); do
     timed "$work/duck.log" java -cp "$duck_cp" io.mlgates.benchmarks.duckdb.DuckDbGates \
       "$csv" "$work/duck.json" 2 "$threshold"
-    read -r wall rss < "$work/duck.log.result"
-    printf '%s\tduckdb\t%s\t%s\t%s\n' "$rows" "$round" "$wall" "$rss" >> "$results"
+    read -r wall rss cpu < "$work/duck.log.result"
+    printf '%s\tduckdb\t%s\t%s\t%s\t%s\n' "$rows" "$round" "$wall" "$rss" "$cpu" >> "$results"
     timed "$work/validate.log" "$mlgates" validate --policy "$work/mlgates.yaml" --out "$work/out-gates"
-    read -r wall_v rss_v < "$work/validate.log.result"
+    read -r wall_v rss_v cpu_v < "$work/validate.log.result"
     timed "$work/ethics.log" "$mlgates" ethics --policy "$work/mlgates.yaml" \
       --sensitive 'region,age_band,region&age_band' --out "$work/out-gates"
-    read -r wall_e rss_e < "$work/ethics.log.result"
-    printf '%s\tgates\t%s\t%s\t%s\t%s\t%s\n' "$rows" "$round" \
+    read -r wall_e rss_e cpu_e < "$work/ethics.log.result"
+    printf '%s\tgates\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rows" "$round" \
       "$(awk -v a="$wall_v" -v b="$wall_e" 'BEGIN { printf "%.3f", a + b }')" "$(( rss_v > rss_e ? rss_v : rss_e ))" \
-      "$wall_v" "$wall_e" >> "$results"
+      "$(awk -v a="$cpu_v" -v b="$cpu_e" 'BEGIN { printf "%.2f", a + b }')" "$wall_v" "$wall_e" >> "$results"
     timed "$work/run.log" "$mlgates" run "$work" --no-promote
-    read -r wall rss < "$work/run.log.result"
-    printf '%s\trun\t%s\t%s\t%s\n' "$rows" "$round" "$wall" "$rss" >> "$results"
+    read -r wall rss cpu < "$work/run.log.result"
+    printf '%s\trun\t%s\t%s\t%s\t%s\n' "$rows" "$round" "$wall" "$rss" "$cpu" >> "$results"
     agree "$work/duck.json" "$work/out-gates/validate.json" "$work/out-gates/ethics.json"
     agree "$work/duck.json" "$work/.mlgates/results/validate.json" "$work/.mlgates/results/ethics.json"
     tail -3 "$results" >&2
@@ -156,33 +157,34 @@ for line in open(results):
     if f[1] == "load":
         loads[int(f[0])] = (f[2], f[3], int(f[4]))
     else:
-        runs.setdefault((int(f[0]), f[1]), []).append((float(f[3]), int(f[4]), f[5:]))
+        runs.setdefault((int(f[0]), f[1]), []).append((float(f[3]), int(f[4]), float(f[5]), f[6:]))
 lines = [
     f"Command: `bash benchmarks/versus-duckdb.sh {sizes}`, "
     f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {cores} cores ({cpu.strip()}), "
     f"{java}, DuckDB {duckdb} (JDBC, 2 threads). Medians of three alternating rounds (the three in brackets). "
     f"Engine: mlgates {launcher}, through `bin/mlgates`.",
     "",
-    "| rows | file | load average (1, 5, 15 min) before → after | contender | wall | rows/s | peak RSS | time ÷ DuckDB's |",
-    "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |",
+    "| rows | file | load average (1, 5, 15 min) before → after | contender | wall | rows/s | peak RSS | CPU (user + sys) | time ÷ DuckDB's |",
+    "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
 ]
 names = {"gates": "`validate` + `ethics` (2 processes)", "run": "`run --no-promote`", "duckdb": "DuckDB (JDBC)"}
 for rows in sorted(loads):
     before, after, size = loads[rows]
-    duck = statistics.median(w for w, _, _ in runs[(rows, "duckdb")])
+    duck = statistics.median(w for w, _, _, _ in runs[(rows, "duckdb")])
     for who in ("gates", "run", "duckdb"):
         r = runs[(rows, who)]
-        wall = statistics.median(w for w, _, _ in r)
-        rss = statistics.median(m for _, m, _ in r)
-        walls = " / ".join(f"{w:.2f}" for w, _, _ in r)
-        rsss = " / ".join(f"{m / 1024:.0f}" for _, m, _ in r)
+        wall = statistics.median(w for w, _, _, _ in r)
+        rss = statistics.median(m for _, m, _, _ in r)
+        cpu = statistics.median(c for _, _, c, _ in r)
+        walls = " / ".join(f"{w:.2f}" for w, _, _, _ in r)
+        rsss = " / ".join(f"{m / 1024:.0f}" for _, m, _, _ in r)
         first = who == "gates"
         lines.append(f"| {f'{rows:,}' if first else ''} | {f'{size / 1e6:.1f} MB' if first else ''} "
                      f"| {f'{before} → {after}' if first else ''} | {names[who]} | {wall:.2f} s ({walls}) "
-                     f"| {rows / wall:,.0f} | {rss / 1024:.0f} MiB ({rsss}) | {wall / duck:.2f} |")
+                     f"| {rows / wall:,.0f} | {rss / 1024:.0f} MiB ({rsss}) | {cpu:.1f} s | {wall / duck:.2f} |")
     gates = runs[(rows, "gates")]
     lines.append(f"| | | | of which validate / ethics | "
-                 + " ; ".join(f"{float(v):.2f} + {float(e):.2f} s" for _, _, (v, e) in gates) + " | | | |")
+                 + " ; ".join(f"{float(v):.2f} + {float(e):.2f} s" for _, _, _, (v, e) in gates) + " | | | | |")
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
