@@ -1,8 +1,10 @@
 package io.mlgates.core.board;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One release train: its next departure and what boards it, what is blocked and why, what lapses before it.
@@ -33,5 +35,11 @@ public record TrainView(String name, Optional<Departure> next, List<ModelRow> bo
     public TrainView(String name, Optional<Departure> next, List<ModelRow> boarding, List<ModelRow> waiting,
                      List<ModelRow> blocked, List<Expiry> lapsing) {
         this(name, next, boarding, waiting, blocked, lapsing, Optional.empty());
+    }
+
+    /** The models whose next stage rides this train: boarding, waiting and blocked, by name. */
+    public List<ModelRow> riding() {
+        return Stream.of(boarding, waiting, blocked).flatMap(List::stream)
+                .sorted(Comparator.comparing(ModelRow::model)).toList();
     }
 }
