@@ -180,7 +180,8 @@ class HpiPackagingIT {
             }
         }
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
-                .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
+                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardAction",
+                        "io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
@@ -191,7 +192,8 @@ class HpiPackagingIT {
     void theTextIndexesListEveryClassUsingSymbolOrExportedBean() {
         assertThat(lines("META-INF/services/annotations/org.jenkinsci.Symbol"))
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
-                .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
+                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardAction",
+                        "io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
