@@ -192,15 +192,15 @@ class HpiPackagingIT {
     void theTextIndexesListEveryClassUsingSymbolOrExportedBean() {
         assertThat(lines("META-INF/services/annotations/org.jenkinsci.Symbol"))
                 .isEqualTo(annotatedClasses("Lorg/jenkinsci/Symbol;"))
-                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardAction",
-                        "io.mlgates.plugin.MlValidateStep$DescriptorImpl",
+                .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
                         "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
-                .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction");
+                .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction",
+                        "io.mlgates.plugin.BoardApi", "io.mlgates.plugin.BoardApi$Model");
     }
 
     @Test
