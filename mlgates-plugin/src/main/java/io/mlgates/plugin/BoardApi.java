@@ -1,6 +1,7 @@
 package io.mlgates.plugin;
 
 import io.mlgates.core.board.Blocker;
+import io.mlgates.core.board.BoardJson;
 import io.mlgates.core.board.Board;
 import io.mlgates.core.board.Departure;
 import io.mlgates.core.board.Expiry;
@@ -10,8 +11,8 @@ import io.mlgates.core.board.ModelRow;
 import io.mlgates.core.board.PendingDecision;
 import io.mlgates.core.board.StageApprovals;
 import io.mlgates.core.board.TrainView;
-import io.mlgates.core.policy.Waiver;
-import io.mlgates.plugin.logic.board.BoardQuery;
+import io.mlgates.core.policy.StagePolicy;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,10 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * What {@code …/ml-gates/api/json} serves: the board the viewer may see, read as {@code mlgates board --format json}
- * reads (the same names, docs/board.md), through Jenkins' remote API ({@code tree=} and {@code depth} work as
- * everywhere). A value the board leaves undefined (no team, no departure) is {@code null}. Times are ISO-8601.
+ * What {@code …/ml-gates/api/json} serves: the board the viewer may see, in the shape {@code mlgates board --format
+ * json} writes ({@link BoardJson}, docs/board.md: the same names and values), through Jenkins' remote API
+ * ({@code tree=} and {@code depth} work as everywhere; Jenkins adds {@code _class}). A value the board leaves
+ * undefined (no team, no departure) is {@code null}. Instants are ISO-8601 in UTC.
  */
 @ExportedBean
 public final class BoardApi {
@@ -35,6 +37,12 @@ public final class BoardApi {
 
     BoardApi(Board board) {
         this.board = board;
+    }
+
+    /** The shape's version, as {@code mlgates board --format json} writes it. */
+    @Exported
+    public int getSchemaVersion() {
+        return BoardJson.SCHEMA_VERSION;
     }
 
     @Exported
@@ -129,20 +137,17 @@ public final class BoardApi {
             return row.facts().trainName().orElse(null);
         }
 
-        /** Each stage of the road to the version it points to, {@code null} for none. */
+        /** Each stage of the policy's road, in order. */
         @Exported
-        public Map<String, Integer> getStages() {
-            return row.stageVersions();
+        public List<Stage> getStages() {
+            return row.facts().promotion().stages().stream().map(s -> new Stage(s, row.stageVersions()
+                    .get(s.name()))).toList();
         }
 
         @Exported
         public Candidate getCandidate() {
-            return row.facts().candidate().map(c -> new Candidate(c)).orElse(null);
-        }
-
-        @Exported
-        public Integer getCandidateVersion() {
-            return row.candidateVersion().orElse(null);
+            return row.facts().candidate().map(c -> new Candidate(c, row.candidateVersion().orElse(null)))
+                    .orElse(null);
         }
 
         @Exported
@@ -176,11 +181,6 @@ public final class BoardApi {
         }
 
         @Exported
-        public List<WaiverLine> getWaivers() {
-            return row.facts().waivers().stream().map(WaiverLine::new).toList();
-        }
-
-        @Exported
         public Next getDeparture() {
             return row.departure().map(Next::new).orElse(null);
         }
@@ -190,9 +190,17 @@ public final class BoardApi {
     @ExportedBean(defaultVisibility = DEPTH)
     public static final class Candidate {
         private final LatestCandidate candidate;
+        private final Integer version;
 
-        Candidate(LatestCandidate candidate) {
+        Candidate(LatestCandidate candidate, Integer version) {
             this.candidate = candidate;
+            this.version = version;
+        }
+
+        /** Its registered version; {@code null} when it is not registered. */
+        @Exported
+        public Integer getVersion() {
+            return version;
         }
 
         @Exported
@@ -314,6 +322,16 @@ public final class BoardApi {
         public List<String> getMayStillApprove() {
             return approvals.mayStillApprove();
         }
+
+        @Exported
+        public boolean isVerifiedOnly() {
+            return approvals.verifiedOnly();
+        }
+
+        @Exported
+        public List<String> getNotCounted() {
+            return approvals.notCounted();
+        }
     }
 
     /** A promotion that waits for decisions, and its page. */
@@ -348,11 +366,26 @@ public final class BoardApi {
 
     /** A waiver in force or an approval that counts, and when it lapses. */
     @ExportedBean(defaultVisibility = DEPTH)
-    public static final class Lapse {
+    public static class Lapse {
         private final Expiry expiry;
 
         Lapse(Expiry expiry) {
             this.expiry = expiry;
+        }
+
+        /** Among a train's lapsing: with the model it is of. */
+        public static final class OfModel extends Lapse {
+            private final String model;
+
+            OfModel(String model, Expiry expiry) {
+                super(expiry);
+                this.model = model;
+            }
+
+            @Exported
+            public String getModel() {
+                return model;
+            }
         }
 
         @Exported
@@ -376,33 +409,30 @@ public final class BoardApi {
         }
     }
 
-    /** A waiver of the model's policy, in force or not. */
+    /** A stage of the road: the version it points to ({@code null}: none) and whether it rides the train. */
     @ExportedBean(defaultVisibility = DEPTH)
-    public static final class WaiverLine {
-        private final Waiver waiver;
+    public static final class Stage {
+        private final StagePolicy stage;
+        private final Integer version;
 
-        WaiverLine(Waiver waiver) {
-            this.waiver = waiver;
+        Stage(StagePolicy stage, Integer version) {
+            this.stage = stage;
+            this.version = version;
         }
 
         @Exported
-        public String getCheck() {
-            return waiver.check();
+        public String getStage() {
+            return stage.name();
         }
 
         @Exported
-        public String getReason() {
-            return waiver.reason();
+        public Integer getVersion() {
+            return version;
         }
 
         @Exported
-        public String getApprover() {
-            return waiver.approver().orElse(null);
-        }
-
-        @Exported
-        public String getExpires() {
-            return waiver.expires().toString();
+        public boolean isTrain() {
+            return stage.train();
         }
     }
 
@@ -420,10 +450,15 @@ public final class BoardApi {
             return departure.train();
         }
 
-        /** In the train's zone, with its offset and zone id. */
+        /** With its offset; the zone apart. */
         @Exported
         public String getDeparts() {
-            return departure.departs().toString();
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(departure.departs());
+        }
+
+        @Exported
+        public String getZone() {
+            return departure.departs().getZone().getId();
         }
 
         @Exported
@@ -466,15 +501,17 @@ public final class BoardApi {
             return train.blocked().stream().map(ModelRow::model).toList();
         }
 
+        /** Its models' waivers and approvals that lapse before it departs, each with its model. */
         @Exported
         public List<Lapse> getLapsing() {
-            return train.lapsing().stream().map(Lapse::new).toList();
+            return train.lapsing().stream().map(e -> (Lapse) new Lapse.OfModel(train.riding().stream()
+                    .filter(r -> r.expiries().contains(e)).map(ModelRow::model).findFirst().orElse(null), e)).toList();
         }
 
-        /** The train's page, relative to the board's. */
+        /** {@code null}, or the sentence naming which model writes which schedule for it. */
         @Exported
-        public String getPage() {
-            return "train/" + BoardQuery.encode(train.name()) + "/";
+        public String getDisagreement() {
+            return train.disagreement().orElse(null);
         }
     }
 }

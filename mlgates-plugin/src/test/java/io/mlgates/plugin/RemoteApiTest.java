@@ -21,7 +21,7 @@ class RemoteApiTest {
             GateTrendAction.class, CheckRow.class, MetricRow.class, TrendPoint.class, BoardApi.class,
             BoardApi.Filter.class, BoardApi.Model.class, BoardApi.Candidate.class, BoardApi.Result.class,
             BoardApi.Reason.class, BoardApi.Approvals.class, BoardApi.Pending.class, BoardApi.Lapse.class,
-            BoardApi.WaiverLine.class, BoardApi.Next.class, BoardApi.Train.class);
+            BoardApi.Lapse.OfModel.class, BoardApi.Stage.class, BoardApi.Next.class, BoardApi.Train.class);
 
     @Test
     void everyExportedPropertyIsAWritableGetter() {
