@@ -13,6 +13,7 @@ public class BadInputException extends Exception {
     private final String file;
     private final long line;
     private final long column;
+    private final String problem;
 
     /**
      * @param file the file as the user knows it (relative to the model repository where possible)
@@ -25,6 +26,7 @@ public class BadInputException extends Exception {
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
         this.column = column;
+        this.problem = problem;
     }
 
     public BadInputException(String file, long line, long column, String problem, Throwable cause) {
@@ -53,6 +55,11 @@ public class BadInputException extends Exception {
     }
 
     /** 1-based column, 0 when unknown. */
+    /** What is wrong, without the place: to tell it again at another place (a line counted from elsewhere). */
+    public String problem() {
+        return problem;
+    }
+
     public long column() {
         return column;
     }

@@ -65,6 +65,35 @@ final class ClassLabels {
         return List.copyOf(names);
     }
 
+    /**
+     * Whether a range that found {@code this} gave each label the index a read from the file's start would: its
+     * classes and those found before it ({@code before}) agree where both have one, spelt alike (messages name
+     * them), and its new ones follow.
+     */
+    boolean agreesAfter(ClassLabels before) {
+        int common = Math.min(names.size(), before.names.size());
+        for (int i = 0; i < common; i++) {
+            if (!names.get(i).equals(before.names.get(i))) {
+                return false;
+            }
+        }
+        for (int i = common; i < names.size(); i++) {
+            if (before.indexByKey.containsKey(key(names.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the classes that {@code later} (a later range that agrees) found, in its order. */
+    void absorb(ClassLabels later) {
+        for (String name : later.names) {
+            if (!indexByKey.containsKey(key(name))) {
+                add(name);
+            }
+        }
+    }
+
     private static String key(String label) {
         String s = label.strip();
         if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-' || s.charAt(0) == '+'

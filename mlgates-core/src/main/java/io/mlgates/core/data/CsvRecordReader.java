@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** RFC 4180 CSV through Jackson's streaming CSV parser: a header row, quoted fields, a chosen delimiter. */
-final class CsvRecordReader extends RecordReader {
+final class CsvRecordReader extends TextRecordReader {
     private final CsvParser csv;
     private final List<String> header = new ArrayList<>();
     /** For each field position of the file, the index in {@link #wanted}, or -1. */
@@ -102,7 +102,7 @@ final class CsvRecordReader extends RecordReader {
             if (t != JsonToken.START_ARRAY) {
                 return false;
             }
-            Arrays.fill(values, null);
+            fields.clear();
             int field = 0;
             while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
                 if (field == 0) {
@@ -110,7 +110,7 @@ final class CsvRecordReader extends RecordReader {
                     line = parser.currentTokenLocation().getLineNr();
                 }
                 if (field < slotOfField.length && slotOfField[field] >= 0) {
-                    values[slotOfField[field]] = parser.getText();
+                    fields.setText(slotOfField[field], parser.getText());
                 }
                 field++;
             }

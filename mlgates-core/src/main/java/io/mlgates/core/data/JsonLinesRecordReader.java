@@ -21,7 +21,7 @@ import java.util.Set;
  * A key twice in one record is bad input too (which value counts would be a guess). A JSON syntax error stops the
  * read: past it, nothing can be trusted to be where it seems.
  */
-final class JsonLinesRecordReader extends RecordReader {
+final class JsonLinesRecordReader extends TextRecordReader {
     private final Set<String> firstKeys = new LinkedHashSet<>();
     /** The keys of the record being read; cleared per record, so its table is reused. */
     private final Set<String> recordKeys = new HashSet<>();
@@ -57,7 +57,7 @@ final class JsonLinesRecordReader extends RecordReader {
             throw new BadInputException(file, line, start.getColumnNr(),
                     "expected a JSON object, found " + describe(t));
         }
-        Arrays.fill(values, null);
+        fields.clear();
         InvalidRecordException invalid = null;
         recordKeys.clear();
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -85,8 +85,8 @@ final class JsonLinesRecordReader extends RecordReader {
             }
             switch (v) {
                 case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
-                        values[slot] = parser.getText();
-                case VALUE_NULL -> values[slot] = "";
+                        fields.setText(slot, parser.getText());
+                case VALUE_NULL -> fields.setText(slot, "");
                 default -> {
                     JsonLocation at = parser.currentTokenLocation();
                     invalid = new InvalidRecordException(at.getLineNr(), at.getColumnNr(),

@@ -11,16 +11,16 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +50,8 @@ public final class PredictionReader implements Closeable {
     private static final int MAX_LABELS_SHOWN = 10;
     /** Bound on a kept reason: values in it are clipped already; this bounds the rest (column names, say). */
     private static final int MAX_REASON_CHARS = 500;
+    private static final String DATA_HINT = "set predictions.invalidRows: drop to drop and count them";
+    private static final String PREDICTION_HINT = "with predictions.invalidRows: drop, each counts against the model";
     private static final int LABEL = 0;
     private static final int SCORE = 1;
     private static final int PREDICTION = 2;
@@ -57,38 +59,65 @@ public final class PredictionReader implements Closeable {
     private static final int FIRST_GROUP = 4;
 
     private final RecordReader records;
-    private final String file;
-    private final PredictionSource source;
-    private final TaskType task;
-    private final List<String> groupColumns;
+    final String file;
+    final PredictionSource source;
+    final TaskType task;
+    final List<String> groupColumns;
     private final boolean hasScore;
     private final boolean hasPrediction;
     private final boolean hasWeight;
-    private final ClassLabels classes;
+    ClassLabels classes;
     private final int positiveIndex;
-    private final List<Map<String, String>> groupValues = new ArrayList<>();
-    private final ProgressListener progress;
+    /** Per slice column, its values met so far, found by their bytes: one string per distinct value. */
+    final List<ByteTable<String>> groupValues = new ArrayList<>();
+    /** The class of each label spelling met so far, found by its bytes. */
+    private final ByteTable<Integer> labelIndex = new ByteTable<>();
+    final ProgressListener progress;
+    /** A range of a parallel read: a bad row is recorded for the merge (in file order) instead of thrown. */
+    final boolean range;
+    /** The file, for its digest and for ranges; the channel that CSV ranges read, if any. */
+    final Path path;
+    final FileChannel channel;
+    final CsvRows.Header header;
+    private String digest;
+    /** Set once a parallel read has read the whole file. */
+    long bytesRead = -1;
 
-    private long rows;
-    private long dropped;
-    private final List<String> dropReasons = new ArrayList<>();
-    private long failed;
-    private final List<String> failureReasons = new ArrayList<>();
+    long rows;
+    long dropped;
+    final List<Reason> dropReasons = new ArrayList<>();
+    long failed;
+    final List<Reason> failureReasons = new ArrayList<>();
     private boolean predictionFailed;
+    /** The lines of this reader's records are counted from its range's start: added to every line told. */
+    long lineOffset;
+    /** In a range: the first invalid row when invalid rows are errors, and what its message suggests. */
+    Reason firstInvalid;
+    long firstInvalidColumn;
+    String firstInvalidHint;
+    /** In a range, from its first invalid row on: the rows counted, valid and invalid (the first included). */
+    long restValid;
+    long restInvalid;
+    /** In a range: the read stopped on a malformed file after its first invalid row. */
+    boolean malformedAfterFirst;
+
+    /** A kept reason: the line in the reader's own count, and what is wrong. */
+    record Reason(long line, String message) {
+    }
 
     /** Whether a row's label was the positive class (binary); until then, the labels found, for the message. */
-    private boolean positiveSeen;
-    private final Set<String> labelsFound = new LinkedHashSet<>();
+    boolean positiveSeen;
+    final Set<String> labelsFound = new LinkedHashSet<>();
     /** Whether a label was a declared class: then a label outside them is a bad row, not a wrong positive class. */
-    private boolean declaredClassSeen;
+    boolean declaredClassSeen;
     /** Scores strictly inside (0, 1) and outside [0, 1], and their range: a file on another scale is told once. */
-    private long scoresInside;
-    private long scoresOutside;
-    private double minScore = Double.POSITIVE_INFINITY;
-    private double maxScore = Double.NEGATIVE_INFINITY;
+    long scoresInside;
+    long scoresOutside;
+    double minScore = Double.POSITIVE_INFINITY;
+    double maxScore = Double.NEGATIVE_INFINITY;
     /** Rows judged and rows dropped, by class: a drop that leaves a class without rows is told. */
-    private long[] keptByClass = new long[2];
-    private long[] droppedByClass = new long[2];
+    long[] keptByClass = new long[2];
+    long[] droppedByClass = new long[2];
     /** The current row's class once its label is read, else -1. */
     private int rowClass;
 
@@ -101,8 +130,13 @@ public final class PredictionReader implements Closeable {
     private final String[] groups;
 
     private PredictionReader(RecordReader records, String file, PredictionSource source, TaskType task,
-                             List<String> groupColumns, ProgressListener progress) throws BadInputException {
+                             List<String> groupColumns, ProgressListener progress, boolean range, Path path,
+                             FileChannel channel, CsvRows.Header header) throws BadInputException {
         this.records = records;
+        this.range = range;
+        this.path = path;
+        this.channel = channel;
+        this.header = header;
         this.file = file;
         this.source = source;
         this.task = task;
@@ -126,10 +160,11 @@ public final class PredictionReader implements Closeable {
             if (!records.hasColumn(FIRST_GROUP + i)) {
                 missingSlices.add(groupColumns.get(i));
             }
-            groupValues.add(new HashMap<>());
+            groupValues.add(new ByteTable<>());
         }
         if (!missing.isEmpty() || !missingSlices.isEmpty()) {
-            throw new BadInputException(file, 1, 0, Fixes.missingColumns(records.availableColumns(), missing, present,
+            throw new BadInputException(file, 1, 0, Fixes.missingColumns(header != null ? header.columns()
+                    : records.availableColumns(), missing, present,
                     missingSlices, source.delimiter()));
         }
         if (task == TaskType.REGRESSION) {
@@ -158,28 +193,192 @@ public final class PredictionReader implements Closeable {
                                         List<String> groupColumns, ProgressListener progress)
             throws BadInputException {
         RegularFiles.requireRegular(path, displayName);
+        List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
+                source.prediction().name(), source.weight().name()));
+        wanted.addAll(groupColumns);
+        if (!isJsonLines(path, source.format()) && source.delimiter() < 0x80) {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                throw notFound(displayName);
+            } catch (IOException e) {
+                throw new BadInputException(displayName, 0, 0, "cannot open: " + e.getMessage(), e);
+            }
+            try {
+                long size = channel.size();
+                CsvRows.Header header = CsvRows.header(displayName, channel, size, source.delimiter());
+                CsvRows rows = CsvRows.range(displayName, wanted, channel, size, source.delimiter(), header,
+                        header.dataStart(), header.dataLine(), Long.MAX_VALUE);
+                return new PredictionReader(rows, displayName, source, task, groupColumns, progress, false, path,
+                        channel, header);
+            } catch (BadInputException | RuntimeException e) {
+                closeQuietly(channel, null);
+                throw e;
+            } catch (IOException e) {
+                closeQuietly(channel, null);
+                throw new BadInputException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
+            }
+        }
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         } catch (NoSuchFileException e) {
-            throw new BadInputException(displayName, 0, 0,
-                    "prediction file not found; expected held-out predictions there (set predictions.path)");
+            throw notFound(displayName);
         } catch (IOException e) {
             throw new BadInputException(displayName, 0, 0, "cannot open: " + e.getMessage(), e);
         }
-        List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
-                source.prediction().name(), source.weight().name()));
-        wanted.addAll(groupColumns);
         RecordReader records = null;
         try {
             records = isJsonLines(path, source.format())
                     ? new JsonLinesRecordReader(displayName, wanted, in)
                     : new CsvRecordReader(displayName, wanted, in, source.delimiter());
-            return new PredictionReader(records, displayName, source, task, groupColumns, progress);
+            return new PredictionReader(records, displayName, source, task, groupColumns, progress, false, path,
+                    null, null);
         } catch (BadInputException | RuntimeException e) {
             closeQuietly(records, in);
             throw e;
         }
+    }
+
+    private static BadInputException notFound(String displayName) {
+        return new BadInputException(displayName, 0, 0,
+                "prediction file not found; expected held-out predictions there (set predictions.path)");
+    }
+
+    /** A reader of the records of one range of this reader's CSV file, for a parallel read. */
+    PredictionReader range(long start, long limit) throws BadInputException {
+        try {
+            CsvRows rows = CsvRows.range(file, records.wanted, channel, channel.size(), source.delimiter(), header,
+                    start, 1, limit);
+            return new PredictionReader(rows, file, source, task, groupColumns, ProgressListener.NONE, true, path,
+                    channel, header);
+        } catch (IOException e) {
+            throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a gate makes of the rows of a range, and how two ranges' results merge (the earlier first). */
+    public interface Shards<S> {
+        S create();
+
+        /** Adds the reader's current row. */
+        void add(S shard, PredictionReader row);
+
+        /** Merges {@code later} (the rows after {@code into}'s) into {@code into}. */
+        void merge(S into, S later);
+    }
+
+    /**
+     * Reads every row into shards and returns them merged; afterwards this reader tells the counts, classes and
+     * reasons of the whole file, and its digest. A CSV file is read in ranges on up to {@code threads} threads,
+     * with the result a read from the start gives ({@link ParallelRead}); JSON Lines is read on this thread.
+     * A shard that refuses a row (a sum past the range of a double, too many groups) is bad input at the row.
+     */
+    public <S> S readAll(Shards<S> shards, int threads) throws BadInputException {
+        return readAll(shards, threads, ParallelRead.RANGE);
+    }
+
+    <S> S readAll(Shards<S> shards, int threads, long rangeBytes) throws BadInputException {
+        if (channel != null && !range) {
+            return ParallelRead.read(this, shards, threads, rangeBytes);
+        }
+        S shard = shards.create();
+        while (next()) {
+            try {
+                shards.add(shard, this);
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                throw new BadInputException(file, line(), 0, e.getMessage());
+            }
+        }
+        return shard;
+    }
+
+    /** Tells lines from {@code offset} on: this range's first line is line {@code offset + 1} of the file. */
+    void absolutize(long offset) {
+        lineOffset = offset;
+        dropReasons.replaceAll(r -> new Reason(r.line() + offset, r.message()));
+        failureReasons.replaceAll(r -> new Reason(r.line() + offset, r.message()));
+        if (firstInvalid != null) {
+            firstInvalid = new Reason(firstInvalid.line() + offset, firstInvalid.message());
+        }
+    }
+
+    /**
+     * Adds what the next range read: counts, kept reasons, classes found. False when the range gave a label another
+     * class than a read from the start would (it met the labels in another order): then only such a read can tell.
+     */
+    boolean absorb(PredictionReader later) {
+        if (classes != null) {
+            if (!later.classes.agreesAfter(classes)) {
+                return false;
+            }
+            classes.absorb(later.classes);
+        }
+        rows += later.rows;
+        dropped += later.dropped;
+        failed += later.failed;
+        dropReasons.addAll(later.dropReasons.subList(0, Math.min(later.dropReasons.size(),
+                Math.max(0, KEPT_DROP_REASONS - dropReasons.size()))));
+        failureReasons.addAll(later.failureReasons.subList(0, Math.min(later.failureReasons.size(),
+                Math.max(0, KEPT_DROP_REASONS - failureReasons.size()))));
+        positiveSeen |= later.positiveSeen;
+        for (String label : later.labelsFound) {
+            if (labelsFound.size() < MAX_LABELS_SHOWN) {
+                labelsFound.add(label);
+            }
+        }
+        declaredClassSeen |= later.declaredClassSeen;
+        scoresInside += later.scoresInside;
+        scoresOutside += later.scoresOutside;
+        minScore = Math.min(minScore, later.minScore);
+        maxScore = Math.max(maxScore, later.maxScore);
+        keptByClass = sum(keptByClass, later.keptByClass);
+        droppedByClass = sum(droppedByClass, later.droppedByClass);
+        return true;
+    }
+
+    private static long[] sum(long[] a, long[] b) {
+        long[] s = Arrays.copyOf(a, Math.max(a.length, b.length));
+        for (int i = 0; i < b.length; i++) {
+            s[i] += b[i];
+        }
+        return s;
+    }
+
+    /** Takes the merged account of a parallel read as this reader's. */
+    void adopt(PredictionReader merged) {
+        rows = merged.rows;
+        dropped = merged.dropped;
+        failed = merged.failed;
+        dropReasons.clear();
+        dropReasons.addAll(merged.dropReasons);
+        failureReasons.clear();
+        failureReasons.addAll(merged.failureReasons);
+        positiveSeen = merged.positiveSeen;
+        labelsFound.clear();
+        labelsFound.addAll(merged.labelsFound);
+        declaredClassSeen = merged.declaredClassSeen;
+        scoresInside = merged.scoresInside;
+        scoresOutside = merged.scoresOutside;
+        minScore = merged.minScore;
+        maxScore = merged.maxScore;
+        keptByClass = merged.keptByClass;
+        droppedByClass = merged.droppedByClass;
+        classes = merged.classes;
+    }
+
+    void adoptDigest(String sha256) {
+        digest = sha256;
+    }
+
+    /** Where the next record of this range starts, and the lines read so far; CSV only. */
+    long position() {
+        return ((CsvRows) records).position();
+    }
+
+    long linesRead() {
+        return ((CsvRows) records).nextLine() - 1;
     }
 
     private static void closeQuietly(Closeable records, InputStream in) {
@@ -187,7 +386,9 @@ public final class PredictionReader implements Closeable {
             if (records != null) {
                 records.close();
             }
-            in.close();
+            if (in != null) {
+                in.close();
+            }
         } catch (IOException ignored) {
             // the original error is what the user needs to see
         }
@@ -223,7 +424,7 @@ public final class PredictionReader implements Closeable {
             rowClass = -1;
             try {
                 if (!records.next()) {
-                    Optional<String> problem = fileProblem();
+                    Optional<String> problem = range ? Optional.empty() : fileProblem();
                     if (problem.isPresent()) {
                         throw new BadInputException(file, 0, 0, problem.get());
                     }
@@ -232,7 +433,7 @@ public final class PredictionReader implements Closeable {
                 decodeData();
             } catch (RecordReader.InvalidRecordException e) {
                 if (source.invalidRows() == InvalidRows.ERROR) {
-                    throw explain(e, "set predictions.invalidRows: drop to drop and count them");
+                    return failOn(e, DATA_HINT);
                 }
                 dropped++;
                 if (rowClass >= 0) {
@@ -246,7 +447,7 @@ public final class PredictionReader implements Closeable {
                 decodePrediction();
             } catch (RecordReader.InvalidRecordException e) {
                 if (source.invalidRows() == InvalidRows.ERROR) {
-                    throw explain(e, "with predictions.invalidRows: drop, each counts against the model");
+                    return failOn(e, PREDICTION_HINT);
                 }
                 failed++;
                 keep(failureReasons, e);
@@ -267,7 +468,43 @@ public final class PredictionReader implements Closeable {
         }
     }
 
-    private static long[] count(long[] counts, int index) {
+    /**
+     * The first invalid row when the policy does not drop: read alone, the error (see {@link #explain}); in a range,
+     * it is recorded with the counts of the rest of the range, and the range ends.
+     */
+    private boolean failOn(RecordReader.InvalidRecordException first, String hint) throws BadInputException {
+        if (!range) {
+            throw explain(first, hint);
+        }
+        firstInvalid = new Reason(first.line, first.getMessage());
+        firstInvalidColumn = first.column;
+        firstInvalidHint = hint;
+        countRest();
+        return false;
+    }
+
+    /** Reads the rest after the first invalid row, counting valid and invalid rows; this read is the error's only. */
+    private void countRest() {
+        restInvalid = 1;
+        try {
+            while (true) {
+                try {
+                    if (!records.next()) {
+                        return;
+                    }
+                    decodeData();
+                    decodePrediction();
+                    restValid++;
+                } catch (RecordReader.InvalidRecordException e) {
+                    restInvalid++;
+                }
+            }
+        } catch (BadInputException e) {
+            malformedAfterFirst = true;
+        }
+    }
+
+    static long[] count(long[] counts, int index) {
         long[] c = index < counts.length ? counts : Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
         c[index]++;
         return c;
@@ -279,39 +516,36 @@ public final class PredictionReader implements Closeable {
      * where it leaves rows to judge. This read happens only on the way to an error.
      */
     private BadInputException explain(RecordReader.InvalidRecordException first, String dropHint) {
-        long invalid = 1;
-        long valid = 0;
-        try {
-            while (true) {
-                try {
-                    if (!records.next()) {
-                        break;
-                    }
-                    decodeData();
-                    decodePrediction();
-                    valid++;
-                } catch (RecordReader.InvalidRecordException e) {
-                    invalid++;
-                }
-            }
-        } catch (BadInputException e) {
+        countRest();
+        return explained(first.line, first.column, first.getMessage(), dropHint, malformedAfterFirst,
+                rows + dropped + restValid + restInvalid, rows + restValid, restInvalid);
+    }
+
+    /**
+     * The error for the first invalid row: with how many rows of the file share a problem, unless the file is
+     * malformed past it, or the whole file has a problem.
+     *
+     * @param all the rows of the file; {@code valid} of them without a problem, {@code invalid} with one
+     */
+    BadInputException explained(long line, long column, String message, String dropHint, boolean malformedPast,
+                                long all, long valid, long invalid) {
+        if (malformedPast) {
             // past the first problem the file is malformed: the first is still the one to fix first
-            return new BadInputException(file, first.line, first.column, first.getMessage());
+            return new BadInputException(file, line, column, message);
         }
         Optional<String> problem = fileProblem();
         if (problem.isPresent()) {
             return new BadInputException(file, 0, 0, problem.get());
         }
-        long all = valid + invalid + rows + dropped;
-        String extent = valid + rows == 0
+        String extent = valid == 0
                 ? " (no row of the file can be read: " + (all == 1 ? "its one row has" : "all " + all + " rows have")
                 + " a problem; fix the file or the policy, as dropping would leave nothing to judge)"
                 : " (" + invalid + " of " + all + " rows have a problem; " + dropHint + ")";
-        return new BadInputException(file, first.line, first.column, first.getMessage() + extent);
+        return new BadInputException(file, line, column, message + extent);
     }
 
     /** A problem of the whole file, once it is read: no label is the positive class, or no score a probability. */
-    private Optional<String> fileProblem() {
+    Optional<String> fileProblem() {
         if (task == TaskType.BINARY && !positiveSeen && !declaredClassSeen && labelsFound.size() >= 2) {
             return Optional.of(Fixes.positiveMissing(source.label().name(), List.copyOf(labelsFound),
                     source.positive(), source.classes()));
@@ -322,55 +556,65 @@ public final class PredictionReader implements Closeable {
         return Optional.empty();
     }
 
-    private void keep(List<String> reasons, RecordReader.InvalidRecordException e) {
+    private void keep(List<Reason> reasons, RecordReader.InvalidRecordException e) {
         if (reasons.size() < KEPT_DROP_REASONS) {
-            String reason = file + ":" + e.line + ": " + e.getMessage();
-            reasons.add(reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3)
-                    + "...");
+            reasons.add(new Reason(e.line, e.getMessage()));
         }
+    }
+
+    /** Reasons as told: {@code file:line: reason}, bounded; the first {@link #KEPT_DROP_REASONS}. */
+    private List<String> told(List<Reason> reasons) {
+        return reasons.stream().limit(KEPT_DROP_REASONS).map(r -> {
+            String reason = file + ":" + r.line() + ": " + r.message();
+            return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3) + "...";
+        }).toList();
     }
 
     /** What the row says about the world: label, weight, slices. A failure here is an invalid row. */
     private void decodeData() throws RecordReader.InvalidRecordException {
-        String[] v = records.values;
-        String label = value(v, LABEL, source.label());
+        Fields f = records.fields;
+        requireValue(f, LABEL, source.label());
         if (task == TaskType.REGRESSION) {
-            target = number(label, source.label());
+            target = number(f, LABEL, source.label());
         } else {
             if (!positiveSeen && task == TaskType.BINARY) {
-                noteLabel(label);
+                noteLabel(f.text(LABEL));
             }
-            actualClass = classOf(label, source.label());
+            actualClass = classOf(f, LABEL, source.label());
             rowClass = actualClass;
         }
         if (hasWeight) {
-            weight = number(value(v, WEIGHT, source.weight()), source.weight());
+            requireValue(f, WEIGHT, source.weight());
+            weight = number(f, WEIGHT, source.weight());
             if (weight < 0) {
                 // 0 is a weight (the row is read and counts for nothing), as in scikit-learn and Fairlearn
-                throw invalid("column '" + source.weight().name() + "': weight " + RecordReader.clip(v[WEIGHT])
+                throw invalid("column '" + source.weight().name() + "': weight " + RecordReader.clip(f.text(WEIGHT))
                         + " is negative; expected a weight of 0 or more");
             }
         } else {
             weight = 1.0;
         }
         for (int i = 0; i < groups.length; i++) {
-            String raw = v[FIRST_GROUP + i];
-            if (raw == null) {
+            int slot = FIRST_GROUP + i;
+            if (!f.present(slot)) {
                 throw invalid("no value for slice column '" + groupColumns.get(i) + "'");
             }
-            if (raw.length() > MAX_GROUP_NAME_LENGTH) {
-                throw invalid("slice column '" + groupColumns.get(i) + "': a value of " + raw.length()
-                        + " characters ('" + RecordReader.clip(raw) + "'); expected a group name of at most "
-                        + MAX_GROUP_NAME_LENGTH);
-            }
-            Map<String, String> known = groupValues.get(i);
-            String interned = known.get(raw);
+            ByteTable<String> known = groupValues.get(i);
+            int hash = f.hash(slot);
+            String interned = known.get(f.bytes, f.start[slot], f.end[slot], hash);
             if (interned == null) {
+                // UTF-8 takes at least a byte for each UTF-16 unit: only a long value needs counting in characters
+                String raw = f.text(slot);
+                if (f.length(slot) > MAX_GROUP_NAME_LENGTH && raw.length() > MAX_GROUP_NAME_LENGTH) {
+                    throw invalid("slice column '" + groupColumns.get(i) + "': a value of " + raw.length()
+                            + " characters ('" + RecordReader.clip(raw) + "'); expected a group name of at most "
+                            + MAX_GROUP_NAME_LENGTH);
+                }
                 if (known.size() >= MAX_DISTINCT_VALUES) {
                     throw invalid("slice column '" + groupColumns.get(i) + "' has more than "
                             + MAX_DISTINCT_VALUES + " distinct values; expected a column of groups, not of ids");
                 }
-                known.put(raw, raw);
+                known.put(f.bytes, f.start[slot], f.end[slot], hash, raw);
                 interned = raw;
             }
             groups[i] = interned;
@@ -393,25 +637,28 @@ public final class PredictionReader implements Closeable {
 
     /** What the model answered. A failure here is the model's: see the class comment. */
     private void decodePrediction() throws RecordReader.InvalidRecordException {
-        String[] v = records.values;
+        Fields f = records.fields;
         if (task == TaskType.REGRESSION) {
-            predicted = number(value(v, PREDICTION, source.prediction()), source.prediction());
+            requireValue(f, PREDICTION, source.prediction());
+            predicted = number(f, PREDICTION, source.prediction());
             return;
         }
         if (hasScore) {
-            score = number(value(v, SCORE, source.score()), source.score());
+            requireValue(f, SCORE, source.score());
+            score = number(f, SCORE, source.score());
             minScore = Math.min(minScore, score);
             maxScore = Math.max(maxScore, score);
             if (score > 0 && score < 1) {
                 scoresInside++;
             } else if (score < 0 || score > 1) {
                 scoresOutside++;
-                throw invalid("column '" + source.score().name() + "': score " + RecordReader.clip(v[SCORE])
+                throw invalid("column '" + source.score().name() + "': score " + RecordReader.clip(f.text(SCORE))
                         + " is outside [0, 1]; expected the probability of the positive class");
             }
         }
         if (hasPrediction) {
-            predictedClass = classOf(value(v, PREDICTION, source.prediction()), source.prediction());
+            requireValue(f, PREDICTION, source.prediction());
+            predictedClass = classOf(f, PREDICTION, source.prediction());
         } else {
             predictedClass = score >= source.threshold() ? positiveIndex : 1 - positiveIndex;
         }
@@ -421,28 +668,33 @@ public final class PredictionReader implements Closeable {
         return new RecordReader.InvalidRecordException(records.line, 0, message);
     }
 
-    private String value(String[] v, int slot, Column column) throws RecordReader.InvalidRecordException {
-        String s = v[slot];
-        if (s == null || s.isBlank()) {
-            throw invalid("column '" + column.name() + "' is " + (s == null ? "missing" : "empty"));
+    private void requireValue(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException {
+        if (!f.present(slot) || f.blank(slot)) {
+            throw invalid("column '" + column.name() + "' is " + (f.present(slot) ? "empty" : "missing"));
         }
-        return s;
     }
 
-    private double number(String text, Column column) throws RecordReader.InvalidRecordException {
+    private double number(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException {
         double d;
         try {
-            d = Double.parseDouble(text);
+            d = f.number(slot);
         } catch (NumberFormatException e) {
-            throw invalid("column '" + column.name() + "': '" + RecordReader.clip(text) + "' is not a number");
+            throw invalid("column '" + column.name() + "': '" + RecordReader.clip(f.text(slot)) + "' is not a number");
         }
         if (!Double.isFinite(d)) {
-            throw invalid("column '" + column.name() + "': " + RecordReader.clip(text) + " is not a finite number");
+            throw invalid("column '" + column.name() + "': " + RecordReader.clip(f.text(slot))
+                    + " is not a finite number");
         }
         return d;
     }
 
-    private int classOf(String label, Column column) throws RecordReader.InvalidRecordException {
+    private int classOf(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException {
+        int hash = f.hash(slot);
+        Integer cached = labelIndex.get(f.bytes, f.start[slot], f.end[slot], hash);
+        if (cached != null) {
+            return cached;
+        }
+        String label = f.text(slot);
         Optional<Integer> index = classes.indexOf(label);
         if (index.isEmpty()) {
             String known = RecordReader.shownColumns(classes.names());
@@ -454,6 +706,9 @@ public final class PredictionReader implements Closeable {
                     + (classes.names().size() + 1) + " but " + (task == TaskType.BINARY
                     ? "a binary model has two (" + known + "); declare predictions.classes or set task: multiclass"
                     : "at most " + MAX_DISTINCT_VALUES + " classes are read"));
+        }
+        if (labelIndex.size() < MAX_DISTINCT_VALUES) {
+            labelIndex.put(f.bytes, f.start[slot], f.end[slot], hash, index.get());
         }
         return index.get();
     }
@@ -477,7 +732,7 @@ public final class PredictionReader implements Closeable {
     }
 
     public long line() {
-        return records.line;
+        return records.line + lineOffset;
     }
 
     public boolean actualPositive() {
@@ -552,7 +807,7 @@ public final class PredictionReader implements Closeable {
 
     /** The first few dropped rows, each as {@code file:line: reason}. */
     public List<String> dropReasons() {
-        return List.copyOf(dropReasons);
+        return told(dropReasons);
     }
 
     /**
@@ -565,20 +820,26 @@ public final class PredictionReader implements Closeable {
 
     /** The first few failed predictions, each as {@code file:line: reason}. */
     public List<String> failureReasons() {
-        return List.copyOf(failureReasons);
+        return told(failureReasons);
     }
 
     /** {@code sha256:} digest of the whole file, as read; call once, after the last row. */
     public String digest() throws IOException {
-        return records.digest();
+        if (digest == null) {
+            digest = channel == null ? records.digest() : FileDigest.of(channel);
+        }
+        return digest;
     }
 
     public long bytesRead() {
-        return records.bytesRead();
+        return bytesRead >= 0 ? bytesRead : records.bytesRead();
     }
 
     @Override
     public void close() throws IOException {
         records.close();
+        if (channel != null && !range) {
+            channel.close();
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.mlgates.core.data;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mlgates.core.BadInputException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,35 +12,30 @@ import java.util.List;
 abstract class RecordReader implements Closeable {
     final String file;
     final List<String> wanted;
-    /** Values of the current record, aligned with {@link #wanted}; null where the record lacks the column. */
-    final String[] values;
+    /** Values of the current record, aligned with {@link #wanted}; absent where the record lacks the column. */
+    final Fields fields;
     /**
      * For each wanted index, the first index naming the same column: one column may serve several roles (a slice by
      * the label), and the reader fills the first and copies it to the others.
      */
     private final int[] firstOfName;
     long line;
-    /** Set by the subclass once its parser is open. */
-    JsonParser parser;
-    /** The file's bytes, counted; subclasses open their parser on it. */
-    final CountingInputStream counted;
 
-    RecordReader(String file, List<String> wanted, CountingInputStream counted) {
+    RecordReader(String file, List<String> wanted) {
         this.file = file;
         this.wanted = List.copyOf(wanted);
-        this.values = new String[wanted.size()];
+        this.fields = new Fields(wanted.size());
         this.firstOfName = new int[wanted.size()];
         for (int i = 0; i < firstOfName.length; i++) {
             firstOfName[i] = this.wanted.indexOf(this.wanted.get(i));
         }
-        this.counted = counted;
     }
 
     /** Copies the value of a column that serves several roles to each of them; call once a record is read. */
     final void shareRoles() {
         for (int i = 0; i < firstOfName.length; i++) {
             if (firstOfName[i] != i) {
-                values[i] = values[firstOfName[i]];
+                fields.share(firstOfName[i], i);
             }
         }
     }
@@ -73,39 +65,10 @@ abstract class RecordReader implements Closeable {
     abstract boolean next() throws BadInputException, InvalidRecordException;
 
     /** Bytes consumed so far, for progress. */
-    final long bytesRead() {
-        return counted.count();
-    }
+    abstract long bytesRead();
 
     /** {@code sha256:} digest of the whole file; at the end of the read. */
-    final String digest() throws IOException {
-        return counted.digest();
-    }
-
-    /** A syntax error of the file format, at the parser's position. */
-    final BadInputException syntax(String format, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        if ((at == null || at.getLineNr() <= 0) && parser != null) {
-            // Jackson's stream limits (a number too long, nesting too deep) report no place: the parser knows it.
-            at = parser.currentLocation();
-        }
-        long l = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        long c = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-        String message = e.getOriginalMessage();
-        // Jackson quotes the offending text; a huge token must not make a huge message.
-        if (message != null && message.length() > 300) {
-            message = message.substring(0, 297) + "...";
-        }
-        return new BadInputException(file, l, c, "malformed " + format + ": " + message, e);
-    }
-
-    @Override
-    public final void close() throws IOException {
-        if (parser != null) {
-            parser.close();
-        }
-        counted.close();
-    }
+    abstract String digest() throws IOException;
 
     /** A record that cannot be read as a row, though the file around it can; the policy may drop it. */
     static final class InvalidRecordException extends Exception {

@@ -74,30 +74,40 @@ public final class EthicsGate {
         PredictionSource source = request.columns().applyTo(policy.predictions());
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 source, policy.task(), sensitive, request.progress())) {
-            overall = TaskMetrics.create(policy.task(), reader.hasScores(), ranks, options.calibrationBins());
-            if (!sensitive.isEmpty()) {
-                groups = new FairnessAccumulator(sensitive, fairness.intersections(), reader.hasScores(),
-                        options.calibrationBins(), PredictionReader.MAX_DISTINCT_VALUES);
-            }
-            String[] values = new String[sensitive.size()];
-            while (reader.next()) {
-                try {
-                    overall.add(reader);
-                } catch (ArithmeticException e) { // numbers no double can hold, e.g. weights summing past 1.8e308
-                    throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
+            boolean scores = reader.hasScores();
+            List<List<String>> intersections = fairness.intersections();
+            Grouped read = reader.readAll(new PredictionReader.Shards<>() {
+                @Override
+                public Grouped create() {
+                    return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, options.calibrationBins()),
+                            sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
+                                    options.calibrationBins(), PredictionReader.MAX_DISTINCT_VALUES),
+                            new String[sensitive.size()]);
                 }
-                if (groups != null) {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = reader.group(i);
-                    }
-                    try {
-                        groups.add(values, reader.actualPositive(), reader.predictedPositive(), reader.score(),
-                                reader.weight());
-                    } catch (IllegalArgumentException | ArithmeticException e) {
-                        throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
+
+                @Override
+                public void add(Grouped shard, PredictionReader row) {
+                    shard.overall().add(row);
+                    if (shard.groups() != null) {
+                        String[] values = shard.values();
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = row.group(i);
+                        }
+                        shard.groups().add(values, row.actualPositive(), row.predictedPositive(), row.score(),
+                                row.weight());
                     }
                 }
-            }
+
+                @Override
+                public void merge(Grouped into, Grouped later) {
+                    into.overall().merge(later.overall());
+                    if (into.groups() != null) {
+                        into.groups().merge(later.groups());
+                    }
+                }
+            }, request.threads());
+            overall = read.overall();
+            groups = read.groups();
             classNames = reader.classNames();
             emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
@@ -152,6 +162,10 @@ public final class EthicsGate {
                 List.of(new Evidence.Input("predictions", predictionsDisplay, predictionsDigest)), request.chainHead(),
                 Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), Optional.empty(),
                         Optional.empty(), request.sensitive(), request.reference(), request.columns())));
+    }
+
+    /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
+    private record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
     }
 
     /**

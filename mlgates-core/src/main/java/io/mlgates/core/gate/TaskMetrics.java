@@ -24,6 +24,9 @@ abstract sealed class TaskMetrics {
 
     abstract void add(PredictionReader row);
 
+    /** Adds the rows {@code later} (of the same task and options) counted after this one's. */
+    abstract void merge(TaskMetrics later);
+
     abstract long rows();
 
     abstract Map<String, MetricValue> compute(List<String> classNames, MetricOptions options);
@@ -43,6 +46,11 @@ abstract sealed class TaskMetrics {
         @Override
         void add(PredictionReader row) {
             acc.add(row.actualPositive(), row.predictedPositive(), row.score(), row.weight());
+        }
+
+        @Override
+        void merge(TaskMetrics later) {
+            acc.merge(((Binary) later).acc);
         }
 
         @Override
@@ -70,6 +78,11 @@ abstract sealed class TaskMetrics {
         }
 
         @Override
+        void merge(TaskMetrics later) {
+            acc.merge(((Multiclass) later).acc);
+        }
+
+        @Override
         long rows() {
             return acc.rows();
         }
@@ -86,6 +99,11 @@ abstract sealed class TaskMetrics {
         @Override
         void add(PredictionReader row) {
             acc.add(row.target(), row.predicted(), row.weight());
+        }
+
+        @Override
+        void merge(TaskMetrics later) {
+            acc.merge(((Regression) later).acc);
         }
 
         @Override

@@ -63,29 +63,49 @@ public final class ValidationGate {
         PredictionSource source = request.columns().applyTo(policy.predictions());
         try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
                 source, policy.task(), sliceColumns, request.progress())) {
-            overall = TaskMetrics.create(policy.task(), reader.hasScores(), true, options.calibrationBins());
+            boolean scores = reader.hasScores();
             boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
             for (SliceRule rule : policy.slices()) {
                 int i = sliceColumns.indexOf(rule.column());
                 sliceNeedsRanks[i] |= rule.limits().stream()
                         .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
             }
-            for (int i = 0; i < sliceColumns.size(); i++) {
-                bySlice.add(new TreeMap<>());
-            }
-            while (reader.next()) {
-                try {
-                    overall.add(reader);
+            Sliced read = reader.readAll(new PredictionReader.Shards<>() {
+                @Override
+                public Sliced create() {
+                    List<Map<String, TaskMetrics>> slices = new ArrayList<>();
+                    for (int i = 0; i < sliceColumns.size(); i++) {
+                        slices.add(new TreeMap<>());
+                    }
+                    return new Sliced(TaskMetrics.create(policy.task(), scores, true, options.calibrationBins()),
+                            slices);
+                }
+
+                @Override
+                public void add(Sliced shard, PredictionReader row) {
+                    shard.overall().add(row);
                     for (int i = 0; i < sliceColumns.size(); i++) {
                         boolean ranks = sliceNeedsRanks[i];
-                        bySlice.get(i).computeIfAbsent(reader.group(i),
-                                g -> TaskMetrics.create(policy.task(), reader.hasScores(), ranks,
-                                        options.calibrationBins())).add(reader);
+                        shard.bySlice().get(i).computeIfAbsent(row.group(i), g -> TaskMetrics.create(policy.task(),
+                                scores, ranks, options.calibrationBins())).add(row);
                     }
-                } catch (ArithmeticException e) { // numbers no double can hold, e.g. weights summing past 1.8e308
-                    throw new BadInputException(predictionsDisplay, reader.line(), 0, e.getMessage());
                 }
-            }
+
+                @Override
+                public void merge(Sliced into, Sliced later) {
+                    into.overall().merge(later.overall());
+                    for (int i = 0; i < sliceColumns.size(); i++) {
+                        for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
+                            into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
+                                a.merge(b);
+                                return a;
+                            });
+                        }
+                    }
+                }
+            }, request.threads());
+            overall = read.overall();
+            bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
             emptiedClasses = reader.classesEmptiedByDrop();
             data = new DataSummary(predictionsDisplay, policy.task(), classNames, reader.rowsRead(),
@@ -142,6 +162,10 @@ public final class ValidationGate {
                         request.baseline().filter(b -> b instanceof BaselineSource.Stage)
                                 .map(b -> ((BaselineSource.Stage) b).stage()), Optional.empty(), Map.of(),
                         request.columns())));
+    }
+
+    /** What a range of rows makes: the metrics overall and per value of each slice column. */
+    private record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
     }
 
     /** The caller's baseline file as results show it: relative to the repository when inside it. */

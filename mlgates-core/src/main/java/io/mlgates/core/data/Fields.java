@@ -1,0 +1,131 @@
+package io.mlgates.core.data;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The wanted values of the current record as byte ranges of one array (UTF-8), so that a row is read without an
+ * object per field: numbers are parsed from the bytes, labels and group names looked up by their bytes, and text is
+ * made only for a message or a value seen for the first time. A reader of text (JSON Lines) encodes its values here.
+ */
+final class Fields {
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22};
+    /** Largest integer every smaller of which a double holds exactly: 2^53. */
+    private static final long EXACT_LIMIT = 1L << 53;
+
+    /** The array the values lie in; set by the reader. */
+    byte[] bytes = new byte[0];
+    /** Per slot, the first byte of the value, or -1 when the record lacks the column. */
+    final int[] start;
+    final int[] end;
+    /** For readers of text: where the next encoded value goes. */
+    private int used;
+
+    Fields(int slots) {
+        start = new int[slots];
+        end = new int[slots];
+        Arrays.fill(start, -1);
+    }
+
+    void clear() {
+        Arrays.fill(start, -1);
+        used = 0;
+    }
+
+    void set(int slot, int from, int to) {
+        start[slot] = from;
+        end[slot] = to;
+    }
+
+    /** Stores a value read as text (JSON Lines): encoded after the values stored before it in this record. */
+    void setText(int slot, String text) {
+        byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+        if (used + encoded.length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(used + encoded.length, bytes.length * 2 + 64));
+        }
+        System.arraycopy(encoded, 0, bytes, used, encoded.length);
+        set(slot, used, used + encoded.length);
+        used += encoded.length;
+    }
+
+    boolean present(int slot) {
+        return start[slot] >= 0;
+    }
+
+    int length(int slot) {
+        return end[slot] - start[slot];
+    }
+
+    /** The value as text; null when absent. Made only where text is needed (messages, first sight of a value). */
+    String text(int slot) {
+        return start[slot] < 0 ? null : new String(bytes, start[slot], end[slot] - start[slot], StandardCharsets.UTF_8);
+    }
+
+    /** Whether the value is empty or white space only, as {@link String#isBlank()} says. */
+    boolean blank(int slot) {
+        for (int i = start[slot]; i < end[slot]; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                return text(slot).isBlank(); // beyond ASCII: Unicode's white space decides
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value as a double, exactly as {@link Double#parseDouble} reads its text: a plain decimal of at most 15
+     * significant digits and 22 decimals is one exact integer divided by an exact power of ten, which IEEE division
+     * rounds correctly (Clinger's fast path); every other spelling goes to the JDK.
+     *
+     * @throws NumberFormatException as {@link Double#parseDouble} does
+     */
+    double number(int slot) {
+        int i = start[slot];
+        int to = end[slot];
+        boolean negative = false;
+        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+            negative = bytes[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < to; i++) {
+            byte b = bytes[i];
+            if (b >= '0' && b <= '9') {
+                mantissa = mantissa * 10 + (b - '0');
+                if (++digits > 18) {
+                    break;
+                }
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (b == '.' && decimals < 0) {
+                decimals = 0;
+            } else {
+                break;
+            }
+        }
+        if (i == to && digits > 0 && mantissa < EXACT_LIMIT && decimals < POWERS_OF_TEN.length) {
+            double value = decimals <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[decimals];
+            return negative ? -value : value;
+        }
+        return Double.parseDouble(text(slot));
+    }
+
+    /** Hash of the value's bytes, for {@link ByteTable}. */
+    int hash(int slot) {
+        return ByteTable.hash(bytes, start[slot], end[slot]);
+    }
+
+    /** Lets slot {@code to} show the value of slot {@code from}: one column in two roles. */
+    void share(int from, int to) {
+        start[to] = start[from];
+        end[to] = end[from];
+    }
+}
