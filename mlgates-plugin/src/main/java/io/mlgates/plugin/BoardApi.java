@@ -374,6 +374,7 @@ public final class BoardApi {
         }
 
         /** Among a train's lapsing: with the model it is of. */
+        @ExportedBean(defaultVisibility = DEPTH)
         public static final class OfModel extends Lapse {
             private final String model;
 
