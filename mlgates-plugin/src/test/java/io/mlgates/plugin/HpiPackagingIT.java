@@ -180,7 +180,7 @@ class HpiPackagingIT {
             }
         }
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
-                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardAction",
+                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardAction", "io.mlgates.plugin.BoardFacts",
                         "io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",

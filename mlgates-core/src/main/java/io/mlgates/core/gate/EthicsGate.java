@@ -10,6 +10,7 @@ import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.EthicsPolicy;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.Favourable;
@@ -38,6 +39,14 @@ public final class EthicsGate {
     public static final String NAME = "ethics";
 
     public GateResult evaluate(EthicsRequest request) throws BadInputException {
+        // one memory budget for every score this evaluation keeps (all ranges, slices and classes); closing it
+        // removes whatever spilled to disk, on success, bad input or interrupt alike
+        try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
+            return evaluate(request, scoreBudget);
+        }
+    }
+
+    private GateResult evaluate(EthicsRequest request, ScoreBudget scoreBudget) throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
         EthicsPolicy ethics = policy.ethics();
@@ -79,7 +88,8 @@ public final class EthicsGate {
             Grouped read = reader.readAll(new PredictionReader.Shards<>() {
                 @Override
                 public Grouped create() {
-                    return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, options.calibrationBins()),
+                    return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, options.calibrationBins(),
+                            scoreBudget),
                             sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
                                     options.calibrationBins(), PredictionReader.MAX_DISTINCT_VALUES),
                             new String[sensitive.size()]);

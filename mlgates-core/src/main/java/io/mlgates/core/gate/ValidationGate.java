@@ -9,6 +9,7 @@ import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.Baseline;
 import io.mlgates.core.policy.BaselineComparison;
 import io.mlgates.core.policy.LoadedPolicy;
@@ -41,6 +42,14 @@ public final class ValidationGate {
     public static final String NAME = "validate";
 
     public GateResult evaluate(ValidationRequest request) throws BadInputException {
+        // one memory budget for every score this evaluation keeps (all ranges, slices and classes); closing it
+        // removes whatever spilled to disk, on success, bad input or interrupt alike
+        try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
+            return evaluate(request, scoreBudget);
+        }
+    }
+
+    private GateResult evaluate(ValidationRequest request, ScoreBudget scoreBudget) throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
         Workspace ws = request.workspace();
@@ -77,7 +86,8 @@ public final class ValidationGate {
                     for (int i = 0; i < sliceColumns.size(); i++) {
                         slices.add(new TreeMap<>());
                     }
-                    return new Sliced(TaskMetrics.create(policy.task(), scores, true, options.calibrationBins()),
+                    return new Sliced(TaskMetrics.create(policy.task(), scores, true, options.calibrationBins(),
+                            scoreBudget),
                             slices);
                 }
 
@@ -87,7 +97,7 @@ public final class ValidationGate {
                     for (int i = 0; i < sliceColumns.size(); i++) {
                         boolean ranks = sliceNeedsRanks[i];
                         shard.bySlice().get(i).computeIfAbsent(row.group(i), g -> TaskMetrics.create(policy.task(),
-                                scores, ranks, options.calibrationBins())).add(row);
+                                scores, ranks, options.calibrationBins(), scoreBudget)).add(row);
                     }
                 }
 
