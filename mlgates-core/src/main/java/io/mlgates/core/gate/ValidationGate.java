@@ -41,6 +41,12 @@ public final class ValidationGate {
     public static final String NAME = "validate";
 
     public GateResult evaluate(ValidationRequest request) throws BadInputException {
+        return evaluate(request, Optional.empty());
+    }
+
+    /** Judges {@code request}; from {@code shared} when the predictions were read already for this gate too. */
+    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read<Sliced>> shared)
+            throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
         Workspace ws = request.workspace();
@@ -50,7 +56,7 @@ public final class ValidationGate {
         Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
 
-        List<String> sliceColumns = policy.slices().stream().map(SliceRule::column).distinct().toList();
+        List<String> sliceColumns = sliceColumns(policy);
         MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
 
         TaskMetrics overall;
@@ -61,49 +67,11 @@ public final class ValidationGate {
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
-                source, policy.task(), sliceColumns, request.progress())) {
-            boolean scores = reader.hasScores();
-            boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
-            for (SliceRule rule : policy.slices()) {
-                int i = sliceColumns.indexOf(rule.column());
-                sliceNeedsRanks[i] |= rule.limits().stream()
-                        .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
-            }
-            Sliced read = reader.readAll(new PredictionReader.Shards<>() {
-                @Override
-                public Sliced create() {
-                    List<Map<String, TaskMetrics>> slices = new ArrayList<>();
-                    for (int i = 0; i < sliceColumns.size(); i++) {
-                        slices.add(new TreeMap<>());
-                    }
-                    return new Sliced(TaskMetrics.create(policy.task(), scores, true, options.calibrationBins()),
-                            slices);
-                }
-
-                @Override
-                public void add(Sliced shard, PredictionReader row) {
-                    shard.overall().add(row);
-                    for (int i = 0; i < sliceColumns.size(); i++) {
-                        boolean ranks = sliceNeedsRanks[i];
-                        shard.bySlice().get(i).computeIfAbsent(row.group(i), g -> TaskMetrics.create(policy.task(),
-                                scores, ranks, options.calibrationBins())).add(row);
-                    }
-                }
-
-                @Override
-                public void merge(Sliced into, Sliced later) {
-                    into.overall().merge(later.overall());
-                    for (int i = 0; i < sliceColumns.size(); i++) {
-                        for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
-                            into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
-                                a.merge(b);
-                                return a;
-                            });
-                        }
-                    }
-                }
-            }, request.threads());
+        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+                predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
+            PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
+            Sliced read = shared.isPresent() ? shared.get().shard()
+                    : opened.readAll(shards(policy, opened.hasScores(), 0), request.threads());
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -165,7 +133,60 @@ public final class ValidationGate {
     }
 
     /** What a range of rows makes: the metrics overall and per value of each slice column. */
-    private record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+    }
+
+    /** The columns whose values are slices, each once. */
+    static List<String> sliceColumns(Policy policy) {
+        return policy.slices().stream().map(SliceRule::column).distinct().toList();
+    }
+
+    /**
+     * What the gate makes of the rows: the metrics overall and per slice, the slice columns' values being the
+     * reader's groups from {@code firstGroup} on.
+     */
+    static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup) {
+        List<String> sliceColumns = sliceColumns(policy);
+        int calibrationBins = policy.calibrationBins();
+        boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
+        for (SliceRule rule : policy.slices()) {
+            int i = sliceColumns.indexOf(rule.column());
+            sliceNeedsRanks[i] |= rule.limits().stream()
+                    .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
+        }
+        return new PredictionReader.Shards<>() {
+            @Override
+            public Sliced create() {
+                List<Map<String, TaskMetrics>> slices = new ArrayList<>();
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    slices.add(new TreeMap<>());
+                }
+                return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins), slices);
+            }
+
+            @Override
+            public void add(Sliced shard, PredictionReader row) {
+                shard.overall().add(row);
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    boolean ranks = sliceNeedsRanks[i];
+                    shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
+                            policy.task(), scores, ranks, calibrationBins)).add(row);
+                }
+            }
+
+            @Override
+            public void merge(Sliced into, Sliced later) {
+                into.overall().merge(later.overall());
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
+                        into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
+                            a.merge(b);
+                            return a;
+                        });
+                    }
+                }
+            }
+        };
     }
 
     /** The caller's baseline file as results show it: relative to the repository when inside it. */
