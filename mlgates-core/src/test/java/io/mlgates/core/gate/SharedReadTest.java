@@ -11,6 +11,7 @@ import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.core.testing.FixedClock;
 import io.mlgates.core.workspace.Workspace;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,22 @@ class SharedReadTest {
                 json.toJson(new EthicsGate().evaluate(ethics(ws, policy))));
     }
 
+    private static Path repository(Path repo, String predictions, String policy) throws IOException {
+        Files.createDirectories(repo.resolve("eval"));
+        Files.writeString(repo.resolve("eval/predictions.csv"), predictions);
+        Files.writeString(repo.resolve("mlgates.yaml"), policy);
+        return repo;
+    }
+
+    /** Both gates judged together and separately: the same results, which are returned. */
+    private static List<String> sameEitherWay(Path repository) throws BadInputException {
+        Workspace ws = Workspace.at(repository);
+        LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
+        List<String> together = together(ws, policy);
+        assertThat(together).isEqualTo(separately(ws, policy));
+        return together;
+    }
+
     private static List<String> together(Workspace ws, LoadedPolicy policy) throws BadInputException {
         GateResultJson json = new GateResultJson();
         return SharedRead.evaluate(ValidationRequest.of(ws, policy, FixedClock.CLOCK), ethics(ws, policy)).stream()
@@ -45,10 +62,7 @@ class SharedReadTest {
     @Test
     @DisplayName("the example (slices by age band and sex, fairness by sex and age band): one read, the same results")
     void exampleJudgedOnce() throws Exception {
-        Workspace ws = Workspace.at(EXAMPLE);
-        LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
-        List<String> together = together(ws, policy);
-        assertThat(together).isEqualTo(separately(ws, policy));
+        List<String> together = sameEitherWay(EXAMPLE);
         assertThat(together.get(0)).contains("\"gate\" : \"validate\"");
         assertThat(together.get(1)).contains("\"gate\" : \"ethics\"");
     }
@@ -56,17 +70,11 @@ class SharedReadTest {
     @Test
     @DisplayName("a row dropped for a slice column the ethics gate does not read: each gate reads on its own, as alone")
     void droppedRowsAreNotShared(@TempDir Path repo) throws Exception {
-        Files.createDirectories(repo.resolve("eval"));
         String huge = "r".repeat(1_001);
-        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score,region,sex\n1,0.9,a,f\n0,0.2,b,m\n"
-                + "1,0.7," + huge + ",f\n0,0.4,a,m\n1,0.6,b,m\n0,0.3,a,f\n");
-        Files.writeString(repo.resolve("mlgates.yaml"), "predictions:\n  invalidRows: drop\n  maxDroppedShare: 0.5\n"
-                + "slices:\n  - column: region\n    limits:\n      - metric: recall\n        min: 0.1\n"
-                + "ethics:\n  fairness:\n    sensitive: [sex]\n");
-        Workspace ws = Workspace.at(repo);
-        LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
-        List<String> together = together(ws, policy);
-        assertThat(together).isEqualTo(separately(ws, policy));
+        List<String> together = sameEitherWay(repository(repo, "label,score,region,sex\n1,0.9,a,f\n0,0.2,b,m\n"
+                + "1,0.7," + huge + ",f\n0,0.4,a,m\n1,0.6,b,m\n0,0.3,a,f\n", "predictions:\n  invalidRows: drop\n"
+                + "  maxDroppedShare: 0.5\nslices:\n  - column: region\n    limits:\n      - metric: recall\n"
+                + "        min: 0.1\nethics:\n  fairness:\n    sensitive: [sex]\n"));
         assertThat(together.get(0)).contains("\"droppedRows\" : 1");
         assertThat(together.get(1)).contains("\"droppedRows\" : 0");
     }
@@ -74,10 +82,8 @@ class SharedReadTest {
     @Test
     @DisplayName("bad input is told by the gate that meets it, as when each reads alone")
     void badInputAsAlone(@TempDir Path repo) throws Exception {
-        Files.createDirectories(repo.resolve("eval"));
-        Files.writeString(repo.resolve("eval/predictions.csv"), "label,score,sex\n1,0.9,f\n0,abc,m\n");
-        Files.writeString(repo.resolve("mlgates.yaml"), "ethics:\n  fairness:\n    sensitive: [sex]\n");
-        Workspace ws = Workspace.at(repo);
+        Workspace ws = Workspace.at(repository(repo, "label,score,sex\n1,0.9,f\n0,abc,m\n",
+                "ethics:\n  fairness:\n    sensitive: [sex]\n"));
         LoadedPolicy policy = new PolicyLoader().loadFromRepository(ws.root());
         assertThatThrownBy(() -> together(ws, policy)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("eval/predictions.csv:3: column 'score': 'abc' is not a number");
