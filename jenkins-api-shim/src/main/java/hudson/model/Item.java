@@ -10,4 +10,10 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     /** Seeing the item and its builds. */
     Permission READ = null;
+
+    /** The name that identifies the item among all: {@code folder/job}. */
+    String getFullName();
+
+    /** The item's page relative to Jenkins' root URL, ending in a slash: {@code job/folder/job/job/}. */
+    String getUrl();
 }

@@ -5,8 +5,11 @@ import hudson.model.AbstractCIBase;
 import java.io.File;
 import org.springframework.security.core.Authentication;
 
-/** Shim of jenkins-core's {@code jenkins.model.Jenkins}: the controller, and where it keeps its files. */
-public class Jenkins extends AbstractCIBase {
+/**
+ * Shim of jenkins-core's {@code jenkins.model.Jenkins}: the controller, and where it keeps its files; the root group of
+ * items ({@link hudson.model.ItemGroup#allItems}, through {@link DirectlyModifiableTopLevelItemGroup}).
+ */
+public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLevelItemGroup {
     private Jenkins() {
         throw new UnsupportedOperationException("compile-only shim");
     }

@@ -61,30 +61,47 @@ final class RegistryContext implements AutoCloseable {
                                 Environment environment, Access access) throws BadInputException, RegistryException {
         Workspace ws = Workspace.at(repository);
         Optional<OrganisationPolicy> organisation = Validation.organisation(orgPolicy, environment.variables());
-        LoadedPolicy policy = organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new)
-                .loadFromRepository(ws.root());
+        LoadedPolicy policy = policy(ws, organisation);
         ModelRegistry registry;
-        if (registryOption != null && registryOption.matches("(?i)https?:.*")) {
-            registry = new MlflowRegistry(serverUrl(registryOption), policy.policy().modelName(),
-                    environment.variables());
+        if (registryOption != null) {
+            registry = named(registryOption, policy.policy().modelName(), environment, access);
         } else {
-            Path file;
-            String shown;
-            if (registryOption != null) {
-                try {
-                    file = Path.of(registryOption);
-                } catch (InvalidPathException e) {
-                    throw new BadInputException("--registry", 0, 0, "not a file name: " + e.getReason());
-                }
-                shown = registryOption;
-            } else {
-                shown = policy.policy().promotion().registry();
-                file = ws.resolve(shown, "promotion.registry");
-            }
+            String shown = policy.policy().promotion().registry();
+            Path file = ws.resolve(shown, "promotion.registry");
             registry = access == Access.READ ? SqliteRegistry.openForReading(file, shown)
                     : SqliteRegistry.open(file, shown, environment.clock());
         }
         return new RegistryContext(ws, policy, registry, organisation);
+    }
+
+    /** The repository's policy, under the organisation policy ({@code --org-policy}, else the environment's). */
+    static LoadedPolicy policy(Workspace ws, Optional<Path> orgPolicy, Environment environment)
+            throws BadInputException {
+        return policy(ws, Validation.organisation(orgPolicy, environment.variables()));
+    }
+
+    private static LoadedPolicy policy(Workspace ws, Optional<OrganisationPolicy> organisation)
+            throws BadInputException {
+        return organisation.map(PolicyLoader::new).orElseGet(PolicyLoader::new).loadFromRepository(ws.root());
+    }
+
+    /**
+     * The registry {@code --registry} names: an MLflow tracking server's http(s) URL (reading the audit chain of
+     * {@code model}), or an SQLite file.
+     */
+    static ModelRegistry named(String registryOption, String model, Environment environment, Access access)
+            throws BadInputException, RegistryException {
+        if (registryOption.matches("(?i)https?:.*")) {
+            return new MlflowRegistry(serverUrl(registryOption), model, environment.variables());
+        }
+        Path file;
+        try {
+            file = Path.of(registryOption);
+        } catch (InvalidPathException e) {
+            throw new BadInputException("--registry", 0, 0, "not a file name: " + e.getReason());
+        }
+        return access == Access.READ ? SqliteRegistry.openForReading(file, registryOption)
+                : SqliteRegistry.open(file, registryOption, environment.clock());
     }
 
     /** An MLflow tracking server's address: http or https, with a host; anything else is a usage error. */

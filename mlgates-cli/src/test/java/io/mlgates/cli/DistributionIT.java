@@ -139,11 +139,16 @@ class DistributionIT {
         Files.createDirectories(tmp.resolve("repo/model"));
         Files.writeString(tmp.resolve("repo/model/model.bin"), "weights");
         Random random = new Random(5);
-        StringBuilder csv = new StringBuilder("label,score\n");
+        // The scores themselves no longer fill the heap (past the budget they spill to disk): 9,000 slices, each
+        // with the accumulators of its own rank metrics, do.
+        StringBuilder csv = new StringBuilder("label,score,customer\n");
         for (int i = 0; i < 500_000; i++) {
-            csv.append(random.nextInt(2)).append(",0.").append(100_000 + random.nextInt(900_000)).append('\n');
+            csv.append(random.nextInt(2)).append(",0.").append(100_000 + random.nextInt(900_000)).append(",c")
+                    .append(random.nextInt(9_000)).append('\n');
         }
         Files.writeString(eval.resolve("predictions.csv"), csv);
+        Files.writeString(tmp.resolve("repo/mlgates.yaml"),
+                "slices:\n  - column: customer\n    limits:\n      - metric: roc_auc\n        min: 0.5\n");
         Map<String, String> env = Map.of("MLGATES_OPTS", "-Xmx8m", "XDG_CACHE_HOME", tmp.resolve("cache").toString());
 
         Finished finished = Distribution.shell(tmp.resolve("repo"), env, quoted(Distribution.LAUNCHER) + " validate");

@@ -3,6 +3,7 @@ package io.mlgates.plugin;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.mlgates.plugin.logic.ResultIds;
+import io.mlgates.plugin.logic.board.Links;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * puts the trend on the job page.
  */
 public final class GateResultsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
-    static final String URL_NAME = "mlgates";
+    static final String URL_NAME = Links.RESULTS;
     private static final Object CREATION = new Object();
 
     private transient Run<?, ?> run;

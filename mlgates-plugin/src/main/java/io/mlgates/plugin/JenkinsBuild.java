@@ -9,6 +9,7 @@ import io.mlgates.plugin.logic.Mark;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.StoredResults;
 import io.mlgates.plugin.logic.TrendIndex;
+import io.mlgates.plugin.logic.board.PolicyCopies;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -41,6 +42,7 @@ final class JenkinsBuild implements GateBuild {
     @Override
     public void keepPolicy(String id, String text) throws IOException {
         StoredResults.writePolicy(run.getRootDir().toPath(), id, text);
+        PolicyCopies.in(run.getParent().getBuildDir().toPath()).keep(text);
     }
 
     @Override

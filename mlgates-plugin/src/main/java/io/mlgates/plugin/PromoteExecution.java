@@ -11,6 +11,8 @@ import io.mlgates.core.registry.RegistryException;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.StepLog;
 import io.mlgates.plugin.logic.TrendIndex;
+import io.mlgates.plugin.logic.board.WaitingPromotion;
+import io.mlgates.plugin.logic.board.WaitingPromotions;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
 import io.mlgates.plugin.logic.promotion.PromotionFlow;
 import io.mlgates.plugin.logic.promotion.PromotionInputs;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -40,6 +44,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  */
 final class PromoteExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(PromoteExecution.class.getName());
 
     /** Only for {@link #start}; not kept over a restart. */
     private final transient MlPromoteStep step;
@@ -76,6 +81,7 @@ final class PromoteExecution extends StepExecution {
             PendingPromotion pending = inputs.gather(ask, run.getNumber(), results,
                     TrendIndex.in(run.getParent().getBuildDir().toPath()).recent(Integer.MAX_VALUE));
             action.waiting(pending, this);
+            recordWaiting(run, pending);
             judge = this::judge;
         } catch (BadInputException e) {
             throw new AbortException(MlPromoteStep.FUNCTION_NAME + ": " + e.getMessage());
@@ -158,6 +164,7 @@ final class PromoteExecution extends StepExecution {
                 public void done(String promotion) {
                     action.done(promotion);
                     cancelDeparture();
+                    forgetWaiting(run);
                 }
 
                 @Override
@@ -206,6 +213,7 @@ final class PromoteExecution extends StepExecution {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             PromotionsAction.of(run).done(id);
+            forgetWaiting(run);
             run.save();
         } catch (IOException | InterruptedException e) {
             cause.addSuppressed(e);
@@ -243,12 +251,43 @@ final class PromoteExecution extends StepExecution {
     @Override
     public void onResume() {
         try {
-            claim(getContext().get(Run.class));
+            Run<?, ?> run = getContext().get(Run.class);
+            claim(run);
+            // a controller that stopped between build.xml and the job's record: the record follows build.xml
+            PendingPromotion pending = PromotionsAction.of(run).pending(id);
+            if (pending == null) {
+                forgetWaiting(run);
+            } else {
+                recordWaiting(run, pending);
+            }
         } catch (IOException | InterruptedException e) {
             getContext().onFailure(e);
             return;
         }
         Timer.get().submit(this::judge);
+    }
+
+    /**
+     * Writes the job's record of this promotion for the board, unless it is there already (then its time is kept):
+     * the model is the one of the build's newest gate result, whose candidate the promotion promotes.
+     */
+    private void recordWaiting(Run<?, ?> run, PendingPromotion pending) throws IOException {
+        WaitingPromotions records = WaitingPromotions.in(run.getParent().getBuildDir().toPath());
+        List<GateResultAction> results = run.getActions(GateResultAction.class);
+        if (results.isEmpty() || records.find(run.getNumber(), id).isPresent()) {
+            return;
+        }
+        records.add(new WaitingPromotion(run.getNumber(), id, results.get(results.size() - 1).getSummary()
+                .getModel(), pending.stage(), pending.candidate(), Instant.now()));
+    }
+
+    /** Deletes the job's record of this promotion: it waits no more. A record left behind names a page that says so. */
+    private void forgetWaiting(Run<?, ?> run) {
+        try {
+            WaitingPromotions.in(run.getParent().getBuildDir().toPath()).remove(run.getNumber(), id);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "cannot delete the board's record of promotion " + id + " of " + run, e);
+        }
     }
 
     /** Registers with the action of its build, when that is {@code run}. */

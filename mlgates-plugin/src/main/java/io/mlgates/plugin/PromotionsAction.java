@@ -3,6 +3,7 @@ package io.mlgates.plugin;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.mlgates.plugin.logic.ResultIds;
+import io.mlgates.plugin.logic.board.Links;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
 import io.mlgates.plugin.logic.promotion.PromotionHtml;
 import io.mlgates.plugin.logic.promotion.PromotionView;
@@ -27,7 +28,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * While one waits, the build's side panel links to its page at {@code …/<build>/mlgates-promotion/<id>/}.
  */
 public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
-    static final String URL_NAME = "mlgates-promotion";
+    static final String URL_NAME = Links.PROMOTIONS;
     private static final Object CREATION = new Object();
 
     private final LinkedHashMap<String, PendingPromotion> pending = new LinkedHashMap<>();

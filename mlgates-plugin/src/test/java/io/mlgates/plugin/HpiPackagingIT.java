@@ -180,7 +180,8 @@ class HpiPackagingIT {
             }
         }
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
-                .containsExactlyInAnyOrder("io.mlgates.plugin.MlValidateStep$DescriptorImpl",
+                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardFacts",
+                        "io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",

@@ -10,6 +10,7 @@ import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.EthicsPolicy;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.Favourable;
@@ -38,7 +39,11 @@ public final class EthicsGate {
     public static final String NAME = "ethics";
 
     public GateResult evaluate(EthicsRequest request) throws BadInputException {
-        return evaluate(request, Optional.empty());
+        // one memory budget for every score this evaluation keeps (all ranges, slices and classes); closing it
+        // removes whatever spilled to disk, on success, bad input or interrupt alike
+        try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
+            return evaluate(request, Optional.empty(), scoreBudget);
+        }
     }
 
     /** The fairness policy judged: the policy's, with the request's sensitive columns and reference groups. */
@@ -52,8 +57,12 @@ public final class EthicsGate {
         return policy.task() == TaskType.BINARY ? fairness.sensitive() : List.of();
     }
 
-    /** Judges {@code request}; from {@code shared} when the predictions were read already for this gate too. */
-    GateResult evaluate(EthicsRequest request, Optional<SharedRead.Read<Grouped>> shared) throws BadInputException {
+    /**
+     * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
+     * budget is the one that read kept its scores in).
+     */
+    GateResult evaluate(EthicsRequest request, Optional<SharedRead.Read<Grouped>> shared, ScoreBudget scoreBudget)
+            throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
         EthicsPolicy ethics = policy.ethics();
@@ -91,7 +100,7 @@ public final class EthicsGate {
                 predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Grouped read = shared.isPresent() ? shared.get().shard() : opened.readAll(shards(policy, sensitive,
-                    fairness.intersections(), ranks, opened.hasScores(), 0), request.threads());
+                    fairness.intersections(), ranks, opened.hasScores(), 0, scoreBudget), request.threads());
             overall = read.overall();
             groups = read.groups();
             classNames = reader.classNames();
@@ -160,12 +169,12 @@ public final class EthicsGate {
      */
     static PredictionReader.Shards<Grouped> shards(Policy policy, List<String> sensitive,
                                                    List<List<String>> intersections, boolean ranks, boolean scores,
-                                                   int firstGroup) {
+                                                   int firstGroup, ScoreBudget scoreBudget) {
         int calibrationBins = policy.calibrationBins();
         return new PredictionReader.Shards<>() {
             @Override
             public Grouped create() {
-                return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, calibrationBins),
+                return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, calibrationBins, scoreBudget),
                         sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
                                 calibrationBins, PredictionReader.MAX_DISTINCT_VALUES),
                         new String[sensitive.size()]);

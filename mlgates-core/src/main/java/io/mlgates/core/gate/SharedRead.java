@@ -2,6 +2,7 @@ package io.mlgates.core.gate;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
@@ -34,27 +35,29 @@ public final class SharedRead {
     /** Both gates' results, in that order, from one read of the predictions where it gives the same. */
     public static List<GateResult> evaluate(ValidationRequest validation, EthicsRequest ethics)
             throws BadInputException {
-        Optional<PredictionReader> shared = Optional.empty();
-        Both both = null;
-        try {
-            Optional<Read<Both>> read = read(validation, ethics);
-            if (read.isPresent()) {
-                shared = Optional.of(read.get().reader());
-                both = read.get().shard();
+        // one budget for the scores both gates keep from the one read; removed (with what spilled) at the end
+        try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
+            Optional<Read<Both>> read = Optional.empty();
+            try {
+                read = read(validation, ethics, scoreBudget);
+            } catch (BadInputException e) {
+                // told by the gate that meets it, on its own read
             }
-        } catch (BadInputException e) {
-            // told by the gate that meets it, on its own read
+            if (read.isPresent()) {
+                PredictionReader reader = read.get().reader();
+                Both both = read.get().shard();
+                return List.of(new ValidationGate().evaluate(validation,
+                                Optional.of(new Read<>(reader, both.validation())), scoreBudget),
+                        new EthicsGate().evaluate(ethics, Optional.of(new Read<>(reader, both.ethics())),
+                                scoreBudget));
+            }
         }
-        Both from = both;
-        GateResult validated = new ValidationGate().evaluate(validation,
-                shared.map(r -> new Read<>(r, from.validation())));
-        GateResult judged = new EthicsGate().evaluate(ethics, shared.map(r -> new Read<>(r, from.ethics())));
-        return List.of(validated, judged);
+        return List.of(new ValidationGate().evaluate(validation), new EthicsGate().evaluate(ethics));
     }
 
     /** One read for both gates; empty when they would read differently or the read dropped a row. */
-    private static Optional<Read<Both>> read(ValidationRequest validation, EthicsRequest ethics)
-            throws BadInputException {
+    private static Optional<Read<Both>> read(ValidationRequest validation, EthicsRequest ethics,
+                                            ScoreBudget scoreBudget) throws BadInputException {
         LoadedPolicy loaded = validation.policy();
         Policy policy = loaded.policy();
         Workspace ws = validation.workspace();
@@ -78,9 +81,10 @@ public final class SharedRead {
         PredictionSource source = validation.columns().applyTo(policy.predictions());
         try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(), groups,
                 validation.progress())) {
-            PredictionReader.Shards<ValidationGate.Sliced> v = ValidationGate.shards(policy, reader.hasScores(), 0);
+            PredictionReader.Shards<ValidationGate.Sliced> v = ValidationGate.shards(policy, reader.hasScores(), 0,
+                    scoreBudget);
             PredictionReader.Shards<EthicsGate.Grouped> e = EthicsGate.shards(policy, sensitive,
-                    fairness.intersections(), ranks, reader.hasScores(), slices.size());
+                    fairness.intersections(), ranks, reader.hasScores(), slices.size(), scoreBudget);
             Both both = reader.readAll(new PredictionReader.Shards<>() {
                 @Override
                 public Both create() {

@@ -6,6 +6,7 @@ import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.MulticlassAccumulator;
 import io.mlgates.core.metrics.RegressionAccumulator;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.metrics.ScoreCurves;
 import io.mlgates.core.metrics.TaskType;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Optional;
 
 /** The accumulator of a task, fed from the reader's current row: one seam, so the gate reads the same for every task. */
 abstract sealed class TaskMetrics {
-    static TaskMetrics create(TaskType task, boolean hasScores, boolean rankMetrics, int calibrationBins) {
+    /** @param scoreBudget the memory the kept scores share, spilling to disk past it */
+    static TaskMetrics create(TaskType task, boolean hasScores, boolean rankMetrics, int calibrationBins,
+                              ScoreBudget scoreBudget) {
         return switch (task) {
-            case BINARY -> new Binary(hasScores, rankMetrics, calibrationBins);
+            case BINARY -> new Binary(hasScores, rankMetrics, calibrationBins, scoreBudget);
             case MULTICLASS -> new Multiclass();
             case REGRESSION -> new Regression();
         };
@@ -39,8 +42,8 @@ abstract sealed class TaskMetrics {
     static final class Binary extends TaskMetrics {
         private final BinaryAccumulator acc;
 
-        Binary(boolean hasScores, boolean rankMetrics, int calibrationBins) {
-            acc = new BinaryAccumulator(hasScores, rankMetrics, calibrationBins);
+        Binary(boolean hasScores, boolean rankMetrics, int calibrationBins, ScoreBudget scoreBudget) {
+            acc = new BinaryAccumulator(hasScores, rankMetrics, calibrationBins, scoreBudget);
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricSource;
 import io.mlgates.core.metrics.MetricValue;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.Baseline;
 import io.mlgates.core.policy.BaselineComparison;
 import io.mlgates.core.policy.LoadedPolicy;
@@ -41,11 +42,18 @@ public final class ValidationGate {
     public static final String NAME = "validate";
 
     public GateResult evaluate(ValidationRequest request) throws BadInputException {
-        return evaluate(request, Optional.empty());
+        // one memory budget for every score this evaluation keeps (all ranges, slices and classes); closing it
+        // removes whatever spilled to disk, on success, bad input or interrupt alike
+        try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
+            return evaluate(request, Optional.empty(), scoreBudget);
+        }
     }
 
-    /** Judges {@code request}; from {@code shared} when the predictions were read already for this gate too. */
-    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read<Sliced>> shared)
+    /**
+     * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
+     * budget is the one that read kept its scores in).
+     */
+    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read<Sliced>> shared, ScoreBudget scoreBudget)
             throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
@@ -71,7 +79,7 @@ public final class ValidationGate {
                 predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Sliced read = shared.isPresent() ? shared.get().shard()
-                    : opened.readAll(shards(policy, opened.hasScores(), 0), request.threads());
+                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget), request.threads());
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -145,7 +153,8 @@ public final class ValidationGate {
      * What the gate makes of the rows: the metrics overall and per slice, the slice columns' values being the
      * reader's groups from {@code firstGroup} on.
      */
-    static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup) {
+    static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup,
+                                                  ScoreBudget scoreBudget) {
         List<String> sliceColumns = sliceColumns(policy);
         int calibrationBins = policy.calibrationBins();
         boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
@@ -161,7 +170,8 @@ public final class ValidationGate {
                 for (int i = 0; i < sliceColumns.size(); i++) {
                     slices.add(new TreeMap<>());
                 }
-                return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins), slices);
+                return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
+                        slices);
             }
 
             @Override
@@ -170,7 +180,7 @@ public final class ValidationGate {
                 for (int i = 0; i < sliceColumns.size(); i++) {
                     boolean ranks = sliceNeedsRanks[i];
                     shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
-                            policy.task(), scores, ranks, calibrationBins)).add(row);
+                            policy.task(), scores, ranks, calibrationBins, scoreBudget)).add(row);
                 }
             }
 

@@ -26,8 +26,6 @@ public final class BinaryAccumulator {
     static final String NO_ROWS = "no rows";
     static final String ALL_WEIGHT_ZERO = "every row has weight 0";
 
-    /** Below the exponent of any double: the scale before any weight above 0. */
-    private static final int NO_WEIGHT = -1100;
     /** numpy's float64 machine epsilon, the clipping of scikit-learn's log_loss. */
     private static final double LOG_LOSS_EPS = Math.ulp(1.0);
 
@@ -40,16 +38,15 @@ public final class BinaryAccumulator {
     private final WeightTally trueNegatives = new WeightTally();
     private final WeightTally falseNegatives = new WeightTally();
 
-    // The streaming sums below are in units of 2^weightExponent, the binary exponent of the largest weight seen,
-    // rescaled exactly when a larger one arrives: weights of 1e160 or 1e-200 neither overflow nor underflow them.
-    private int weightExponent = NO_WEIGHT;
-    private final CompensatedSum scaledWeight = new CompensatedSum();
-    private final CompensatedSum logLoss = new CompensatedSum();
-    private final CompensatedSum brier = new CompensatedSum();
-    private final CompensatedSum[] binWeight;
-    private final CompensatedSum[] binLabel;
-    private final CompensatedSum[] binScore;
-    private final long[] binRows;
+    // Exact sums (see ExactSum): merged in any order they are the same number, bit for bit, rounded once when read.
+    // Weights beyond double's range on the way (1e160 squared) neither overflow nor underflow them.
+    /** A plain running total, only to notice cheaply when the exact one may be approaching double's range. */
+    private double roughWeight;
+    private final ExactSum logLoss = new ExactSum();
+    private final ExactSum brier = new ExactSum();
+    private final WeightTally[] binWeight;
+    private final WeightTally[] binLabel;
+    private final ExactSum[] binScore;
 
     private final ScoreStore positiveScores;
     private final ScoreStore negativeScores;
@@ -70,6 +67,17 @@ public final class BinaryAccumulator {
      * @param calibrationBins equal-width bins over [0, 1] for ece; {@link #compute} must be given the same number
      */
     public BinaryAccumulator(boolean hasScores, boolean rankMetrics, int calibrationBins) {
+        this(hasScores, rankMetrics, calibrationBins, ScoreBudget.defaults());
+    }
+
+    /**
+     * @param hasScores the file has a score column (probability of the positive class, in [0,1])
+     * @param rankMetrics keep the scores needed for roc_auc and average_precision (exact)
+     * @param calibrationBins equal-width bins over [0, 1] for ece; {@link #compute} must be given the same number
+     * @param scoreBudget the memory the kept scores may take before sorted runs spill to disk; share one among the
+     *        accumulators of one evaluation, and close it when the results are computed
+     */
+    public BinaryAccumulator(boolean hasScores, boolean rankMetrics, int calibrationBins, ScoreBudget scoreBudget) {
         if (calibrationBins < 1) {
             throw new IllegalArgumentException("calibration bins must be at least 1: " + calibrationBins);
         }
@@ -77,13 +85,12 @@ public final class BinaryAccumulator {
         this.rankMetrics = rankMetrics;
         this.calibrationBins = calibrationBins;
         int bins = hasScores ? calibrationBins : 0;
-        binWeight = sums(bins);
-        binLabel = sums(bins);
+        binWeight = tallies(bins);
+        binLabel = tallies(bins);
         binScore = sums(bins);
-        binRows = new long[bins];
         boolean keepScores = hasScores && rankMetrics;
-        positiveScores = keepScores ? new ScoreStore() : null;
-        negativeScores = keepScores ? new ScoreStore() : null;
+        positiveScores = keepScores ? new ScoreStore(scoreBudget) : null;
+        negativeScores = keepScores ? new ScoreStore(scoreBudget) : null;
     }
 
     /**
@@ -102,30 +109,26 @@ public final class BinaryAccumulator {
         if (hasScores && !(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must lie in [0, 1]: " + score);
         }
-        if (weight > 0) {
-            rescaleTo(Math.getExponent(weight));
-        }
-        double w = Math.scalb(weight, -weightExponent);
-        scaledWeight.add(w);
-        if (Double.isInfinite(Math.scalb(scaledWeight.value(), weightExponent))) {
-            // the total weight leaves double's range: it could be reported neither in the results nor in the bins
-            throw new ArithmeticException("the weights add up to more than " + Double.MAX_VALUE
-                    + "; divide every weight by the same constant");
-        }
+        roughWeight += weight;
         cell(actualPositive, predictedPositive).add(weight);
+        if (roughWeight > Double.MAX_VALUE / 4) {
+            requireFiniteTotal();
+        }
         if (!hasScores) {
             return;
         }
         double y = actualPositive ? 1.0 : 0.0;
         double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
-        logLoss.add(w * -Math.log(actualPositive ? clipped : 1 - clipped));
+        // each row's term is a double computed from that row alone, so the sums do not depend on the order
+        logLoss.addProduct(weight, -Math.log(actualPositive ? clipped : 1 - clipped));
         double residual = y - score;
-        brier.add(w * residual * residual);
+        brier.addProduct(weight, residual * residual);
         int bin = (int) Math.min(Math.floor(score * calibrationBins), calibrationBins - 1);
-        binWeight[bin].add(w);
-        binLabel[bin].add(w * y);
-        binScore[bin].add(w * score);
-        binRows[bin]++;
+        binWeight[bin].add(weight);
+        if (actualPositive) {
+            binLabel[bin].add(weight);
+        }
+        binScore[bin].addProduct(weight, score);
         // a row of weight 0 moves no rank metric; scikit-learn leaves it out of the curves' thresholds, and so do we
         if (positiveScores != null && weight > 0) {
             (actualPositive ? positiveScores : negativeScores).add(score, weight);
@@ -144,18 +147,15 @@ public final class BinaryAccumulator {
         falsePositives.merge(other.falsePositives);
         trueNegatives.merge(other.trueNegatives);
         falseNegatives.merge(other.falseNegatives);
-        int otherExponent = other.weightExponent; // read first: other may be this
-        rescaleTo(otherExponent);
-        int shift = otherExponent - weightExponent;
-        scaledWeight.addScaled(other.scaledWeight, shift);
-        logLoss.addScaled(other.logLoss, shift);
-        brier.addScaled(other.brier, shift);
+        roughWeight += other.roughWeight;
+        logLoss.add(other.logLoss);
+        brier.add(other.brier);
         for (int b = 0; b < binWeight.length; b++) {
-            binWeight[b].addScaled(other.binWeight[b], shift);
-            binLabel[b].addScaled(other.binLabel[b], shift);
-            binScore[b].addScaled(other.binScore[b], shift);
-            binRows[b] += other.binRows[b];
+            binWeight[b].merge(other.binWeight[b]);
+            binLabel[b].merge(other.binLabel[b]);
+            binScore[b].add(other.binScore[b]);
         }
+        requireFiniteTotal();
         if (positiveScores != null) {
             positiveScores.merge(other.positiveScores);
             negativeScores.merge(other.negativeScores);
@@ -166,21 +166,12 @@ public final class BinaryAccumulator {
         return all().rows();
     }
 
-    /** Raises the scale of the streaming sums to 2^exponent when that is larger, rescaling them exactly. */
-    private void rescaleTo(int exponent) {
-        if (exponent <= weightExponent) {
-            return;
+    /** The total weight must stay inside double's range: results and bins report it. */
+    private void requireFiniteTotal() {
+        if (Double.isInfinite(all().weight())) {
+            throw new ArithmeticException("the weights add up to more than " + Double.MAX_VALUE
+                    + "; divide every weight by the same constant");
         }
-        int shift = weightExponent - exponent;
-        scaledWeight.scale(shift);
-        logLoss.scale(shift);
-        brier.scale(shift);
-        for (int b = 0; b < binWeight.length; b++) {
-            binWeight[b].scale(shift);
-            binLabel[b].scale(shift);
-            binScore[b].scale(shift);
-        }
-        weightExponent = exponent;
     }
 
     public double weightSum() {
@@ -244,7 +235,7 @@ public final class BinaryAccumulator {
                 : MetricValue.of("f1", Math.min(1, 2 * truePositives.fractionOf(
                         WeightTally.union(truePositives, truePositives, falsePositives, falseNegatives)))));
         putRankMetrics(out, actualPositive, actualNegative, noRows, level);
-        putScoreMetrics(out, scaledWeight.value(), noRows);
+        putScoreMetrics(out, noRows);
         return Collections.unmodifiableMap(out);
     }
 
@@ -269,28 +260,30 @@ public final class BinaryAccumulator {
         }
         List<CalibrationBin> bins = new ArrayList<>(calibrationBins);
         for (int b = 0; b < calibrationBins; b++) {
-            double w = binWeight[b].value();
-            boolean empty = !(w > 0); // no rows, or rows of weight 0: the means are 0/0
-            bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins, binRows[b],
-                    Math.scalb(w, weightExponent), empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].value() / w)),
-                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].value() / w))));
+            ExactSum.Exact w = binWeight[b].exactWeight();
+            boolean empty = w.signum() == 0; // no rows, or rows of weight 0: the means are 0/0
+            bins.add(new CalibrationBin((double) b / calibrationBins, (double) (b + 1) / calibrationBins,
+                    binWeight[b].rows(), w.toDouble(),
+                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binScore[b].exact().divide(w))),
+                    empty ? OptionalDouble.empty() : OptionalDouble.of(Intervals.clamp01(binLabel[b].fractionOf(binWeight[b])))));
         }
         Optional<String> undefined;
         if (!rankMetrics) {
             undefined = Optional.of(NO_RANK);
         } else if (rows() == 0) {
             undefined = Optional.of(NO_ROWS);
-        } else if (positiveScores.size() == 0) {
+        } else if (positiveScores.rows() == 0) {
             undefined = Optional.of(none(WeightTally.union(truePositives, falseNegatives), "positive labels")
                     + ": the ROC and precision-recall curves need both classes");
-        } else if (negativeScores.size() == 0) {
+        } else if (negativeScores.rows() == 0) {
             undefined = Optional.of(none(WeightTally.union(trueNegatives, falsePositives), "negative labels")
                     + ": the ROC and precision-recall curves need both classes");
         } else {
             undefined = Optional.empty();
         }
         List<OperatingPoint> points = undefined.isPresent() ? List.of()
-                : OperatingPoints.sample(positiveScores, negativeScores, ScoreCurves.MAX_POINTS);
+                : OperatingPoints.sample(ScoreGroups.of(positiveScores, negativeScores, unitWeights()),
+                ScoreCurves.MAX_POINTS);
         return Optional.of(new ScoreCurves(points, undefined, bins));
     }
 
@@ -328,8 +321,8 @@ public final class BinaryAccumulator {
             out.put(ap, MetricValue.undefined(ap, NO_ROWS));
             return;
         }
-        boolean unitWeights = actualPositive.unitWeights() && actualNegative.unitWeights();
-        RankMetrics rank = RankMetrics.of(positiveScores, negativeScores, unitWeights);
+        RankMetrics rank = RankMetrics.of(ScoreGroups.of(positiveScores, negativeScores,
+                actualPositive.unitWeights() && actualNegative.unitWeights()));
         if (weightless(actualPositive)) {
             out.put(auc, MetricValue.undefined(auc, none(actualPositive, "positive labels")
                     + ": roc_auc needs both classes"));
@@ -346,8 +339,7 @@ public final class BinaryAccumulator {
                         + ": average_precision is 0/0")));
     }
 
-    /** @param totalWeight the total weight in the units of the streaming sums */
-    private void putScoreMetrics(Map<String, MetricValue> out, double totalWeight, boolean noRows) {
+    private void putScoreMetrics(Map<String, MetricValue> out, boolean noRows) {
         for (String name : new String[] {"log_loss", "brier", "ece"}) {
             if (!hasScores) {
                 out.put(name, MetricValue.undefined(name, NO_SCORES));
@@ -358,21 +350,22 @@ public final class BinaryAccumulator {
         if (!hasScores || noRows) {
             return;
         }
-        if (!(totalWeight > 0)) {
+        ExactSum.Exact totalWeight = all().exactWeight();
+        if (totalWeight.signum() == 0) {
             for (String name : new String[] {"log_loss", "brier", "ece"}) {
                 out.put(name, MetricValue.undefined(name, ALL_WEIGHT_ZERO));
             }
             return;
         }
-        out.put("log_loss", MetricValue.of("log_loss", logLoss.value() / totalWeight));
-        out.put("brier", MetricValue.of("brier", brier.value() / totalWeight));
-        CompensatedSum ece = new CompensatedSum();
+        out.put("log_loss", MetricValue.of("log_loss", logLoss.exact().divide(totalWeight)));
+        out.put("brier", MetricValue.of("brier", brier.exact().divide(totalWeight)));
+        CompensatedSum ece = new CompensatedSum(); // ten or so terms, in bin order
         for (int b = 0; b < calibrationBins; b++) {
-            double w = binWeight[b].value();
-            if (w > 0) {
-                double meanLabel = binLabel[b].value() / w;
-                double meanScore = binScore[b].value() / w;
-                ece.add(w / totalWeight * Math.abs(meanLabel - meanScore));
+            ExactSum.Exact w = binWeight[b].exactWeight();
+            if (w.signum() != 0) {
+                double meanLabel = binLabel[b].fractionOf(binWeight[b]);
+                double meanScore = binScore[b].exact().divide(w);
+                ece.add(w.divide(totalWeight) * Math.abs(meanLabel - meanScore));
             }
         }
         out.put("ece", MetricValue.of("ece", ece.value()));
@@ -383,6 +376,10 @@ public final class BinaryAccumulator {
         double p = Math.min(1, successes.fractionOf(trials));
         MetricValue value = MetricValue.of(name, p);
         return Intervals.wilson(p, trials.effectiveRows(), level).map(value::withInterval).orElse(value);
+    }
+
+    private boolean unitWeights() {
+        return all().unitWeights();
     }
 
     private WeightTally all() {
@@ -396,10 +393,18 @@ public final class BinaryAccumulator {
         return predictedPositive ? falsePositives : trueNegatives;
     }
 
-    private static CompensatedSum[] sums(int n) {
-        CompensatedSum[] sums = new CompensatedSum[n];
+    private static WeightTally[] tallies(int n) {
+        WeightTally[] tallies = new WeightTally[n];
         for (int i = 0; i < n; i++) {
-            sums[i] = new CompensatedSum();
+            tallies[i] = new WeightTally();
+        }
+        return tallies;
+    }
+
+    private static ExactSum[] sums(int n) {
+        ExactSum[] sums = new ExactSum[n];
+        for (int i = 0; i < n; i++) {
+            sums[i] = new ExactSum();
         }
         return sums;
     }

@@ -18,7 +18,7 @@ import java.util.function.IntToDoubleFunction;
 public final class MulticlassAccumulator {
     private int size;                   // classes covered by the matrix
     private int maxIndex = -1;          // largest class index seen
-    private CompensatedSum[] matrix = new CompensatedSum[0]; // row-major, actual x predicted
+    private ExactSum[] matrix = new ExactSum[0]; // row-major, actual x predicted
     private WeightTally[] actual = new WeightTally[0];       // per actual class: rows, weight, squared weight
     private final WeightTally all = new WeightTally();
     private final WeightTally correct = new WeightTally();
@@ -54,7 +54,7 @@ public final class MulticlassAccumulator {
     /** Adds the rows of another accumulator; {@code other} is unchanged. */
     public void merge(MulticlassAccumulator other) {
         int otherSize = other.size;
-        CompensatedSum[] otherMatrix = other.matrix;
+        ExactSum[] otherMatrix = other.matrix;
         WeightTally[] otherActual = other.actual;
         maxIndex = Math.max(maxIndex, other.maxIndex);
         grow(otherSize);
@@ -101,9 +101,9 @@ public final class MulticlassAccumulator {
         for (int c = 0; c < k; c++) {
             tp[c] = cell(c, c);
             support[c] = c < size ? actual[c].weight() : 0;
-            CompensatedSum column = new CompensatedSum();
-            for (int a = 0; a < size; a++) {
-                column.add(cell(a, c));
+            ExactSum column = new ExactSum();
+            for (int a = 0; a < size && c < size; a++) {
+                column.add(matrix[a * size + c]);
             }
             predicted[c] = column.value();
         }
@@ -194,10 +194,10 @@ public final class MulticlassAccumulator {
             return;
         }
         int newSize = Math.max(needed, size + (size >> 1));
-        CompensatedSum[] newMatrix = new CompensatedSum[newSize * newSize];
+        ExactSum[] newMatrix = new ExactSum[newSize * newSize];
         for (int a = 0; a < newSize; a++) {
             for (int p = 0; p < newSize; p++) {
-                newMatrix[a * newSize + p] = a < size && p < size ? matrix[a * size + p] : new CompensatedSum();
+                newMatrix[a * newSize + p] = a < size && p < size ? matrix[a * size + p] : new ExactSum();
             }
         }
         WeightTally[] newActual = new WeightTally[newSize];

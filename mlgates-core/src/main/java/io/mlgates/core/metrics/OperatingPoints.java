@@ -14,21 +14,21 @@ final class OperatingPoints {
     }
 
     /** Needs at least one positive and one negative; the last point (the lowest score, (1, 1)) is always kept. */
-    static List<OperatingPoint> sample(ScoreStore positives, ScoreStore negatives, int maxPoints) {
+    static List<OperatingPoint> sample(ScoreGroups groups, int maxPoints) {
         if (maxPoints < 2) {
             throw new IllegalArgumentException("at least two points: " + maxPoints);
         }
-        RankMetrics.Scale scale = RankMetrics.Scale.of(positives, negatives);
+        RankMetrics.Scale scale = groups.scale();
         if (!(scale.positives > 0 && scale.negatives > 0)) {
             throw new IllegalArgumentException("operating points need both classes");
         }
-        long allRows = (long) positives.size() + negatives.size();
+        long allRows = groups.positiveRows() + groups.negativeRows();
         // A hair above 2 / (maxPoints - 1), so that rounding in the sums cannot let one point too many through.
         double step = 2.0 / (maxPoints - 1) * (1 + 1e-9);
         List<OperatingPoint> kept = new ArrayList<>();
         double[] last = {0, 0}; // true and false positive rate of the last kept point; the curve starts at (0, 0)
         long[] rowsSeen = {0};
-        RankMetrics.walk(positives, negatives, scale, (s, pRows, nRows, tpAbove, tp, fpAbove, fp) -> {
+        groups.walk((s, pRows, nRows, tpAbove, tp, fpAbove, fp) -> {
             rowsSeen[0] += pRows + nRows;
             boolean isLast = rowsSeen[0] == allRows;
             double tpr = isLast ? 1 : Intervals.clamp01(tp / scale.positives);

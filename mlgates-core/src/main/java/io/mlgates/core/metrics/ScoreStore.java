@@ -1,12 +1,30 @@
 package io.mlgates.core.metrics;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The scores of one class (positives or negatives), kept for the exact rank metrics: a growable {@code double[]}
  * (8 bytes a row), so that two scores tie exactly when their doubles are equal, as in scikit-learn; and a parallel
- * {@code double[]} of weights that is allocated only once a weight other than 1 is seen. Order does not matter to
- * the metrics, so {@link #sort()} sorts in place and keeps the weights paired. Not thread-safe.
+ * {@code double[]} of weights that is allocated only once a weight other than 1 is seen.
+ *
+ * <p>The arrays grow only as far as the shared {@link ScoreBudget} allows. Past it, the scores held are sorted and
+ * written to a temporary file as a run, highest first, and the arrays are reused; {@link #descending()} then merges
+ * the runs and what is in memory (a k-way merge), so that a file larger than memory is judged exactly. More than
+ * {@link #MAX_RUNS} runs are merged into one, so that a merge never holds more files open. Not thread-safe.
  */
 final class ScoreStore {
     private static final int INITIAL_CAPACITY = 64;
@@ -14,19 +32,54 @@ final class ScoreStore {
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
     /** Ranges this short are sorted by insertion; longer ones are partitioned. */
     private static final int INSERTION_SORT_MAX = 24;
+    /** Runs merged at once; more are first merged into one. */
+    static final int MAX_RUNS = 64;
+    /** Records read between two looks at the thread's interrupt flag. */
+    private static final int INTERRUPT_CHECK = 1 << 12;
+    private static final int IO_BUFFER = 1 << 16;
 
+    private final ScoreBudget budget;
     private double[] scores = new double[0];
     private double[] weights; // null while every weight is 1
-    private int size;
+    private int size; // in memory
+    private long reservedBytes;
     private boolean sorted = true;
+    private final List<Run> runs = new ArrayList<>();
+    private long rows; // in memory and in runs
+    private long unitRows;
+    private final ExactSum otherWeight = new ExactSum();
+
+    ScoreStore(ScoreBudget budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * A spilled run: {@code rows} (score, weight) records, or scores alone, highest first; {@code owned} unless it
+     * came from a store merged into this one, which may still read it.
+     */
+    private record Run(Path file, long rows, boolean weighted, boolean owned) {
+    }
 
     void add(double score, double weight) {
-        ensureCapacity(size + 1L);
-        // + 0.0 turns -0.0 into 0.0, so that equal scores have one representation and compare equal when sorted
-        scores[size] = score + 0.0;
+        put(score, weight);
+        rows++;
+        if (weight == 1.0) {
+            unitRows++;
+        } else {
+            otherWeight.add(weight);
+        }
+    }
+
+    /** Holds a score in memory, spilling first if the budget says so; the totals are the caller's. */
+    private void put(double score, double weight) {
+        if (size == scores.length) {
+            makeRoom();
+        }
         if (weight != 1.0 && weights == null) {
             allocateWeights();
         }
+        // + 0.0 turns -0.0 into 0.0, so that equal scores have one representation and compare equal when sorted
+        scores[size] = score + 0.0;
         if (weights != null) {
             weights[size] = weight;
         }
@@ -34,39 +87,184 @@ final class ScoreStore {
         sorted = size <= 1;
     }
 
+    /** Adds the rows of another store; {@code other} is unchanged and keeps its runs readable. */
     void merge(ScoreStore other) {
-        int otherSize = other.size; // read first: other may be this
-        if (otherSize == 0) {
+        if (other == this) {
+            ScoreStore copy = new ScoreStore(budget);
+            copyFrom(this, copy);
+            merge(copy);
             return;
         }
-        double[] otherScores = other.scores;
-        double[] otherWeights = other.weights;
-        ensureCapacity((long) size + otherSize);
-        System.arraycopy(otherScores, 0, scores, size, otherSize);
-        if (otherWeights != null && weights == null) {
-            allocateWeights();
+        if (other.budget != budget) {
+            copyFrom(other, this);
+            return;
         }
-        if (weights != null) {
-            if (otherWeights != null) {
-                System.arraycopy(otherWeights, 0, weights, size, otherSize);
-            } else {
-                Arrays.fill(weights, size, size + otherSize, 1.0);
-            }
+        // same folder, same lifetime: the runs' files are shared, not copied
+        other.runs.forEach(r -> runs.add(new Run(r.file(), r.rows(), r.weighted(), false)));
+        for (int i = 0; i < other.size; i++) {
+            put(other.scores[i], other.weights == null ? 1.0 : other.weights[i]);
         }
-        size += otherSize;
-        sorted = false;
+        rows += other.rows;
+        unitRows += other.unitRows;
+        otherWeight.add(other.otherWeight);
+        compactRuns();
     }
 
-    int size() {
-        return size;
+    private static void copyFrom(ScoreStore from, ScoreStore to) {
+        try (Cursor all = from.descending()) {
+            while (all.next()) {
+                to.add(all.score(), all.weight());
+            }
+        }
+    }
+
+    long rows() {
+        return rows;
     }
 
     boolean hasWeightStorage() {
-        return weights != null;
+        return weights != null || runs.stream().anyMatch(Run::weighted);
     }
 
-    /** Sorts ascending by score, keeping each weight with its score. Idempotent and cheap when already sorted. */
-    void sort() {
+    /** Whether every weight is 1. */
+    boolean unitWeights() {
+        return unitRows == rows;
+    }
+
+    /** The exact sum of the weights. */
+    ExactSum.Exact totalWeight() {
+        return otherWeight.exact().add(ExactSum.Exact.of(BigInteger.valueOf(unitRows), 0));
+    }
+
+    /** The scores with their weights from the highest down; close it to close the runs' files. */
+    Cursor descending() {
+        sortMemory();
+        if (runs.isEmpty()) {
+            return new MemoryCursor();
+        }
+        List<Cursor> sources = new ArrayList<>();
+        try {
+            for (Run run : runs) {
+                sources.add(new RunCursor(run));
+            }
+        } catch (RuntimeException e) {
+            sources.forEach(Cursor::close);
+            throw e;
+        }
+        sources.add(new MemoryCursor());
+        return new MergedCursor(sources);
+    }
+
+    /** Grows the arrays within the budget, or spills what they hold to a run. */
+    private void makeRoom() {
+        int capacity = scores.length;
+        if (capacity >= MAX_CAPACITY) {
+            spill();
+            return;
+        }
+        int grown = (int) Math.min(MAX_CAPACITY, Math.max(INITIAL_CAPACITY, capacity + (long) (capacity >> 1)));
+        long extra = (long) (grown - capacity) * bytesPerRow();
+        if (capacity == 0 || budget.reserve(extra)) {
+            if (capacity == 0) {
+                budget.reserve(extra); // the first few rows are granted whatever the budget: a run needs them
+            }
+            reservedBytes += extra;
+            scores = Arrays.copyOf(scores, grown);
+            if (weights != null) {
+                weights = Arrays.copyOf(weights, grown);
+            }
+        } else {
+            spill();
+        }
+    }
+
+    private int bytesPerRow() {
+        return weights == null ? Double.BYTES : 2 * Double.BYTES;
+    }
+
+    private void allocateWeights() {
+        long extra = (long) scores.length * Double.BYTES;
+        if (!budget.reserve(extra)) {
+            // no room for a second array as long: spill, and start again small
+            if (size > 0) {
+                spill();
+            }
+            budget.release(reservedBytes);
+            reservedBytes = (long) INITIAL_CAPACITY * 2 * Double.BYTES;
+            budget.reserve(reservedBytes);
+            scores = new double[INITIAL_CAPACITY];
+            weights = new double[INITIAL_CAPACITY];
+            Arrays.fill(weights, 1.0);
+            return;
+        }
+        reservedBytes += extra;
+        weights = new double[scores.length];
+        Arrays.fill(weights, 0, size, 1.0);
+    }
+
+    /** Writes the scores held to a new run, highest first, and empties the arrays for reuse. */
+    private void spill() {
+        sortMemory();
+        boolean weighted = weights != null;
+        try {
+            Path file = budget.newRun();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                    IO_BUFFER))) {
+                for (int i = size - 1; i >= 0; i--) {
+                    out.writeDouble(scores[i]);
+                    if (weighted) {
+                        out.writeDouble(weights[i]);
+                    }
+                }
+            }
+            runs.add(new Run(file, size, weighted, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill sorted scores to a temporary file", e);
+        }
+        size = 0;
+        sorted = true;
+        compactRuns();
+    }
+
+    /** Merges the runs into one when there are {@link #MAX_RUNS}, so that a merge opens few files. */
+    private void compactRuns() {
+        if (runs.size() < MAX_RUNS) {
+            return;
+        }
+        List<Run> merging = List.copyOf(runs);
+        boolean weighted = merging.stream().anyMatch(Run::weighted);
+        long count = 0;
+        try {
+            Path file = budget.newRun();
+            List<Cursor> sources = new ArrayList<>();
+            for (Run run : merging) {
+                sources.add(new RunCursor(run));
+            }
+            try (Cursor merged = new MergedCursor(sources);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                         IO_BUFFER))) {
+                while (merged.next()) {
+                    out.writeDouble(merged.score());
+                    if (weighted) {
+                        out.writeDouble(merged.weight());
+                    }
+                    count++;
+                }
+            }
+            runs.clear();
+            runs.add(new Run(file, count, weighted, true));
+            for (Run run : merging) {
+                if (run.owned()) {
+                    Files.delete(run.file());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge spilled score runs", e);
+        }
+        // shared runs stay for the store that made them; the budget removes them when closed
+    }
+
+    private void sortMemory() {
         if (sorted) {
             return;
         }
@@ -79,26 +277,146 @@ final class ScoreStore {
         sorted = true;
     }
 
-    /** Score at index i; ascending after {@link #sort()}. */
-    double score(int i) {
-        return scores[i];
+    /** A walk over scores, highest first, with their weights. */
+    interface Cursor extends Closeable {
+        /** Moves to the next score; false at the end. */
+        boolean next();
+
+        double score();
+
+        double weight();
+
+        @Override
+        void close();
     }
 
-    /** Weight at index i. */
-    double weight(int i) {
-        return weights == null ? 1.0 : weights[i];
+    private final class MemoryCursor implements Cursor {
+        private int i = size;
+
+        @Override
+        public boolean next() {
+            return --i >= 0;
+        }
+
+        @Override
+        public double score() {
+            return scores[i];
+        }
+
+        @Override
+        public double weight() {
+            return weights == null ? 1.0 : weights[i];
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
-    /** The largest weight, 0 when empty: the scale that keeps products of weights inside double's range. */
-    double maxWeight() {
-        if (weights == null) {
-            return size == 0 ? 0 : 1.0;
+    /** Reads one run back. */
+    private static final class RunCursor implements Cursor {
+        private final DataInputStream in;
+        private final boolean weighted;
+        private long left;
+        private double score;
+        private double weight = 1.0;
+
+        RunCursor(Run run) {
+            try {
+                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run.file()), IO_BUFFER));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the spilled scores " + run.file().getFileName(), e);
+            }
+            weighted = run.weighted();
+            left = run.rows();
         }
-        double max = 0;
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, weights[i]);
+
+        @Override
+        public boolean next() {
+            if (left == 0) {
+                return false;
+            }
+            left--;
+            try {
+                score = in.readDouble();
+                if (weighted) {
+                    weight = in.readDouble();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the spilled scores", e);
+            }
+            return true;
         }
-        return max;
+
+        @Override
+        public double score() {
+            return score;
+        }
+
+        @Override
+        public double weight() {
+            return weight;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // read to the end or abandoned: nothing to save
+            }
+        }
+    }
+
+    /** The k-way merge of several descending cursors; looks at the thread's interrupt flag now and then, so that a long merge can be stopped. */
+    private static final class MergedCursor implements Cursor {
+        private final List<Cursor> sources;
+        private final PriorityQueue<Cursor> queue;
+        private Cursor current;
+        private long read;
+
+        MergedCursor(List<Cursor> sources) {
+            this.sources = sources;
+            this.queue = new PriorityQueue<>(Math.max(1, sources.size()),
+                    (a, b) -> Double.compare(b.score(), a.score()));
+            try {
+                for (Cursor c : sources) {
+                    if (c.next()) {
+                        queue.add(c);
+                    }
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean next() {
+            if ((++read & (INTERRUPT_CHECK - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while merging sorted scores"));
+            }
+            if (current != null && current.next()) {
+                queue.add(current);
+            }
+            current = queue.poll();
+            return current != null;
+        }
+
+        @Override
+        public double score() {
+            return current.score();
+        }
+
+        @Override
+        public double weight() {
+            return current.weight();
+        }
+
+        @Override
+        public void close() {
+            sources.forEach(Cursor::close);
+        }
     }
 
     /** Sorts scores[lo..hi] (inclusive) with their weights. Scores are never NaN nor -0.0, so {@code <} orders them. */
@@ -192,25 +510,5 @@ final class ScoreStore {
         double w = weights[a];
         weights[a] = weights[b];
         weights[b] = w;
-    }
-
-    private void allocateWeights() {
-        weights = new double[scores.length];
-        Arrays.fill(weights, 0, size, 1.0);
-    }
-
-    private void ensureCapacity(long needed) {
-        if (needed <= scores.length) {
-            return;
-        }
-        if (needed > MAX_CAPACITY) {
-            throw new IllegalStateException("more than " + MAX_CAPACITY + " scores in one class");
-        }
-        long grown = Math.max(INITIAL_CAPACITY, scores.length + (scores.length >> 1));
-        int capacity = (int) Math.min(MAX_CAPACITY, Math.max(needed, grown));
-        scores = Arrays.copyOf(scores, capacity);
-        if (weights != null) {
-            weights = Arrays.copyOf(weights, capacity);
-        }
     }
 }

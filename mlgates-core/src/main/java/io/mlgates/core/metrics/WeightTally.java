@@ -1,74 +1,88 @@
 package io.mlgates.core.metrics;
 
+import java.math.BigInteger;
+
 /**
  * Rows, weight sum and sum of squared weights of one set of rows (a confusion cell, a class, a bin): enough for a
- * weighted proportion and for Kish's effective sample size. Mergeable. Not thread-safe.
- *
- * <p>The sums are kept in units of 2^e, e the binary exponent of the largest weight seen (raised, and the sums
- * rescaled exactly, when a larger weight arrives), so that the squares of weights of 1e160 do not overflow nor those
- * of 1e-200 underflow: Kish's (sum w)^2 / sum w^2 and every ratio of two tallies are computed on numbers near 1.
+ * weighted proportion and for Kish's effective sample size. Mergeable, exactly: the sums are {@link ExactSum}s (the
+ * squares too, taken without rounding), so tallies merged in any order are equal bit for bit, and their ratios are
+ * computed from the exact sums, so that weights of 1e160 neither overflow nor those of 1e-200 underflow. Not
+ * thread-safe.
  */
 public final class WeightTally {
-    /** Below the exponent of any double: the scale of a tally that has seen no weight above 0. */
-    private static final int NO_WEIGHT = -1100;
-
     private long rows;
-    private int exponent = NO_WEIGHT;
-    private final CompensatedSum weight = new CompensatedSum();
-    private final CompensatedSum squaredWeight = new CompensatedSum();
-    private boolean unitWeights = true;
+    /** Rows of weight exactly 1, counted apart: the common case costs an increment. */
+    private long unitRows;
+    private final ExactSum otherWeight = new ExactSum();
+    private final ExactSum otherSquaredWeight = new ExactSum();
 
     public void add(double w) {
         rows++;
-        if (w != 1.0) {
-            unitWeights = false;
-        }
-        if (w == 0) {
+        if (w == 1.0) {
+            unitRows++;
             return;
         }
-        rescaleTo(Math.getExponent(w));
-        double x = Math.scalb(w, -exponent);
-        weight.add(x);
-        squaredWeight.add(x * x);
+        otherWeight.add(w);
+        otherSquaredWeight.addProduct(w, w);
     }
 
     public void merge(WeightTally other) {
         // read first: other may be this
         long otherRows = other.rows;
-        int otherExponent = other.exponent;
-        rescaleTo(otherExponent);
-        int shift = otherExponent - exponent;
-        weight.addScaled(other.weight, shift);
-        squaredWeight.addScaled(other.squaredWeight, 2 * shift);
+        long otherUnitRows = other.unitRows;
+        otherWeight.add(other.otherWeight);
+        otherSquaredWeight.add(other.otherSquaredWeight);
         rows += otherRows;
-        unitWeights &= other.unitWeights;
+        unitRows += otherUnitRows;
     }
 
-    private void rescaleTo(int newExponent) {
-        if (newExponent > exponent) {
-            int shift = exponent - newExponent;
-            weight.scale(shift);
-            squaredWeight.scale(2 * shift);
-            exponent = newExponent;
+    /** Adds rows read from a statistics file: their count, how many weigh exactly 1, and the others' exact sums. */
+    public void add(long rows, long unitRows, ExactSum.Exact weight, ExactSum.Exact squaredWeight) {
+        if (rows < 0 || unitRows < 0 || unitRows > rows) {
+            throw new IllegalArgumentException("rows " + rows + ", unit rows " + unitRows);
         }
+        this.rows = Math.addExact(this.rows, rows);
+        this.unitRows += unitRows;
+        otherWeight.add(weight);
+        otherSquaredWeight.add(squaredWeight);
     }
 
     public long rows() {
         return rows;
     }
 
-    /** The sum of the weights; infinite only where it exceeds double's range (weights near 1e308). */
-    public double weight() {
-        return Math.scalb(weight.value(), exponent);
+    /** Rows whose weight is exactly 1. */
+    public long unitRows() {
+        return unitRows;
     }
 
-    /** This tally's weight over {@code whole}'s, computed on the scaled sums: no overflow whatever the weights. */
+    /** The exact sum of the weights other than 1. */
+    public ExactSum.Exact otherWeight() {
+        return otherWeight.exact();
+    }
+
+    /** The exact sum of the squares of the weights other than 1. */
+    public ExactSum.Exact otherSquaredWeight() {
+        return otherSquaredWeight.exact();
+    }
+
+    /** The exact sum of all the weights. */
+    ExactSum.Exact exactWeight() {
+        return otherWeight.exact().add(ExactSum.Exact.of(BigInteger.valueOf(unitRows), 0));
+    }
+
+    /** The sum of the weights, correctly rounded; infinite only where it exceeds double's range. */
+    public double weight() {
+        return exactWeight().toDouble();
+    }
+
+    /** This tally's weight over {@code whole}'s, from the exact sums: no overflow whatever the weights. */
     public double fractionOf(WeightTally whole) {
-        return Math.scalb(weight.value() / whole.weight.value(), exponent - whole.exponent);
+        return exactWeight().divide(whole.exactWeight());
     }
 
     public boolean unitWeights() {
-        return unitWeights;
+        return unitRows == rows;
     }
 
     /** The tally of the union of several disjoint tallies. */
@@ -81,18 +95,20 @@ public final class WeightTally {
     }
 
     /**
-     * Kish's effective sample size (sum w)^2 / sum w^2: the row count itself when every weight is 1 (where the
-     * formula equals it), so that unit weights give exactly n however large n is; 0 when every weight is 0.
+     * Kish's effective sample size (sum w)^2 / sum w^2, from the exact sums: the row count itself when every weight
+     * is 1 (where the formula equals it), so that unit weights give exactly n however large n is; 0 when every
+     * weight is 0.
      */
     public double effectiveRows() {
-        if (unitWeights) {
+        if (unitWeights()) {
             return rows;
         }
-        double w2 = squaredWeight.value();
-        if (w2 == 0) {
+        ExactSum.Exact units = ExactSum.Exact.of(BigInteger.valueOf(unitRows), 0);
+        ExactSum.Exact w2 = otherSquaredWeight.exact().add(units);
+        if (w2.signum() == 0) {
             return 0;
         }
-        double w = weight.value();
-        return w * w / w2;
+        ExactSum.Exact w = otherWeight.exact().add(units);
+        return w.multiply(w).divide(w2);
     }
 }

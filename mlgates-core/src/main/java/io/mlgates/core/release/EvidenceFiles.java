@@ -53,12 +53,33 @@ public final class EvidenceFiles {
      */
     public static Map<String, GateResult> read(List<Folder> folders, Collection<String> gates, String candidate)
             throws BadInputException {
-        List<GateResult> found = new ArrayList<>();
+        return choose(readAll(folders, gates).stream().map(Found::result).toList(), gates, candidate);
+    }
+
+    /**
+     * A gate result found in a results folder.
+     *
+     * @param result the result
+     * @param id the id of the call that wrote it: its subfolder's name, or the gate's name for a file directly in
+     *     the folder
+     * @param shown the file as messages name it, for example {@code .mlgates/results/credit/validate.json}
+     */
+    public record Found(GateResult result, String id, String shown) {
+        public Found {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(shown, "shown");
+        }
+    }
+
+    /** Every {@code <gate>.json} of the folders and their immediate subfolders, whatever candidate it judged. */
+    public static List<Found> readAll(List<Folder> folders, Collection<String> gates) throws BadInputException {
+        List<Found> found = new ArrayList<>();
         GateResultJson json = new GateResultJson();
         for (Folder folder : folders) {
             for (String gate : gates) {
-                readInto(folder.path().resolve(gate + ".json"), folder.shownAs() + "/" + gate + ".json", gate, json,
-                        found);
+                readInto(folder.path().resolve(gate + ".json"), folder.shownAs() + "/" + gate + ".json", gate, gate,
+                        json, found);
             }
             if (!Files.isDirectory(folder.path(), LinkOption.NOFOLLOW_LINKS)) {
                 continue;
@@ -77,11 +98,11 @@ public final class EvidenceFiles {
             for (Path sub : subfolders) {
                 for (String gate : gates) {
                     readInto(sub.resolve(gate + ".json"), folder.shownAs() + "/" + sub.getFileName() + "/" + gate
-                            + ".json", gate, json, found);
+                            + ".json", gate, sub.getFileName().toString(), json, found);
                 }
             }
         }
-        return choose(found, gates, candidate);
+        return found;
     }
 
     /**
@@ -108,8 +129,8 @@ public final class EvidenceFiles {
         return chosen;
     }
 
-    private static void readInto(Path file, String shown, String gate, GateResultJson json, List<GateResult> found)
-            throws BadInputException {
+    private static void readInto(Path file, String shown, String gate, String id, GateResultJson json,
+                                 List<Found> found) throws BadInputException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -123,7 +144,7 @@ public final class EvidenceFiles {
                 throw new BadInputException(shown, 0, 0, "holds the result of gate '" + result.gate()
                         + "', not of '" + gate + "'");
             }
-            found.add(result);
+            found.add(new Found(result, id, shown));
         } catch (IOException e) {
             throw new BadInputException(shown, 0, 0, "cannot read: " + e.getMessage(), e);
         }

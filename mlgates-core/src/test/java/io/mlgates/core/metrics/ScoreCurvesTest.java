@@ -130,13 +130,14 @@ class ScoreCurvesTest {
     @Test
     @DisplayName("the downsampling keeps no more points than asked, for any bound, and always the last")
     void samplerHonoursItsBound() {
-        ScoreStore positives = new ScoreStore();
-        ScoreStore negatives = new ScoreStore();
+        ScoreBudget budget = ScoreBudget.defaults();
+        ScoreStore positives = new ScoreStore(budget);
+        ScoreStore negatives = new ScoreStore(budget);
         for (int i = 0; i < 1000; i++) {
             (i % 2 == 0 ? positives : negatives).add(i / 1000.0, 1);
         }
         for (int max : new int[] {2, 3, 10, 200}) {
-            List<OperatingPoint> points = OperatingPoints.sample(positives, negatives, max);
+            List<OperatingPoint> points = OperatingPoints.sample(ScoreGroups.of(positives, negatives, true), max);
             assertThat(points).hasSizeLessThanOrEqualTo(max);
             assertThat(points.get(points.size() - 1).threshold()).isZero();
         }

@@ -13,7 +13,10 @@ public interface GateBuild {
     /** Keeps the result with the build: its summary in build.xml, its JSON in a file of its own beside it. */
     void attach(ResultSummary summary, String json) throws IOException;
 
-    /** Keeps the policy file's text the result with this id was judged under, beside the result. */
+    /**
+     * Keeps the policy file's text the result with this id was judged under, beside the result, and once per policy at
+     * job level, named by its digest, where the board reads it without loading the build.
+     */
     void keepPolicy(String id, String text) throws IOException;
 
     /** The page of the result with this id, relative to Jenkins' root URL: {@code job/x/42/mlgates/validate/}. */

@@ -2,6 +2,7 @@ package io.mlgates.plugin.logic;
 
 import io.mlgates.core.registry.ModelRegistry;
 import io.mlgates.core.registry.RegistryException;
+import java.util.Optional;
 
 /**
  * The team's model registry as the controller reaches it: the one that promotions, approvals and the board read and
@@ -21,5 +22,22 @@ public interface TeamRegistry {
      */
     default ModelRegistry open(String model) throws RegistryException {
         return open();
+    }
+
+    /**
+     * Opens the registry for reading only, for one model as {@link #open(String)} does; the caller closes it. Empty
+     * when there is no registry yet (the embedded file was never written), which then holds nothing: a read never
+     * creates, migrates or writes it.
+     */
+    default Optional<ModelRegistry> openToRead(String model) throws RegistryException {
+        return Optional.of(open(model));
+    }
+
+    /**
+     * Whether one audit chain covers every model, so that one head stands for the whole registry: the embedded
+     * registry; false for MLflow, which keeps one chain per model.
+     */
+    default boolean oneChain() {
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.registry.SqliteRegistry;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -89,7 +90,18 @@ public record TeamRegistrySetting(String mlflowUrl, String credentialsId, boolea
         if (mlflowUrl == null) {
             Path file = embeddedFile(jenkinsHome);
             String shown = "$JENKINS_HOME/" + EMBEDDED_FILE;
-            return () -> SqliteRegistry.open(file, shown, clock);
+            return new TeamRegistry() {
+                @Override
+                public ModelRegistry open() throws RegistryException {
+                    return SqliteRegistry.open(file, shown, clock);
+                }
+
+                @Override
+                public Optional<ModelRegistry> openToRead(String model) throws RegistryException {
+                    return Files.exists(file) ? Optional.of(SqliteRegistry.openForReading(file, shown))
+                            : Optional.empty();
+                }
+            };
         }
         URI server;
         try {
@@ -105,6 +117,11 @@ public record TeamRegistrySetting(String mlflowUrl, String credentialsId, boolea
             public ModelRegistry open() throws RegistryException {
                 throw new RegistryException(server + ": an MLflow registry keeps one audit chain per model; it is"
                         + " opened for a model (TeamRegistry.open(model))");
+            }
+
+            @Override
+            public boolean oneChain() {
+                return false;
             }
 
             @Override

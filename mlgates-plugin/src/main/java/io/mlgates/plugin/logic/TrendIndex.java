@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Set;
@@ -44,20 +47,33 @@ public final class TrendIndex {
     private final Path file;
     private final int compactAtBytes;
     private final int keep;
+    private final Clock clock;
 
-    TrendIndex(Path buildsFolder, int compactAtBytes, int keep) {
+    TrendIndex(Path buildsFolder, int compactAtBytes, int keep, Clock clock) {
         this.file = buildsFolder.resolve(FILE_NAME).toAbsolutePath().normalize();
         this.compactAtBytes = compactAtBytes;
         this.keep = keep;
+        this.clock = clock;
     }
 
     /** The index in a job's builds folder. */
     public static TrendIndex in(Path buildsFolder) {
-        return new TrendIndex(buildsFolder, COMPACT_AT_BYTES, KEEP);
+        return in(buildsFolder, Clock.systemUTC());
     }
 
+    /** The index in a job's builds folder, whose lines say when they were appended by this clock. */
+    public static TrendIndex in(Path buildsFolder, Clock clock) {
+        return new TrendIndex(buildsFolder, COMPACT_AT_BYTES, KEEP, clock);
+    }
+
+    /** The index's file: {@value #FILE_NAME} in the builds folder. */
+    public Path file() {
+        return file;
+    }
+
+    /** Appends the result's line, which says the controller kept it now. */
     public void append(int build, ResultSummary summary) throws IOException {
-        String line = toJson(TrendEntry.of(build, summary)) + "\n";
+        String line = toJson(TrendEntry.of(build, summary, clock.instant())) + "\n";
         synchronized (LOCKS.computeIfAbsent(file, f -> new Object())) {
             Files.createDirectories(file.getParent());
             if (Files.isRegularFile(file) && Files.size(file) > 0 && !endsWithNewline()) {
@@ -103,14 +119,7 @@ public final class TrendIndex {
      * in the middle of an append, bytes that are not UTF-8, garbage) is skipped.
      */
     public List<TrendEntry> recent(int builds) throws IOException {
-        List<String> lines = lines();
-        List<TrendEntry> entries = new ArrayList<>();
-        for (String line : lines) {
-            TrendEntry entry = fromJson(line);
-            if (entry != null) {
-                entries.add(entry);
-            }
-        }
+        List<TrendEntry> entries = entries();
         TreeSet<Integer> numbers = new TreeSet<>();
         entries.forEach(e -> numbers.add(e.getBuild()));
         while (numbers.size() > builds) {
@@ -118,6 +127,18 @@ public final class TrendIndex {
         }
         return entries.stream().filter(e -> numbers.contains(e.getBuild()))
                 .sorted(java.util.Comparator.comparingInt(TrendEntry::getBuild)).toList();
+    }
+
+    /** Every entry the index can read, in the order they were appended; see {@link #recent} on lines skipped. */
+    public List<TrendEntry> entries() throws IOException {
+        List<TrendEntry> entries = new ArrayList<>();
+        for (String line : lines()) {
+            TrendEntry entry = fromJson(line);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     static String toJson(TrendEntry e) {
@@ -129,6 +150,8 @@ public final class TrendIndex {
         e.getMetrics().forEach(metrics::put);
         e.evidence().ifPresent(ev -> node.put("gate", ev.gate()).put("candidate", ev.candidate())
                 .put("resultDigest", ev.resultDigest()));
+        e.judgement().ifPresent(j -> node.put("model", j.model()).put("policyDigest", j.policyDigest())
+                .put("keptAt", j.keptAt().toString()));
         return node.toString();
     }
 
@@ -148,8 +171,22 @@ public final class TrendIndex {
                     && node.path("resultDigest").isTextual() ? new TrendEntry.Evidence(node.get("gate").asText(),
                     node.get("candidate").asText(), node.get("resultDigest").asText()) : null;
             return new TrendEntry(node.get("build").asInt(), node.get("id").asText(), node.get("status").asText(),
-                    metrics, evidence);
+                    metrics, evidence, judgement(node));
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The board's fields, all three or none: a line written before the board read the index has none. */
+    private static TrendEntry.Judgement judgement(JsonNode node) {
+        if (!node.path("model").isTextual() || node.get("model").asText().isBlank()
+                || !node.path("policyDigest").isTextual() || !node.path("keptAt").isTextual()) {
+            return null;
+        }
+        try {
+            return new TrendEntry.Judgement(node.get("model").asText(), node.get("policyDigest").asText(),
+                    Instant.parse(node.get("keptAt").asText()));
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -104,7 +104,8 @@ class TrendIndexTest {
 
     @Test
     void compactsToItsNewestLinesWhenItGrowsLarge() throws Exception {
-        TrendIndex index = new TrendIndex(builds, 4096, 10);
+        // 8 lines of about 400 bytes each fit in 4 KiB
+        TrendIndex index = new TrendIndex(builds, 4096, 8, java.time.Clock.systemUTC());
         Path file = builds.resolve(TrendIndex.FILE_NAME);
         int b = 0;
         long size = 0;
@@ -115,9 +116,10 @@ class TrendIndexTest {
             size = Files.size(file);
         }
 
-        assertThat(largest).isGreaterThan(4096 - 200).isLessThanOrEqualTo(4096);
+        long line = Files.readAllLines(file).get(0).length() + 1;
+        assertThat(largest).isGreaterThan(4096 - line).isLessThanOrEqualTo(4096);
         assertThat(index.recent(Integer.MAX_VALUE)).extracting(TrendEntry::getBuild)
-                .containsExactly(b - 9, b - 8, b - 7, b - 6, b - 5, b - 4, b - 3, b - 2, b - 1, b);
+                .containsExactly(b - 7, b - 6, b - 5, b - 4, b - 3, b - 2, b - 1, b);
     }
 
     @Test
@@ -137,5 +139,29 @@ class TrendIndexTest {
         pool.shutdown();
 
         assertThat(TrendIndex.in(builds).recent(1000)).hasSize(200);
+    }
+
+    @Test
+    void aLineNamesTheModelThePolicyAndWhenTheControllerKeptItAndOldLinesStayReadable() throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-11-30T09:15:00Z");
+        Path file = builds.resolve(TrendIndex.FILE_NAME);
+        // a line as the index wrote it before promotion, and one as it wrote it before the board
+        Files.writeString(file, "{\"build\":1,\"id\":\"validate\",\"status\":\"PASS\",\"metrics\":{}}\n"
+                + "{\"build\":2,\"id\":\"validate\",\"status\":\"WARN\",\"metrics\":{},\"gate\":\"validate\","
+                + "\"candidate\":\"sha256:c\",\"resultDigest\":\"sha256:r\"}\n"
+                + "{\"build\":3,\"id\":\"validate\",\"status\":\"PASS\",\"metrics\":{},\"gate\":\"validate\","
+                + "\"candidate\":\"sha256:c\",\"resultDigest\":\"sha256:r\",\"model\":\"m\",\"policyDigest\":\"p\","
+                + "\"keptAt\":\"yesterday\"}\n");
+        ResultSummary summary = summary("validate", Status.PASS);
+        TrendIndex.in(builds, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).append(4, summary);
+
+        List<TrendEntry> entries = TrendIndex.in(builds).entries();
+
+        assertThat(entries).extracting(TrendEntry::getBuild).containsExactly(1, 2, 3, 4);
+        assertThat(entries.get(0).evidence()).isEmpty();
+        assertThat(entries.get(1).evidence()).isPresent();
+        assertThat(entries.subList(0, 3)).allSatisfy(e -> assertThat(e.judgement()).isEmpty());
+        assertThat(entries.get(3).judgement()).contains(new TrendEntry.Judgement("m", summary.getPolicyDigest(), now));
+        assertThat(Files.readAllLines(file).get(3)).contains("\"model\":\"m\"", "\"keptAt\":\"2026-11-30T09:15:00Z\"");
     }
 }

@@ -1,8 +1,6 @@
 package io.mlgates.plugin.logic.board;
 
-import io.mlgates.core.board.ModelFacts;
 import java.io.IOException;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -12,11 +10,12 @@ import java.util.function.Predicate;
  */
 public interface ModelFactsSource {
     /**
-     * The facts of every model whose gates ran in a job the viewer may read.
+     * The facts of every model whose gates ran in a job the viewer may read, and what could not be read (the
+     * registry's part, a policy, an index), to show beside the board.
      *
      * @param mayRead whether the viewer may read the job of that full name
      */
-    List<ModelFacts> visible(Predicate<String> mayRead) throws IOException;
+    VisibleFacts visible(Predicate<String> mayRead) throws IOException;
 
     /** Whether at least one job that uses the steps is readable: then the board is in the viewer's side panel. */
     boolean anyVisible(Predicate<String> mayRead) throws IOException;

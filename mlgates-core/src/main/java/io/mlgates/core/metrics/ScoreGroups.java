@@ -1,0 +1,225 @@
+package io.mlgates.core.metrics;
+
+import java.io.Closeable;
+import java.util.function.Supplier;
+
+/**
+ * The distinct scores of both classes, highest first, each with the rows of each class scoring exactly it and the
+ * exact sum of their weights: all the rank metrics and curves need, and nothing that depends on the order in which
+ * the rows came. The walk can be taken any number of times.
+ */
+final class ScoreGroups {
+    private final Supplier<Cursor> cursors;
+    private final ExactSum.Exact positiveTotal;
+    private final ExactSum.Exact negativeTotal;
+    private final long positiveRows;
+    private final long negativeRows;
+    private final boolean unitWeights;
+
+    /**
+     * @param unitWeights whether every weight of the rows behind these scores is 1, so that DeLong's placement values
+     *     apply
+     */
+    ScoreGroups(Supplier<Cursor> cursors, ExactSum.Exact positiveTotal, ExactSum.Exact negativeTotal,
+                long positiveRows, long negativeRows, boolean unitWeights) {
+        this.cursors = cursors;
+        this.positiveTotal = positiveTotal;
+        this.negativeTotal = negativeTotal;
+        this.positiveRows = positiveRows;
+        this.negativeRows = negativeRows;
+        this.unitWeights = unitWeights;
+    }
+
+    /** The groups of two stores' scores. */
+    static ScoreGroups of(ScoreStore positives, ScoreStore negatives, boolean unitWeights) {
+        return new ScoreGroups(() -> new StoreCursor(positives.descending(), negatives.descending()),
+                positives.totalWeight(), negatives.totalWeight(), positives.rows(), negatives.rows(), unitWeights);
+    }
+
+    long positiveRows() {
+        return positiveRows;
+    }
+
+    long negativeRows() {
+        return negativeRows;
+    }
+
+    boolean unitWeights() {
+        return unitWeights;
+    }
+
+    RankMetrics.Scale scale() {
+        return new RankMetrics.Scale(positiveTotal, negativeTotal);
+    }
+
+    /**
+     * Visits each distinct score from the highest down, with the scaled weights scoring above it and at or above
+     * it: the one walk that the rank metrics and the curves share. The cumulative weights never decrease from one
+     * score to the next, whatever the rounding, so that the curves built on them are monotone.
+     */
+    void walk(RankMetrics.ScoreGroupVisitor visitor) {
+        RankMetrics.Scale scale = scale();
+        try (Cursor c = cursors.get()) {
+            CompensatedSum tpSum = new CompensatedSum();
+            CompensatedSum fpSum = new CompensatedSum();
+            double tpAbove = 0;
+            double fpAbove = 0;
+            while (c.next()) {
+                tpSum.add(c.positiveWeight(scale.positiveExponent));
+                fpSum.add(c.negativeWeight(scale.negativeExponent));
+                double tpAt = Math.max(tpAbove, tpSum.value());
+                double fpAt = Math.max(fpAbove, fpSum.value());
+                visitor.group(c.score(), c.positives(), c.negatives(), tpAbove, tpAt, fpAbove, fpAt);
+                tpAbove = tpAt;
+                fpAbove = fpAt;
+            }
+        }
+    }
+
+    /** One distinct score at a time, highest first. */
+    interface Cursor extends Closeable {
+        boolean next();
+
+        double score();
+
+        long positives();
+
+        long negatives();
+
+        /** The positives' weight at this score times 2^-exponent, from the exact sum, rounded once. */
+        double positiveWeight(int exponent);
+
+        /** The negatives' weight at this score times 2^-exponent, from the exact sum, rounded once. */
+        double negativeWeight(int exponent);
+
+        @Override
+        void close();
+    }
+
+    /** The rows of one class at one score: a count while every weight is 1, else the exact sum. */
+    static final class GroupWeight {
+        private long rows;
+        private boolean allUnit = true;
+        private double single;
+        private ExactSum sum;
+
+        void reset() {
+            rows = 0;
+            allUnit = true;
+            sum = null;
+        }
+
+        void add(double w) {
+            if (w != 1.0) {
+                allUnit = false;
+            }
+            if (rows == 0) {
+                single = w;
+            } else {
+                if (sum == null) {
+                    sum = new ExactSum();
+                    sum.add(single);
+                }
+                sum.add(w);
+            }
+            rows++;
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        double scaled(int exponent) {
+            if (rows == 0) {
+                return 0;
+            }
+            if (allUnit && Math.getExponent((double) rows) - exponent > Double.MIN_EXPONENT) {
+                return Math.scalb((double) rows, -exponent); // exact: rows < 2^53 and the result is normal
+            }
+            if (rows == 1 && single > 0 && Math.getExponent(single) - exponent > Double.MIN_EXPONENT) {
+                return Math.scalb(single, -exponent); // exact, so equal to the rounded exact sum
+            }
+            ExactSum.Exact exact = sum != null ? sum.exact() : allUnit
+                    ? ExactSum.Exact.of(java.math.BigInteger.valueOf(rows), 0) : exactOf(single);
+            return exact.scale(-exponent).toDouble();
+        }
+
+        private static ExactSum.Exact exactOf(double w) {
+            ExactSum s = new ExactSum();
+            s.add(w);
+            return s.exact();
+        }
+    }
+
+    /** Groups two class cursors by score. */
+    private static final class StoreCursor implements Cursor {
+        private final ScoreStore.Cursor positives;
+        private final ScoreStore.Cursor negatives;
+        private boolean hasP;
+        private boolean hasN;
+        private final GroupWeight p = new GroupWeight();
+        private final GroupWeight n = new GroupWeight();
+        private double score;
+
+        StoreCursor(ScoreStore.Cursor positives, ScoreStore.Cursor negatives) {
+            this.positives = positives;
+            this.negatives = negatives;
+            hasP = positives.next();
+            hasN = negatives.next();
+        }
+
+        @Override
+        public boolean next() {
+            if (!hasP && !hasN) {
+                return false;
+            }
+            score = !hasP ? negatives.score() : !hasN ? positives.score()
+                    : Math.max(positives.score(), negatives.score());
+            p.reset();
+            while (hasP && positives.score() == score) {
+                p.add(positives.weight());
+                hasP = positives.next();
+            }
+            n.reset();
+            while (hasN && negatives.score() == score) {
+                n.add(negatives.weight());
+                hasN = negatives.next();
+            }
+            return true;
+        }
+
+        @Override
+        public double score() {
+            return score;
+        }
+
+        @Override
+        public long positives() {
+            return p.rows();
+        }
+
+        @Override
+        public long negatives() {
+            return n.rows();
+        }
+
+        @Override
+        public double positiveWeight(int exponent) {
+            return p.scaled(exponent);
+        }
+
+        @Override
+        public double negativeWeight(int exponent) {
+            return n.scaled(exponent);
+        }
+
+        @Override
+        public void close() {
+            try {
+                positives.close();
+            } finally {
+                negatives.close();
+            }
+        }
+    }
+}

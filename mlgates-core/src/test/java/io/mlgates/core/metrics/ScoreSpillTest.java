@@ -1,0 +1,136 @@
+package io.mlgates.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scores beyond the memory budget spill to sorted runs on disk; the metrics stay exact and no file is left. */
+class ScoreSpillTest {
+    private static final int ROWS = 150_000;
+
+    @TempDir
+    Path temp;
+
+    private static void fill(BinaryAccumulator acc, long seed, boolean weighted) {
+        Random random = new Random(seed);
+        for (int i = 0; i < ROWS; i++) {
+            double score = random.nextInt(20_000) / 20_000.0; // ties within and across runs
+            boolean actual = random.nextDouble() < score;
+            double weight = weighted ? (random.nextInt(4) == 0 ? 1.0 : random.nextDouble() * 2 + 0.01) : 1.0;
+            acc.add(actual, score >= 0.5, score, weight);
+        }
+    }
+
+    private static long filesIn(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> !p.equals(folder)).count();
+        }
+    }
+
+    @Test
+    @DisplayName("a budget far below the scores spills sorted runs, and the metrics equal the in-memory ones bit for bit")
+    void spilledRunsGiveTheInMemoryMetrics() throws IOException {
+        for (boolean weighted : new boolean[] {false, true}) {
+            BinaryAccumulator inMemory = new BinaryAccumulator(true, true, 10,
+                    ScoreBudget.ofBytes(1L << 30, temp));
+            fill(inMemory, 7, weighted);
+            Map<String, MetricValue> expected = inMemory.compute(MetricOptions.DEFAULTS);
+            Path parent = Files.createDirectories(temp.resolve("spill-" + weighted));
+            try (ScoreBudget small = ScoreBudget.ofBytes(ScoreBudget.MIN_BYTES, parent)) {
+                // two halves, merged, so that runs are adopted across stores and compacted past MAX_RUNS
+                BinaryAccumulator first = new BinaryAccumulator(true, true, 10, small);
+                BinaryAccumulator second = new BinaryAccumulator(true, true, 10, small);
+                Random split = new Random(8);
+                Random rows = new Random(7);
+                for (int i = 0; i < ROWS; i++) {
+                    double score = rows.nextInt(20_000) / 20_000.0;
+                    boolean actual = rows.nextDouble() < score;
+                    double weight = weighted ? (rows.nextInt(4) == 0 ? 1.0 : rows.nextDouble() * 2 + 0.01) : 1.0;
+                    (split.nextBoolean() ? first : second).add(actual, score >= 0.5, score, weight);
+                }
+                first.merge(second);
+                assertThat(small.spilled()).isTrue();
+                assertThat(filesIn(parent)).isPositive();
+                assertThat(first.compute(MetricOptions.DEFAULTS)).containsExactlyEntriesOf(expected);
+                assertThat(first.curves()).isEqualTo(inMemory.curves());
+            }
+            assertThat(filesIn(parent)).as("temporary files left after close").isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("a merge interrupted midway stops with an error, and closing the budget leaves no temporary file")
+    void anInterruptedMergeLeavesNothingBehind() throws IOException {
+        BinaryAccumulator acc;
+        try (ScoreBudget small = ScoreBudget.ofBytes(ScoreBudget.MIN_BYTES, temp)) {
+            acc = new BinaryAccumulator(true, true, 10, small);
+            fill(acc, 9, false);
+            assertThat(filesIn(temp)).isPositive();
+            Thread.currentThread().interrupt(); // the merge sees it within a few thousand scores
+            try {
+                assertThatThrownBy(() -> acc.compute(MetricOptions.DEFAULTS))
+                        .isInstanceOf(UncheckedIOException.class)
+                        .hasCauseInstanceOf(InterruptedIOException.class);
+            } finally {
+                assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+            }
+        }
+        assertThat(filesIn(temp)).as("temporary files left after an interrupt").isZero();
+    }
+
+    @Test
+    @DisplayName("an interrupt from another thread, while that thread merges, stops it; nothing is left")
+    void anotherThreadsInterruptStopsTheMerge() throws Exception {
+        ScoreBudget small = ScoreBudget.ofBytes(ScoreBudget.MIN_BYTES, temp);
+        BinaryAccumulator acc = new BinaryAccumulator(true, true, 10, small);
+        fill(acc, 10, true);
+        Throwable[] failure = new Throwable[1];
+        Object started = new Object();
+        boolean[] running = {false};
+        Thread judge = new Thread(() -> {
+            try (small) {
+                while (true) {
+                    synchronized (started) {
+                        running[0] = true;
+                        started.notifyAll();
+                    }
+                    acc.compute(MetricOptions.DEFAULTS); // merges the runs again each time, until interrupted
+                }
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        judge.start();
+        synchronized (started) {
+            while (!running[0]) {
+                started.wait();
+            }
+        }
+        judge.interrupt();
+        judge.join();
+        assertThat(failure[0]).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(InterruptedIOException.class);
+        assertThat(filesIn(temp)).as("temporary files left after an interrupt").isZero();
+    }
+
+    @Test
+    @DisplayName("the budget's size is bytes or k, m, g; anything else, or below 64k, is refused naming the property")
+    void budgetSizes() {
+        assertThat(ScoreBudget.size("65536")).isEqualTo(65536);
+        assertThat(ScoreBudget.size("512m")).isEqualTo(512L << 20);
+        assertThat(ScoreBudget.size("2G")).isEqualTo(2L << 30);
+        assertThatThrownBy(() -> ScoreBudget.size("lots")).hasMessageContaining("-Dmlgates.scoreMemory=lots");
+        assertThatThrownBy(() -> ScoreBudget.size("1k")).hasMessageContaining("at least 65536 bytes");
+    }
+}
