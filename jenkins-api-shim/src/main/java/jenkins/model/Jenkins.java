@@ -2,7 +2,9 @@ package jenkins.model;
 
 import hudson.security.SecurityRealm;
 import hudson.model.AbstractCIBase;
+import hudson.model.Item;
 import java.io.File;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -31,6 +33,14 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
 
     /** How users log in, and how their ids and groups are compared. */
     public SecurityRealm getSecurityRealm() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
+    /**
+     * The item of that full name ({@code folder/job}), when it exists and the current user may see it; null
+     * otherwise. Denied (rather than null) where the user may discover the item but not read it.
+     */
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
         throw new UnsupportedOperationException("compile-only shim");
     }
 

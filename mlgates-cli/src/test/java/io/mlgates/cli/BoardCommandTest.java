@@ -89,9 +89,10 @@ class BoardCommandTest {
                 .containsExactlyInAnyOrder("validate", "ethics");
         assertThat(model.path("approvals").get(0).path("approvedBy").toString()).isEqualTo("[\"priya\",\"tomas\"]");
         // approvals last 14 days: given Thursday 10:00 UTC, they hold until 10 December, after the departure; the
-        // example's two waivers expire 2027-11-30, so they lapse at the start of 1 December 2027 in Berlin
+        // example's two waivers expire 2027-11-30, so they lapse at the start of 1 December 2027 UTC (the day the
+        // gates apply waivers on)
         assertThat(model.path("expiries").findValuesAsText("lapses")).containsExactly("2026-12-10T10:00:00Z",
-                "2026-12-10T10:00:00Z", "2027-11-30T23:00:00Z", "2027-11-30T23:00:00Z");
+                "2026-12-10T10:00:00Z", "2027-12-01T00:00:00Z", "2027-12-01T00:00:00Z");
         assertThat(model.path("expiries").findValuesAsText("beforeDeparture")).containsOnly("false");
         assertThat(model.path("departure").path("departs").asText()).isEqualTo("2026-12-01T14:00:00+01:00");
         assertThat(model.path("departure").path("cutoff").asText()).isEqualTo("2026-12-01T09:00:00Z");

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 
@@ -22,9 +25,11 @@ import jenkins.util.Timer;
  */
 @Extension
 public final class BoardFacts implements ModelFactsSource {
+    private static final Logger LOGGER = Logger.getLogger(BoardFacts.class.getName());
     private final BoardFactsSource source = new BoardFactsSource(BoardFacts::jobs,
             () -> TeamRegistryConfiguration.get().registry(), command -> Timer.get().execute(command),
             Clock.systemUTC(), BoardFactsSource.Limits.defaults());
+    private final AtomicBoolean warmed = new AtomicBoolean();
 
     /** The instance Jenkins created. */
     public static ModelFactsSource get() {
@@ -44,8 +49,21 @@ public final class BoardFacts implements ModelFactsSource {
         return source.visible(mayRead);
     }
 
+    /**
+     * Also, the first time it is asked (the side panel of the first page drawn after a start), fills the caches on
+     * Jenkins' timer, as the system, so that the first board does not read every job's index and policy itself.
+     */
     @Override
     public boolean anyVisible(Predicate<String> mayRead) throws IOException {
+        if (warmed.compareAndSet(false, true)) {
+            Timer.get().execute(() -> {
+                try {
+                    source.visible(name -> true);
+                } catch (IOException | RuntimeException e) {
+                    LOGGER.log(Level.FINE, "the board's caches were not filled ahead; the first board fills them", e);
+                }
+            });
+        }
         return source.anyVisible(mayRead);
     }
 }

@@ -107,7 +107,7 @@ public final class PromotionPage {
      * The groups the realm granted the logged-in user, from the request's authentication. Not
      * {@code User.getAuthorities()}: that answers an empty list to anyone but an administrator.
      */
-    private static List<String> groups() {
+    static List<String> groups() {
         return Jenkins.getAuthentication2().getAuthorities().stream()
                 .filter(a -> !a.equals(SecurityRealm.AUTHENTICATED_AUTHORITY2))
                 .map(GrantedAuthority::getAuthority).filter(Objects::nonNull).toList();

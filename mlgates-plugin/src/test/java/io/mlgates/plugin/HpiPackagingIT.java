@@ -180,7 +180,7 @@ class HpiPackagingIT {
             }
         }
         assertThat(indexed).isEqualTo(annotatedClasses("Lhudson/Extension;"))
-                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardFacts",
+                .containsExactlyInAnyOrder("io.mlgates.plugin.BoardAction", "io.mlgates.plugin.BoardFacts",
                         "io.mlgates.plugin.MlValidateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
@@ -199,7 +199,8 @@ class HpiPackagingIT {
                         "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
-                .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction");
+                .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction",
+                        "io.mlgates.plugin.BoardApi", "io.mlgates.plugin.BoardApi$Model");
     }
 
     @Test

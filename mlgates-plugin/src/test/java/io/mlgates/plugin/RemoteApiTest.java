@@ -18,7 +18,10 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 class RemoteApiTest {
     private static final List<Class<?>> BEANS = List.of(GateResultAction.class, ResultApi.class,
-            GateTrendAction.class, CheckRow.class, MetricRow.class, TrendPoint.class);
+            GateTrendAction.class, CheckRow.class, MetricRow.class, TrendPoint.class, BoardApi.class,
+            BoardApi.Filter.class, BoardApi.Model.class, BoardApi.Candidate.class, BoardApi.Result.class,
+            BoardApi.Reason.class, BoardApi.Approvals.class, BoardApi.Pending.class, BoardApi.Lapse.class,
+            BoardApi.Lapse.OfModel.class, BoardApi.Stage.class, BoardApi.Next.class, BoardApi.Train.class);
 
     @Test
     void everyExportedPropertyIsAWritableGetter() {

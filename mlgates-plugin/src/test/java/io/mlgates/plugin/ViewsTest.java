@@ -15,6 +15,7 @@ import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.TrendView;
+import io.mlgates.plugin.logic.board.BoardScreen;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -54,6 +55,8 @@ class ViewsTest {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     private static final String SUMMARY_OUT = "<j:out value=\"${it.summaryHtml}\"/>";
     private static final String PAGE_OUT = "<j:out value=\"${it.pageHtml}\"/>";
+    /** The release-train board's fragment, made for the request ({@code board} is {@code it.board(request2)}). */
+    private static final String BOARD_OUT = "<j:out value=\"${board.pageHtml}\"/>";
     private static final String REPORT_CSS = "href=\"${resURL}/plugin/ml-gates/css/ml-gates-report.css\"";
     private static final Pattern CHAIN = Pattern.compile("\\b([a-z][A-Za-z]*)((?:\\.[A-Za-z]+)+)(\\()?");
 
@@ -82,7 +85,8 @@ class ViewsTest {
     void noViewWritesUnescapedTextOrWhatAContentSecurityPolicyBlocks() throws Exception {
         for (Path view : views()) {
             // The one raw output: the core renderer's fragments, which it has escaped (tested below).
-            String text = Files.readString(view, StandardCharsets.UTF_8).replace(SUMMARY_OUT, "").replace(PAGE_OUT, "");
+            String text = Files.readString(view, StandardCharsets.UTF_8).replace(SUMMARY_OUT, "").replace(PAGE_OUT, "")
+                    .replace(BOARD_OUT, "");
             assertThat(text).as(view.toString()).doesNotContain("<j:out", "escape-by-default='false'", "<script",
                     " style=", "javascript:").doesNotContainPattern(" on[a-z]+=");
         }
@@ -113,6 +117,8 @@ class ViewsTest {
         check("PromotionPage/index.jelly", Map.of("it", PromotionPage.class), problems);
         check("PromotedBadge/badge.jelly", Map.of("it", PromotedBadge.class), problems);
         check("ModelStagesAction/floatingBox.jelly", Map.of("from", ModelStagesAction.class), problems);
+        check("BoardAction/index.jelly", Map.of("it", BoardAction.class, "board", BoardScreen.class), problems);
+        check("TrainPage/index.jelly", Map.of("it", TrainPage.class), problems);
         assertThat(problems).isEmpty();
     }
 
@@ -221,6 +227,18 @@ class ViewsTest {
     }
 
     @Test
+    void theBoardPagesAreControllerPagesThatWriteOnlyTheRenderersFragment() throws Exception {
+        String board = Files.readString(resources().resolve("io/mlgates/plugin/BoardAction/index.jelly"));
+        String train = Files.readString(resources().resolve("io/mlgates/plugin/TrainPage/index.jelly"));
+
+        assertThat(board).contains("<l:layout", "<j:set var=\"board\" value=\"${it.board(request2)}\"/>",
+                "<div class=\"mlgates\">" + BOARD_OUT + "</div>").containsOnlyOnce("<j:out");
+        assertThat(train).contains("<l:layout", "<div class=\"mlgates\">" + PAGE_OUT + "</div>")
+                .containsOnlyOnce("<j:out");
+        assertThat(board + train).doesNotContain("<l:run-subpage>", "<form");
+    }
+
+    @Test
     void theIconIsASymbolInTheThemesColour() throws Exception {
         assertThat(Icons.GATE).isEqualTo("symbol-ml-gates plugin-ml-gates");
         String svg = Files.readString(resources().resolve("images/symbols/ml-gates.svg"));
@@ -257,7 +275,8 @@ class ViewsTest {
             String value = e.hasAttribute("items") ? e.getAttribute("items") : e.getAttribute("value");
             if (e.getLocalName().equals("forEach") || e.getLocalName().equals("set")) {
                 Matcher m = EXPRESSION.matcher(value);
-                if (m.matches()) {
+                // a method call's result (it.board(request2)) is typed by the caller's roots
+                if (m.matches() && !m.group(1).contains("(")) {
                     Type type = resolve(m.group(1).trim(), vars, name, problems);
                     if (type != null) {
                         vars.put(e.getAttribute("var"), e.getLocalName().equals("forEach") ? element(type) : type);

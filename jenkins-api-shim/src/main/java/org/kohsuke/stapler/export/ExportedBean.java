@@ -15,4 +15,6 @@ import org.jvnet.hudson.annotation_indexer.Indexed;
 @Inherited
 @Indexed
 public @interface ExportedBean {
+    /** The visibility of the bean's properties whose {@link Exported} names none (Stapler's default: 1). */
+    int defaultVisibility() default 1;
 }

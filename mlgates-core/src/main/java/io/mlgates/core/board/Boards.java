@@ -254,11 +254,11 @@ public final class Boards {
     }
 
     /**
-     * The waivers in force: each lapses at the start of the day after its {@code expires}, in the zone of the
-     * model's train (UTC without one).
+     * The waivers in force: each lapses at the start of the day after its {@code expires}, in UTC, the day the gates
+     * apply waivers on and the promotion's {@code evidence.waiver} rule judges by, whatever the train's zone.
      */
     private static List<Expiry> waivers(ModelFacts facts, Instant now) {
-        ZoneId zone = facts.promotion().train().map(ReleaseTrain::zone).orElse(ZoneOffset.UTC);
+        ZoneId zone = ZoneOffset.UTC;
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<Expiry> inForce = new ArrayList<>();
         for (Waiver w : facts.waivers()) {

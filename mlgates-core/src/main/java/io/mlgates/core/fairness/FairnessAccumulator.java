@@ -1,6 +1,12 @@
 package io.mlgates.core.fairness;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.metrics.BinaryAccumulator;
 import io.mlgates.core.metrics.MetricOptions;
+import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.metrics.StateJson;
+import java.io.IOException;
 import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,6 +156,105 @@ public final class FairnessAccumulator {
 
     public long rows() {
         return overall.rows();
+    }
+
+    /** The sensitive columns, in the order {@link #add} receives their values. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Writes this accumulator's state as an object of the statistics contract (docs/statistics.md). */
+    public void writeState(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("attributes");
+        for (int a = 0; a < attributes.size(); a++) {
+            g.writeStartObject();
+            g.writeStringField("name", attributes.get(a));
+            g.writeArrayFieldStart("columns");
+            for (int c : attributeColumns.get(a)) {
+                g.writeString(columns.get(c));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("groups");
+            for (Map.Entry<String, GroupCounts> e : new TreeMap<>(groups.get(a)).entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("value", e.getKey());
+                g.writeBooleanField("missing", missing.get(a).contains(e.getKey()));
+                g.writeFieldName("counts");
+                e.getValue().accumulator().writeState(g);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("overall");
+        overall.accumulator().writeState(g);
+        g.writeEndObject();
+    }
+
+    /**
+     * Reads a state written by {@link #writeState} into this accumulator, built for the same columns and
+     * intersections; already checked against the contract's schema.
+     */
+    public void readState(JsonNode state, String pointer) throws StateJson.StateException {
+        JsonNode attributeStates = state.path("attributes");
+        List<String> names = new ArrayList<>();
+        attributeStates.forEach(a -> names.add(a.path("name").asText()));
+        if (!names.equals(attributes)) {
+            throw new StateJson.StateException(pointer + "/attributes", "expected the attributes " + attributes
+                    + " (the sensitive columns, then their intersections), got " + names);
+        }
+        FairnessAccumulator read = new FairnessAccumulator(columns, List.of(), hasScores, calibrationBins, maxGroups);
+        read.attributes.clear();
+        read.attributeColumns.clear();
+        read.attributes.addAll(attributes);
+        read.attributeColumns.addAll(attributeColumns);
+        read.groups.clear();
+        read.missing.clear();
+        attributes.forEach(x -> {
+            read.groups.add(new HashMap<>());
+            read.missing.add(new HashSet<>());
+        });
+        read.overall.merge(new GroupCounts(checked(state.path("overall"), pointer + "/overall")));
+        for (int a = 0; a < attributes.size(); a++) {
+            JsonNode groupStates = attributeStates.get(a).path("groups");
+            long rows = 0;
+            for (int i = 0; i < groupStates.size(); i++) {
+                String at = pointer + "/attributes/" + a + "/groups/" + i;
+                JsonNode group = groupStates.get(i);
+                String value = group.path("value").asText();
+                if (read.groups.get(a).containsKey(value)) {
+                    throw new StateJson.StateException(at + "/value", "expected each group once, got '" + value
+                            + "' again");
+                }
+                if (read.groups.get(a).size() >= maxGroups) {
+                    throw new StateJson.StateException(at, "expected at most " + maxGroups + " groups of '"
+                            + attributes.get(a) + "'");
+                }
+                GroupCounts counts = new GroupCounts(checked(group.path("counts"), at + "/counts"));
+                read.groups.get(a).put(value, counts);
+                if (StateJson.flag(group, "missing", at)) {
+                    read.missing.get(a).add(value);
+                }
+                rows += counts.rows();
+            }
+            if (rows != read.overall.rows()) {
+                throw new StateJson.StateException(pointer + "/attributes/" + a, "expected groups holding every row ("
+                        + read.overall.rows() + "), got " + rows);
+            }
+        }
+        merge(read);
+    }
+
+    /** A group's accumulator, built as this one's are (scores, bins, no rank metrics). */
+    private BinaryAccumulator checked(JsonNode state, String pointer) throws StateJson.StateException {
+        BinaryAccumulator acc = BinaryAccumulator.readState(state, pointer, ScoreBudget.defaults());
+        if (acc.hasScores() != hasScores || acc.calibrationBins() != calibrationBins || acc.hasRankMetrics()) {
+            throw new StateJson.StateException(pointer, "expected group counts with" + (hasScores ? "" : "out")
+                    + " scores, " + calibrationBins + " calibration bins and no rank summary");
+        }
+        return acc;
     }
 
     /** The figures of every group and the disparities of every attribute. */

@@ -22,33 +22,32 @@ final class GroupCounts {
     static final String PPV = "ppv";
     static final String ACCURACY = "accuracy";
 
-    private final WeightTally truePositives = new WeightTally();
-    private final WeightTally falsePositives = new WeightTally();
-    private final WeightTally trueNegatives = new WeightTally();
-    private final WeightTally falseNegatives = new WeightTally();
+    /** The group's rows, rank metrics aside; its confusion cells are the group's counts. */
     private final BinaryAccumulator metrics;
 
     GroupCounts(boolean hasScores, int calibrationBins) {
         metrics = new BinaryAccumulator(hasScores, false, calibrationBins);
     }
 
+    GroupCounts(BinaryAccumulator metrics) {
+        this.metrics = metrics;
+    }
+
     void add(boolean actualPositive, boolean predictedPositive, double score, double weight) {
-        WeightTally cell = actualPositive ? (predictedPositive ? truePositives : falseNegatives)
-                : (predictedPositive ? falsePositives : trueNegatives);
-        cell.add(weight);
         metrics.add(actualPositive, predictedPositive, score, weight);
     }
 
     void merge(GroupCounts other) {
-        truePositives.merge(other.truePositives);
-        falsePositives.merge(other.falsePositives);
-        trueNegatives.merge(other.trueNegatives);
-        falseNegatives.merge(other.falseNegatives);
         metrics.merge(other.metrics);
     }
 
+    /** The accumulator behind the counts, for the statistics contract. */
+    BinaryAccumulator accumulator() {
+        return metrics;
+    }
+
     long rows() {
-        return all().rows();
+        return metrics.rows();
     }
 
     double weight() {
@@ -60,23 +59,23 @@ final class GroupCounts {
     }
 
     WeightTally all() {
-        return WeightTally.union(truePositives, falsePositives, trueNegatives, falseNegatives);
+        return WeightTally.union(metrics.confusion().toArray(WeightTally[]::new));
     }
 
     WeightTally truePositives() {
-        return truePositives;
+        return metrics.confusion().get(0);
     }
 
     WeightTally falsePositives() {
-        return falsePositives;
+        return metrics.confusion().get(1);
     }
 
     WeightTally trueNegatives() {
-        return trueNegatives;
+        return metrics.confusion().get(2);
     }
 
     WeightTally falseNegatives() {
-        return falseNegatives;
+        return metrics.confusion().get(3);
     }
 
     /** The validation metrics of the group, rank metrics aside. */
@@ -86,7 +85,11 @@ final class GroupCounts {
 
     /** The group rates, each with its Wilson interval, or undefined with the reason. */
     Map<String, Rate> rates(double level) {
-        WeightTally all = all();
+        WeightTally truePositives = truePositives();
+        WeightTally falsePositives = falsePositives();
+        WeightTally trueNegatives = trueNegatives();
+        WeightTally falseNegatives = falseNegatives();
+        WeightTally all = WeightTally.union(truePositives, falsePositives, trueNegatives, falseNegatives);
         WeightTally positives = WeightTally.union(truePositives, falseNegatives);
         WeightTally negatives = WeightTally.union(trueNegatives, falsePositives);
         WeightTally predictedPositive = WeightTally.union(truePositives, falsePositives);

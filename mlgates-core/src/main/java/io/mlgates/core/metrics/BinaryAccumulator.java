@@ -1,5 +1,8 @@
 package io.mlgates.core.metrics;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -166,6 +169,110 @@ public final class BinaryAccumulator {
         return all().rows();
     }
 
+    /** Copies of the confusion cells' tallies: true positives, false positives, true negatives, false negatives. */
+    public List<WeightTally> confusion() {
+        return List.of(WeightTally.union(truePositives), WeightTally.union(falsePositives),
+                WeightTally.union(trueNegatives), WeightTally.union(falseNegatives));
+    }
+
+    /** Writes this accumulator's state as an object of the statistics contract (docs/statistics.md). */
+    public void writeState(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("hasScores", hasScores);
+        g.writeBooleanField("rankMetrics", rankMetrics);
+        g.writeNumberField("calibrationBins", calibrationBins);
+        StateJson.tally(g, "truePositives", truePositives);
+        StateJson.tally(g, "falsePositives", falsePositives);
+        StateJson.tally(g, "trueNegatives", trueNegatives);
+        StateJson.tally(g, "falseNegatives", falseNegatives);
+        if (hasScores) {
+            StateJson.exact(g, "logLoss", logLoss.exact());
+            StateJson.exact(g, "brier", brier.exact());
+            g.writeArrayFieldStart("bins");
+            for (int b = 0; b < calibrationBins; b++) {
+                g.writeStartObject();
+                StateJson.tally(g, "rows", binWeight[b]);
+                StateJson.tally(g, "positives", binLabel[b]);
+                StateJson.exact(g, "scoreSum", binScore[b].exact());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (positiveScores != null) {
+            g.writeObjectFieldStart("ranks");
+            g.writeFieldName("positives");
+            positiveScores.writeGroups(g);
+            g.writeFieldName("negatives");
+            negativeScores.writeGroups(g);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * Reads a state written by {@link #writeState}, already checked against the contract's schema.
+     *
+     * @param pointer the JSON pointer of {@code state}, for messages
+     * @throws StateJson.StateException when a value does not hold (a sum that is not exact text, bins that do not
+     *     add up to the rows)
+     */
+    public static BinaryAccumulator readState(JsonNode state, String pointer, ScoreBudget scoreBudget)
+            throws StateJson.StateException {
+        boolean hasScores = StateJson.flag(state, "hasScores", pointer);
+        boolean rankMetrics = StateJson.flag(state, "rankMetrics", pointer);
+        long bins = StateJson.count(state, "calibrationBins", pointer);
+        if (bins < 1 || bins > MetricOptions.MAX_CALIBRATION_BINS) {
+            throw new StateJson.StateException(pointer + "/calibrationBins", "expected 1 to "
+                    + MetricOptions.MAX_CALIBRATION_BINS + " bins, got " + bins);
+        }
+        BinaryAccumulator acc = new BinaryAccumulator(hasScores, rankMetrics, (int) bins, scoreBudget);
+        StateJson.tally(state, "truePositives", pointer, acc.truePositives);
+        StateJson.tally(state, "falsePositives", pointer, acc.falsePositives);
+        StateJson.tally(state, "trueNegatives", pointer, acc.trueNegatives);
+        StateJson.tally(state, "falseNegatives", pointer, acc.falseNegatives);
+        acc.roughWeight = acc.all().weight();
+        if (Double.isInfinite(acc.roughWeight)) {
+            throw new StateJson.StateException(pointer, "expected weights adding up to at most "
+                    + Double.MAX_VALUE + ", got more");
+        }
+        if (hasScores) {
+            acc.logLoss.add(StateJson.exact(state, "logLoss", pointer));
+            acc.brier.add(StateJson.exact(state, "brier", pointer));
+            JsonNode binStates = state.path("bins");
+            if (binStates.size() != bins) {
+                throw new StateJson.StateException(pointer + "/bins", "expected " + bins + " bins, got "
+                        + binStates.size());
+            }
+            long binnedRows = 0;
+            for (int b = 0; b < bins; b++) {
+                String at = pointer + "/bins/" + b;
+                JsonNode bin = binStates.get(b);
+                StateJson.tally(bin, "rows", at, acc.binWeight[b]);
+                StateJson.tally(bin, "positives", at, acc.binLabel[b]);
+                acc.binScore[b].add(StateJson.exact(bin, "scoreSum", at));
+                binnedRows += acc.binWeight[b].rows();
+            }
+            if (binnedRows != acc.rows()) {
+                throw new StateJson.StateException(pointer + "/bins", "expected bins holding every row ("
+                        + acc.rows() + "), got " + binnedRows);
+            }
+        }
+        if (acc.positiveScores != null) {
+            String at = pointer + "/ranks";
+            JsonNode ranks = state.path("ranks");
+            long positives = acc.positiveScores.readGroups(ranks.path("positives"), at + "/positives");
+            long negatives = acc.negativeScores.readGroups(ranks.path("negatives"), at + "/negatives");
+            long labelledPositive = acc.truePositives.rows() + acc.falseNegatives.rows();
+            long labelledNegative = acc.trueNegatives.rows() + acc.falsePositives.rows();
+            if (positives > labelledPositive || negatives > labelledNegative) {
+                throw new StateJson.StateException(at, "expected at most the labelled rows in the rank summary ("
+                        + labelledPositive + " positive, " + labelledNegative + " negative), got " + positives
+                        + " and " + negatives);
+            }
+        }
+        return acc;
+    }
+
     /** The total weight must stay inside double's range: results and bins report it. */
     private void requireFiniteTotal() {
         if (Double.isInfinite(all().weight())) {
@@ -176,6 +283,15 @@ public final class BinaryAccumulator {
 
     public double weightSum() {
         return all().weight();
+    }
+
+    public boolean hasScores() {
+        return hasScores;
+    }
+
+    /** Whether the scores are kept for the exact rank metrics. */
+    public boolean hasRankMetrics() {
+        return rankMetrics;
     }
 
     /** The number of calibration bins this accumulator fills. */

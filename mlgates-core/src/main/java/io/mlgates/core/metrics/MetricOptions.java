@@ -8,6 +8,8 @@ package io.mlgates.core.metrics;
  */
 public record MetricOptions(double confidenceLevel, int calibrationBins) {
     public static final MetricOptions DEFAULTS = new MetricOptions(0.95, 10);
+    /** The most calibration bins a policy may ask for (its schema's maximum), and a statistics file may hold. */
+    public static final int MAX_CALIBRATION_BINS = 1000;
 
     public MetricOptions {
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {

@@ -1,5 +1,8 @@
 package io.mlgates.core.metrics;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,9 @@ import java.util.function.IntToDoubleFunction;
  * average is undefined only when every class is. Definitions are in {@code docs/metrics.md}. Not thread-safe.
  */
 public final class MulticlassAccumulator {
+    /** Most classes a statistics file may hold: its matrix has as many squared sums. */
+    public static final int MAX_CLASSES_IN_STATE = 1000;
+
     private int size;                   // classes covered by the matrix
     private int maxIndex = -1;          // largest class index seen
     private ExactSum[] matrix = new ExactSum[0]; // row-major, actual x predicted
@@ -66,6 +72,61 @@ public final class MulticlassAccumulator {
         }
         all.merge(other.all);
         correct.merge(other.correct);
+    }
+
+    /** Writes this accumulator's state as an object of the statistics contract (docs/statistics.md). */
+    public void writeState(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("classes", maxIndex + 1);
+        StateJson.tally(g, "all", all);
+        StateJson.tally(g, "correct", correct);
+        g.writeArrayFieldStart("actual");
+        for (int a = 0; a <= maxIndex; a++) {
+            g.writeStartObject();
+            StateJson.tally(g, "rows", actual[a]);
+            g.writeArrayFieldStart("predicted");
+            for (int p = 0; p <= maxIndex; p++) {
+                g.writeString(matrix[a * size + p].exact().toString());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Reads a state written by {@link #writeState}, already checked against the contract's schema. */
+    public static MulticlassAccumulator readState(JsonNode state, String pointer) throws StateJson.StateException {
+        MulticlassAccumulator acc = new MulticlassAccumulator();
+        long classes = StateJson.count(state, "classes", pointer);
+        JsonNode rows = state.path("actual");
+        if (classes > MAX_CLASSES_IN_STATE || rows.size() != classes) {
+            throw new StateJson.StateException(pointer + "/actual", "expected one entry per class (" + classes
+                    + ", at most " + MAX_CLASSES_IN_STATE + "), got " + rows.size());
+        }
+        acc.maxIndex = (int) classes - 1;
+        acc.grow((int) classes);
+        StateJson.tally(state, "all", pointer, acc.all);
+        StateJson.tally(state, "correct", pointer, acc.correct);
+        for (int a = 0; a < classes; a++) {
+            String at = pointer + "/actual/" + a;
+            JsonNode row = rows.get(a);
+            StateJson.tally(row, "rows", at, acc.actual[a]);
+            JsonNode predicted = row.path("predicted");
+            if (predicted.size() != classes) {
+                throw new StateJson.StateException(at + "/predicted", "expected " + classes + " sums, got "
+                        + predicted.size());
+            }
+            for (int p = 0; p < classes; p++) {
+                ExactSum.Exact cell = ExactSum.parse(predicted.get(p).asText());
+                if (cell == null || cell.signum() < 0 || !predicted.get(p).isTextual()) {
+                    throw new StateJson.StateException(at + "/predicted/" + p, "expected an exact sum of weights"
+                            + " such as \"0\" or \"0x1bp-4\", got " + predicted.get(p));
+                }
+                acc.matrix[a * acc.size + p].add(cell);
+            }
+        }
+        return acc;
     }
 
     public long rows() {

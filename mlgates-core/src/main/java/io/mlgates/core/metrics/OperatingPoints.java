@@ -22,15 +22,11 @@ final class OperatingPoints {
         if (!(scale.positives > 0 && scale.negatives > 0)) {
             throw new IllegalArgumentException("operating points need both classes");
         }
-        long allRows = groups.positiveRows() + groups.negativeRows();
         // A hair above 2 / (maxPoints - 1), so that rounding in the sums cannot let one point too many through.
         double step = 2.0 / (maxPoints - 1) * (1 + 1e-9);
         List<OperatingPoint> kept = new ArrayList<>();
         double[] last = {0, 0}; // true and false positive rate of the last kept point; the curve starts at (0, 0)
-        long[] rowsSeen = {0};
-        groups.walk((s, pRows, nRows, tpAbove, tp, fpAbove, fp) -> {
-            rowsSeen[0] += pRows + nRows;
-            boolean isLast = rowsSeen[0] == allRows;
+        groups.walk((s, pRows, nRows, tpAbove, tp, fpAbove, fp, isLast) -> {
             double tpr = isLast ? 1 : Intervals.clamp01(tp / scale.positives);
             double fpr = isLast ? 1 : Intervals.clamp01(fp / scale.negatives);
             boolean farEnough = (tpr - last[0]) + (fpr - last[1]) >= step && kept.size() < maxPoints - 1;

@@ -42,7 +42,7 @@ final class RankMetrics {
         CompensatedSum auc = new CompensatedSum();
         CompensatedSum ap = new CompensatedSum();
         long[] rowsAbove = new long[2];
-        groups.walk((s, pRows, nRows, tpAbove, tpAt, fpAbove, fpAt) -> {
+        groups.walk((s, pRows, nRows, tpAbove, tpAt, fpAbove, fpAt, last) -> {
             if (nRows > 0 && scale.positives > 0 && scale.negatives > 0) {
                 auc.add((fpAt - fpAbove) / scale.negatives * ((tpAbove + tpAt) / (2 * scale.positives)));
             }
@@ -69,8 +69,10 @@ final class RankMetrics {
          * @param tpAt weight of the positives scoring at least it
          * @param fpAbove weight of the negatives scoring above it
          * @param fpAt weight of the negatives scoring at least it
+         * @param last whether this is the lowest score
          */
-        void group(double score, long pRows, long nRows, double tpAbove, double tpAt, double fpAbove, double fpAt);
+        void group(double score, long pRows, long nRows, double tpAbove, double tpAt, double fpAbove, double fpAt,
+                   boolean last);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.mlgates.core.metrics;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +90,44 @@ public final class RegressionAccumulator {
         percentageError.add(other.percentageError);
         rows += otherRows;
         zeroTargets += otherZeros;
+    }
+
+    private static final String[] SUMS = {"weight", "absoluteError", "wt", "wtt", "wtp", "wpp", "mapeWeight",
+        "percentageError"};
+
+    private ExactSum[] sums() {
+        return new ExactSum[] {weight, absoluteError, wt, wtt, wtp, wpp, mapeWeight, percentageError};
+    }
+
+    /** Writes this accumulator's state as an object of the statistics contract (docs/statistics.md). */
+    public void writeState(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("rows", rows);
+        g.writeNumberField("zeroTargets", zeroTargets);
+        ExactSum[] sums = sums();
+        for (int i = 0; i < SUMS.length; i++) {
+            StateJson.exact(g, SUMS[i], sums[i].exact());
+        }
+        g.writeEndObject();
+    }
+
+    /** Reads a state written by {@link #writeState}, already checked against the contract's schema. */
+    public static RegressionAccumulator readState(JsonNode state, String pointer) throws StateJson.StateException {
+        RegressionAccumulator acc = new RegressionAccumulator();
+        acc.rows = StateJson.count(state, "rows", pointer);
+        acc.zeroTargets = StateJson.count(state, "zeroTargets", pointer);
+        if (acc.zeroTargets > acc.rows) {
+            throw new StateJson.StateException(pointer + "/zeroTargets", "expected at most rows (" + acc.rows
+                    + ") zero targets, got " + acc.zeroTargets);
+        }
+        ExactSum[] sums = acc.sums();
+        for (int i = 0; i < SUMS.length; i++) {
+            sums[i].add(StateJson.exact(state, SUMS[i], pointer));
+        }
+        if (acc.weight.exact().signum() < 0 || acc.mapeWeight.exact().signum() < 0) {
+            throw new StateJson.StateException(pointer + "/weight", "expected sums of weights of 0 or more");
+        }
+        return acc;
     }
 
     public long rows() {

@@ -64,12 +64,17 @@ final class ScoreGroups {
             CompensatedSum fpSum = new CompensatedSum();
             double tpAbove = 0;
             double fpAbove = 0;
-            while (c.next()) {
+            boolean more = c.next();
+            while (more) {
                 tpSum.add(c.positiveWeight(scale.positiveExponent));
                 fpSum.add(c.negativeWeight(scale.negativeExponent));
                 double tpAt = Math.max(tpAbove, tpSum.value());
                 double fpAt = Math.max(fpAbove, fpSum.value());
-                visitor.group(c.score(), c.positives(), c.negatives(), tpAbove, tpAt, fpAbove, fpAt);
+                double score = c.score();
+                long positives = c.positives();
+                long negatives = c.negatives();
+                more = c.next();
+                visitor.group(score, positives, negatives, tpAbove, tpAt, fpAbove, fpAt, !more);
                 tpAbove = tpAt;
                 fpAbove = fpAt;
             }
@@ -102,6 +107,19 @@ final class ScoreGroups {
         private boolean allUnit = true;
         private double single;
         private ExactSum sum;
+
+        /** The exact sum; for a group whose weights are all 1, the row count. */
+        ExactSum.Exact exact() {
+            if (sum != null) {
+                return sum.exact();
+            }
+            return rows == 0 ? ExactSum.Exact.ZERO : allUnit
+                    ? ExactSum.Exact.of(java.math.BigInteger.valueOf(rows), 0) : exactOf(single);
+        }
+
+        boolean allUnit() {
+            return allUnit;
+        }
 
         void reset() {
             rows = 0;
@@ -139,9 +157,7 @@ final class ScoreGroups {
             if (rows == 1 && single > 0 && Math.getExponent(single) - exponent > Double.MIN_EXPONENT) {
                 return Math.scalb(single, -exponent); // exact, so equal to the rounded exact sum
             }
-            ExactSum.Exact exact = sum != null ? sum.exact() : allUnit
-                    ? ExactSum.Exact.of(java.math.BigInteger.valueOf(rows), 0) : exactOf(single);
-            return exact.scale(-exponent).toDouble();
+            return exact().scale(-exponent).toDouble();
         }
 
         private static ExactSum.Exact exactOf(double w) {

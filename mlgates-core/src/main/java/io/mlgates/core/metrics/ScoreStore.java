@@ -1,5 +1,7 @@
 package io.mlgates.core.metrics;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -108,6 +110,114 @@ final class ScoreStore {
         unitRows += other.unitRows;
         otherWeight.add(other.otherWeight);
         compactRuns();
+    }
+
+    /**
+     * Writes the distinct scores, highest first, as {@code [score, rows]} for a score whose rows all weigh 1, else
+     * {@code [score, rows, "exact weight"]}: the rank summary of the statistics contract.
+     */
+    void writeGroups(JsonGenerator g) throws IOException {
+        g.writeStartArray();
+        try (Cursor all = descending()) {
+            ScoreGroups.GroupWeight group = new ScoreGroups.GroupWeight();
+            boolean more = all.next();
+            while (more) {
+                double score = all.score();
+                group.reset();
+                while (more && all.score() == score) {
+                    group.add(all.weight());
+                    more = all.next();
+                }
+                g.writeStartArray();
+                g.writeNumber(score);
+                g.writeNumber(group.rows());
+                if (!group.allUnit()) {
+                    g.writeString(group.exact().toString());
+                }
+                g.writeEndArray();
+            }
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * Adds a rank summary written by {@link #writeGroups}; the scores must fall strictly from one group to the
+     * next and lie in [0, 1].
+     *
+     * @return the rows it holds
+     */
+    long readGroups(JsonNode groups, String pointer) throws StateJson.StateException {
+        if (!groups.isArray()) {
+            throw new StateJson.StateException(pointer, "expected an array of [score, rows] or "
+                    + "[score, rows, weight], got " + groups.getNodeType());
+        }
+        double previous = Double.POSITIVE_INFINITY;
+        long total = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            String at = pointer + "/" + i;
+            JsonNode group = groups.get(i);
+            if (!group.isArray() || group.size() < 2 || group.size() > 3 || !group.get(0).isNumber()) {
+                throw new StateJson.StateException(at, "expected [score, rows] or [score, rows, weight], got "
+                        + group);
+            }
+            double score = group.get(0).asDouble();
+            if (!(score >= 0 && score <= 1) || !(score < previous)) {
+                throw new StateJson.StateException(at + "/0", "expected a score in [0, 1] below the previous one ("
+                        + previous + "), got " + group.get(0));
+            }
+            previous = score;
+            long rows = StateJson.count(arrayAsObject(group), "1", at);
+            if (rows == 0) {
+                throw new StateJson.StateException(at + "/1", "expected at least one row at a score, got 0");
+            }
+            if (group.size() == 2) {
+                for (long r = 0; r < rows; r++) {
+                    add(score, 1.0);
+                }
+            } else {
+                ExactSum.Exact weight = StateJson.exact(arrayAsObject(group), "2", at);
+                addWeightedGroup(score, rows, weight, at + "/2");
+            }
+            total = Math.addExact(total, rows);
+        }
+        return total;
+    }
+
+    private static JsonNode arrayAsObject(JsonNode array) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        for (int i = 0; i < array.size(); i++) {
+            o.set(String.valueOf(i), array.get(i));
+        }
+        return o;
+    }
+
+    /**
+     * Holds {@code rows} rows at one score whose weights sum exactly to {@code weight}, as the few doubles whose
+     * exact sum it is (53-bit slices of its mantissa): the walk then sums them to exactly that weight again.
+     */
+    private void addWeightedGroup(double score, long rows, ExactSum.Exact weight, String pointer)
+            throws StateJson.StateException {
+        long top = (long) weight.exponent() + weight.mantissa().bitLength() - 1;
+        if (weight.signum() <= 0 || weight.exponent() < -1074 || top > Double.MAX_EXPONENT) {
+            throw new StateJson.StateException(pointer, "expected a sum of weights above 0 and inside double's"
+                    + " range, got " + weight);
+        }
+        BigInteger m = weight.mantissa();
+        long held = 0;
+        for (int shift = 0; shift < m.bitLength(); shift += 53) {
+            long slice = m.shiftRight(shift).longValue() & ((1L << 53) - 1);
+            if (slice != 0) {
+                put(score, Math.scalb((double) slice, weight.exponent() + shift));
+                held++;
+            }
+        }
+        // rows of weight 0 add nothing to the sum and keep the group's row count, as far as the slices allow
+        for (; held < rows; held++) {
+            put(score, 0.0);
+        }
+        this.rows += rows;
+        otherWeight.add(weight);
     }
 
     private static void copyFrom(ScoreStore from, ScoreStore to) {

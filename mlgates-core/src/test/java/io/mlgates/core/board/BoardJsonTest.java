@@ -60,7 +60,7 @@ class BoardJsonTest {
                                  "link": "job/fraud/12/ml-promotions/production/", "since": "2026-12-07T09:00:00Z"}],
                     "expiries": [
                       {"kind": "WAIVER", "what": "waiver of ethics:fairness:* approved by carol: small group",
-                       "lapses": "2026-12-07T23:00:00Z", "beforeDeparture": true},
+                       "lapses": "2026-12-08T00:00:00Z", "beforeDeparture": true},
                       {"kind": "APPROVAL", "what": "alice's approval for production",
                        "lapses": "2026-12-20T09:00:00Z", "beforeDeparture": false},
                       {"kind": "APPROVAL", "what": "bob's approval for production",
@@ -75,7 +75,7 @@ class BoardJsonTest {
                     "boarding": ["fraud"], "waiting": [], "blocked": [],
                     "lapsing": [{"model": "fraud", "kind": "WAIVER",
                                  "what": "waiver of ethics:fairness:* approved by carol: small group",
-                                 "lapses": "2026-12-07T23:00:00Z", "beforeDeparture": true}],
+                                 "lapses": "2026-12-08T00:00:00Z", "beforeDeparture": true}],
                     "disagreement": null
                   }]
                 }
@@ -138,7 +138,7 @@ class BoardJsonTest {
                   fraud      production: 2 of 2 from risk (alice, bob)
 
                 Lapsing before the departure
-                  fraud  2026-12-07T23:00:00Z  waiver of ethics:fairness:* approved by carol: small group
+                  fraud  2026-12-08T00:00:00Z  waiver of ethics:fairness:* approved by carol: small group
 
                 Trains
                   release  next Tue 2026-12-08 14:00 Europe/Berlin, cut-off Tue 2026-12-08 10:00 Europe/Berlin; \

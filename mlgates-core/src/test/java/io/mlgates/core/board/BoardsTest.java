@@ -74,18 +74,19 @@ class BoardsTest {
         assertThat(fraud.departure()).contains(NEXT);
         assertThat(fraud.approvals()).containsExactly(new StageApprovals("production", "risk", 2,
                 List.of("alice", "bob"), List.of(), 0, List.of("carol"), false, List.of()));
-        // waivers in force on Monday: the one expiring 2026-12-07 lapses at the start of 12-08 in Berlin (12-07
-        // 23:00 UTC), before the 13:00 UTC departure; the 2027-01-31 one lapses at 2027-01-31 23:00 UTC. Approvals
+        // waivers in force on Monday: the one expiring 2026-12-07 lapses at the start of 12-08 UTC (waivers go by
+        // the UTC date, as the gates apply them), before the 13:00 UTC departure; the 2027-01-31 one at the start of
+        // 2027-02-01 UTC. Approvals
         // last 30 days: alice's of 11-20 09:00 until 12-20 09:00, bob's of 12-01 12:00 until 12-31 12:00.
         assertThat(fraud.expiries()).containsExactly(
                 new Expiry(Expiry.Kind.WAIVER, "waiver of ethics:fairness:* approved by carol: small group",
-                        Instant.parse("2026-12-07T23:00:00Z"), true),
+                        Instant.parse("2026-12-08T00:00:00Z"), true),
                 new Expiry(Expiry.Kind.APPROVAL, "alice's approval for production",
                         Instant.parse("2026-12-20T09:00:00Z"), false),
                 new Expiry(Expiry.Kind.APPROVAL, "bob's approval for production",
                         Instant.parse("2026-12-31T12:00:00Z"), false),
                 new Expiry(Expiry.Kind.WAIVER, "waiver of data:dropped_rows approved by carol: known gap",
-                        Instant.parse("2027-01-31T23:00:00Z"), false));
+                        Instant.parse("2027-02-01T00:00:00Z"), false));
 
         ModelRow churn = row(board, "churn");
         assertThat(churn.blockers()).containsExactly(
@@ -167,13 +168,28 @@ class BoardsTest {
     }
 
     @Test
+    @DisplayName("without a train a waiver lapses at UTC midnight after its last day, and nothing is flagged as"
+            + " lapsing before a departure")
+    void waiverWithoutTrain() {
+        ModelFacts legacy = legacy();
+        ModelFacts waived = new ModelFacts("legacy", legacy.team(), legacy.location(), legacy.locationLink(),
+                legacy.promotion(), Optional.empty(), List.of(new io.mlgates.core.policy.Waiver("data:rows", "known",
+                Optional.of("carol"), LocalDate.of(2026, 12, 7))), legacy.registry(), legacy.candidate(), List.of());
+
+        ModelRow row = row(board(List.of(waived), MONDAY), "legacy");
+
+        assertThat(row.expiries()).containsExactly(new Expiry(Expiry.Kind.WAIVER,
+                "waiver of data:rows approved by carol: known", Instant.parse("2026-12-08T00:00:00Z"), false));
+    }
+
+    @Test
     @DisplayName("while a departure is open, a complete candidate boards it: the departure is the open one")
     void openDeparture() {
         Board board = board(List.of(fraud("2026-12-01T12:00:00Z")), Instant.parse("2026-12-08T13:30:00Z"));
 
         assertThat(row(board, "fraud").status()).isEqualTo(BoardStatus.BOARDING);
         assertThat(row(board, "fraud").departure()).contains(NEXT);
-        // the 2026-12-07 waiver lapsed at 12-07 23:00 UTC: no longer in force
+        // the 2026-12-07 waiver lapsed at 12-08 00:00 UTC: no longer in force
         assertThat(row(board, "fraud").expiries()).extracting(Expiry::kind)
                 .containsExactly(Expiry.Kind.APPROVAL, Expiry.Kind.APPROVAL, Expiry.Kind.WAIVER);
     }

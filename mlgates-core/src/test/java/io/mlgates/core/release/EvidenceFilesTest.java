@@ -50,6 +50,27 @@ class EvidenceFilesTest {
     }
 
     @Test
+    @DisplayName("readAll gives every result whatever candidate it judged, with the id of its call: the subfolder,"
+            + " or the gate's name directly in the folder")
+    void everyResultWithItsId() throws Exception {
+        Path results = tmp.resolve("results");
+        write(results.resolve("validate.json"), result("validate", Status.PASS, digest(1), T));
+        write(results.resolve("credit/validate.json"), result("validate", Status.WARN, digest(2), T));
+        write(results.resolve("credit/ethics.json"), result("ethics", Status.FAIL, digest(2), T));
+
+        List<EvidenceFiles.Found> found = EvidenceFiles.readAll(List.of(new EvidenceFiles.Folder(results,
+                ".mlgates/results")), GATES);
+
+        assertThat(found).extracting(EvidenceFiles.Found::id, EvidenceFiles.Found::shown, f -> f.result().status())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("validate", ".mlgates/results/validate.json", Status.PASS),
+                        org.assertj.core.groups.Tuple.tuple("credit", ".mlgates/results/credit/validate.json",
+                                Status.WARN),
+                        org.assertj.core.groups.Tuple.tuple("credit", ".mlgates/results/credit/ethics.json",
+                                Status.FAIL));
+    }
+
+    @Test
     @DisplayName("of two results of a gate for the candidate the worst stands; another candidate's results are not"
             + " its evidence, unless there is nothing else, so that the refusal names the digest they judged")
     void theWorstOfTheCandidatesResultsStands() {

@@ -213,11 +213,19 @@ public final class BoardFactsSource implements ModelFactsSource {
      */
     private static Map<String, List<PendingDecision>> waiting(List<JobRef> jobs, Map<String, Placed> newest,
                                                               Map<String, PolicyShelf.PolicyFacts> shown,
-                                                              List<String> problems) throws IOException {
+                                                              List<String> problems) {
         Map<String, List<PendingDecision>> pending = new TreeMap<>();
         for (JobRef job : jobs) {
             List<String> unreadable = new ArrayList<>();
-            for (WaitingPromotion p : WaitingPromotions.in(job.buildsFolder()).read(unreadable)) {
+            List<WaitingPromotion> records;
+            try {
+                records = WaitingPromotions.in(job.buildsFolder()).read(unreadable);
+            } catch (IOException e) {
+                problems.add("job '" + job.fullName() + "': its waiting promotions cannot be listed: "
+                        + e.getMessage());
+                continue;
+            }
+            for (WaitingPromotion p : records) {
                 Placed placed = newest.get(p.model());
                 if (placed == null || !shown.containsKey(p.model())
                         || !placed.latest().candidate().equals(p.candidate())

@@ -50,9 +50,7 @@ public record Eligibility(Optional<String> group, List<Refusal> refusals) {
             refusals.add(new Refusal("approvals.none", "stage " + stage.name() + " takes no approvals"));
         } else {
             matched = groups.stream().filter(g -> policy.members(g).stream()
-                    .anyMatch(member -> ids.sameUser(member, user.id())
-                            || user.authorities().stream().anyMatch(a -> ids.sameGroup(member, a))))
-                    .findFirst();
+                    .anyMatch(member -> names(member, user, ids))).findFirst();
             if (matched.isEmpty()) {
                 refusals.add(new Refusal("approvals.group", user.id() + " is not in group " + String.join(" or ",
                         groups) + ", neither by user id nor by a Jenkins group"));
@@ -69,5 +67,10 @@ public record Eligibility(Optional<String> group, List<Refusal> refusals) {
             }
         }
         return refusals.isEmpty() ? new Eligibility(matched, List.of()) : new Eligibility(Optional.empty(), refusals);
+    }
+
+    /** Whether a member entry of a group names the user: the user's id, or one of the groups the realm granted. */
+    public static boolean names(String member, JenkinsUser user, IdComparison ids) {
+        return ids.sameUser(member, user.id()) || user.authorities().stream().anyMatch(a -> ids.sameGroup(member, a));
     }
 }

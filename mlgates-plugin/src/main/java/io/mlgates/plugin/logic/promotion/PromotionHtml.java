@@ -14,7 +14,7 @@ public final class PromotionHtml {
     }
 
     /** Text as HTML text or attribute value. */
-    static String escape(String s) {
+    public static String escape(String s) {
         String safe = Text.htmlSafe(s);
         StringBuilder b = new StringBuilder(safe.length() + 16);
         for (int i = 0; i < safe.length(); i++) {

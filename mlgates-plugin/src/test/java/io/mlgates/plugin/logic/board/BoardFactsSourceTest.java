@@ -333,6 +333,20 @@ class BoardFactsSourceTest {
     }
 
     @Test
+    void waitingPromotionsThatCannotBeListedAreNamedAndTheBoardStays() throws Exception {
+        JobRef job = jobs.job("credit");
+        String policy = Jobs.keep(job, Jobs.POLICY);
+        Jobs.line(job, 1, "validate", "validate", "PASS", "credit-risk", C1, policy, "2026-11-30T10:00:00Z");
+        Files.writeString(job.buildsFolder().resolve(WaitingPromotions.FOLDER), "not a folder");
+
+        VisibleFacts facts = source().visible(EVERYONE);
+
+        assertThat(facts.models()).extracting(ModelFacts::model).containsExactly("credit-risk");
+        assertThat(facts.problems()).singleElement().asString()
+                .startsWith("job 'credit': its waiting promotions cannot be listed: ");
+    }
+
+    @Test
     void aJobWithoutGatesIsNotOnTheBoard() throws Exception {
         jobs.job("plain");
 

@@ -1,0 +1,113 @@
+package io.mlgates.cli;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.metrics.Metric;
+import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.policy.FairnessPolicy;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.stats.RowStatistics;
+import io.mlgates.core.stats.Statistics;
+import io.mlgates.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mlgates stats}: the statistics of a prediction file (a shard), for the gates to judge merged. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        footer = "  mlgates stats eval/part-0001.csv --out stats/part-0001.json",
+        description = {"Write the statistics of a prediction file: what the gates judge, without the rows.",
+                "Statistics of shards written this way merge exactly, in any order (docs/statistics.md).",
+                "The policy (slices, sensitive columns, calibration bins) decides what is kept."})
+final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PREDICTIONS",
+            description = "prediction file (default: the policy's predictions.path)")
+    Path predictions;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "policy file (default: mlgates.yaml of the repository, found by searching up from the current"
+                    + " folder)")
+    Path policy;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "the statistics file to write (replaced atomically)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Environment env = main.environment();
+        PrintWriter err = spec.commandLine().getErr();
+        Validation.Options o = new Validation.Options(ModelLocation.of(Optional.ofNullable(policy), Optional.empty(),
+                env.folder()), Optional.empty(), Optional.ofNullable(predictions), Optional.empty(),
+                OutputFormat.table, io.mlgates.core.policy.ColumnChoice.none());
+        Validation.Loaded loaded = Validation.load(o, env.variables());
+        Policy p = loaded.policy().policy();
+        Workspace ws = loaded.ws();
+        Path file = predictions != null ? env.folder().resolve(predictions)
+                : ws.resolve(p.predictions().path(), "predictions.path");
+        String display = predictions != null ? predictions.toString() : ws.display(file);
+        RowStatistics.Shape shape = shape(p);
+        Statistics statistics;
+        try (ScoreBudget budget = ScoreBudget.defaults();
+             PredictionReader reader = PredictionReader.open(file, display, p.predictions(), p.task(),
+                     shape.groupColumns(), (rows, bytes) -> { })) {
+            statistics = RowStatistics.read(reader, p.task(), shape, budget, display);
+            Path target = env.folder().resolve(out);
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, ".mlgates-stats-", ".tmp");
+            try {
+                try (OutputStream stream = Files.newOutputStream(temporary)) {
+                    statistics.write(stream);
+                }
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(display, 0, 0, "cannot read or write: " + e.getMessage(), e);
+        }
+        spec.commandLine().getOut().println("mlgates stats: " + statistics.rows() + " rows of " + display
+                + " summarised in " + out);
+        err.flush();
+        return 0;
+    }
+
+    /** What the gates need of the file under this policy: the validation gate's slices, the ethics gate's groups. */
+    static RowStatistics.Shape shape(Policy p) {
+        List<String> sliceColumns = p.slices().stream().map(SliceRule::column).distinct().toList();
+        List<String> rankSlices = new ArrayList<>();
+        for (SliceRule rule : p.slices()) {
+            if (rule.limits().stream().anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent())
+                    && !rankSlices.contains(rule.column())) {
+                rankSlices.add(rule.column());
+            }
+        }
+        FairnessPolicy fairness = p.ethics().fairness();
+        boolean binary = p.task() == TaskType.BINARY;
+        return new RowStatistics.Shape(sliceColumns, rankSlices, binary ? fairness.sensitive() : List.of(),
+                binary ? fairness.intersections() : List.of(), p.calibrationBins(),
+                PredictionReader.MAX_DISTINCT_VALUES);
+    }
+}

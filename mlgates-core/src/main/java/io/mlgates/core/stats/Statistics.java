@@ -1,0 +1,429 @@
+package io.mlgates.core.stats;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.fairness.FairnessAccumulator;
+import io.mlgates.core.metrics.BinaryAccumulator;
+import io.mlgates.core.metrics.MulticlassAccumulator;
+import io.mlgates.core.metrics.RegressionAccumulator;
+import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.metrics.StateJson;
+import io.mlgates.core.metrics.TaskType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a shard of prediction rows reduces to for the gates (docs/statistics.md): the task's accumulator over all
+ * rows, one per value of each slice column, the fairness groups, and the row counts of the read. Statistics built
+ * alike (same task, classes, score column, calibration bins, slices and sensitive columns) {@link #merge} exactly:
+ * merged in any order they give the metrics of one pass over all the rows, bit for bit. Not thread-safe.
+ */
+public final class Statistics {
+    /** The value of {@code format} in every statistics file. */
+    public static final String FORMAT = "mlgates-statistics";
+    /** The version this engine writes and reads; docs/statistics.md says what changes it. */
+    public static final int VERSION = 1;
+
+    private final TaskType task;
+    private final List<String> classes;
+    private final Accumulator overall;
+    private final Map<String, Map<String, Accumulator>> slices;
+    private final Optional<FairnessAccumulator> fairness;
+    private long rowsDropped;
+    private long failedPredictions;
+
+    private Statistics(TaskType task, List<String> classes, Accumulator overall,
+                       Map<String, Map<String, Accumulator>> slices, Optional<FairnessAccumulator> fairness,
+                       long rowsDropped, long failedPredictions) {
+        this.task = task;
+        this.classes = List.copyOf(classes);
+        this.overall = overall;
+        this.slices = slices;
+        this.fairness = fairness;
+        this.rowsDropped = rowsDropped;
+        this.failedPredictions = failedPredictions;
+    }
+
+    /**
+     * Statistics of a binary model's rows.
+     *
+     * @param slices per slice column, the accumulator of each value (filled by the caller)
+     */
+    public static Statistics binary(List<String> classes, BinaryAccumulator overall,
+                                    Map<String, Map<String, BinaryAccumulator>> slices,
+                                    Optional<FairnessAccumulator> fairness, long rowsDropped, long failedPredictions) {
+        return new Statistics(TaskType.BINARY, classes, new Accumulator.Binary(overall), wrap(slices,
+                Accumulator.Binary::new), fairness, rowsDropped, failedPredictions);
+    }
+
+    public static Statistics multiclass(List<String> classes, MulticlassAccumulator overall,
+                                        Map<String, Map<String, MulticlassAccumulator>> slices, long rowsDropped,
+                                        long failedPredictions) {
+        return new Statistics(TaskType.MULTICLASS, classes, new Accumulator.Multiclass(overall),
+                wrap(slices, Accumulator.Multiclass::new), Optional.empty(), rowsDropped, failedPredictions);
+    }
+
+    public static Statistics regression(RegressionAccumulator overall,
+                                        Map<String, Map<String, RegressionAccumulator>> slices, long rowsDropped,
+                                        long failedPredictions) {
+        return new Statistics(TaskType.REGRESSION, List.of(), new Accumulator.Regression(overall),
+                wrap(slices, Accumulator.Regression::new), Optional.empty(), rowsDropped, failedPredictions);
+    }
+
+    private static <A> Map<String, Map<String, Accumulator>> wrap(Map<String, Map<String, A>> slices,
+                                                                 java.util.function.Function<A, Accumulator> as) {
+        Map<String, Map<String, Accumulator>> wrapped = new TreeMap<>();
+        slices.forEach((column, values) -> {
+            Map<String, Accumulator> byValue = new TreeMap<>();
+            values.forEach((value, acc) -> byValue.put(value, as.apply(acc)));
+            wrapped.put(column, byValue);
+        });
+        return wrapped;
+    }
+
+    public TaskType task() {
+        return task;
+    }
+
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** Rows judged. */
+    public long rows() {
+        return overall.rows();
+    }
+
+    public long rowsDropped() {
+        return rowsDropped;
+    }
+
+    public long failedPredictions() {
+        return failedPredictions;
+    }
+
+    /** The binary accumulator over all rows; empty for another task. */
+    public Optional<BinaryAccumulator> binary() {
+        return overall instanceof Accumulator.Binary b ? Optional.of(b.acc()) : Optional.empty();
+    }
+
+    public Optional<MulticlassAccumulator> multiclass() {
+        return overall instanceof Accumulator.Multiclass m ? Optional.of(m.acc()) : Optional.empty();
+    }
+
+    public Optional<RegressionAccumulator> regression() {
+        return overall instanceof Accumulator.Regression r ? Optional.of(r.acc()) : Optional.empty();
+    }
+
+    /** The slice columns. */
+    public List<String> sliceColumns() {
+        return List.copyOf(slices.keySet());
+    }
+
+    public Optional<FairnessAccumulator> fairness() {
+        return fairness;
+    }
+
+    /**
+     * Adds the rows of statistics built alike; {@code other} is unchanged (its score runs may be shared).
+     *
+     * @throws IllegalArgumentException when they were built differently, saying how
+     */
+    public void merge(Statistics other) {
+        Optional<String> difference = differenceFrom(other);
+        if (difference.isPresent()) {
+            throw new IllegalArgumentException(difference.get());
+        }
+        overall.merge(other.overall);
+        other.slices.forEach((column, values) -> values.forEach((value, acc) ->
+                slices.get(column).computeIfAbsent(value, v -> acc.emptyLike()).merge(acc)));
+        fairness.ifPresent(f -> f.merge(other.fairness.orElseThrow()));
+        rowsDropped += other.rowsDropped;
+        failedPredictions += other.failedPredictions;
+    }
+
+    /** How {@code other} was built differently, in words; empty when the two merge. */
+    public Optional<String> differenceFrom(Statistics other) {
+        if (task != other.task) {
+            return Optional.of("a " + name(other.task) + " model's statistics, not a " + name(task) + " model's");
+        }
+        if (!classes.equals(other.classes)) {
+            return Optional.of("the classes " + other.classes + ", not " + classes + " (in that order)");
+        }
+        String shape = overall.shape();
+        String otherShape = other.overall.shape();
+        if (!shape.equals(otherShape)) {
+            return Optional.of(otherShape + ", not " + shape);
+        }
+        if (!slices.keySet().equals(other.slices.keySet())) {
+            return Optional.of("the slice columns " + other.slices.keySet() + ", not " + slices.keySet());
+        }
+        List<String> attributes = fairness.map(FairnessAccumulator::attributes).orElse(List.of());
+        List<String> otherAttributes = other.fairness.map(FairnessAccumulator::attributes).orElse(List.of());
+        if (fairness.isPresent() != other.fairness.isPresent() || !attributes.equals(otherAttributes)) {
+            return Optional.of("the fairness attributes " + (other.fairness.isPresent() ? otherAttributes : "(none)")
+                    + ", not " + (fairness.isPresent() ? attributes : "(none)"));
+        }
+        return Optional.empty();
+    }
+
+    private static String name(TaskType task) {
+        return task.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes the statistics file: UTF-8 JSON of the contract's current {@link #VERSION}. */
+    public void write(OutputStream out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("task", name(task));
+            g.writeArrayFieldStart("classes");
+            for (String c : classes) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("rows");
+            g.writeNumberField("judged", rows());
+            g.writeNumberField("dropped", rowsDropped);
+            g.writeNumberField("failedPredictions", failedPredictions);
+            g.writeEndObject();
+            g.writeFieldName("metrics");
+            overall.write(g);
+            g.writeArrayFieldStart("slices");
+            for (Map.Entry<String, Map<String, Accumulator>> column : slices.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("column", column.getKey());
+                g.writeArrayFieldStart("groups");
+                for (Map.Entry<String, Accumulator> value : column.getValue().entrySet()) {
+                    g.writeStartObject();
+                    g.writeStringField("value", value.getKey());
+                    g.writeFieldName("metrics");
+                    value.getValue().write(g);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (fairness.isPresent()) {
+                g.writeFieldName("fairness");
+                fairness.get().writeState(g);
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    /**
+     * Builds statistics from a document that the contract's schema accepted.
+     *
+     * @param maxGroups most groups a fairness attribute may have
+     */
+    static Statistics fromDocument(JsonNode root, ScoreBudget budget, int maxGroups)
+            throws StateJson.StateException {
+        TaskType task = TaskType.valueOf(root.path("task").asText().toUpperCase(Locale.ROOT));
+        List<String> classes = new ArrayList<>();
+        root.path("classes").forEach(c -> classes.add(c.asText()));
+        Accumulator overall = Accumulator.read(task, root.path("metrics"), "/metrics", budget);
+        Map<String, Map<String, Accumulator>> slices = new TreeMap<>();
+        JsonNode sliceStates = root.path("slices");
+        for (int i = 0; i < sliceStates.size(); i++) {
+            JsonNode column = sliceStates.get(i);
+            String name = column.path("column").asText();
+            if (slices.containsKey(name)) {
+                throw new StateJson.StateException("/slices/" + i + "/column", "expected each slice column once, got '"
+                        + name + "' again");
+            }
+            Map<String, Accumulator> byValue = new TreeMap<>();
+            long rows = 0;
+            JsonNode groups = column.path("groups");
+            for (int j = 0; j < groups.size(); j++) {
+                String at = "/slices/" + i + "/groups/" + j;
+                String value = groups.get(j).path("value").asText();
+                Accumulator acc = Accumulator.read(task, groups.get(j).path("metrics"), at + "/metrics", budget);
+                if (byValue.put(value, acc) != null) {
+                    throw new StateJson.StateException(at + "/value", "expected each value once, got '" + value
+                            + "' again");
+                }
+                rows += acc.rows();
+            }
+            if (rows != overall.rows()) {
+                throw new StateJson.StateException("/slices/" + i, "expected groups holding every row ("
+                        + overall.rows() + "), got " + rows);
+            }
+            slices.put(name, byValue);
+        }
+        Optional<FairnessAccumulator> fairness = Optional.empty();
+        if (root.has("fairness")) {
+            if (task != TaskType.BINARY) {
+                throw new StateJson.StateException("/fairness", "expected fairness groups for a binary model only");
+            }
+            BinaryAccumulator binary = ((Accumulator.Binary) overall).acc();
+            FairnessAccumulator f = FairnessShape.of(root.path("fairness"), binary.hasScores(),
+                    binary.calibrationBins(), maxGroups);
+            f.readState(root.path("fairness"), "/fairness");
+            if (f.rows() != overall.rows()) {
+                throw new StateJson.StateException("/fairness/overall", "expected the fairness groups to hold every"
+                        + " row (" + overall.rows() + "), got " + f.rows());
+            }
+            fairness = Optional.of(f);
+        }
+        JsonNode rows = root.path("rows");
+        long judged = StateJson.count(rows, "judged", "/rows");
+        if (judged != overall.rows()) {
+            throw new StateJson.StateException("/rows/judged", "expected the rows of the metrics (" + overall.rows()
+                    + "), got " + judged);
+        }
+        return new Statistics(task, classes, overall, slices, fairness, StateJson.count(rows, "dropped", "/rows"),
+                StateJson.count(rows, "failedPredictions", "/rows"));
+    }
+
+    /** The task's accumulator, whichever it is. */
+    private sealed interface Accumulator {
+        long rows();
+
+        void merge(Accumulator other);
+
+        void write(JsonGenerator g) throws IOException;
+
+        /** How it was built, in words, for a refused merge. */
+        String shape();
+
+        Accumulator emptyLike();
+
+        Object unwrap();
+
+        static Accumulator read(TaskType task, JsonNode state, String pointer, ScoreBudget budget)
+                throws StateJson.StateException {
+            return switch (task) {
+                case BINARY -> new Binary(BinaryAccumulator.readState(state, pointer, budget));
+                case MULTICLASS -> new Multiclass(MulticlassAccumulator.readState(state, pointer));
+                case REGRESSION -> new Regression(RegressionAccumulator.readState(state, pointer));
+            };
+        }
+
+        record Binary(BinaryAccumulator acc) implements Accumulator {
+            @Override
+            public long rows() {
+                return acc.rows();
+            }
+
+            @Override
+            public void merge(Accumulator other) {
+                acc.merge(((Binary) other).acc);
+            }
+
+            @Override
+            public void write(JsonGenerator g) throws IOException {
+                acc.writeState(g);
+            }
+
+            @Override
+            public String shape() {
+                return (acc.hasScores() ? "scores in " + acc.calibrationBins() + " calibration bins" : "no scores")
+                        + (acc.hasRankMetrics() ? " with a rank summary" : " without a rank summary");
+            }
+
+            @Override
+            public Object unwrap() {
+                return acc;
+            }
+
+            @Override
+            public Accumulator emptyLike() {
+                return new Binary(new BinaryAccumulator(acc.hasScores(), acc.hasRankMetrics(), acc.calibrationBins(),
+                        ScoreBudget.defaults()));
+            }
+        }
+
+        record Multiclass(MulticlassAccumulator acc) implements Accumulator {
+            @Override
+            public long rows() {
+                return acc.rows();
+            }
+
+            @Override
+            public void merge(Accumulator other) {
+                acc.merge(((Multiclass) other).acc);
+            }
+
+            @Override
+            public void write(JsonGenerator g) throws IOException {
+                acc.writeState(g);
+            }
+
+            @Override
+            public String shape() {
+                return "a confusion matrix";
+            }
+
+            @Override
+            public Object unwrap() {
+                return acc;
+            }
+
+            @Override
+            public Accumulator emptyLike() {
+                return new Multiclass(new MulticlassAccumulator());
+            }
+        }
+
+        record Regression(RegressionAccumulator acc) implements Accumulator {
+            @Override
+            public long rows() {
+                return acc.rows();
+            }
+
+            @Override
+            public void merge(Accumulator other) {
+                acc.merge(((Regression) other).acc);
+            }
+
+            @Override
+            public void write(JsonGenerator g) throws IOException {
+                acc.writeState(g);
+            }
+
+            @Override
+            public String shape() {
+                return "regression sums";
+            }
+
+            @Override
+            public Object unwrap() {
+                return acc;
+            }
+
+            @Override
+            public Accumulator emptyLike() {
+                return new Regression(new RegressionAccumulator());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Statistics[" + name(task) + ", " + rows() + " rows]";
+    }
+
+    /** Slices as the gate reads them: column to value to accumulator, of the task's accumulator type. */
+    public <A> Map<String, Map<String, A>> slices(Class<A> type) {
+        Map<String, Map<String, A>> out = new LinkedHashMap<>();
+        slices.forEach((column, values) -> {
+            Map<String, A> byValue = new TreeMap<>();
+            values.forEach((value, acc) -> byValue.put(value, type.cast(acc.unwrap())));
+            out.put(column, byValue);
+        });
+        return out;
+    }
+}

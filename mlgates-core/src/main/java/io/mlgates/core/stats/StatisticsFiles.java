@@ -1,0 +1,225 @@
+package io.mlgates.core.stats;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.metrics.StateJson;
+import io.mlgates.core.policy.PolicyLoader;
+import io.mlgates.core.workspace.RegularFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads statistics files: checked against the contract's JSON Schema ({@value #SCHEMA}, shipped beside this class),
+ * then value by value, and merged. Every refusal names the file, the line and the JSON pointer of the value, and
+ * what was expected.
+ */
+public final class StatisticsFiles {
+    /** The schema of version {@link Statistics#VERSION}. */
+    public static final String SCHEMA = "mlgates-statistics.schema.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private StatisticsFiles() {
+    }
+
+    private static final class Holder {
+        static final Schema SCHEMA_INSTANCE = load();
+
+        private static Schema load() {
+            try (InputStream in = StatisticsFiles.class.getResourceAsStream(SCHEMA)) {
+                if (in == null) {
+                    throw new IllegalStateException("the statistics schema " + SCHEMA + " is missing");
+                }
+                JsonNode node = new ObjectMapper().readTree(in);
+                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                        .getSchema(SchemaLocation.of(node.get("$id").asText()), node);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the statistics schema " + SCHEMA + " cannot be read", e);
+            }
+        }
+    }
+
+    /**
+     * One statistics file read.
+     *
+     * @param display how messages and results name it
+     * @param digest {@code sha256:} digest of its bytes
+     */
+    public record Read(String display, String digest, Statistics statistics) {
+        public Read {
+            Objects.requireNonNull(display, "display");
+            Objects.requireNonNull(digest, "digest");
+            Objects.requireNonNull(statistics, "statistics");
+        }
+    }
+
+    /**
+     * Reads one file.
+     *
+     * @param maxGroups most groups a fairness attribute may have
+     */
+    public static Read read(Path file, String display, ScoreBudget budget, int maxGroups)
+            throws BadInputException {
+        RegularFiles.requireRegular(file, display);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(display, 0, 0, "statistics file not found; expected one written by"
+                    + " 'mlgates stats'");
+        } catch (IOException e) {
+            throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return new Read(display, PolicyLoader.digest(bytes), parse(bytes, display, budget, maxGroups));
+    }
+
+    /** Parses, checks and builds; {@code display} names the source in messages. */
+    static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
+            throws BadInputException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new BadInputException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(display, 1, 0, "expected a statistics file: a JSON object with \"format\": \""
+                    + Statistics.FORMAT + "\"");
+        }
+        if (!Statistics.FORMAT.equals(root.path("format").asText())) {
+            throw refusal(bytes, display, "/format", "expected \"format\": \"" + Statistics.FORMAT
+                    + "\" (a statistics file written by 'mlgates stats'), got " + root.path("format"));
+        }
+        JsonNode version = root.path("version");
+        if (!version.isIntegralNumber() || version.asInt() != Statistics.VERSION) {
+            throw refusal(bytes, display, "/version", "expected version " + Statistics.VERSION + ", the version this"
+                    + " engine reads, got " + version + (version.isIntegralNumber() && version.asInt() > Statistics.VERSION
+                    ? ": written by a newer engine; judge it with that engine" : ""));
+        }
+        List<Error> errors = Holder.SCHEMA_INSTANCE.validate(root);
+        if (!errors.isEmpty()) {
+            Error first = errors.get(0);
+            String pointer = first.getInstanceLocation().toString().isEmpty() ? ""
+                    : pointerOf(first.getInstanceLocation().toString());
+            throw refusal(bytes, display, pointer, message(first));
+        }
+        try {
+            return Statistics.fromDocument(root, budget, maxGroups);
+        } catch (StateJson.StateException e) {
+            throw refusal(bytes, display, e.pointer(), e.getMessage());
+        }
+    }
+
+    /** The schema validator's location ({@code /metrics/bins/0}, or {@code $.metrics.bins[0]}) as a JSON pointer. */
+    private static String pointerOf(String location) {
+        if (location.startsWith("/")) {
+            return location;
+        }
+        String path = location.startsWith("$") ? location.substring(1) : location;
+        return path.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    }
+
+    private static String message(Error error) {
+        String text = error.getMessage();
+        // the validator starts its message with the location, which the refusal gives already
+        int colon = text.indexOf(": ");
+        String what = colon >= 0 && text.substring(0, colon).matches("[$/].*") ? text.substring(colon + 2) : text;
+        return "expected what the statistics schema says (" + error.getKeyword() + "): " + what;
+    }
+
+    private static BadInputException refusal(byte[] bytes, String display, String pointer, String message) {
+        JsonLocation at = locate(bytes, pointer);
+        return new BadInputException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                (pointer.isEmpty() ? "" : "at " + pointer + ": ") + message);
+    }
+
+    /** Where the value at {@code pointer} starts, or its nearest enclosing value's; null when unknown. */
+    static JsonLocation locate(byte[] bytes, String pointer) {
+        JsonPointer wanted = JsonPointer.compile(pointer);
+        JsonLocation best = null;
+        int bestDepth = -1;
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
+            JsonToken token;
+            while ((token = p.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                JsonPointer here = p.getParsingContext().pathAsPointer();
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    here = p.getParsingContext().getParent() == null ? JsonPointer.empty()
+                            : p.getParsingContext().getParent().pathAsPointer();
+                }
+                String text = here.toString();
+                if (pointer.equals(text)) {
+                    return p.currentTokenLocation();
+                }
+                if ((pointer.startsWith(text + "/") || text.isEmpty()) && depth(text) > bestDepth) {
+                    best = p.currentTokenLocation();
+                    bestDepth = depth(text);
+                }
+            }
+        } catch (IOException e) {
+            return best;
+        }
+        return best;
+    }
+
+    private static int depth(String pointer) {
+        return (int) pointer.chars().filter(c -> c == '/').count();
+    }
+
+    /**
+     * Reads several files and merges them in the order given.
+     *
+     * @throws BadInputException naming the file that cannot be read, or that was built differently from the first
+     */
+    public static Statistics readAll(List<Path> files, List<String> displays, ScoreBudget budget, int maxGroups,
+                                     List<Read> reads) throws BadInputException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no statistics file");
+        }
+        Statistics merged = null;
+        String first = null;
+        for (int i = 0; i < files.size(); i++) {
+            Read read = read(files.get(i), displays.get(i), budget, maxGroups);
+            reads.add(read);
+            if (merged == null) {
+                merged = read.statistics();
+                first = read.display();
+                continue;
+            }
+            var difference = merged.differenceFrom(read.statistics());
+            if (difference.isPresent()) {
+                throw new BadInputException(read.display(), 1, 0, "cannot merge with " + first + ": this file holds "
+                        + difference.get() + "; statistics merge only when built from the same policy and columns");
+            }
+            merged.merge(read.statistics());
+        }
+        return merged;
+    }
+}
