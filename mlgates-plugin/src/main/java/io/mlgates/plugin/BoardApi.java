@@ -505,8 +505,7 @@ public final class BoardApi {
         /** Its models' waivers and approvals that lapse before it departs, each with its model. */
         @Exported
         public List<Lapse> getLapsing() {
-            return train.lapsing().stream().map(e -> (Lapse) new Lapse.OfModel(train.riding().stream()
-                    .filter(r -> r.expiries().contains(e)).map(ModelRow::model).findFirst().orElse(null), e)).toList();
+            return train.lapsing().stream().map(l -> (Lapse) new Lapse.OfModel(l.row().model(), l.expiry())).toList();
         }
 
         /** {@code null}, or the sentence naming which model writes which schedule for it. */

@@ -56,12 +56,7 @@ public final class BoardJson {
             names(t.putArray("waiting"), train.waiting());
             names(t.putArray("blocked"), train.blocked());
             ArrayNode lapsing = t.putArray("lapsing");
-            record Lapse(String model, Expiry expiry) {
-            }
-            train.riding().stream().flatMap(r -> r.expiries().stream().filter(Expiry::beforeDeparture)
-                            .map(e -> new Lapse(r.model(), e)))
-                    .sorted(Comparator.comparing((Lapse l) -> l.expiry().lapses()).thenComparing(Lapse::model))
-                    .forEach(l -> expiry(lapsing.addObject().put("model", l.model()), l.expiry()));
+            train.lapsing().forEach(l -> expiry(lapsing.addObject().put("model", l.row().model()), l.expiry()));
             text(t, "disagreement", train.disagreement());
         }
         return root;

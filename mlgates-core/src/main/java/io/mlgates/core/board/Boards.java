@@ -297,8 +297,10 @@ public final class Boards {
             List<ModelRow> riding = members.stream().filter(Boards::ridesNext).toList();
             views.add(new TrainView(name, next, withStatus(riding, BoardStatus.BOARDING),
                     withStatus(riding, BoardStatus.WAITING), withStatus(riding, BoardStatus.BLOCKED),
-                    riding.stream().flatMap(r -> r.expiries().stream()).filter(Expiry::beforeDeparture)
-                            .sorted(Comparator.comparing(Expiry::lapses)).toList(),
+                    riding.stream().flatMap(r -> r.expiries().stream().filter(Expiry::beforeDeparture)
+                                    .map(e -> new TrainView.Lapse(r, e)))
+                            .sorted(Comparator.comparing((TrainView.Lapse l) -> l.expiry().lapses())
+                                    .thenComparing(l -> l.row().model())).toList(),
                     disagreement(name, schedules)));
         });
         return views;

@@ -21,6 +21,7 @@ import static io.mlgates.core.board.BoardFixtures.train;
 import static io.mlgates.core.board.BoardFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.policy.ReleaseTrain;
@@ -129,8 +130,8 @@ class BoardsTest {
             assertThat(t.boarding()).extracting(ModelRow::model).containsExactly("fraud");
             assertThat(t.waiting()).extracting(ModelRow::model).containsExactly("credit");
             assertThat(t.blocked()).extracting(ModelRow::model).containsExactly("churn", "scoring");
-            assertThat(t.lapsing()).extracting(Expiry::what)
-                    .containsExactly("waiver of ethics:fairness:* approved by carol: small group");
+            assertThat(t.lapsing()).extracting(l -> l.row().model(), l -> l.expiry().what())
+                    .containsExactly(tuple("fraud", "waiver of ethics:fairness:* approved by carol: small group"));
             assertThat(t.disagreement()).isEmpty();
         });
     }
@@ -165,6 +166,21 @@ class BoardsTest {
         assertThat(board.counts().get(BoardStatus.BLOCKED)).isEqualTo(3);
         assertThat(board.trains().get(0).blocked()).extracting(ModelRow::model)
                 .containsExactly("credit", "fraud", "late");
+    }
+
+    @Test
+    @DisplayName("two models whose waivers read alike: the train lists each model's lapse under its own name")
+    void lapsesKeepTheirModel() {
+        ModelFacts fraud = fraud("2026-12-01T12:00:00Z");
+        ModelFacts twin = new ModelFacts("fraud-eu", fraud.team(), fraud.location(), fraud.locationLink(),
+                fraud.promotion(), fraud.trainName(), fraud.waivers(), fraud.registry(), fraud.candidate(), List.of());
+
+        Board board = board(List.of(twin, fraud), MONDAY);
+
+        assertThat(board.trains()).singleElement().satisfies(t -> assertThat(t.lapsing())
+                .extracting(l -> l.row().model(), l -> l.expiry().what()).containsExactly(
+                        tuple("fraud", "waiver of ethics:fairness:* approved by carol: small group"),
+                        tuple("fraud-eu", "waiver of ethics:fairness:* approved by carol: small group")));
     }
 
     @Test

@@ -128,9 +128,8 @@ public final class BoardHtml {
         }
         h.append("</ul>\n<h2>Lapses before the departure (").append(t.lapsing().size())
                 .append(")</h2>\n<ul class=\"mlgates-train-lapsing\">\n");
-        for (Expiry e : t.lapsing()) {
-            Optional<ModelRow> of = rows.stream().filter(r -> r.expiries().contains(e)).findFirst();
-            h.append("<li>").append(of.map(r -> modelName(r) + ": ").orElse("")).append(expiry(e)).append("</li>\n");
+        for (TrainView.Lapse l : t.lapsing()) {
+            h.append("<li>").append(modelName(l.row())).append(": ").append(expiry(l.expiry())).append("</li>\n");
         }
         return h.append("</ul>\n</div>\n").toString();
     }

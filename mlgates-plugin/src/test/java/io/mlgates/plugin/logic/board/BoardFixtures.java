@@ -138,7 +138,8 @@ public final class BoardFixtures {
                     weekly.stream().filter(r -> r.status() == BoardStatus.BOARDING).toList(),
                     weekly.stream().filter(r -> r.status() == BoardStatus.WAITING).toList(),
                     weekly.stream().filter(r -> r.status() == BoardStatus.BLOCKED).toList(),
-                    weekly.stream().flatMap(r -> r.expiries().stream()).filter(Expiry::beforeDeparture).toList()));
+                    weekly.stream().flatMap(r -> r.expiries().stream().filter(Expiry::beforeDeparture)
+                            .map(e -> new TrainView.Lapse(r, e))).toList()));
         }
         return new Board(NOW, filter, rows, trains, counts);
     }

@@ -177,7 +177,8 @@ class BoardHtmlTest {
                 + BoardFixtures.RTL, List.of())), IdComparison.EXACT));
         String trainHtml = new TrainScreen("train-" + BoardFixtures.MARKUP, board, Optional.of(new io.mlgates.core.board
                 .TrainView("train-" + BoardFixtures.MARKUP, Optional.of(BoardFixtures.TUESDAY), List.of(hostile),
-                List.of(hostile), List.of(hostile), hostile.expiries())), List.of(), List.of("unread "
+                List.of(hostile), List.of(hostile), hostile.expiries().stream().map(e -> new io.mlgates.core.board
+                .TrainView.Lapse(hostile, e)).toList())), List.of(), List.of("unread "
                 + BoardFixtures.MARKUP), Viewer.anonymous()).getPageHtml();
 
         for (String html : List.of(boardHtml, trainHtml)) {
