@@ -13,12 +13,13 @@
 # Run from anywhere after `mvn -B -q package -DskipTests`. Slow: not part of the test run.
 #   bash benchmarks/versus-duckdb.sh [SIZES...]        # default: 1M 10M
 #   MLGATES=/path/to/mlgates/bin/mlgates MLGATES_LABEL=before bash benchmarks/versus-duckdb.sh 10M  # another build
+#   MLGATES_OPTS=-Xmx256m bash benchmarks/versus-duckdb.sh 100M    # the launcher's JVM options, recorded in the table
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 # MLGATES names another unpacked distribution's launcher (an earlier build kept for a before/after comparison)
 mlgates=${MLGATES:-"$root/mlgates-cli/target/mlgates/bin/mlgates"}
-rounds=3
+rounds=${ROUNDS:-3}
 threshold=0.5 # the policy's predictions.threshold (the default), used by DuckDB for the predicted positives
 [ $# -gt 0 ] || set -- 1M 10M
 [ -x "$mlgates" ] || { echo "no $mlgates: run mvn -B -q package -DskipTests first" >&2; exit 2; }
@@ -109,6 +110,7 @@ if [ -n "${MLGATES:-}" ]; then
 else
   build="built from commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 fi
+[ -z "${MLGATES_OPTS:-}" ] || build="$build, MLGATES_OPTS=$MLGATES_OPTS"
 mkdir -p "$here/data"
 results="$here/data/versus-duckdb-$(date -u +%Y%m%dT%H%M%S).tsv"
 : > "$results"

@@ -1,7 +1,11 @@
 package io.mlgates.cli;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.SharedRead;
+import io.mlgates.core.gate.ValidationGate;
+import io.mlgates.core.gate.ValidationRequest;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.report.html.PromotionNote;
 import java.io.IOException;
@@ -65,9 +69,16 @@ final class RunCommand implements Callable<Integer> {
                 Optional.of(Path.of(".mlgates", "results")));
         Path results = o.out().orElseThrow();
         Validation.Loaded loaded = Validation.load(o, env.variables());
-        GateResult validate = Validation.validate(loaded, o, baseline.source(), env.clock(), err);
-        GateResult ethics = Validation.ethics(loaded, o, fairness.columns(), fairness.references(), env.clock(), err);
-        List<GateResult> judged = List.of(validate, ethics);
+        ValidationRequest validation = Validation.validationRequest(loaded, o, baseline.source(), env.clock(), err);
+        EthicsRequest ethics;
+        try {
+            ethics = Validation.ethicsRequest(loaded, o, fairness.columns(), fairness.references(), env.clock(), err);
+        } catch (BadInputException refused) {
+            new ValidationGate().evaluate(validation); // its own bad input is told first, as when it ran first
+            throw refused;
+        }
+        // one read of the predictions for both gates (SharedRead says when it gives what two reads give)
+        List<GateResult> judged = SharedRead.evaluate(validation, ethics);
         Status worst = Status.worstOf(judged.stream().map(GateResult::status).toList());
         // The report states what became of the candidate. When the gates did not pass, or promotion was not asked
         // for, that is known now; else the promotion, which reads these files, decides it, and the report is

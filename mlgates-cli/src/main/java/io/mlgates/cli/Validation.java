@@ -100,12 +100,16 @@ final class Validation {
 
     static GateResult validate(Loaded loaded, Options o, Optional<BaselineSource> baseline, Clock clock,
                                PrintWriter stderr) throws BadInputException {
+        return new ValidationGate().evaluate(validationRequest(loaded, o, baseline, clock, stderr));
+    }
+
+    static ValidationRequest validationRequest(Loaded loaded, Options o, Optional<BaselineSource> baseline,
+                                               Clock clock, PrintWriter stderr) throws BadInputException {
         String registry = loaded.policy().policy().promotion().registry();
         StageMetrics stages = new RecordedMetrics(loaded.ws().resolve(registry, "promotion.registry"), registry,
                 loaded.policy().policy().modelName());
-        return new ValidationGate().evaluate(new ValidationRequest(loaded.ws(), loaded.policy(),
-                o.predictions().map(RequestedFile::usersOwn), baseline, stages, progress(stderr), clock,
-                chainHead(loaded), o.columns()));
+        return new ValidationRequest(loaded.ws(), loaded.policy(), o.predictions().map(RequestedFile::usersOwn),
+                baseline, stages, progress(stderr), clock, chainHead(loaded), o.columns());
     }
 
     /**
@@ -115,6 +119,12 @@ final class Validation {
      */
     static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, Map<String, String> reference,
                              Clock clock, PrintWriter stderr) throws BadInputException {
+        return new EthicsGate().evaluate(ethicsRequest(loaded, o, sensitive, reference, clock, stderr));
+    }
+
+    static EthicsRequest ethicsRequest(Loaded loaded, Options o, Optional<List<String>> sensitive,
+                                       Map<String, String> reference, Clock clock, PrintWriter stderr)
+            throws BadInputException {
         Optional<List<String>> columns = sensitive.map(list -> {
             LinkedHashSet<String> joined = new LinkedHashSet<>(list);
             loaded.organisation().ifPresent(org -> {
@@ -133,9 +143,8 @@ final class Validation {
                 }
             }
         }
-        return new EthicsGate().evaluate(new EthicsRequest(loaded.ws(), loaded.policy(),
-                o.predictions().map(RequestedFile::usersOwn), columns, reference, progress(stderr), clock,
-                chainHead(loaded), o.columns()));
+        return new EthicsRequest(loaded.ws(), loaded.policy(), o.predictions().map(RequestedFile::usersOwn), columns,
+                reference, progress(stderr), clock, chainHead(loaded), o.columns());
     }
 
     /** The chain head of the repository's embedded registry as it is before the gate runs; the file is not changed. */

@@ -99,6 +99,19 @@ final class ParallelRead {
         long dataStart = whole.header.dataStart();
         long count = rangeBytes == Long.MAX_VALUE ? 1 : Math.max(1, (size - dataStart + rangeBytes - 1) / rangeBytes);
         Deque<Future<Range<S>>> pending = new ArrayDeque<>();
+        try {
+            return mergeRanges(whole, shards, pool, threads, size, rangeBytes, count, pending);
+        } finally {
+            // ranges not begun when the merge ended (an error, a read from the start) are not read
+            pending.forEach(f -> f.cancel(false));
+        }
+    }
+
+    private static <S> Optional<S> mergeRanges(PredictionReader whole, PredictionReader.Shards<S> shards,
+                                               ExecutorService pool, int threads, long size, long rangeBytes,
+                                               long count, Deque<Future<Range<S>>> pending)
+            throws BadInputException {
+        long dataStart = whole.header.dataStart();
         long submitted = 0;
         long expectedStart = dataStart;
         long offset = whole.header.dataLine() - 1;

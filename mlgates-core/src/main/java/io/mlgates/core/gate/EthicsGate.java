@@ -42,16 +42,31 @@ public final class EthicsGate {
         // one memory budget for every score this evaluation keeps (all ranges, slices and classes); closing it
         // removes whatever spilled to disk, on success, bad input or interrupt alike
         try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
-            return evaluate(request, scoreBudget);
+            return evaluate(request, Optional.empty(), scoreBudget);
         }
     }
 
-    private GateResult evaluate(EthicsRequest request, ScoreBudget scoreBudget) throws BadInputException {
+    /** The fairness policy judged: the policy's, with the request's sensitive columns and reference groups. */
+    static FairnessPolicy fairness(EthicsRequest request) {
+        FairnessPolicy policy = request.policy().policy().ethics().fairness();
+        return request.sensitive().map(policy::withSensitive).orElse(policy).withReference(request.reference());
+    }
+
+    /** The columns whose groups are judged: the sensitive ones, for a binary model only. */
+    static List<String> sensitive(Policy policy, FairnessPolicy fairness) {
+        return policy.task() == TaskType.BINARY ? fairness.sensitive() : List.of();
+    }
+
+    /**
+     * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
+     * budget is the one that read kept its scores in).
+     */
+    GateResult evaluate(EthicsRequest request, Optional<SharedRead.Read<Grouped>> shared, ScoreBudget scoreBudget)
+            throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
         EthicsPolicy ethics = policy.ethics();
-        FairnessPolicy fairness = request.sensitive().map(ethics.fairness()::withSensitive)
-                .orElse(ethics.fairness()).withReference(request.reference());
+        FairnessPolicy fairness = fairness(request);
         for (String attribute : request.reference().keySet()) {
             if (!fairness.attributes().contains(attribute)) {
                 throw new BadInputException("--reference", 0, 0, "'" + attribute + "' is not a judged attribute;"
@@ -69,7 +84,7 @@ public final class EthicsGate {
         Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
         boolean binary = policy.task() == TaskType.BINARY;
-        List<String> sensitive = binary ? fairness.sensitive() : List.of();
+        List<String> sensitive = sensitive(policy, fairness);
         MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
         boolean ranks = docs.cardDeclaresRankMetrics();
 
@@ -81,41 +96,11 @@ public final class EthicsGate {
         String predictionsDigest;
         Candidate candidate;
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
-                source, policy.task(), sensitive, request.progress())) {
-            boolean scores = reader.hasScores();
-            List<List<String>> intersections = fairness.intersections();
-            Grouped read = reader.readAll(new PredictionReader.Shards<>() {
-                @Override
-                public Grouped create() {
-                    return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, options.calibrationBins(),
-                            scoreBudget),
-                            sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
-                                    options.calibrationBins(), PredictionReader.MAX_DISTINCT_VALUES),
-                            new String[sensitive.size()]);
-                }
-
-                @Override
-                public void add(Grouped shard, PredictionReader row) {
-                    shard.overall().add(row);
-                    if (shard.groups() != null) {
-                        String[] values = shard.values();
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = row.group(i);
-                        }
-                        shard.groups().add(values, row.actualPositive(), row.predictedPositive(), row.score(),
-                                row.weight());
-                    }
-                }
-
-                @Override
-                public void merge(Grouped into, Grouped later) {
-                    into.overall().merge(later.overall());
-                    if (into.groups() != null) {
-                        into.groups().merge(later.groups());
-                    }
-                }
-            }, request.threads());
+        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+                predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
+            PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
+            Grouped read = shared.isPresent() ? shared.get().shard() : opened.readAll(shards(policy, sensitive,
+                    fairness.intersections(), ranks, opened.hasScores(), 0, scoreBudget), request.threads());
             overall = read.overall();
             groups = read.groups();
             classNames = reader.classNames();
@@ -175,7 +160,47 @@ public final class EthicsGate {
     }
 
     /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
-    private record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+    }
+
+    /**
+     * What the gate makes of the rows: the metrics overall, and the fairness groups of the sensitive columns, whose
+     * values are the reader's groups from {@code firstGroup} on.
+     */
+    static PredictionReader.Shards<Grouped> shards(Policy policy, List<String> sensitive,
+                                                   List<List<String>> intersections, boolean ranks, boolean scores,
+                                                   int firstGroup, ScoreBudget scoreBudget) {
+        int calibrationBins = policy.calibrationBins();
+        return new PredictionReader.Shards<>() {
+            @Override
+            public Grouped create() {
+                return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, calibrationBins, scoreBudget),
+                        sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
+                                calibrationBins, PredictionReader.MAX_DISTINCT_VALUES),
+                        new String[sensitive.size()]);
+            }
+
+            @Override
+            public void add(Grouped shard, PredictionReader row) {
+                shard.overall().add(row);
+                if (shard.groups() != null) {
+                    String[] values = shard.values();
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.group(firstGroup + i);
+                    }
+                    shard.groups().add(values, row.actualPositive(), row.predictedPositive(), row.score(),
+                            row.weight());
+                }
+            }
+
+            @Override
+            public void merge(Grouped into, Grouped later) {
+                into.overall().merge(later.overall());
+                if (into.groups() != null) {
+                    into.groups().merge(later.groups());
+                }
+            }
+        };
     }
 
     /**

@@ -45,11 +45,16 @@ public final class ValidationGate {
         // one memory budget for every score this evaluation keeps (all ranges, slices and classes); closing it
         // removes whatever spilled to disk, on success, bad input or interrupt alike
         try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
-            return evaluate(request, scoreBudget);
+            return evaluate(request, Optional.empty(), scoreBudget);
         }
     }
 
-    private GateResult evaluate(ValidationRequest request, ScoreBudget scoreBudget) throws BadInputException {
+    /**
+     * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
+     * budget is the one that read kept its scores in).
+     */
+    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read<Sliced>> shared, ScoreBudget scoreBudget)
+            throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
         Workspace ws = request.workspace();
@@ -59,7 +64,7 @@ public final class ValidationGate {
         Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
 
-        List<String> sliceColumns = policy.slices().stream().map(SliceRule::column).distinct().toList();
+        List<String> sliceColumns = sliceColumns(policy);
         MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
 
         TaskMetrics overall;
@@ -70,50 +75,11 @@ public final class ValidationGate {
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader reader = PredictionReader.open(predictionsPath, predictionsDisplay,
-                source, policy.task(), sliceColumns, request.progress())) {
-            boolean scores = reader.hasScores();
-            boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
-            for (SliceRule rule : policy.slices()) {
-                int i = sliceColumns.indexOf(rule.column());
-                sliceNeedsRanks[i] |= rule.limits().stream()
-                        .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
-            }
-            Sliced read = reader.readAll(new PredictionReader.Shards<>() {
-                @Override
-                public Sliced create() {
-                    List<Map<String, TaskMetrics>> slices = new ArrayList<>();
-                    for (int i = 0; i < sliceColumns.size(); i++) {
-                        slices.add(new TreeMap<>());
-                    }
-                    return new Sliced(TaskMetrics.create(policy.task(), scores, true, options.calibrationBins(),
-                            scoreBudget),
-                            slices);
-                }
-
-                @Override
-                public void add(Sliced shard, PredictionReader row) {
-                    shard.overall().add(row);
-                    for (int i = 0; i < sliceColumns.size(); i++) {
-                        boolean ranks = sliceNeedsRanks[i];
-                        shard.bySlice().get(i).computeIfAbsent(row.group(i), g -> TaskMetrics.create(policy.task(),
-                                scores, ranks, options.calibrationBins(), scoreBudget)).add(row);
-                    }
-                }
-
-                @Override
-                public void merge(Sliced into, Sliced later) {
-                    into.overall().merge(later.overall());
-                    for (int i = 0; i < sliceColumns.size(); i++) {
-                        for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
-                            into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
-                                a.merge(b);
-                                return a;
-                            });
-                        }
-                    }
-                }
-            }, request.threads());
+        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+                predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
+            PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
+            Sliced read = shared.isPresent() ? shared.get().shard()
+                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget), request.threads());
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -175,7 +141,62 @@ public final class ValidationGate {
     }
 
     /** What a range of rows makes: the metrics overall and per value of each slice column. */
-    private record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+    }
+
+    /** The columns whose values are slices, each once. */
+    static List<String> sliceColumns(Policy policy) {
+        return policy.slices().stream().map(SliceRule::column).distinct().toList();
+    }
+
+    /**
+     * What the gate makes of the rows: the metrics overall and per slice, the slice columns' values being the
+     * reader's groups from {@code firstGroup} on.
+     */
+    static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup,
+                                                  ScoreBudget scoreBudget) {
+        List<String> sliceColumns = sliceColumns(policy);
+        int calibrationBins = policy.calibrationBins();
+        boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
+        for (SliceRule rule : policy.slices()) {
+            int i = sliceColumns.indexOf(rule.column());
+            sliceNeedsRanks[i] |= rule.limits().stream()
+                    .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
+        }
+        return new PredictionReader.Shards<>() {
+            @Override
+            public Sliced create() {
+                List<Map<String, TaskMetrics>> slices = new ArrayList<>();
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    slices.add(new TreeMap<>());
+                }
+                return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
+                        slices);
+            }
+
+            @Override
+            public void add(Sliced shard, PredictionReader row) {
+                shard.overall().add(row);
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    boolean ranks = sliceNeedsRanks[i];
+                    shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
+                            policy.task(), scores, ranks, calibrationBins, scoreBudget)).add(row);
+                }
+            }
+
+            @Override
+            public void merge(Sliced into, Sliced later) {
+                into.overall().merge(later.overall());
+                for (int i = 0; i < sliceColumns.size(); i++) {
+                    for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
+                        into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
+                            a.merge(b);
+                            return a;
+                        });
+                    }
+                }
+            }
+        };
     }
 
     /** The caller's baseline file as results show it: relative to the repository when inside it. */

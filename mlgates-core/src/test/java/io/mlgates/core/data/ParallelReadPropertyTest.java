@@ -80,6 +80,8 @@ class ParallelReadPropertyTest {
         // the generator makes both outcomes, and most files span several ranges
         assertThat(errors).isBetween(FILES / 10, FILES * 9 / 10);
         assertThat(multiRange).isGreaterThan(FILES / 2);
+        // every read, the failed ones too, ended its threads
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("mlgates-read-"));
     }
 
     private static PredictionSource source(InvalidRows invalid, List<String> classes) {

@@ -1,0 +1,112 @@
+package io.mlgates.core.gate;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.policy.FairnessPolicy;
+import io.mlgates.core.policy.LoadedPolicy;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validation and the ethics gate judged from one read of the predictions ({@code mlgates run}): one pass fills
+ * both gates' accumulators. The results are those of two reads. The gates read the same file with the same columns
+ * when the requests say so; a row that one read would drop for a slice or sensitive column the other gate does not
+ * read would make them differ, so a read that drops a row, or meets bad input, is not shared: each gate then reads
+ * the file on its own, and says what it alone would say.
+ */
+public final class SharedRead {
+    private SharedRead() {
+    }
+
+    /** What one gate takes from a shared read: the reader's account of the file, and the gate's own accumulators. */
+    record Read<S>(PredictionReader reader, S shard) {
+    }
+
+    private record Both(ValidationGate.Sliced validation, EthicsGate.Grouped ethics) {
+    }
+
+    /** Both gates' results, in that order, from one read of the predictions where it gives the same. */
+    public static List<GateResult> evaluate(ValidationRequest validation, EthicsRequest ethics)
+            throws BadInputException {
+        // one budget for the scores both gates keep from the one read; removed (with what spilled) at the end
+        try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
+            Optional<Read<Both>> read = Optional.empty();
+            try {
+                read = read(validation, ethics, scoreBudget);
+            } catch (BadInputException e) {
+                // told by the gate that meets it, on its own read
+            }
+            if (read.isPresent()) {
+                PredictionReader reader = read.get().reader();
+                Both both = read.get().shard();
+                return List.of(new ValidationGate().evaluate(validation,
+                                Optional.of(new Read<>(reader, both.validation())), scoreBudget),
+                        new EthicsGate().evaluate(ethics, Optional.of(new Read<>(reader, both.ethics())),
+                                scoreBudget));
+            }
+        }
+        return List.of(new ValidationGate().evaluate(validation), new EthicsGate().evaluate(ethics));
+    }
+
+    /** One read for both gates; empty when they would read differently or the read dropped a row. */
+    private static Optional<Read<Both>> read(ValidationRequest validation, EthicsRequest ethics,
+                                            ScoreBudget scoreBudget) throws BadInputException {
+        LoadedPolicy loaded = validation.policy();
+        Policy policy = loaded.policy();
+        Workspace ws = validation.workspace();
+        if (ethics.policy() != loaded || !ethics.workspace().root().equals(ws.root())
+                || !ethics.columns().equals(validation.columns())) {
+            return Optional.empty();
+        }
+        Path path = JudgedFiles.predictions(ws, validation.predictions(), loaded);
+        if (!path.equals(JudgedFiles.predictions(ws, ethics.predictions(), loaded))) {
+            return Optional.empty();
+        }
+        FairnessPolicy fairness = EthicsGate.fairness(ethics);
+        List<String> sensitive = EthicsGate.sensitive(policy, fairness);
+        DocumentationChecks docs = new DocumentationChecks(ws, loaded.fileName().orElse("the default policy"),
+                policy.ethics());
+        docs.modelCard(); // reads the card, which says whether rank metrics are declared
+        boolean ranks = docs.cardDeclaresRankMetrics();
+        List<String> slices = ValidationGate.sliceColumns(policy);
+        List<String> groups = new ArrayList<>(slices);
+        groups.addAll(sensitive);
+        PredictionSource source = validation.columns().applyTo(policy.predictions());
+        try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(), groups,
+                validation.progress())) {
+            PredictionReader.Shards<ValidationGate.Sliced> v = ValidationGate.shards(policy, reader.hasScores(), 0,
+                    scoreBudget);
+            PredictionReader.Shards<EthicsGate.Grouped> e = EthicsGate.shards(policy, sensitive,
+                    fairness.intersections(), ranks, reader.hasScores(), slices.size(), scoreBudget);
+            Both both = reader.readAll(new PredictionReader.Shards<>() {
+                @Override
+                public Both create() {
+                    return new Both(v.create(), e.create());
+                }
+
+                @Override
+                public void add(Both shard, PredictionReader row) {
+                    v.add(shard.validation(), row);
+                    e.add(shard.ethics(), row);
+                }
+
+                @Override
+                public void merge(Both into, Both later) {
+                    v.merge(into.validation(), later.validation());
+                    e.merge(into.ethics(), later.ethics());
+                }
+            }, validation.threads());
+            reader.digest(); // taken now: the file is closed when the gates ask
+            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read<>(reader, both));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
