@@ -43,7 +43,7 @@ public final class PolicyCopies {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String digest = PolicyLoader.digest(bytes);
         Path file = file(digest).orElseThrow();
-        if (read(digest).isEmpty()) {
+        if (intact(file, digest).isEmpty()) {
             AtomicFiles.write(file, out -> out.write(bytes));
         }
     }
