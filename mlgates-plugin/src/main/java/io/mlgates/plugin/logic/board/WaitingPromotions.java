@@ -96,13 +96,16 @@ public final class WaitingPromotions {
     /** The record in the file, when it is one and its name is its build and id; null otherwise or when it is gone. */
     private static WaitingPromotion parse(Path file) throws IOException {
         Matcher name = NAME.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+            return null; // not opened: no name of a record
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             return null;
         }
-        if (!name.matches() || bytes.length > MAX_BYTES) {
+        if (bytes.length > MAX_BYTES) {
             return null;
         }
         try {
