@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /** The SHA-256 digest of a whole file, read in order from its channel (beside a parallel read of its ranges). */
 final class FileDigest {
@@ -14,6 +16,14 @@ final class FileDigest {
 
     /** {@code sha256:} and the hex digest of the channel's file, from its first byte to its last. */
     static String of(FileChannel channel) throws IOException {
+        return of(channel, () -> false);
+    }
+
+    /**
+     * As {@link #of(FileChannel)}, but given up (with {@link CancellationException}) between two buffers once
+     * {@code abandoned} says no one waits for the digest any more: a read that failed need not hash the rest.
+     */
+    static String of(FileChannel channel, BooleanSupplier abandoned) throws IOException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -23,6 +33,9 @@ final class FileDigest {
         ByteBuffer buffer = ByteBuffer.allocate(CsvRows.BUFFER);
         long position = 0;
         while (true) {
+            if (abandoned.getAsBoolean()) {
+                throw new CancellationException("digest no longer wanted");
+            }
             buffer.clear();
             int n = channel.read(buffer, position);
             if (n < 0) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,8 +62,9 @@ final class ParallelRead {
             t.setDaemon(true);
             return t;
         });
+        AtomicBoolean ended = new AtomicBoolean();
         try {
-            Future<String> digest = pool.submit(() -> FileDigest.of(whole.channel));
+            Future<String> digest = pool.submit(() -> FileDigest.of(whole.channel, ended::get));
             Optional<S> merged = readRanges(whole, shards, pool, threads, size, rangeBytes);
             if (merged.isEmpty()) {
                 merged = readRanges(whole, shards, null, 1, size, Long.MAX_VALUE);
@@ -71,7 +73,9 @@ final class ParallelRead {
             whole.bytesRead = size;
             return merged.orElseThrow();
         } finally {
-            // no interrupt: it would close the channel the others read; a range's read is short
+            // no interrupt: it would close the channel the others read; a range's read is short, and the digest,
+            // which is not once the read has failed, stops at the flag
+            ended.set(true);
             pool.shutdown();
             boolean interrupted = false;
             while (true) {
