@@ -271,12 +271,12 @@ public final class PredictionReader implements Closeable {
 
     /**
      * Reads every row into shards and returns them merged; afterwards this reader tells the counts, classes and
-     * reasons of the whole file, and its digest. A CSV file is read in ranges on up to {@code threads} threads,
-     * with the result a read from the start gives ({@link ParallelRead}); JSON Lines is read on this thread.
+     * reasons of the whole file, and its digest. A CSV file is read in ranges on one thread per processor, with
+     * the result a read from the start gives (on any number of threads) ({@link ParallelRead}); JSON Lines is read on this thread.
      * A shard that refuses a row (a sum past the range of a double, too many groups) is bad input at the row.
      */
-    public <S> S readAll(Shards<S> shards, int threads) throws BadInputException {
-        return readAll(shards, threads, ParallelRead.RANGE);
+    public <S> S readAll(Shards<S> shards) throws BadInputException {
+        return readAll(shards, Runtime.getRuntime().availableProcessors(), ParallelRead.RANGE);
     }
 
     <S> S readAll(Shards<S> shards, int threads, long rangeBytes) throws BadInputException {

@@ -100,7 +100,7 @@ public final class EthicsGate {
                 predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Grouped read = shared.isPresent() ? shared.get().shard() : opened.readAll(shards(policy, sensitive,
-                    fairness.intersections(), ranks, opened.hasScores(), 0, scoreBudget), request.threads());
+                    fairness.intersections(), ranks, opened.hasScores(), 0, scoreBudget));
             overall = read.overall();
             groups = read.groups();
             classNames = reader.classNames();

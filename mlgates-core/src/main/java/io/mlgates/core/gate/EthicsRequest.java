@@ -43,11 +43,6 @@ public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<R
         Objects.requireNonNull(columns, "columns");
     }
 
-    /** Threads that read the predictions: one per processor (the result does not depend on it). */
-    public int threads() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /** The policy's own files and sensitive columns, judged at the clock's time (waivers are judged on its day). */
     public static EthicsRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
         return new EthicsRequest(workspace, policy, Optional.empty(), Optional.empty(), Map.of(),

@@ -102,7 +102,7 @@ public final class SharedRead {
                     v.merge(into.validation(), later.validation());
                     e.merge(into.ethics(), later.ethics());
                 }
-            }, validation.threads());
+            });
             reader.digest(); // taken now: the file is closed when the gates ask
             return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read<>(reader, both));
         } catch (IOException e) {

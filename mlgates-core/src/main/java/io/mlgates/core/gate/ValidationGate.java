@@ -79,7 +79,7 @@ public final class ValidationGate {
                 predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Sliced read = shared.isPresent() ? shared.get().shard()
-                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget), request.threads());
+                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget));
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();

@@ -36,11 +36,6 @@ public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Option
         Objects.requireNonNull(columns, "columns");
     }
 
-    /** Threads that read the predictions: one per processor (the result does not depend on it). */
-    public int threads() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /** The policy's own files, judged at the clock's time (waivers are judged on its day); no registry is read. */
     public static ValidationRequest of(Workspace workspace, LoadedPolicy policy, Clock clock) {
         return new ValidationRequest(workspace, policy, Optional.empty(), Optional.empty(),
