@@ -21,7 +21,6 @@ import org.kohsuke.stapler.StaplerResponse2;
  */
 public final class GateResultsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final String URL_NAME = Links.RESULTS;
-    private static final Object CREATION = new Object();
 
     private transient Run<?, ?> run;
     /** Ids handed out in this build, including those of calls still running. */
@@ -29,14 +28,7 @@ public final class GateResultsAction implements RunAction2, SimpleBuildStep.Last
 
     /** The build's instance, added on first use. */
     static GateResultsAction of(Run<?, ?> run) {
-        synchronized (CREATION) {
-            GateResultsAction action = run.getAction(GateResultsAction.class);
-            if (action == null) {
-                action = new GateResultsAction();
-                run.addAction(action);
-            }
-            return action;
-        }
+        return BuildActions.once(run, GateResultsAction.class, GateResultsAction::new);
     }
 
     /** See {@link io.mlgates.plugin.logic.GateBuild#reserveId}. */

@@ -29,7 +29,6 @@ import org.kohsuke.stapler.StaplerResponse2;
  */
 public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final String URL_NAME = Links.PROMOTIONS;
-    private static final Object CREATION = new Object();
 
     private final LinkedHashMap<String, PendingPromotion> pending = new LinkedHashMap<>();
     private final LinkedHashMap<String, PromotionView> views = new LinkedHashMap<>();
@@ -41,14 +40,7 @@ public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastB
 
     /** The build's instance, added on first use. */
     static PromotionsAction of(Run<?, ?> run) {
-        synchronized (CREATION) {
-            PromotionsAction action = run.getAction(PromotionsAction.class);
-            if (action == null) {
-                action = new PromotionsAction();
-                run.addAction(action);
-            }
-            return action;
-        }
+        return BuildActions.once(run, PromotionsAction.class, PromotionsAction::new);
     }
 
     synchronized String reserve(String wanted) {

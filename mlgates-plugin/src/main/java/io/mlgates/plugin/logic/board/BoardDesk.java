@@ -40,14 +40,12 @@ public final class BoardDesk {
      * @param parameters the request's query parameters, each with its values
      */
     public BoardScreen board(Predicate<String> mayRead, Map<String, List<String>> parameters, Viewer viewer) {
-        VisibleFacts visible;
-        try {
-            visible = source.visible(mayRead);
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "cannot read the release-train board's facts", e);
+        Optional<VisibleFacts> read = read(mayRead);
+        if (read.isEmpty()) {
             return new BoardScreen(Optional.empty(), BoardQuery.parse(Map.of(), List.of()), List.of(UNREADABLE),
                     viewer);
         }
+        VisibleFacts visible = read.get();
         BoardQuery query = BoardQuery.parse(parameters, visible.models());
         Optional<Board> board = query.problems().isEmpty()
                 ? Optional.of(judge.judge(visible.models(), clock.instant(), query.filter())) : Optional.empty();
@@ -57,18 +55,26 @@ public final class BoardDesk {
     /** A train's page: the board of the models that ride it, and its view. */
     public TrainScreen train(Predicate<String> mayRead, String name, Viewer viewer) {
         BoardFilter filter = new BoardFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(name));
-        VisibleFacts visible;
-        try {
-            visible = source.visible(mayRead);
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "cannot read the release-train board's facts", e);
+        Optional<VisibleFacts> read = read(mayRead);
+        if (read.isEmpty()) {
             return new TrainScreen(name, judge.judge(List.of(), clock.instant(), filter), Optional.empty(), List.of(),
                     List.of(UNREADABLE), viewer);
         }
+        VisibleFacts visible = read.get();
         List<String> trains = BoardQuery.Choices.of(visible.models()).trains();
         Board board = judge.judge(visible.models(), clock.instant(), filter);
         Optional<TrainView> train = board.trains().stream().filter(t -> t.name().equals(name)).findFirst();
         return new TrainScreen(name, board, train, trains, unread(visible), viewer);
+    }
+
+    /** The viewer's facts; empty when the source fails, whose reason goes to the log, not to the page. */
+    private Optional<VisibleFacts> read(Predicate<String> mayRead) {
+        try {
+            return Optional.of(source.visible(mayRead));
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "cannot read the release-train board's facts", e);
+            return Optional.empty();
+        }
     }
 
     /** What could not be read, the registry first: shown above the board, which may be incomplete without it. */

@@ -148,7 +148,7 @@ public final class BoardHtml {
         h.append("<form class=\"mlgates-board-filter\" method=\"get\" action=\".\">\n");
         Map<String, Optional<String>> selected = Map.of("team", filter.team(), "stage", filter.stage(),
                 "status", filter.status().map(BoardQuery::name), "train", filter.train());
-        for (String parameter : BoardQuery.PARAMETERS) {
+        for (String parameter : BoardFilter.PARAMETERS) {
             h.append("<label>").append(parameter).append(" <select name=\"").append(parameter)
                     .append("\"><option value=\"\">any</option>");
             for (String value : query.choices().of(parameter)) {

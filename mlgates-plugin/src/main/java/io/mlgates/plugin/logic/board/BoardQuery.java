@@ -28,8 +28,6 @@ import java.util.Map;
  * @param choices the values each parameter accepts, for the page's filter form
  */
 public record BoardQuery(BoardFilter filter, List<String> problems, Choices choices) {
-    public static final List<String> PARAMETERS = BoardFilter.PARAMETERS;
-
     public BoardQuery {
         Objects.requireNonNull(filter, "filter");
         problems = List.copyOf(problems);
@@ -85,7 +83,7 @@ public record BoardQuery(BoardFilter filter, List<String> problems, Choices choi
         Choices choices = Choices.of(visible);
         List<String> problems = new ArrayList<>();
         BoardFilter read = BoardFilter.all();
-        for (String name : PARAMETERS) {
+        for (String name : BoardFilter.PARAMETERS) {
             try {
                 BoardFilter one = BoardFilter.parse(Map.of(name, parameters.getOrDefault(name, List.of())));
                 Optional<String> value = given(one, name);
