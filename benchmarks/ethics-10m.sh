@@ -20,19 +20,7 @@ if [ ! -f "$work/eval/predictions.csv" ]; then
   fi
 fi
 echo "benchmark model file" > "$work/model/model.bin"
-cat > "$work/mlgates.yaml" <<'YAML'
-ethics:
-  fairness:
-    sensitive: [region, age_band]
-    intersections: [[region, age_band]]
-    reference: {region: north, age_band: 25-39}
-    limits:
-      - metric: demographic_parity_difference
-        max: 0.05
-        judge: interval
-      - metric: equalized_odds_difference
-        max: 0.05
-YAML
+cp "$here/policies/ethics.yaml" "$work/mlgates.yaml"
 # shellcheck source=measure.sh
 . "$here/measure.sh"
 measure ethics "$work" "$rows" "$heap"

@@ -14,20 +14,7 @@ if [ ! -f "$work/eval/predictions.csv" ]; then
   java "$here/GeneratePredictions.java" "$rows" "$work/eval/predictions.csv"
 fi
 echo "benchmark model file" > "$work/model/model.bin"
-cat > "$work/mlgates.yaml" <<'YAML'
-limits:
-  - metric: roc_auc
-    min: 0.7
-slices:
-  - column: region
-    limits:
-      - metric: recall
-        min: 0.3
-  - column: age_band
-    limits:
-      - metric: recall
-        min: 0.3
-YAML
+cp "$here/policies/validate.yaml" "$work/mlgates.yaml"
 # shellcheck source=measure.sh
 . "$here/measure.sh"
 measure validate "$work" "$rows" "$heap"

@@ -51,32 +51,9 @@ prepare() { # WORK ROWS: the repository the gates judge, made once
     mv "$work/eval/predictions.csv.part" "$work/eval/predictions.csv"
   fi
   echo "benchmark model file" > "$work/model/model.bin"
-  # validate: AUC and per-slice metrics on both group columns; ethics: both columns and their intersection
-  cat > "$work/mlgates.yaml" <<'YAML'
-limits:
-  - metric: roc_auc
-    min: 0.7
-slices:
-  - column: region
-    limits:
-      - metric: recall
-        min: 0.3
-  - column: age_band
-    limits:
-      - metric: recall
-        min: 0.3
-ethics:
-  fairness:
-    sensitive: [region, age_band]
-    intersections: [[region, age_band]]
-    reference: {region: north, age_band: 25-39}
-    limits:
-      - metric: demographic_parity_difference
-        max: 0.05
-        judge: interval
-      - metric: equalized_odds_difference
-        max: 0.05
-YAML
+  # validate-10m.sh's policy (AUC, per-slice recall on both group columns) and ethics-10m.sh's (both columns and
+  # their intersection), so that the figures of all three scripts are of the same judgement
+  cat "$here/policies/validate.yaml" "$here/policies/ethics.yaml" > "$work/mlgates.yaml"
 }
 
 timed() { # LOG COMMAND...: runs it under /usr/bin/time -v, writes "WALL_S RSS_KIB CPU_S" to LOG.result; stops the

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
         description = {"Shows the release-train board: each model's stages, its latest candidate, what blocks it,"
                 + " the approvals it has and needs, what lapses before the departure, and the trains.",
                 "Exit 0: the board was shown, whatever it says; 2: bad input (a policy, a result file, a filter, a"
-                        + " registry that cannot be read)."})
+                        + " registry that cannot be read); 1: a registry holds what mlgates never writes (tampered)."})
 final class BoardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
