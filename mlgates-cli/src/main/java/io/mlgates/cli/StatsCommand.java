@@ -8,15 +8,13 @@ import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.report.AtomicFiles;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,18 +71,7 @@ final class StatsCommand implements Callable<Integer> {
              PredictionReader reader = PredictionReader.open(file, display, p.predictions(), p.task(),
                      shape.groupColumns(), (rows, bytes) -> { })) {
             statistics = RowStatistics.read(reader, p.task(), shape, budget, display);
-            Path target = env.folder().resolve(out);
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, ".mlgates-stats-", ".tmp");
-            try {
-                try (OutputStream stream = Files.newOutputStream(temporary)) {
-                    statistics.write(stream);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(env.folder().resolve(out), statistics::write);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read or write: " + e.getMessage(), e);
         }

@@ -94,13 +94,13 @@ final class GroupCounts {
         WeightTally negatives = WeightTally.union(trueNegatives, falsePositives);
         WeightTally predictedPositive = WeightTally.union(truePositives, falsePositives);
         Map<String, Rate> rates = new LinkedHashMap<>();
-        rates.put(SELECTION_RATE, Rate.of(SELECTION_RATE, predictedPositive.weight(), all, "no rows", level));
-        rates.put(TPR, Rate.of(TPR, truePositives.weight(), positives, "no positive labels: tpr is 0/0", level));
-        rates.put(FPR, Rate.of(FPR, falsePositives.weight(), negatives, "no negative labels: fpr is 0/0", level));
-        rates.put(FNR, Rate.of(FNR, falseNegatives.weight(), positives, "no positive labels: fnr is 0/0", level));
-        rates.put(PPV, Rate.of(PPV, truePositives.weight(), predictedPositive,
+        rates.put(SELECTION_RATE, Rate.of(SELECTION_RATE, predictedPositive, all, "no rows", level));
+        rates.put(TPR, Rate.of(TPR, truePositives, positives, "no positive labels: tpr is 0/0", level));
+        rates.put(FPR, Rate.of(FPR, falsePositives, negatives, "no negative labels: fpr is 0/0", level));
+        rates.put(FNR, Rate.of(FNR, falseNegatives, positives, "no positive labels: fnr is 0/0", level));
+        rates.put(PPV, Rate.of(PPV, truePositives, predictedPositive,
                 "no positive predictions: ppv is 0/0", level));
-        rates.put(ACCURACY, Rate.of(ACCURACY, truePositives.weight() + trueNegatives.weight(), all, "no rows",
+        rates.put(ACCURACY, Rate.of(ACCURACY, WeightTally.union(truePositives, trueNegatives), all, "no rows",
                 level));
         return rates;
     }
@@ -110,12 +110,12 @@ final class GroupCounts {
      * ratios), and its Wilson interval.
      */
     record Rate(MetricValue value, double trials) {
-        static Rate of(String name, double successes, WeightTally trials, String undefinedReason, double level) {
+        static Rate of(String name, WeightTally successes, WeightTally trials, String undefinedReason, double level) {
             if (!(trials.weight() > 0)) { // no rows, or rows that all weigh 0
                 return new Rate(MetricValue.undefined(name, trials.rows() == 0 ? undefinedReason
                         : "only rows of weight 0: " + name + " is 0/0"), 0);
             }
-            double p = Math.min(1, successes / trials.weight());
+            double p = Math.min(1, successes.fractionOf(trials)); // the ratio of the exact sums, rounded once
             MetricValue v = MetricValue.of(name, p);
             double n = trials.effectiveRows();
             return new Rate(Intervals.wilson(p, n, level).map(v::withInterval).orElse(v), n);

@@ -51,6 +51,8 @@ public final class BinaryAccumulator {
     private final WeightTally[] binLabel;
     private final ExactSum[] binScore;
 
+    /** Where the kept scores spill; an accumulator made {@link #emptyLike} shares it. */
+    private final ScoreBudget scoreBudget;
     private final ScoreStore positiveScores;
     private final ScoreStore negativeScores;
 
@@ -87,6 +89,7 @@ public final class BinaryAccumulator {
         this.hasScores = hasScores;
         this.rankMetrics = rankMetrics;
         this.calibrationBins = calibrationBins;
+        this.scoreBudget = scoreBudget;
         int bins = hasScores ? calibrationBins : 0;
         binWeight = tallies(bins);
         binLabel = tallies(bins);
@@ -163,6 +166,14 @@ public final class BinaryAccumulator {
             positiveScores.merge(other.positiveScores);
             negativeScores.merge(other.negativeScores);
         }
+    }
+
+    /**
+     * An empty accumulator built as this one is, with the same score budget: merged into it, this one's spilled
+     * runs are shared rather than copied, and they are removed when that budget is closed.
+     */
+    public BinaryAccumulator emptyLike() {
+        return new BinaryAccumulator(hasScores, rankMetrics, calibrationBins, scoreBudget);
     }
 
     public long rows() {

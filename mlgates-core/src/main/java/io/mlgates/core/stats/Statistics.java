@@ -341,8 +341,7 @@ public final class Statistics {
 
             @Override
             public Accumulator emptyLike() {
-                return new Binary(new BinaryAccumulator(acc.hasScores(), acc.hasRankMetrics(), acc.calibrationBins(),
-                        ScoreBudget.defaults()));
+                return new Binary(acc.emptyLike());
             }
         }
 

@@ -39,6 +39,22 @@ class ScoreSpillTest {
     }
 
     @Test
+    @DisplayName("an empty accumulator made like a spilled one spills to the same budget, so closing it leaves no file")
+    void emptyLikeSharesTheBudget() throws IOException {
+        Path parent = Files.createDirectories(temp.resolve("like"));
+        try (ScoreBudget small = ScoreBudget.ofBytes(ScoreBudget.MIN_BYTES, parent)) {
+            BinaryAccumulator spilled = new BinaryAccumulator(true, true, 10, small);
+            fill(spilled, 11, true);
+            long before = filesIn(parent);
+            BinaryAccumulator like = spilled.emptyLike();
+            like.merge(spilled);
+            assertThat(like.compute(MetricOptions.DEFAULTS)).isEqualTo(spilled.compute(MetricOptions.DEFAULTS));
+            assertThat(filesIn(parent)).isGreaterThan(before);
+        }
+        assertThat(filesIn(parent)).isZero();
+    }
+
+    @Test
     @DisplayName("a budget far below the scores spills sorted runs, and the metrics equal the in-memory ones bit for bit")
     void spilledRunsGiveTheInMemoryMetrics() throws IOException {
         for (boolean weighted : new boolean[] {false, true}) {
