@@ -17,6 +17,8 @@ import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.stats.RowStatistics;
+import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ public final class ValidationGate {
      * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
      * budget is the one that read kept its scores in).
      */
-    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read<Sliced>> shared, ScoreBudget scoreBudget)
+    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read> shared, ScoreBudget scoreBudget)
             throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
@@ -64,7 +66,8 @@ public final class ValidationGate {
         Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
 
-        List<String> sliceColumns = sliceColumns(policy);
+        RowStatistics.Shape shape = RowStatistics.Shape.slices(policy);
+        List<String> sliceColumns = shape.sliceColumns();
         MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
 
         TaskMetrics overall;
@@ -78,7 +81,7 @@ public final class ValidationGate {
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
             JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
-            Sliced read = judged.sliced(sliceColumns, rankSlices(policy), ranksNeeded(policy,
+            Sliced read = judged.sliced(sliceColumns, shape.rankSlices(), ranksNeeded(policy,
                     request.baseline().isPresent() || policy.baseline().isPresent()));
             overall = read.overall();
             bySlice.addAll(read.bySlice());
@@ -90,8 +93,9 @@ public final class ValidationGate {
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
-            Sliced read = shared.isPresent() ? shared.get().shard()
-                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget));
+            Sliced read = Sliced.of(shared.isPresent() ? shared.get().statistics()
+                    : RowStatistics.read(opened, source, policy.task(), shape, scoreBudget),
+                    sliceColumns);
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -152,19 +156,19 @@ public final class ValidationGate {
                         request.columns())));
     }
 
-    /** What a range of rows makes: the metrics overall and per value of each slice column. */
+    /** What the gate judges: the metrics overall and per value of each slice column. */
     record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
-    }
-
-    /** The columns whose values are slices, each once. */
-    static List<String> sliceColumns(Policy policy) {
-        return policy.slices().stream().map(SliceRule::column).distinct().toList();
-    }
-
-    /** The slice columns whose limits need rank metrics. */
-    static List<String> rankSlices(Policy policy) {
-        return policy.slices().stream().filter(r -> r.limits().stream().anyMatch(l -> needsRanks(l.metric())))
-                .map(SliceRule::column).distinct().toList();
+        /** The metrics of {@code statistics}, read from rows or from files, which hold {@code sliceColumns}. */
+        static Sliced of(Statistics statistics, List<String> sliceColumns) {
+            Map<String, Map<String, Object>> slices = statistics.slices(Object.class);
+            List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
+            for (String column : sliceColumns) {
+                Map<String, TaskMetrics> byValue = new TreeMap<>();
+                slices.get(column).forEach((value, acc) -> byValue.put(value, TaskMetrics.of(acc)));
+                bySlice.add(byValue);
+            }
+            return new Sliced(TaskMetrics.of(statistics.overall()), bySlice);
+        }
     }
 
     /**
@@ -179,56 +183,6 @@ public final class ValidationGate {
 
     private static boolean needsRanks(String metric) {
         return Metric.named(metric).filter(Metric::needsRanks).isPresent();
-    }
-
-    /**
-     * What the gate makes of the rows: the metrics overall and per slice, the slice columns' values being the
-     * reader's groups from {@code firstGroup} on.
-     */
-    static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup,
-                                                  ScoreBudget scoreBudget) {
-        List<String> sliceColumns = sliceColumns(policy);
-        int calibrationBins = policy.calibrationBins();
-        boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
-        for (SliceRule rule : policy.slices()) {
-            int i = sliceColumns.indexOf(rule.column());
-            sliceNeedsRanks[i] |= rule.limits().stream()
-                    .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
-        }
-        return new PredictionReader.Shards<>() {
-            @Override
-            public Sliced create() {
-                List<Map<String, TaskMetrics>> slices = new ArrayList<>();
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    slices.add(new TreeMap<>());
-                }
-                return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
-                        slices);
-            }
-
-            @Override
-            public void add(Sliced shard, PredictionReader row) {
-                shard.overall().add(row);
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    boolean ranks = sliceNeedsRanks[i];
-                    shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
-                            policy.task(), scores, ranks, calibrationBins, scoreBudget)).add(row);
-                }
-            }
-
-            @Override
-            public void merge(Sliced into, Sliced later) {
-                into.overall().merge(later.overall());
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
-                        into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
-                            a.merge(b);
-                            return a;
-                        });
-                    }
-                }
-            }
-        };
     }
 
     /** The caller's baseline file as results show it: relative to the repository when inside it. */
