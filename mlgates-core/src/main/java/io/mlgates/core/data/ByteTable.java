@@ -6,12 +6,16 @@ import java.util.List;
 
 /**
  * A map from byte strings to values, looked up by a range of a larger array without copying it: the reader finds a
- * label's class or a group's name from the bytes of the field. Open addressing, linear probing. Not thread-safe.
+ * label's class or a group's name from the bytes of the field. Each key gets a number, its order of insertion, so
+ * that a caller can keep what belongs to a value in an array instead of a map. Open addressing, linear probing. Not
+ * thread-safe.
  */
 final class ByteTable<V> {
     private byte[][] keys = new byte[16][];
-    private Object[] values = new Object[16];
-    private int size;
+    /** The number of the key in the same place of {@link #keys}. */
+    private int[] numbers = new int[16];
+    /** Values by key number. */
+    private final List<V> values = new ArrayList<>();
 
     static int hash(byte[] bytes, int from, int to) {
         int h = 1;
@@ -22,56 +26,61 @@ final class ByteTable<V> {
     }
 
     int size() {
-        return size;
+        return values.size();
     }
 
-    /** The values stored, in no particular order. */
-    @SuppressWarnings("unchecked")
+    /** The values stored, in the order their keys were first put. */
     List<V> values() {
-        List<V> all = new ArrayList<>(size);
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                all.add((V) values[i]);
-            }
-        }
-        return all;
+        return List.copyOf(values);
     }
 
-    /** The value stored for the bytes {@code [from, to)} of {@code bytes}, or null. */
-    @SuppressWarnings("unchecked")
-    V get(byte[] bytes, int from, int to, int hash) {
+    /** The number of the bytes {@code [from, to)} of {@code bytes} (0 for the first key put, and so on), or -1. */
+    int number(byte[] bytes, int from, int to, int hash) {
         int mask = keys.length - 1;
         for (int i = hash & mask; keys[i] != null; i = (i + 1) & mask) {
             if (Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
-                return (V) values[i];
+                return numbers[i];
             }
         }
-        return null;
+        return -1;
     }
 
-    void put(byte[] bytes, int from, int to, int hash, V value) {
-        if (2 * (size + 1) > keys.length) {
+    /** The value of the key numbered {@code number}. */
+    V value(int number) {
+        return values.get(number);
+    }
+
+    /** The value stored for the bytes {@code [from, to)} of {@code bytes}, or null. */
+    V get(byte[] bytes, int from, int to, int hash) {
+        int number = number(bytes, from, to, hash);
+        return number < 0 ? null : values.get(number);
+    }
+
+    /** Stores the value of the bytes; a key already present keeps its number. Its number. */
+    int put(byte[] bytes, int from, int to, int hash, V value) {
+        if (2 * (size() + 1) > keys.length) {
             grow();
         }
         int mask = keys.length - 1;
         int i = hash & mask;
         while (keys[i] != null) {
             if (Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
-                values[i] = value;
-                return;
+                values.set(numbers[i], value);
+                return numbers[i];
             }
             i = (i + 1) & mask;
         }
         keys[i] = Arrays.copyOfRange(bytes, from, to);
-        values[i] = value;
-        size++;
+        numbers[i] = values.size();
+        values.add(value);
+        return numbers[i];
     }
 
     private void grow() {
         byte[][] oldKeys = keys;
-        Object[] oldValues = values;
+        int[] oldNumbers = numbers;
         keys = new byte[oldKeys.length * 2][];
-        values = new Object[oldKeys.length * 2];
+        numbers = new int[oldKeys.length * 2];
         int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
@@ -80,7 +89,7 @@ final class ByteTable<V> {
                     i = (i + 1) & mask;
                 }
                 keys[i] = oldKeys[j];
-                values[i] = oldValues[j];
+                numbers[i] = oldNumbers[j];
             }
         }
     }

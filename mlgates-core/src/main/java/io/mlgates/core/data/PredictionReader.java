@@ -128,6 +128,7 @@ public final class PredictionReader implements Closeable {
     private double predicted;
     private double weight;
     private final String[] groups;
+    private final int[] groupNumbers;
 
     private PredictionReader(RecordReader records, String file, PredictionSource source, TaskType task,
                              List<String> groupColumns, ProgressListener progress, boolean range, Path path,
@@ -142,6 +143,7 @@ public final class PredictionReader implements Closeable {
         this.task = task;
         this.groupColumns = List.copyOf(groupColumns);
         this.groups = new String[groupColumns.size()];
+        this.groupNumbers = new int[groupColumns.size()];
         this.progress = progress;
         // Every missing column is told at once, with the mapping the header suggests: one run, one fix.
         List<Fixes.Missing> missing = new ArrayList<>();
@@ -601,8 +603,8 @@ public final class PredictionReader implements Closeable {
             }
             ByteTable<String> known = groupValues.get(i);
             int hash = f.hash(slot);
-            String interned = known.get(f.bytes, f.start[slot], f.end[slot], hash);
-            if (interned == null) {
+            int number = known.number(f.bytes, f.start[slot], f.end[slot], hash);
+            if (number < 0) {
                 // UTF-8 takes at least a byte for each UTF-16 unit: only a long value needs counting in characters
                 String raw = f.text(slot);
                 if (f.length(slot) > MAX_GROUP_NAME_LENGTH && raw.length() > MAX_GROUP_NAME_LENGTH) {
@@ -614,10 +616,10 @@ public final class PredictionReader implements Closeable {
                     throw invalid("slice column '" + groupColumns.get(i) + "' has more than "
                             + MAX_DISTINCT_VALUES + " distinct values; expected a column of groups, not of ids");
                 }
-                known.put(f.bytes, f.start[slot], f.end[slot], hash, raw);
-                interned = raw;
+                number = known.put(f.bytes, f.start[slot], f.end[slot], hash, raw);
             }
-            groups[i] = interned;
+            groups[i] = known.value(number);
+            groupNumbers[i] = number;
         }
     }
 
@@ -778,6 +780,15 @@ public final class PredictionReader implements Closeable {
     /** The current row's value of slice column {@code index} (in the order given to open). */
     public String group(int index) {
         return groups[index];
+    }
+
+    /**
+     * A number for the current row's value of slice column {@code index}: while this reader reads, the same value
+     * has the same number and the same {@link #group} string (the very object), numbers counting from 0 in the order
+     * values are first met. A parallel read gives each range its own reader, and so its own numbers.
+     */
+    public int groupNumber(int index) {
+        return groupNumbers[index];
     }
 
     public long rowsRead() {

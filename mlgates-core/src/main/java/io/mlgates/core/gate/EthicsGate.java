@@ -160,7 +160,7 @@ public final class EthicsGate {
     }
 
     /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
-    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values, int[] numbers) {
     }
 
     /**
@@ -177,7 +177,7 @@ public final class EthicsGate {
                 return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, calibrationBins, scoreBudget),
                         sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
                                 calibrationBins, PredictionReader.MAX_DISTINCT_VALUES),
-                        new String[sensitive.size()]);
+                        new String[sensitive.size()], new int[sensitive.size()]);
             }
 
             @Override
@@ -185,10 +185,12 @@ public final class EthicsGate {
                 shard.overall().add(row);
                 if (shard.groups() != null) {
                     String[] values = shard.values();
+                    int[] numbers = shard.numbers();
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.group(firstGroup + i);
+                        numbers[i] = row.groupNumber(firstGroup + i);
                     }
-                    shard.groups().add(values, row.actualPositive(), row.predictedPositive(), row.score(),
+                    shard.groups().add(numbers, values, row.actualPositive(), row.predictedPositive(), row.score(),
                             row.weight());
                 }
             }
