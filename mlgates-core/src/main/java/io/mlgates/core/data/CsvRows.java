@@ -305,9 +305,7 @@ final class CsvRows extends RecordReader {
                 }
             } else {
                 from = i;
-                while (i < filled && buf[i] != delimiter && buf[i] != '\n' && buf[i] != '\r') {
-                    i++;
-                }
+                i = fieldEnd(i);
                 if (i >= filled && !eof) {
                     return NEED_MORE;
                 }
@@ -352,6 +350,21 @@ final class CsvRows extends RecordReader {
         nextLine = ln;
         pos = i;
         return field;
+    }
+
+    /** Where the unquoted field at {@code i} ends: the delimiter, a line break, or the end of what is read. */
+    private int fieldEnd(int i) {
+        byte[] b = buf;
+        int n = filled;
+        byte d = delimiter;
+        while (i < n) {
+            byte c = b[i];
+            if (c == d || c == '\n' || c == '\r') {
+                return i;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** Undoes the doubled quotes of a quoted field in place; its new end. */

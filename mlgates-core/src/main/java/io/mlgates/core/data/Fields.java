@@ -85,42 +85,38 @@ final class Fields {
      * @throws NumberFormatException as {@link Double#parseDouble} does
      */
     double number(int slot) {
+        byte[] b = bytes;
         int i = start[slot];
         int to = end[slot];
         boolean negative = false;
-        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
-            negative = bytes[i] == '-';
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
             i++;
         }
+        // digits, a point, digits: a mantissa of more than 18 digits may wrap, and is then not used
         long mantissa = 0;
-        int digits = 0;
-        int decimals = -1;
-        for (; i < to; i++) {
-            byte b = bytes[i];
-            if (b >= '0' && b <= '9') {
-                mantissa = mantissa * 10 + (b - '0');
-                if (++digits > 18) {
-                    break;
-                }
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            } else if (b == '.' && decimals < 0) {
-                decimals = 0;
-            } else {
-                break;
-            }
+        int first = i;
+        int digit;
+        while (i < to && (digit = b[i] - '0') >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            i++;
         }
-        if (i == to && digits > 0 && mantissa < EXACT_LIMIT && decimals < POWERS_OF_TEN.length) {
-            double value = decimals <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[decimals];
+        int digits = i - first;
+        int decimals = 0;
+        if (i < to && b[i] == '.') {
+            int point = ++i;
+            while (i < to && (digit = b[i] - '0') >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                i++;
+            }
+            decimals = i - point;
+            digits += decimals;
+        }
+        if (i == to && digits > 0 && digits <= 18 && mantissa < EXACT_LIMIT && decimals < POWERS_OF_TEN.length) {
+            double value = decimals == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[decimals];
             return negative ? -value : value;
         }
         return Double.parseDouble(text(slot));
-    }
-
-    /** Hash of the value's bytes, for {@link ByteTable}. */
-    int hash(int slot) {
-        return ByteTable.hash(bytes, start[slot], end[slot]);
     }
 
     /** Lets slot {@code to} show the value of slot {@code from}: one column in two roles. */

@@ -602,8 +602,7 @@ public final class PredictionReader implements Closeable {
                 throw invalid("no value for slice column '" + groupColumns.get(i) + "'");
             }
             ByteTable<String> known = groupValues.get(i);
-            int hash = f.hash(slot);
-            int number = known.number(f.bytes, f.start[slot], f.end[slot], hash);
+            int number = known.number(f.bytes, f.start[slot], f.end[slot]);
             if (number < 0) {
                 // UTF-8 takes at least a byte for each UTF-16 unit: only a long value needs counting in characters
                 String raw = f.text(slot);
@@ -616,7 +615,7 @@ public final class PredictionReader implements Closeable {
                     throw invalid("slice column '" + groupColumns.get(i) + "' has more than "
                             + MAX_DISTINCT_VALUES + " distinct values; expected a column of groups, not of ids");
                 }
-                number = known.put(f.bytes, f.start[slot], f.end[slot], hash, raw);
+                number = known.put(f.bytes, f.start[slot], f.end[slot], raw);
             }
             groups[i] = known.value(number);
             groupNumbers[i] = number;
@@ -691,8 +690,7 @@ public final class PredictionReader implements Closeable {
     }
 
     private int classOf(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException {
-        int hash = f.hash(slot);
-        Integer cached = labelIndex.get(f.bytes, f.start[slot], f.end[slot], hash);
+        Integer cached = labelIndex.get(f.bytes, f.start[slot], f.end[slot]);
         if (cached != null) {
             return cached;
         }
@@ -710,7 +708,7 @@ public final class PredictionReader implements Closeable {
                     : "at most " + MAX_DISTINCT_VALUES + " classes are read"));
         }
         if (labelIndex.size() < MAX_DISTINCT_VALUES) {
-            labelIndex.put(f.bytes, f.start[slot], f.end[slot], hash, index.get());
+            labelIndex.put(f.bytes, f.start[slot], f.end[slot], index.get());
         }
         return index.get();
     }
