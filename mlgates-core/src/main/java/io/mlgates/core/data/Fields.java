@@ -1,5 +1,10 @@
 package io.mlgates.core.data;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,6 +27,9 @@ final class Fields {
     final int[] end;
     /** For readers of text: where the next encoded value goes. */
     private int used;
+    /** Where the record's first byte lies in {@link #bytes}: a value's place in its line is counted from there. */
+    int recordStart;
+    private final CharsetDecoder strict = strictUtf8();
 
     Fields(int slots) {
         start = new int[slots];
@@ -61,6 +69,36 @@ final class Fields {
     /** The value as text; null when absent. Made only where text is needed (messages, first sight of a value). */
     String text(int slot) {
         return start[slot] < 0 ? null : new String(bytes, start[slot], end[slot] - start[slot], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where the first byte of the value that is not part of UTF-8 text lies in {@link #bytes} (a byte that starts no
+     * character, a character cut short, an overlong form, a surrogate, a code point past U+10FFFF); -1 if none.
+     */
+    int notUtf8(int slot) {
+        return notUtf8(bytes, start[slot], end[slot], strict);
+    }
+
+    /** As {@link #notUtf8(int)}, for the bytes {@code [from, to)}, with a decoder that reports malformed input. */
+    static int notUtf8(byte[] bytes, int from, int to, CharsetDecoder strict) {
+        int i = from;
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == to) {
+            return -1;
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, i, to - i);
+        CharBuffer out = CharBuffer.allocate(to - i);
+        strict.reset();
+        CoderResult result = strict.decode(in, out, true);
+        return result.isError() ? in.position() : -1;
+    }
+
+    /** A decoder of UTF-8 that reports what is not UTF-8 instead of replacing it. */
+    static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** Whether the value is empty or white space only, as {@link String#isBlank()} says. */
