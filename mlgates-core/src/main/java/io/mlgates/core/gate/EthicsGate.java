@@ -172,6 +172,10 @@ public final class EthicsGate {
 
     /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
     record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values, int[] numbers) {
+        /** With room for a row's values and their numbers, one of each per sensitive column. */
+        Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+            this(overall, groups, values, new int[values.length]);
+        }
     }
 
     /**
@@ -188,7 +192,7 @@ public final class EthicsGate {
                 return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, calibrationBins, scoreBudget),
                         sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
                                 calibrationBins, PredictionReader.MAX_DISTINCT_VALUES),
-                        new String[sensitive.size()], new int[sensitive.size()]);
+                        new String[sensitive.size()]);
             }
 
             @Override

@@ -155,6 +155,9 @@ public final class ValidationGate {
 
     /** What a range of rows makes: the metrics overall and per value of each slice column. */
     record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index) {
+        Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+            this(overall, bySlice, new SliceIndex(bySlice.size()));
+        }
     }
 
     /**
@@ -234,7 +237,7 @@ public final class ValidationGate {
                     slices.add(new TreeMap<>());
                 }
                 return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
-                        slices, new SliceIndex(sliceColumns.size()));
+                        slices);
             }
 
             @Override
