@@ -14,6 +14,7 @@ import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,16 +92,50 @@ public final class RowStatistics {
     public static final class Shard {
         private final Object overall;
         private final List<Map<String, Object>> bySlice = new ArrayList<>();
+        private final SliceIndex index;
         private final FairnessAccumulator fairness;
         private final String[] values;
+        private final int[] numbers;
 
         private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive) {
             this.overall = overall;
             for (int i = 0; i < slices; i++) {
                 bySlice.add(new TreeMap<>());
             }
+            this.index = new SliceIndex(slices);
             this.fairness = fairness;
             this.values = new String[sensitive];
+            this.numbers = new int[sensitive];
+        }
+    }
+
+    /**
+     * The slices of a shard found by the numbers the reader gives their values ({@code PredictionReader.groupNumber}),
+     * so that a row finds its slice by index, not by a lookup of its value; a number is trusted only with the very
+     * string it came with.
+     */
+    private static final class SliceIndex {
+        private final String[][] valueOf;
+        private final Object[][] accumulatorOf;
+
+        SliceIndex(int columns) {
+            valueOf = new String[columns][0];
+            accumulatorOf = new Object[columns][0];
+        }
+
+        /** The accumulator of {@code column} whose value has number {@code n} and is {@code value}; null if unknown. */
+        Object find(int column, int n, String value) {
+            String[] known = valueOf[column];
+            return n < known.length && known[n] == value ? accumulatorOf[column][n] : null;
+        }
+
+        void remember(int column, int n, String value, Object accumulator) {
+            if (n >= valueOf[column].length) {
+                valueOf[column] = Arrays.copyOf(valueOf[column], Math.max(n + 1, 2 * valueOf[column].length));
+                accumulatorOf[column] = Arrays.copyOf(accumulatorOf[column], valueOf[column].length);
+            }
+            valueOf[column][n] = value;
+            accumulatorOf[column][n] = accumulator;
         }
     }
 
@@ -131,16 +166,25 @@ public final class RowStatistics {
             public void add(Shard shard, PredictionReader row) {
                 RowStatistics.add(shard.overall, row);
                 for (int i = 0; i < slices; i++) {
-                    boolean ranks = sliceRanks[i];
-                    RowStatistics.add(shard.bySlice.get(i).computeIfAbsent(row.group(i),
-                            g -> accumulator(task, hasScores, ranks, bins, budget)), row);
+                    String value = row.group(i);
+                    int n = row.groupNumber(i);
+                    Object slice = shard.index.find(i, n, value);
+                    if (slice == null) {
+                        boolean ranks = sliceRanks[i];
+                        slice = shard.bySlice.get(i).computeIfAbsent(value,
+                                g -> accumulator(task, hasScores, ranks, bins, budget));
+                        shard.index.remember(i, n, value, slice);
+                    }
+                    RowStatistics.add(slice, row);
                 }
                 if (shard.fairness != null) {
                     String[] values = shard.values;
+                    int[] numbers = shard.numbers;
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.group(slices + i);
+                        numbers[i] = row.groupNumber(slices + i);
                     }
-                    shard.fairness.add(values, row.actualPositive(), row.predictedPositive(), row.score(),
+                    shard.fairness.add(numbers, values, row.actualPositive(), row.predictedPositive(), row.score(),
                             row.weight());
                 }
             }
