@@ -47,7 +47,20 @@ public final class SchemaFiles {
     /** Reads a schema file. */
     public static InputSchema read(Path file, String display) throws BadInputException {
         byte[] bytes = bytes(file, display, "schema file not found; expected the model's input schema (docs/schema.md)");
+        return schema(bytes, tree(bytes, display), display);
+    }
+
+    /**
+     * Reads a schema file, or derives a schema from a feature list: a JSON object with a {@code format} is a schema
+     * file.
+     */
+    public static InputSchema readEither(Path file, String display) throws BadInputException {
+        byte[] bytes = bytes(file, display, "not found; expected an input schema (docs/schema.md) or a feature list");
         JsonNode root = tree(bytes, display);
+        return root.has("format") ? schema(bytes, root, display) : features(bytes, root, display);
+    }
+
+    private static InputSchema schema(byte[] bytes, JsonNode root, String display) throws BadInputException {
         Located at = new Located(bytes, display);
         if (!root.isObject()) {
             throw at.problem("", "expected a JSON object with \"format\": \"" + FORMAT + "\", \"version\" and"
@@ -90,7 +103,10 @@ public final class SchemaFiles {
      */
     public static InputSchema derive(Path file, String display) throws BadInputException {
         byte[] bytes = bytes(file, display, "feature list not found");
-        JsonNode root = tree(bytes, display);
+        return features(bytes, tree(bytes, display), display);
+    }
+
+    private static InputSchema features(byte[] bytes, JsonNode root, String display) throws BadInputException {
         Located at = new Located(bytes, display);
         String listPointer = root.isArray() ? "" : "/features";
         JsonNode list = root.isArray() ? root : root.path("features");

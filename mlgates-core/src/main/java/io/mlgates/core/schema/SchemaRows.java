@@ -73,7 +73,7 @@ public final class SchemaRows {
                 case CATEGORICAL -> {
                     Set<String> allowed = categories.get(i);
                     if (allowed != null) {
-                        String value = row.text(i);
+                        String value = row.text(i).strip();
                         if (!allowed.contains(value)) {
                             category[i].add(line, value);
                         }
