@@ -9,6 +9,7 @@ import io.mlgates.core.metrics.StateJson;
 import java.io.IOException;
 import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -156,6 +157,42 @@ public final class FairnessAccumulator {
 
     public long rows() {
         return overall.rows();
+    }
+
+    /**
+     * A new accumulator of {@code columns} and {@code intersections} holding this one's counts of those attributes:
+     * what a gate judges of statistics that were kept for more attributes than it judges.
+     *
+     * @throws IllegalArgumentException naming the first attribute this accumulator does not hold
+     */
+    public FairnessAccumulator select(List<String> columns, List<List<String>> intersections) {
+        FairnessAccumulator selected = new FairnessAccumulator(columns, intersections, hasScores, calibrationBins,
+                maxGroups);
+        selected.overall.merge(overall);
+        for (int a = 0; a < selected.attributes.size(); a++) {
+            int from = indexOf(selected.columnsOf(a));
+            if (from < 0) {
+                throw new IllegalArgumentException(selected.attributes.get(a));
+            }
+            for (Map.Entry<String, GroupCounts> e : groups.get(from).entrySet()) {
+                selected.groupCounts(a, e.getKey()).merge(e.getValue());
+            }
+            selected.missing.get(a).addAll(missing.get(from));
+        }
+        return selected;
+    }
+
+    private List<String> columnsOf(int attribute) {
+        return Arrays.stream(attributeColumns.get(attribute)).mapToObj(columns::get).toList();
+    }
+
+    private int indexOf(List<String> attributeColumnNames) {
+        for (int a = 0; a < attributes.size(); a++) {
+            if (columnsOf(a).equals(attributeColumnNames)) {
+                return a;
+            }
+        }
+        return -1;
     }
 
     /** The sensitive columns, in the order {@link #add} receives their values. */

@@ -178,6 +178,13 @@ final class SchemaChecks {
         return checks;
     }
 
+    /** A gate that judges statistics files has no values to check. */
+    static CheckResult noValues(InputSchema declared) {
+        return DocumentationChecks.simple("schema:inputs", Status.SKIPPED, "judged from statistics files, which hold"
+                + " no input values: the data is not checked against the " + declared.columns().size() + " inputs of "
+                + declared.file());
+    }
+
     private static void offences(List<CheckResult> checks, ColumnRows column, SchemaRule rule, Offences offences,
                                  Status status, String dataFile, String what) {
         if (offences.count() == 0) {

@@ -81,7 +81,21 @@ public final class ValidationGate {
         Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, schemaInputs);
         Optional<SchemaRows> schemaRows;
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+        if (request.judgesStatistics()) {
+            // the statistics become the gate's accumulators; from there on, the path of rows
+            JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
+            Sliced read = judged.sliced(sliceColumns, rankSlices(policy), ranksNeeded(policy,
+                    request.baseline().isPresent() || policy.baseline().isPresent()));
+            overall = read.overall();
+            bySlice.addAll(read.bySlice());
+            classNames = judged.classNames();
+            emptiedClasses = List.of();
+            data = judged.summary();
+            inputs.addAll(judged.inputs());
+            candidate = judged.candidate(artefacts, policyName);
+            inputs.addAll(schemaInputs);
+            schemaRows = Optional.empty();
+        } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, inputColumns(schema), request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Sliced read = shared.isPresent() ? shared.get().shard()
@@ -134,7 +148,8 @@ public final class ValidationGate {
         }
         if (schema.isPresent()) {
             checks.addAll(SchemaChecks.againstProduction(schema.get(), ws, policy.schema(), policyName, inputs));
-            checks.addAll(SchemaChecks.data(schema.get(), predictionsDisplay,
+            checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
+                    : SchemaChecks.data(schema.get(), predictionsDisplay,
                     schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(), false));
         }
         for (SliceRule rule : policy.slices()) {
@@ -211,6 +226,26 @@ public final class ValidationGate {
     /** The columns whose values are slices, each once. */
     static List<String> sliceColumns(Policy policy) {
         return policy.slices().stream().map(SliceRule::column).distinct().toList();
+    }
+
+    /** The slice columns whose limits need rank metrics. */
+    static List<String> rankSlices(Policy policy) {
+        return policy.slices().stream().filter(r -> r.limits().stream().anyMatch(l -> needsRanks(l.metric())))
+                .map(SliceRule::column).distinct().toList();
+    }
+
+    /**
+     * Whether a limit or a baseline comparison needs rank metrics over all rows (a baseline without comparisons
+     * compares every metric of known direction, the rank metrics among them).
+     */
+    static boolean ranksNeeded(Policy policy, boolean baselineCompared) {
+        List<BaselineComparison> comparisons = policy.baseline().map(Baseline::comparisons).orElse(List.of());
+        return policy.limits().stream().anyMatch(l -> needsRanks(l.metric())) || baselineCompared
+                && (comparisons.isEmpty() || comparisons.stream().anyMatch(c -> needsRanks(c.metric())));
+    }
+
+    private static boolean needsRanks(String metric) {
+        return Metric.named(metric).filter(Metric::needsRanks).isPresent();
     }
 
     /**
