@@ -171,7 +171,11 @@ public final class EthicsGate {
     }
 
     /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
-    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values, int[] numbers) {
+        /** With room for a row's values and their numbers, one of each per sensitive column. */
+        Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+            this(overall, groups, values, new int[values.length]);
+        }
     }
 
     /**
@@ -196,10 +200,12 @@ public final class EthicsGate {
                 shard.overall().add(row);
                 if (shard.groups() != null) {
                     String[] values = shard.values();
+                    int[] numbers = shard.numbers();
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.group(firstGroup + i);
+                        numbers[i] = row.groupNumber(firstGroup + i);
                     }
-                    shard.groups().add(values, row.actualPositive(), row.predictedPositive(), row.score(),
+                    shard.groups().add(numbers, values, row.actualPositive(), row.predictedPositive(), row.score(),
                             row.weight());
                 }
             }

@@ -172,7 +172,7 @@ final class JudgedStatistics {
             values.forEach((value, acc) -> byValue.put(value, TaskMetrics.of(acc)));
             bySlice.add(byValue);
         }
-        return new ValidationGate.Sliced(TaskMetrics.of(overall()), bySlice, Optional.empty());
+        return new ValidationGate.Sliced(TaskMetrics.of(overall()), bySlice);
     }
 
     private static String rankMetricNames() {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,7 +174,41 @@ public final class ValidationGate {
      * What a range of rows makes: the metrics overall and per value of each slice column, and the declared input
      * columns' values against the schema.
      */
-    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, Optional<SchemaRows> schemaRows) {
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index,
+                  Optional<SchemaRows> schemaRows) {
+        Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+            this(overall, bySlice, new SliceIndex(bySlice.size()), Optional.empty());
+        }
+    }
+
+    /**
+     * The slices of a shard found by the numbers the reader gives their values ({@code PredictionReader.groupNumber}),
+     * so that a row finds its slice by index, not by a lookup of its value; a number is trusted only with the very
+     * string it came with.
+     */
+    static final class SliceIndex {
+        private final String[][] valueOf;
+        private final TaskMetrics[][] metricsOf;
+
+        SliceIndex(int columns) {
+            valueOf = new String[columns][0];
+            metricsOf = new TaskMetrics[columns][0];
+        }
+
+        /** The slice of column {@code column} whose value has number {@code n} and is {@code value}; null if unknown. */
+        TaskMetrics find(int column, int n, String value) {
+            String[] values = valueOf[column];
+            return n < values.length && values[n] == value ? metricsOf[column][n] : null;
+        }
+
+        void remember(int column, int n, String value, TaskMetrics metrics) {
+            if (n >= valueOf[column].length) {
+                valueOf[column] = Arrays.copyOf(valueOf[column], Math.max(n + 1, 2 * valueOf[column].length));
+                metricsOf[column] = Arrays.copyOf(metricsOf[column], valueOf[column].length);
+            }
+            valueOf[column][n] = value;
+            metricsOf[column][n] = metrics;
+        }
     }
 
     /**
@@ -270,16 +305,23 @@ public final class ValidationGate {
                     slices.add(new TreeMap<>());
                 }
                 return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
-                        slices, schemaInputs.create());
+                        slices, new SliceIndex(slices.size()), schemaInputs.create());
             }
 
             @Override
             public void add(Sliced shard, PredictionReader row) {
                 shard.overall().add(row);
                 for (int i = 0; i < sliceColumns.size(); i++) {
-                    boolean ranks = sliceNeedsRanks[i];
-                    shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
-                            policy.task(), scores, ranks, calibrationBins, scoreBudget)).add(row);
+                    String value = row.group(firstGroup + i);
+                    int n = row.groupNumber(firstGroup + i);
+                    TaskMetrics slice = shard.index().find(i, n, value);
+                    if (slice == null) {
+                        boolean ranks = sliceNeedsRanks[i];
+                        slice = shard.bySlice().get(i).computeIfAbsent(value, g -> TaskMetrics.create(
+                                policy.task(), scores, ranks, calibrationBins, scoreBudget));
+                        shard.index().remember(i, n, value, slice);
+                    }
+                    slice.add(row);
                 }
                 if (shard.schemaRows().isPresent()) {
                     shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
