@@ -112,7 +112,7 @@ public final class EthicsGate {
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
-            Grouped read = Grouped.of(shared.isPresent() ? shared.get().statistics() : RowStatistics.read(opened,
+            Grouped read = Grouped.of(shared.isPresent() ? shared.get().rows().statistics() : RowStatistics.read(opened,
                     source, policy.task(), shape(policy, sensitive, fairness.intersections(), ranks), scoreBudget),
                     sensitive, fairness.intersections());
             overall = read.overall();

@@ -7,11 +7,12 @@ import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.schema.InputSchema;
 import io.mlgates.core.stats.RowStatistics;
-import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,11 @@ public final class SharedRead {
     private SharedRead() {
     }
 
-    /** What a gate takes from a shared read: the reader's account of the file, and the statistics of its rows. */
-    record Read(PredictionReader reader, Statistics statistics) {
+    /**
+     * What a gate takes from a shared read: the reader's account of the file, and what its rows gave (their
+     * statistics, the schema's checks of their values).
+     */
+    record Read(PredictionReader reader, ValidationGate.Rows rows) {
     }
 
     /** Both gates' results, in that order, from one read of the predictions where it gives the same. */
@@ -73,11 +77,14 @@ public final class SharedRead {
         RowStatistics.Shape shape = RowStatistics.Shape.slices(policy).with(sensitive, fairness.intersections(),
                 docs.cardDeclaresRankMetrics());
         PredictionSource source = validation.columns().applyTo(policy.predictions());
+        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, loaded.fileName().orElse("the default"
+                + " policy"), new ArrayList<>());
         try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(),
-                shape.groupColumns(), validation.progress())) {
-            Statistics statistics = RowStatistics.read(reader, source, policy.task(), shape, scoreBudget);
+                shape.groupColumns(), ValidationGate.inputColumns(schema), validation.progress())) {
+            ValidationGate.Rows rows = ValidationGate.read(reader, source, policy, shape, scoreBudget,
+                    ValidationGate.SchemaInputs.of(schema, reader));
             reader.digest(); // taken now: the file is closed when the gates ask
-            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read(reader, statistics));
+            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read(reader, rows));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -17,8 +17,11 @@ import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.schema.InputSchema;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
+import io.mlgates.core.schema.SchemaColumn;
+import io.mlgates.core.schema.SchemaRows;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,6 +80,9 @@ public final class ValidationGate {
         Candidate candidate;
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
+        List<Evidence.Input> schemaInputs = new ArrayList<>();
+        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, schemaInputs);
+        Optional<SchemaRows> schemaRows;
         PredictionSource source = request.columns().applyTo(policy.predictions());
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
@@ -90,12 +96,15 @@ public final class ValidationGate {
             data = judged.summary();
             inputs.addAll(judged.inputs());
             candidate = judged.candidate(artefacts, policyName);
+            inputs.addAll(schemaInputs);
+            schemaRows = Optional.empty();
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
-                predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
+                predictionsDisplay, source, policy.task(), sliceColumns, inputColumns(schema), request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
-            Sliced read = Sliced.of(shared.isPresent() ? shared.get().statistics()
-                    : RowStatistics.read(opened, source, policy.task(), shape, scoreBudget),
-                    sliceColumns);
+            Rows rows = shared.isPresent() ? shared.get().rows()
+                    : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened));
+            Sliced read = Sliced.of(rows.statistics(), sliceColumns);
+            schemaRows = rows.schemaRows();
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -107,6 +116,7 @@ public final class ValidationGate {
             String digest = reader.digest();
             inputs.add(new Evidence.Input("predictions", predictionsDisplay, digest));
             candidate = JudgedFiles.candidate(artefacts, predictionsDisplay, digest, reader.bytesRead());
+            inputs.addAll(schemaInputs);
         } catch (IOException e) {
             throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -139,6 +149,12 @@ public final class ValidationGate {
             checks.addAll(BaselineChecks.compare(baselineSource.get(), request.baseline().isPresent(), configured,
                     metrics, ws, request.stages(), policyName, inputs));
         }
+        if (schema.isPresent()) {
+            checks.addAll(SchemaChecks.againstProduction(schema.get(), ws, policy.schema(), policyName, inputs));
+            checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
+                    : SchemaChecks.data(schema.get(), predictionsDisplay,
+                    schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(), false));
+        }
         for (SliceRule rule : policy.slices()) {
             Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));
             for (Map.Entry<String, TaskMetrics> slice : slices.entrySet()) {
@@ -169,6 +185,97 @@ public final class ValidationGate {
             }
             return new Sliced(TaskMetrics.of(statistics.overall()), bySlice);
         }
+    }
+
+    /** What a read of the rows gives the gate: their statistics, and the declared input columns' values checked. */
+    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows) {
+    }
+
+    private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows) {
+    }
+
+    /**
+     * Reads every row of {@code reader} in one pass into the statistics of {@code shape} (the one seam that fills
+     * accumulators from rows) and into the schema's per-row checks.
+     */
+    static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
+                     ScoreBudget scoreBudget, SchemaInputs schemaInputs) throws BadInputException {
+        PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(policy.task(),
+                reader.hasScores(), shape, scoreBudget);
+        RowsShard read = reader.readAll(new PredictionReader.Shards<>() {
+            @Override
+            public RowsShard create() {
+                return new RowsShard(statistics.create(), schemaInputs.create());
+            }
+
+            @Override
+            public void add(RowsShard shard, PredictionReader row) {
+                statistics.add(shard.statistics(), row);
+                if (shard.schemaRows().isPresent()) {
+                    shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
+                }
+            }
+
+            @Override
+            public void shiftLines(RowsShard shard, long lines) {
+                shard.schemaRows().ifPresent(r -> r.shift(lines));
+            }
+
+            @Override
+            public void merge(RowsShard into, RowsShard later) {
+                statistics.merge(into.statistics(), later.statistics());
+                into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
+            }
+        });
+        return new Rows(RowStatistics.statistics(read.statistics(), reader, source, policy.task(), shape),
+                read.schemaRows());
+    }
+
+    /**
+     * The declared input columns the reader found, each with its index among the reader's input columns (opened
+     * with the schema's names, in order); none without a declared schema.
+     */
+    record SchemaInputs(List<SchemaColumn> columns, int[] readerIndex) {
+        static final SchemaInputs NONE = new SchemaInputs(List.of(), new int[0]);
+
+        static SchemaInputs of(Optional<InputSchema> schema, PredictionReader reader) {
+            if (schema.isEmpty()) {
+                return NONE;
+            }
+            List<SchemaColumn> found = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (int i = 0; i < schema.get().columns().size(); i++) {
+                if (reader.hasInput(i)) {
+                    found.add(schema.get().columns().get(i));
+                    index.add(i);
+                }
+            }
+            return new SchemaInputs(found, index.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        Optional<SchemaRows> create() {
+            return columns.isEmpty() ? Optional.empty() : Optional.of(new SchemaRows(columns));
+        }
+
+        /** The reader's current row as the schema's accumulator reads it. */
+        SchemaRows.Row row(PredictionReader reader) {
+            return new SchemaRows.Row() {
+                @Override
+                public boolean isNull(int column) {
+                    return reader.inputIsNull(readerIndex[column]);
+                }
+
+                @Override
+                public String text(int column) {
+                    return reader.inputText(readerIndex[column]);
+                }
+            };
+        }
+    }
+
+    /** The names of the declared schema's columns, for the reader to read; none without a declared schema. */
+    static List<String> inputColumns(Optional<InputSchema> schema) {
+        return schema.map(InputSchema::names).orElse(List.of());
     }
 
     /**
