@@ -4,6 +4,7 @@ import hudson.Extension;
 import io.mlgates.plugin.logic.GateTask;
 import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.ValidateTask;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -19,6 +20,7 @@ public final class MlValidateStep extends GateStep {
 
     private String policy;
     private String predictions;
+    private List<String> stats = List.of();
     private String baseline;
 
     @DataBoundConstructor
@@ -33,7 +35,7 @@ public final class MlValidateStep extends GateStep {
 
     @Override
     protected GateTask task(OrganisationText organisation) {
-        return new ValidateTask(policy, predictions, baseline, organisation);
+        return new ValidateTask(policy, predictions, baseline, organisation, stats);
     }
 
     public String getPolicy() {
@@ -44,6 +46,16 @@ public final class MlValidateStep extends GateStep {
     @DataBoundSetter
     public void setPolicy(String policy) {
         this.policy = emptyToNull(policy);
+    }
+
+    public List<String> getStats() {
+        return stats;
+    }
+
+    /** Statistics files to judge instead of the prediction rows, in the workspace: {@code stats: ['a.json']}. */
+    @DataBoundSetter
+    public void setStats(List<String> stats) {
+        this.stats = stats == null ? List.of() : stats.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     public String getPredictions() {
