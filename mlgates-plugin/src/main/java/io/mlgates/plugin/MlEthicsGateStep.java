@@ -4,7 +4,6 @@ import hudson.Extension;
 import io.mlgates.plugin.logic.EthicsTask;
 import io.mlgates.plugin.logic.GateTask;
 import io.mlgates.plugin.logic.OrganisationText;
-import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -21,7 +20,6 @@ public final class MlEthicsGateStep extends GateStep {
 
     private String policy;
     private String predictions;
-    private List<String> stats = List.of();
     private String sensitive;
     private String orgPolicy;
 
@@ -37,7 +35,7 @@ public final class MlEthicsGateStep extends GateStep {
 
     @Override
     protected GateTask task(OrganisationText organisation) {
-        return new EthicsTask(policy, predictions, sensitive, orgPolicy, organisation, stats);
+        return new EthicsTask(policy, predictions, sensitive, orgPolicy, organisation, stats());
     }
 
     public String getPolicy() {
@@ -48,16 +46,6 @@ public final class MlEthicsGateStep extends GateStep {
     @DataBoundSetter
     public void setPolicy(String policy) {
         this.policy = emptyToNull(policy);
-    }
-
-    public List<String> getStats() {
-        return stats;
-    }
-
-    /** Statistics files to judge instead of the prediction rows, in the workspace: {@code stats: ['a.json']}. */
-    @DataBoundSetter
-    public void setStats(List<String> stats) {
-        this.stats = stats == null ? List.of() : stats.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     public String getPredictions() {

@@ -4,7 +4,6 @@ import hudson.Extension;
 import io.mlgates.plugin.logic.GateTask;
 import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.ValidateTask;
-import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -20,7 +19,6 @@ public final class MlValidateStep extends GateStep {
 
     private String policy;
     private String predictions;
-    private List<String> stats = List.of();
     private String baseline;
 
     @DataBoundConstructor
@@ -35,7 +33,7 @@ public final class MlValidateStep extends GateStep {
 
     @Override
     protected GateTask task(OrganisationText organisation) {
-        return new ValidateTask(policy, predictions, baseline, organisation, stats);
+        return new ValidateTask(policy, predictions, baseline, organisation, stats());
     }
 
     public String getPolicy() {
@@ -46,16 +44,6 @@ public final class MlValidateStep extends GateStep {
     @DataBoundSetter
     public void setPolicy(String policy) {
         this.policy = emptyToNull(policy);
-    }
-
-    public List<String> getStats() {
-        return stats;
-    }
-
-    /** Statistics files to judge instead of the prediction rows, in the workspace: {@code stats: ['a.json']}. */
-    @DataBoundSetter
-    public void setStats(List<String> stats) {
-        this.stats = stats == null ? List.of() : stats.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     public String getPredictions() {
