@@ -44,7 +44,18 @@ final class PolicyMapper {
                 ethics(root.path("ethics")),
                 waivers(root.path("waivers")),
                 promotion(root.path("promotion")),
-                optionalText(model.path("team")));
+                optionalText(model.path("team")),
+                data(root.path("data"), root.path("drift")));
+    }
+
+    private static DataPolicy data(JsonNode data, JsonNode drift) {
+        Map<String, DriftPolicy.ColumnMethod> overrides = new LinkedHashMap<>();
+        drift.path("overrides").properties().forEach(e -> overrides.put(e.getKey(), new DriftPolicy.ColumnMethod(
+                optionalText(e.getValue().path("method")), optionalNumber(e.getValue().path("threshold")))));
+        return new DataPolicy(optionalText(data.path("reference")), optionalText(data.path("profile")),
+                optionalText(data.path("current")), texts(data.path("columns")),
+                new DriftPolicy(number(drift.path("share"), DriftPolicy.DEFAULT_SHARE),
+                        constant(drift.path("severity"), Severity.class, Severity.WARN), overrides));
     }
 
     private static EthicsPolicy ethics(JsonNode node) {

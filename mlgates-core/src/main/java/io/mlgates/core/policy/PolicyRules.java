@@ -22,7 +22,10 @@ final class PolicyRules {
             "/metrics/reported", "metrics.reported",
             "/baseline/path", "baseline.path",
             "/promotion/registry", "promotion.registry",
-            "/promotion/results", "promotion.results");
+            "/promotion/results", "promotion.results",
+            "/data/reference", "data.reference",
+            "/data/profile", "data.profile",
+            "/data/current", "data.current");
 
     private PolicyRules() {
     }
@@ -31,6 +34,7 @@ final class PolicyRules {
         Rules rules = new Rules(document, root, problems);
         rules.paths();
         rules.baseline();
+        rules.data();
         rules.limits(root.path("limits"), "/limits", "limits");
         JsonNode slices = root.path("slices");
         for (int i = 0; i < slices.size(); i++) {
@@ -69,6 +73,54 @@ final class PolicyRules {
                         : "names no baseline; expected path: FILE (a metrics file) or from: STAGE (the registry's"
                         + " metrics of the version in that stage, such as production)"));
             }
+        }
+
+        /**
+         * The reference is rows or a profile, one of them; current data, columns and drift settings need one; the
+         * columns are distinct; a p-value test's threshold is a probability.
+         */
+        void data() {
+            JsonNode data = root.path("data");
+            boolean reference = data.has("reference");
+            if (reference && data.has("profile") && !problems.isReported("/data")) {
+                problems.add(document.keyAt("/data/profile"), "data: has both reference and profile; expected one"
+                        + " of them (a profile is the reference rows summarised by 'mlgates profile')");
+            }
+            String missing = "; expected data.reference (the reference rows) or data.profile (a saved reference"
+                    + " profile) to judge drift against";
+            if (!reference && !data.has("profile")) {
+                for (String key : List.of("current", "columns")) {
+                    if (data.has(key) && !problems.isReported("/data/" + key)) {
+                        problems.add(document.keyAt("/data/" + key), "data." + key + ": no reference is named"
+                                + missing);
+                    }
+                }
+                if (root.path("drift").isObject() && !problems.isReported("/drift")) {
+                    problems.add(document.keyAt("/drift"), "drift: no reference is named" + missing);
+                }
+            }
+            JsonNode columns = data.path("columns");
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Integer first = seen.putIfAbsent(columns.get(i).asText(), i);
+                if (first != null && columns.get(i).isTextual()) {
+                    problems.add(document.valueAt("/data/columns/" + i), "data.columns: column '"
+                            + Texts.clip(columns.get(i).asText()) + "' is listed twice (also at data.columns["
+                            + first + "]); the columns must be distinct");
+                }
+            }
+            root.path("drift").path("overrides").properties().forEach(e -> {
+                JsonNode method = e.getValue().path("method");
+                JsonNode threshold = e.getValue().path("threshold");
+                String pointer = "/drift/overrides/" + Pointers.child("", e.getKey()).substring(1);
+                if (List.of("ks", "chisquare", "z").contains(method.asText()) && threshold.isNumber()
+                        && !(threshold.doubleValue() > 0 && threshold.doubleValue() < 1)
+                        && !problems.isReported(pointer + "/threshold")) {
+                    problems.add(document.valueAt(pointer + "/threshold"), "drift.overrides." + e.getKey()
+                            + ".threshold: " + threshold + " is no p-value threshold; " + method.asText()
+                            + " gives a p-value and drift is p <= threshold, so expected a number in (0, 1)");
+                }
+            });
         }
 
         void limits(JsonNode limits, String pointer, String shown) {
