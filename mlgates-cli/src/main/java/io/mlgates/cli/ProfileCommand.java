@@ -19,10 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code mlgates profile}: a reference profile of a data file, for the drift checks to compare with. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         footer = "  mlgates profile --data data/train.csv --out data/reference-profile.json",
-        description = {"Write the column profile of a CSV file with a header: per column its type, rows, nulls,",
-                "exact count, min, max, mean and standard deviation, and its distinct values with their counts.",
-                "A policy's data.profile names it, so the reference rows are not read again on every build",
-                "(docs/statistics.md, Column profiles; docs/drift.md)."})
+        description = {"Write the column profile of a CSV file with a header, for the drift checks to compare with.",
+                "Per column: its type, rows, nulls, exact count, min, max, mean and standard deviation, and its",
+                "distinct values with their counts. A policy's data.profile names it, so the reference rows are not",
+                "read again on every build (docs/statistics.md, Column profiles)."})
 final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
