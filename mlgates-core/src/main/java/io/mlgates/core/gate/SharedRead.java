@@ -61,7 +61,8 @@ public final class SharedRead {
         LoadedPolicy loaded = validation.policy();
         Policy policy = loaded.policy();
         Workspace ws = validation.workspace();
-        if (ethics.policy() != loaded || !ethics.workspace().root().equals(ws.root())
+        if (validation.judgesStatistics() || ethics.judgesStatistics() || ethics.policy() != loaded
+                || !ethics.workspace().root().equals(ws.root())
                 || !ethics.columns().equals(validation.columns())) {
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,19 @@ public final class ValidationGate {
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+        if (request.judgesStatistics()) {
+            // the statistics become the gate's accumulators; from there on, the path of rows
+            JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
+            Sliced read = judged.sliced(sliceColumns, rankSlices(policy), ranksNeeded(policy,
+                    request.baseline().isPresent() || policy.baseline().isPresent()));
+            overall = read.overall();
+            bySlice.addAll(read.bySlice());
+            classNames = judged.classNames();
+            emptiedClasses = List.of();
+            data = judged.summary();
+            inputs.addAll(judged.inputs());
+            candidate = judged.candidate(artefacts, policyName);
+        } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Sliced read = shared.isPresent() ? shared.get().shard()
@@ -141,12 +154,65 @@ public final class ValidationGate {
     }
 
     /** What a range of rows makes: the metrics overall and per value of each slice column. */
-    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index) {
+        Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+            this(overall, bySlice, new SliceIndex(bySlice.size()));
+        }
+    }
+
+    /**
+     * The slices of a shard found by the numbers the reader gives their values ({@code PredictionReader.groupNumber}),
+     * so that a row finds its slice by index, not by a lookup of its value; a number is trusted only with the very
+     * string it came with.
+     */
+    static final class SliceIndex {
+        private final String[][] valueOf;
+        private final TaskMetrics[][] metricsOf;
+
+        SliceIndex(int columns) {
+            valueOf = new String[columns][0];
+            metricsOf = new TaskMetrics[columns][0];
+        }
+
+        /** The slice of column {@code column} whose value has number {@code n} and is {@code value}; null if unknown. */
+        TaskMetrics find(int column, int n, String value) {
+            String[] values = valueOf[column];
+            return n < values.length && values[n] == value ? metricsOf[column][n] : null;
+        }
+
+        void remember(int column, int n, String value, TaskMetrics metrics) {
+            if (n >= valueOf[column].length) {
+                valueOf[column] = Arrays.copyOf(valueOf[column], Math.max(n + 1, 2 * valueOf[column].length));
+                metricsOf[column] = Arrays.copyOf(metricsOf[column], valueOf[column].length);
+            }
+            valueOf[column][n] = value;
+            metricsOf[column][n] = metrics;
+        }
     }
 
     /** The columns whose values are slices, each once. */
     static List<String> sliceColumns(Policy policy) {
         return policy.slices().stream().map(SliceRule::column).distinct().toList();
+    }
+
+    /** The slice columns whose limits need rank metrics. */
+    static List<String> rankSlices(Policy policy) {
+        return policy.slices().stream().filter(r -> r.limits().stream().anyMatch(l -> needsRanks(l.metric())))
+                .map(SliceRule::column).distinct().toList();
+    }
+
+    /**
+     * Whether a limit or a baseline comparison needs rank metrics over all rows (a baseline without comparisons
+     * compares every metric of known direction, the rank metrics among them).
+     */
+    static boolean ranksNeeded(Policy policy, boolean baselineCompared) {
+        List<BaselineComparison> comparisons = policy.baseline().map(Baseline::comparisons).orElse(List.of());
+        return policy.limits().stream().anyMatch(l -> needsRanks(l.metric())) || baselineCompared
+                && (comparisons.isEmpty() || comparisons.stream().anyMatch(c -> needsRanks(c.metric())));
+    }
+
+    private static boolean needsRanks(String metric) {
+        return Metric.named(metric).filter(Metric::needsRanks).isPresent();
     }
 
     /**
@@ -178,9 +244,16 @@ public final class ValidationGate {
             public void add(Sliced shard, PredictionReader row) {
                 shard.overall().add(row);
                 for (int i = 0; i < sliceColumns.size(); i++) {
-                    boolean ranks = sliceNeedsRanks[i];
-                    shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
-                            policy.task(), scores, ranks, calibrationBins, scoreBudget)).add(row);
+                    String value = row.group(firstGroup + i);
+                    int n = row.groupNumber(firstGroup + i);
+                    TaskMetrics slice = shard.index().find(i, n, value);
+                    if (slice == null) {
+                        boolean ranks = sliceNeedsRanks[i];
+                        slice = shard.bySlice().get(i).computeIfAbsent(value, g -> TaskMetrics.create(
+                                policy.task(), scores, ranks, calibrationBins, scoreBudget));
+                        shard.index().remember(i, n, value, slice);
+                    }
+                    slice.add(row);
                 }
             }
 

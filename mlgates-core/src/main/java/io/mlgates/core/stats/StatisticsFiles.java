@@ -167,6 +167,18 @@ public final class StatisticsFiles {
         return "expected what the " + kind + " schema says (" + error.getKeyword() + "): " + what;
     }
 
+    /**
+     * A refusal of a file read already, for what a reader found later (statistics that do not fit a policy): at the
+     * line and column of the value at {@code pointer}.
+     */
+    public static BadInputException refusal(Path file, String display, String pointer, String message) {
+        try {
+            return refusal(Files.readAllBytes(file), display, pointer, message);
+        } catch (IOException e) {
+            return new BadInputException(display, 0, 0, "at " + pointer + ": " + message);
+        }
+    }
+
     /** A refusal of the value at {@code pointer}, at its line and column. */
     public static BadInputException refusal(byte[] bytes, String display, String pointer, String message) {
         JsonLocation at = locate(bytes, pointer);
