@@ -129,11 +129,17 @@ public final class PredictionReader implements Closeable {
     private double weight;
     private final String[] groups;
     private final int[] groupNumbers;
+    /** Input columns read beside the predictions for the data checks, as written; from slot {@link #firstData}. */
+    final List<String> dataColumns;
+    private final int firstData;
 
     private PredictionReader(RecordReader records, String file, PredictionSource source, TaskType task,
-                             List<String> groupColumns, ProgressListener progress, boolean range, Path path,
-                             FileChannel channel, CsvRows.Header header) throws BadInputException {
+                             List<String> groupColumns, List<String> dataColumns, ProgressListener progress,
+                             boolean range, Path path, FileChannel channel, CsvRows.Header header)
+            throws BadInputException {
         this.records = records;
+        this.dataColumns = List.copyOf(dataColumns);
+        this.firstData = FIRST_GROUP + groupColumns.size();
         this.range = range;
         this.path = path;
         this.channel = channel;
@@ -194,10 +200,21 @@ public final class PredictionReader implements Closeable {
     public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
                                         List<String> groupColumns, ProgressListener progress)
             throws BadInputException {
+        return open(path, displayName, source, task, groupColumns, List.of(), progress);
+    }
+
+    /**
+     * Opens a prediction file, with input columns to read beside the predictions ({@link #dataText}); a row need not
+     * have a value in them.
+     */
+    public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
+                                        List<String> groupColumns, List<String> dataColumns,
+                                        ProgressListener progress) throws BadInputException {
         RegularFiles.requireRegular(path, displayName);
         List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
                 source.prediction().name(), source.weight().name()));
         wanted.addAll(groupColumns);
+        wanted.addAll(dataColumns);
         if (!isJsonLines(path, source.format()) && source.delimiter() < 0x80) {
             FileChannel channel;
             try {
@@ -212,8 +229,8 @@ public final class PredictionReader implements Closeable {
                 CsvRows.Header header = CsvRows.header(displayName, channel, size, source.delimiter());
                 CsvRows rows = CsvRows.range(displayName, wanted, channel, size, source.delimiter(), header,
                         header.dataStart(), header.dataLine(), Long.MAX_VALUE);
-                return new PredictionReader(rows, displayName, source, task, groupColumns, progress, false, path,
-                        channel, header);
+                return new PredictionReader(rows, displayName, source, task, groupColumns, dataColumns, progress,
+                        false, path, channel, header);
             } catch (BadInputException | RuntimeException e) {
                 closeQuietly(channel, null);
                 throw e;
@@ -235,8 +252,8 @@ public final class PredictionReader implements Closeable {
             records = isJsonLines(path, source.format())
                     ? new JsonLinesRecordReader(displayName, wanted, in)
                     : new CsvRecordReader(displayName, wanted, in, source.delimiter());
-            return new PredictionReader(records, displayName, source, task, groupColumns, progress, false, path,
-                    null, null);
+            return new PredictionReader(records, displayName, source, task, groupColumns, dataColumns, progress,
+                    false, path, null, null);
         } catch (BadInputException | RuntimeException e) {
             closeQuietly(records, in);
             throw e;
@@ -253,8 +270,8 @@ public final class PredictionReader implements Closeable {
         try {
             CsvRows rows = CsvRows.range(file, records.wanted, channel, channel.size(), source.delimiter(), header,
                     start, 1, limit);
-            return new PredictionReader(rows, file, source, task, groupColumns, ProgressListener.NONE, true, path,
-                    channel, header);
+            return new PredictionReader(rows, file, source, task, groupColumns, dataColumns, ProgressListener.NONE,
+                    true, path, channel, header);
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -742,6 +759,22 @@ public final class PredictionReader implements Closeable {
             }
         }
         throw new BadInputException(file, at, column, CsvRows.notUtf8(what, f.bytes[bad]));
+    }
+
+    /** The columns the file has: its header's, or a JSON Lines file's first record's. */
+    public List<String> columns() {
+        return header != null ? header.columns() : records.availableColumns();
+    }
+
+    /** Whether the current row has a value (not blank) for input column {@code index} (in the order given to open). */
+    public boolean hasData(int index) {
+        Fields f = records.fields;
+        return f.present(firstData + index) && !f.blank(firstData + index);
+    }
+
+    /** The current row's value of input column {@code index}, as written; call when {@link #hasData}. */
+    public String dataText(int index) {
+        return records.fields.text(firstData + index);
     }
 
     public boolean hasScores() {

@@ -5,6 +5,7 @@ import io.mlgates.core.EngineVersion;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.data.MetricsFile;
 import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.drift.DriftReport;
 import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricSource;
@@ -17,6 +18,7 @@ import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.profile.DataProfile;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,6 +78,14 @@ public final class ValidationGate {
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
         PredictionSource source = request.columns().applyTo(policy.predictions());
+        // drift against a reference (data.*): the reference first, the current input columns in the predictions' pass
+        List<Evidence.Input> driftInputs = new ArrayList<>();
+        Optional<DataDrift> drift = DataDrift.of(ws, policy, policyName, source, sliceColumns, driftInputs);
+        List<String> currentColumns = drift.isPresent() && drift.get().fromPredictions() && shared.isEmpty()
+                && !request.judgesStatistics()
+                ? drift.get().columnsOfPredictions(predictionsPath, predictionsDisplay, sliceColumns) : List.of();
+        Optional<DataDrift.Current> current = Optional.empty();
+        boolean hasScores = false;
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
             JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
@@ -89,10 +99,20 @@ public final class ValidationGate {
             inputs.addAll(judged.inputs());
             candidate = judged.candidate(artefacts, policyName);
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
-                predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
+                predictionsDisplay, source, policy.task(), sliceColumns, currentColumns, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
-            Sliced read = shared.isPresent() ? shared.get().shard()
-                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget));
+            Sliced read;
+            if (shared.isPresent()) {
+                read = shared.get().shard();
+            } else if (drift.isPresent()) {
+                DataDrift.Both<Sliced> both = opened.readAll(DataDrift.withCurrent(shards(policy, opened.hasScores(),
+                        0, scoreBudget), currentColumns));
+                read = both.shard();
+                current = Optional.of(both.current());
+            } else {
+                read = opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget));
+            }
+            hasScores = reader.hasScores();
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -142,6 +162,22 @@ public final class ValidationGate {
                 checks.addAll(sliceChecks(rule, slice.getKey(), slice.getValue(), classNames, options));
             }
         }
+        Optional<DriftReport> driftReport = Optional.empty();
+        if (drift.isPresent()) {
+            DataDrift.Judged judged;
+            if (current.isEmpty()) {
+                judged = drift.get().judgeWithoutRows(ws, policyName, driftInputs);
+            } else {
+                DataProfile currentData = drift.get().fromPredictions() ? current.get().inputs.profile()
+                        : drift.get().currentFromFile(ws, policyName, driftInputs);
+                judged = drift.get().judge(currentData, drift.get().fromPredictions()
+                        ? drift.get().columns(currentColumns) : drift.get().columns(currentData.names()), current,
+                        hasScores);
+            }
+            checks.addAll(judged.checks());
+            driftReport = judged.report();
+            inputs.addAll(driftInputs);
+        }
         List<CheckResult> unique = uniqueIds(Waivers.apply(checks, policy.waivers(), today(request.clock())));
         Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
@@ -150,7 +186,7 @@ public final class ValidationGate {
                 Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), baselineFile(request),
                         request.baseline().filter(b -> b instanceof BaselineSource.Stage)
                                 .map(b -> ((BaselineSource.Stage) b).stage()), Optional.empty(), Map.of(),
-                        request.columns())));
+                        request.columns())), driftReport);
     }
 
     /** What a range of rows makes: the metrics overall and per value of each slice column. */

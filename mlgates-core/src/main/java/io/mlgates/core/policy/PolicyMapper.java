@@ -1,6 +1,8 @@
 package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.drift.DriftMethod;
+import io.mlgates.core.drift.DriftPolicy;
 import io.mlgates.core.metrics.Direction;
 import io.mlgates.core.metrics.TaskType;
 import java.time.DayOfWeek;
@@ -49,13 +51,14 @@ final class PolicyMapper {
     }
 
     private static DataPolicy data(JsonNode data, JsonNode drift) {
-        Map<String, DriftPolicy.ColumnMethod> overrides = new LinkedHashMap<>();
-        drift.path("overrides").properties().forEach(e -> overrides.put(e.getKey(), new DriftPolicy.ColumnMethod(
-                optionalText(e.getValue().path("method")), optionalNumber(e.getValue().path("threshold")))));
+        Map<String, DriftPolicy.ColumnRequest> overrides = new LinkedHashMap<>();
+        drift.path("overrides").properties().forEach(e -> overrides.put(e.getKey(), new DriftPolicy.ColumnRequest(
+                optionalText(e.getValue().path("method")).map(m -> DriftMethod.byId(m).orElseThrow()),
+                optionalNumber(e.getValue().path("threshold")))));
         return new DataPolicy(optionalText(data.path("reference")), optionalText(data.path("profile")),
                 optionalText(data.path("current")), texts(data.path("columns")),
-                new DriftPolicy(number(drift.path("share"), DriftPolicy.DEFAULT_SHARE),
-                        constant(drift.path("severity"), Severity.class, Severity.WARN), overrides));
+                new DriftPolicy(number(drift.path("share"), DriftPolicy.DEFAULT_SHARE), overrides),
+                constant(drift.path("severity"), Severity.class, DataPolicy.DEFAULT_SEVERITY));
     }
 
     private static EthicsPolicy ethics(JsonNode node) {

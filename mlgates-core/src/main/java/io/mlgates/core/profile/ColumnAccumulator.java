@@ -2,6 +2,7 @@ package io.mlgates.core.profile;
 
 import io.mlgates.core.metrics.ExactSum;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,8 +35,27 @@ public final class ColumnAccumulator {
     private boolean text;
     /** Each distinct spelling (stripped) and its count; null once past the cap. */
     private Map<String, long[]> exact = new HashMap<>();
-    /** Past the cap, in a column of numbers only: counts by bucket (the bucket's bits); else null. */
-    private Map<Long, long[]> buckets;
+    /** Past the cap, in a column of numbers only: each bucket (by its bits) with its count, least and greatest. */
+    private Map<Long, Bucket> buckets;
+
+    /** A bucket's values so far. */
+    private static final class Bucket {
+        long count;
+        double lower = Double.POSITIVE_INFINITY;
+        double upper = Double.NEGATIVE_INFINITY;
+
+        void add(double x, long n) {
+            count += n;
+            lower = Math.min(lower, x);
+            upper = Math.max(upper, x);
+        }
+
+        void add(Bucket other) {
+            count += other.count;
+            lower = Math.min(lower, other.lower);
+            upper = Math.max(upper, other.upper);
+        }
+    }
 
     /** Adds a row without a value in this column (absent or blank). */
     public void addNull() {
@@ -64,7 +84,7 @@ public final class ColumnAccumulator {
             min = Math.min(min, x);
             max = Math.max(max, x);
             if (buckets != null) {
-                buckets.computeIfAbsent(bucket(x), k -> new long[1])[0]++;
+                addToBucket(x, 1);
                 return;
             }
         }
@@ -74,7 +94,7 @@ public final class ColumnAccumulator {
                 if (exact.size() == MAX_EXACT_VALUES) {
                     overflow();
                     if (buckets != null) {
-                        buckets.computeIfAbsent(bucket(x), k -> new long[1])[0]++;
+                        addToBucket(x, 1);
                     }
                     return;
                 }
@@ -93,9 +113,12 @@ public final class ColumnAccumulator {
             return;
         }
         buckets = new HashMap<>();
-        for (Map.Entry<String, long[]> e : spelled.entrySet()) {
-            buckets.computeIfAbsent(bucket(Numbers.parse(e.getKey())), k -> new long[1])[0] += e.getValue()[0];
-        }
+        spelled.forEach((k, v) -> addToBucket(Numbers.parse(k), v[0]));
+    }
+
+    private void addToBucket(double x, long n) {
+        double value = x + 0.0;
+        buckets.computeIfAbsent(bucket(value), k -> new Bucket()).add(value, n);
     }
 
     /** The bucket of a number: its bits with the mantissa cut to {@link #BUCKET_BITS} bits (0 and -0 are one). */
@@ -129,10 +152,9 @@ public final class ColumnAccumulator {
             return;
         }
         if (later.exact != null) {
-            later.exact.forEach((k, v) -> buckets.computeIfAbsent(bucket(Numbers.parse(k)), x -> new long[1])[0]
-                    += v[0]);
+            later.exact.forEach((k, v) -> addToBucket(Numbers.parse(k), v[0]));
         } else {
-            later.buckets.forEach((k, v) -> buckets.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+            later.buckets.forEach((k, v) -> buckets.computeIfAbsent(k, x -> new Bucket()).add(v));
         }
     }
 
@@ -149,9 +171,9 @@ public final class ColumnAccumulator {
             exact.forEach((k, v) -> counts.put(k, v[0]));
             values = new ColumnValues.Categories(counts);
         } else if (buckets != null) {
-            TreeMap<Double, Long> counts = new TreeMap<>();
-            buckets.forEach((k, v) -> counts.put(Double.longBitsToDouble(k), v[0]));
-            values = new ColumnValues.Buckets(counts, Math.scalb(1.0, -BUCKET_BITS));
+            TreeMap<Double, ColumnValues.Bucket> sorted = new TreeMap<>();
+            buckets.values().forEach(b -> sorted.put(b.lower, new ColumnValues.Bucket(b.lower, b.upper, b.count)));
+            values = new ColumnValues.Buckets(List.copyOf(sorted.values()));
         } else {
             values = new ColumnValues.TooMany(MAX_EXACT_VALUES);
         }

@@ -1,8 +1,15 @@
 package io.mlgates.core.profile;
 
+import io.mlgates.core.drift.CategoricalSummary;
+import io.mlgates.core.drift.ColumnSummary;
+import io.mlgates.core.drift.ExactValues;
+import io.mlgates.core.drift.NumericSummary;
+import io.mlgates.core.drift.QuantileSketch;
 import io.mlgates.core.metrics.ExactSum;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -58,6 +65,50 @@ public record ColumnProfile(String name, ColumnType type, long rows, long nulls,
         ExactSum.Exact n = exact(numbers);
         ExactSum.Exact spread = squares.multiply(n).add(sum.multiply(sum).negate());
         return OptionalDouble.of(Math.sqrt(spread.divide(n.multiply(n))));
+    }
+
+    /**
+     * What the drift tests compare (io.mlgates.core.drift): a numeric column's values, exactly or in its buckets as a
+     * sketch whose rank error the result states, or a categorical column's counts; empty when the values were not
+     * kept ({@link #whyNotCompared()}).
+     */
+    public Optional<ColumnSummary> driftSummary() {
+        if (values instanceof ColumnValues.Categories c) {
+            return Optional.of(new CategoricalSummary(rows, nulls, c.counts()));
+        }
+        if (values instanceof ColumnValues.Numbers n) {
+            double[] v = new double[n.counts().size()];
+            long[] c = new long[v.length];
+            int i = 0;
+            for (Map.Entry<Double, Long> e : n.counts().entrySet()) {
+                v[i] = e.getKey();
+                c[i++] = e.getValue();
+            }
+            return Optional.of(new NumericSummary(rows, nulls, ExactValues.of(v, c)));
+        }
+        if (values instanceof ColumnValues.Buckets b) {
+            int size = b.buckets().size();
+            double[] lower = new double[size];
+            double[] upper = new double[size];
+            long[] c = new long[size];
+            for (int i = 0; i < size; i++) {
+                lower[i] = b.buckets().get(i).lower();
+                upper[i] = b.buckets().get(i).upper();
+                c[i] = b.buckets().get(i).count();
+            }
+            ExactSum.Exact n = exact(numbers);
+            double m2 = squares.multiply(n).add(sum.multiply(sum).negate()).divide(n);
+            return Optional.of(new NumericSummary(rows, nulls, QuantileSketch.of(lower, upper, c,
+                    sum.divide(n), m2)));
+        }
+        return Optional.empty();
+    }
+
+    /** Why the column's drift cannot be judged from this profile, when it cannot. */
+    public Optional<String> whyNotCompared() {
+        return values instanceof ColumnValues.TooMany t ? Optional.of("more than " + t.limit() + " distinct values,"
+                + " not all numbers (an id or free text?): a profile does not keep them, so drift is not judged")
+                : Optional.empty();
     }
 
     private static ExactSum.Exact exact(long n) {

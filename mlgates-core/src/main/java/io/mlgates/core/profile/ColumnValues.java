@@ -1,6 +1,7 @@
 package io.mlgates.core.profile;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,14 +19,26 @@ public sealed interface ColumnValues {
     }
 
     /**
-     * The numbers in buckets: each key is a bucket's bound nearest 0, and every value {@code x} counted in it lies
-     * between the bound and the bound times (1 + {@code relativeError}), on the bound's side of 0.
+     * The numbers in buckets, ascending: each bucket holds the values whose double has the same sign, exponent and
+     * leading {@link ColumnAccumulator#BUCKET_BITS} mantissa bits, so its values differ by less than
+     * 2^-{@value ColumnAccumulator#BUCKET_BITS} of their size; it keeps their count and the least and greatest.
      */
-    record Buckets(SortedMap<Double, Long> counts, double relativeError) implements ColumnValues {
+    record Buckets(List<Bucket> buckets) implements ColumnValues {
         public Buckets {
-            counts = Collections.unmodifiableSortedMap(new TreeMap<>(counts));
-            if (!(relativeError > 0 && relativeError < 1)) {
-                throw new IllegalArgumentException("relativeError must lie in (0, 1): " + relativeError);
+            buckets = List.copyOf(buckets);
+            for (int i = 1; i < buckets.size(); i++) {
+                if (!(buckets.get(i).lower() > buckets.get(i - 1).upper())) {
+                    throw new IllegalArgumentException("buckets must be disjoint and ascending");
+                }
+            }
+        }
+    }
+
+    /** A bucket: {@code count} values, the least {@code lower} and the greatest {@code upper}. */
+    record Bucket(double lower, double upper, long count) {
+        public Bucket {
+            if (!(lower <= upper) || count < 1 || !Double.isFinite(lower) || !Double.isFinite(upper)) {
+                throw new IllegalArgumentException("a bucket holds at least one finite value, lower <= upper");
             }
         }
     }

@@ -105,8 +105,14 @@ public final class ProfileFiles {
             json.append("\"categories\"");
             counts(json, k.counts());
         } else if (c.values() instanceof ColumnValues.Buckets b) {
-            json.append("\"buckets\", \"relativeError\": ").append(b.relativeError());
-            counts(json, b.counts());
+            json.append("\"buckets\", \"counts\": [");
+            String separator = "\n      ";
+            for (ColumnValues.Bucket bucket : b.buckets()) {
+                json.append(separator).append('[').append(bucket.lower()).append(", ").append(bucket.upper())
+                        .append(", ").append(bucket.count()).append(']');
+                separator = ",\n      ";
+            }
+            json.append(b.buckets().isEmpty() ? "]" : "\n     ]");
         } else {
             json.append("\"tooMany\", \"limit\": ").append(((ColumnValues.TooMany) c.values()).limit());
         }
@@ -239,13 +245,13 @@ public final class ProfileFiles {
             }
             read = new ColumnValues.Categories(counts);
             requireCount(counted, rows - nulls, pointer, "rows with a value");
-        } else if (kind.equals("numbers") || kind.equals("buckets")) {
+        } else if (kind.equals("numbers")) {
             TreeMap<Double, Long> counts = new TreeMap<>();
             double previous = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < values.path("counts").size(); i++) {
                 JsonNode pair = values.path("counts").get(i);
                 double value = pair.get(0).asDouble();
-                if (!(value > previous) || kind.equals("numbers") && (value < min || value > max)) {
+                if (!(value > previous) || value < min || value > max) {
                     throw new Refusal(pointer + "/" + i, "expected distinct numbers in ascending order, within min"
                             + " and max");
                 }
@@ -253,11 +259,26 @@ public final class ProfileFiles {
                 counts.put(value, pair.get(1).asLong());
                 counted += pair.get(1).asLong();
             }
-            if (!numeric) {
-                throw new Refusal(at + "/values/kind", "expected categories or tooMany for a categorical column");
+            requireNumeric(numeric, at);
+            read = new ColumnValues.Numbers(counts);
+            requireCount(counted, numbers, pointer, "numbers");
+        } else if (kind.equals("buckets")) {
+            List<ColumnValues.Bucket> buckets = new ArrayList<>();
+            double previous = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < values.path("counts").size(); i++) {
+                JsonNode bucket = values.path("counts").get(i);
+                double lower = bucket.get(0).asDouble();
+                double upper = bucket.get(1).asDouble();
+                if (!(lower > previous) || lower > upper || lower < min || upper > max) {
+                    throw new Refusal(pointer + "/" + i, "expected disjoint buckets [lower, upper, count] in"
+                            + " ascending order, within min and max");
+                }
+                previous = upper;
+                buckets.add(new ColumnValues.Bucket(lower, upper, bucket.get(2).asLong()));
+                counted += bucket.get(2).asLong();
             }
-            read = kind.equals("numbers") ? new ColumnValues.Numbers(counts)
-                    : new ColumnValues.Buckets(counts, values.path("relativeError").asDouble());
+            requireNumeric(numeric, at);
+            read = new ColumnValues.Buckets(buckets);
             requireCount(counted, numbers, pointer, "numbers");
         } else {
             if (numeric) {
@@ -267,6 +288,12 @@ public final class ProfileFiles {
         }
         return new ColumnProfile(c.path("name").asText(), numeric ? ColumnType.NUMERIC : ColumnType.CATEGORICAL, rows,
                 nulls, numbers, sum, squares, numbers == 0 ? 0 : min, numbers == 0 ? 0 : max, read);
+    }
+
+    private static void requireNumeric(boolean numeric, String at) throws Refusal {
+        if (!numeric) {
+            throw new Refusal(at + "/values/kind", "expected categories or tooMany for a categorical column");
+        }
     }
 
     private static void requireCount(long counted, long expected, String pointer, String what) throws Refusal {

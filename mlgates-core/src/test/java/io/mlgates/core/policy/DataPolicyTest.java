@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.drift.DriftMethod;
+import io.mlgates.core.drift.DriftPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class DataPolicyTest {
         assertThat(data).isEqualTo(DataPolicy.none());
         assertThat(data.judged()).isFalse();
         assertThat(data.drift().share()).isEqualTo(0.5);
-        assertThat(data.drift().severity()).isEqualTo(Severity.WARN);
+        assertThat(data.severity()).isEqualTo(Severity.WARN);
     }
 
     @Test
@@ -60,9 +62,10 @@ class DataPolicyTest {
         assertThat(data.profile()).contains("data/reference-profile.json");
         assertThat(data.current()).contains("eval/features.csv");
         assertThat(data.columns()).containsExactly("age", "income");
-        assertThat(data.drift()).isEqualTo(new DriftPolicy(0.3, Severity.FAIL, Map.of(
-                "income", new DriftPolicy.ColumnMethod(Optional.of("psi"), OptionalDouble.of(0.2)),
-                "age", new DriftPolicy.ColumnMethod(Optional.of("kl_div"), OptionalDouble.empty()))));
+        assertThat(data.severity()).isEqualTo(Severity.FAIL);
+        assertThat(data.drift()).isEqualTo(new DriftPolicy(0.3, Map.of(
+                "income", new DriftPolicy.ColumnRequest(Optional.of(DriftMethod.PSI), OptionalDouble.of(0.2)),
+                "age", new DriftPolicy.ColumnRequest(Optional.of(DriftMethod.KL_DIVERGENCE), OptionalDouble.empty()))));
     }
 
     @Test
