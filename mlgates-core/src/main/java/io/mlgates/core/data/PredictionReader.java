@@ -129,17 +129,15 @@ public final class PredictionReader implements Closeable {
     private double weight;
     private final String[] groups;
     private final int[] groupNumbers;
-    /** Input columns read beside the predictions for the data checks, as written; from slot {@link #firstData}. */
-    final List<String> dataColumns;
-    private final int firstData;
+    /** The model's input columns read beside the prediction's, whose values are given as written; may be absent. */
+    final List<String> inputColumns;
+    private final int firstInput;
 
     private PredictionReader(RecordReader records, String file, PredictionSource source, TaskType task,
-                             List<String> groupColumns, List<String> dataColumns, ProgressListener progress,
+                             List<String> groupColumns, List<String> inputColumns, ProgressListener progress,
                              boolean range, Path path, FileChannel channel, CsvRows.Header header)
             throws BadInputException {
         this.records = records;
-        this.dataColumns = List.copyOf(dataColumns);
-        this.firstData = FIRST_GROUP + groupColumns.size();
         this.range = range;
         this.path = path;
         this.channel = channel;
@@ -150,6 +148,8 @@ public final class PredictionReader implements Closeable {
         this.groupColumns = List.copyOf(groupColumns);
         this.groups = new String[groupColumns.size()];
         this.groupNumbers = new int[groupColumns.size()];
+        this.inputColumns = List.copyOf(inputColumns);
+        this.firstInput = FIRST_GROUP + groupColumns.size();
         this.progress = progress;
         // Every missing column is told at once, with the mapping the header suggests: one run, one fix.
         List<Fixes.Missing> missing = new ArrayList<>();
@@ -204,17 +204,17 @@ public final class PredictionReader implements Closeable {
     }
 
     /**
-     * Opens a prediction file, with input columns to read beside the predictions ({@link #dataText}); a row need not
-     * have a value in them.
+     * Opens a prediction file and checks its columns; the model's input columns {@code inputColumns} are read too,
+     * where the file has them ({@link #hasInput}), their values given as written ({@link #inputText}).
      */
     public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
-                                        List<String> groupColumns, List<String> dataColumns,
+                                        List<String> groupColumns, List<String> inputColumns,
                                         ProgressListener progress) throws BadInputException {
         RegularFiles.requireRegular(path, displayName);
         List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
                 source.prediction().name(), source.weight().name()));
         wanted.addAll(groupColumns);
-        wanted.addAll(dataColumns);
+        wanted.addAll(inputColumns);
         if (!isJsonLines(path, source.format()) && source.delimiter() < 0x80) {
             FileChannel channel;
             try {
@@ -229,7 +229,7 @@ public final class PredictionReader implements Closeable {
                 CsvRows.Header header = CsvRows.header(displayName, channel, size, source.delimiter());
                 CsvRows rows = CsvRows.range(displayName, wanted, channel, size, source.delimiter(), header,
                         header.dataStart(), header.dataLine(), Long.MAX_VALUE);
-                return new PredictionReader(rows, displayName, source, task, groupColumns, dataColumns, progress,
+                return new PredictionReader(rows, displayName, source, task, groupColumns, inputColumns, progress,
                         false, path, channel, header);
             } catch (BadInputException | RuntimeException e) {
                 closeQuietly(channel, null);
@@ -252,7 +252,7 @@ public final class PredictionReader implements Closeable {
             records = isJsonLines(path, source.format())
                     ? new JsonLinesRecordReader(displayName, wanted, in)
                     : new CsvRecordReader(displayName, wanted, in, source.delimiter());
-            return new PredictionReader(records, displayName, source, task, groupColumns, dataColumns, progress,
+            return new PredictionReader(records, displayName, source, task, groupColumns, inputColumns, progress,
                     false, path, null, null);
         } catch (BadInputException | RuntimeException e) {
             closeQuietly(records, in);
@@ -270,7 +270,7 @@ public final class PredictionReader implements Closeable {
         try {
             CsvRows rows = CsvRows.range(file, records.wanted, channel, channel.size(), source.delimiter(), header,
                     start, 1, limit);
-            return new PredictionReader(rows, file, source, task, groupColumns, dataColumns, ProgressListener.NONE,
+            return new PredictionReader(rows, file, source, task, groupColumns, inputColumns, ProgressListener.NONE,
                     true, path, channel, header);
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
@@ -286,6 +286,13 @@ public final class PredictionReader implements Closeable {
 
         /** Merges {@code later} (the rows after {@code into}'s) into {@code into}. */
         void merge(S into, S later);
+
+        /**
+         * Makes the lines a shard kept lines of the file: a range's rows tell {@link #line()} from the range's start,
+         * and {@code lines} lines came before it. Called on each range's shard before it is merged.
+         */
+        default void shiftLines(S shard, long lines) {
+        }
     }
 
     /**
@@ -761,22 +768,6 @@ public final class PredictionReader implements Closeable {
         throw new BadInputException(file, at, column, CsvRows.notUtf8(what, f.bytes[bad]));
     }
 
-    /** The columns the file has: its header's, or a JSON Lines file's first record's. */
-    public List<String> columns() {
-        return header != null ? header.columns() : records.availableColumns();
-    }
-
-    /** Whether the current row has a value (not blank) for input column {@code index} (in the order given to open). */
-    public boolean hasData(int index) {
-        Fields f = records.fields;
-        return f.present(firstData + index) && !f.blank(firstData + index);
-    }
-
-    /** The current row's value of input column {@code index}, as written; call when {@link #hasData}. */
-    public String dataText(int index) {
-        return records.fields.text(firstData + index);
-    }
-
     public boolean hasScores() {
         return hasScore;
     }
@@ -851,6 +842,27 @@ public final class PredictionReader implements Closeable {
      */
     public int groupNumber(int index) {
         return groupNumbers[index];
+    }
+
+    /** The columns the file has: its header's, or a JSON Lines file's first record's. */
+    public List<String> columns() {
+        return header != null ? header.columns() : records.availableColumns();
+    }
+
+    /** Whether the file has input column {@code index} (in the order given to open). */
+    public boolean hasInput(int index) {
+        return records.hasColumn(firstInput + index);
+    }
+
+    /** Whether the current row's value of input column {@code index} is absent or blank. */
+    public boolean inputIsNull(int index) {
+        Fields f = records.fields;
+        return !f.present(firstInput + index) || f.blank(firstInput + index);
+    }
+
+    /** The current row's value of input column {@code index}, as written; call when not {@link #inputIsNull}. */
+    public String inputText(int index) {
+        return records.fields.text(firstInput + index);
     }
 
     public long rowsRead() {

@@ -71,10 +71,10 @@ public final class NumericTally {
         }
         counts[slot] += n;
         if (distinct > settings.distinctCap()) {
-            QuantileSketch folded = QuantileSketch.of(counted(), settings);
-            sketch = sketch == null ? folded : sketch.merge(folded, settings);
-            keys = new long[64];
-            counts = new long[64];
+            ExactValues counted = counted();
+            sketch = sketch == null ? QuantileSketch.of(counted, settings) : sketch.merge(counted, settings);
+            // The table keeps its size: the next batch will fill it as far.
+            Arrays.fill(counts, 0);
             distinct = 0;
         } else if (distinct * 2 > keys.length) {
             grow();

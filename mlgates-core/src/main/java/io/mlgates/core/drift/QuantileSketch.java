@@ -1,8 +1,6 @@
 package io.mlgates.core.drift;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * A numeric column past its cap of distinct values: buckets {@code [lower, upper]} with the number of values in
@@ -40,7 +38,13 @@ public final class QuantileSketch implements NumericDistribution {
         System.arraycopy(lower, 0, ends, 0, lower.length);
         System.arraycopy(upper, 0, ends, lower.length, upper.length);
         Arrays.sort(ends);
-        this.knots = Arrays.stream(ends).distinct().toArray();
+        int distinct = 0;
+        for (int i = 0; i < ends.length; i++) {
+            if (distinct == 0 || ends[distinct - 1] != ends[i]) {
+                ends[distinct++] = ends[i];
+            }
+        }
+        this.knots = Arrays.copyOf(ends, distinct);
         this.countBelowKnot = new double[knots.length];
         this.countAtKnot = new double[knots.length];
         this.rankError = sweep();
@@ -92,7 +96,7 @@ public final class QuantileSketch implements NumericDistribution {
         return compact(v, v, c, exact.count(), exact.mean(), exact.m2(), settings);
     }
 
-    /** Buckets in order of lower then upper end, merged greedily while each stays within count / buckets. */
+    /** Buckets in order of lower then upper end, merged greedily while each stays within about count / buckets. */
     private static QuantileSketch compact(double[] lo, double[] hi, long[] c, long total, double mean, double m2,
                                           SketchSettings settings) {
         long budget = Math.max(1, (total + settings.sketchBuckets() - 1) / settings.sketchBuckets());
@@ -101,7 +105,10 @@ public final class QuantileSketch implements NumericDistribution {
         long[] outC = new long[lo.length];
         int n = 0;
         for (int i = 0; i < lo.length; i++) {
-            if (n > 0 && outC[n - 1] + c[i] <= budget) {
+            // A bucket inside the group's range joins it up to twice the budget: the range does not grow, so no
+            // point gains a straddling bucket. Otherwise it joins while the group stays within the budget.
+            boolean inside = n > 0 && hi[i] <= outHi[n - 1] && outC[n - 1] + c[i] <= 2 * budget;
+            if (inside || (n > 0 && outC[n - 1] + c[i] <= budget)) {
                 outHi[n - 1] = Math.max(outHi[n - 1], hi[i]);
                 outC[n - 1] += c[i];
             } else {
@@ -116,40 +123,43 @@ public final class QuantileSketch implements NumericDistribution {
 
     /** Fills the knots' estimated counts and returns the largest uncertainty of a count-at-most. */
     private long sweep() {
-        Integer[] byUpper = IntStream.range(0, lower.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(byUpper, Comparator.comparingDouble(i -> upper[i]));
-        int nextStart = 0;
-        int nextEnd = 0;
+        // Per knot: what starts there, what ends there (ranges), and the single values there.
+        int k = knots.length;
+        double[] startSlope = new double[k];
+        long[] startCount = new long[k];
+        double[] endSlope = new double[k];
+        long[] endCount = new long[k];
+        long[] pointCount = new long[k];
+        for (int b = 0; b < lower.length; b++) {
+            int lo = Arrays.binarySearch(knots, lower[b]);
+            if (lower[b] == upper[b]) {
+                pointCount[lo] += counts[b];
+            } else {
+                int hi = Arrays.binarySearch(knots, upper[b]);
+                double slope = counts[b] / (upper[b] - lower[b]);
+                startSlope[lo] += slope;
+                startCount[lo] += counts[b];
+                endSlope[hi] += slope;
+                endCount[hi] += counts[b];
+            }
+        }
         double completed = 0;
         double partial = 0;
         double slope = 0;
         long straddling = 0;
         long worst = 0;
-        double previous = knots.length == 0 ? 0 : knots[0];
-        for (int k = 0; k < knots.length; k++) {
-            double x = knots[k];
-            partial += slope * (x - previous);
-            previous = x;
-            countBelowKnot[k] = completed + partial;
-            while (nextEnd < byUpper.length && upper[byUpper[nextEnd]] == x) {
-                int b = byUpper[nextEnd++];
-                if (lower[b] < upper[b]) {
-                    partial -= counts[b];
-                    slope -= counts[b] / (upper[b] - lower[b]);
-                    straddling -= counts[b];
-                }
-                completed += counts[b];
+        for (int i = 0; i < k; i++) {
+            if (i > 0) {
+                partial += slope * (knots[i] - knots[i - 1]);
             }
-            while (nextStart < lower.length && lower[nextStart] == x) {
-                int b = nextStart++;
-                if (lower[b] < upper[b]) {
-                    slope += counts[b] / (upper[b] - lower[b]);
-                    straddling += counts[b];
-                }
-            }
-            // Only ranges that start at x remain open there; their share of x itself is estimated as 0.
+            countBelowKnot[i] = completed + partial;
+            partial -= endCount[i];
+            completed += endCount[i] + pointCount[i];
+            slope += startSlope[i] - endSlope[i];
+            straddling += startCount[i] - endCount[i];
+            // Only ranges that start at a knot are open there; their share of the knot itself is estimated as 0.
             partial = Math.max(partial, 0);
-            countAtKnot[k] = completed + partial;
+            countAtKnot[i] = completed + partial;
             worst = Math.max(worst, straddling);
         }
         return worst;
@@ -257,34 +267,42 @@ public final class QuantileSketch implements NumericDistribution {
         if (other.count() == 0) {
             return this;
         }
-        double[] lo;
-        double[] hi;
-        long[] c;
+        double[] otherLower;
+        double[] otherUpper;
+        long[] otherCounts;
         if (other instanceof QuantileSketch that) {
-            lo = concat(lower, that.lower);
-            hi = concat(upper, that.upper);
-            c = concat(counts, that.counts);
+            otherLower = that.lower;
+            otherUpper = that.upper;
+            otherCounts = that.counts;
         } else {
             ExactValues that = (ExactValues) other;
-            double[] v = new double[that.size()];
-            long[] vc = new long[that.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = that.value(i);
-                vc[i] = that.countOf(i);
+            otherLower = new double[that.size()];
+            otherCounts = new long[that.size()];
+            for (int i = 0; i < otherLower.length; i++) {
+                otherLower[i] = that.value(i);
+                otherCounts[i] = that.countOf(i);
             }
-            lo = concat(lower, v);
-            hi = concat(upper, v);
-            c = concat(counts, vc);
+            otherUpper = otherLower;
         }
-        Integer[] order = IntStream.range(0, lo.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> lo[i]).thenComparingDouble(i -> hi[i]));
-        double[] slo = new double[lo.length];
-        double[] shi = new double[lo.length];
-        long[] sc = new long[lo.length];
-        for (int i = 0; i < order.length; i++) {
-            slo[i] = lo[order[i]];
-            shi[i] = hi[order[i]];
-            sc[i] = c[order[i]];
+        // Both lists are ordered by lower then upper end: merge them in one pass.
+        int size = lower.length + otherLower.length;
+        double[] slo = new double[size];
+        double[] shi = new double[size];
+        long[] sc = new long[size];
+        int i = 0;
+        int j = 0;
+        for (int n = 0; n < size; n++) {
+            boolean mine = j == otherLower.length || (i < lower.length && (lower[i] < otherLower[j]
+                    || (lower[i] == otherLower[j] && upper[i] <= otherUpper[j])));
+            if (mine) {
+                slo[n] = lower[i];
+                shi[n] = upper[i];
+                sc[n] = counts[i++];
+            } else {
+                slo[n] = otherLower[j];
+                shi[n] = otherUpper[j];
+                sc[n] = otherCounts[j++];
+            }
         }
         // Chan, Golub and LeVeque's pairwise update of the mean and the sum of squared deviations.
         long total = Math.addExact(count, other.count());
@@ -292,18 +310,6 @@ public final class QuantileSketch implements NumericDistribution {
         double mergedMean = mean + delta * other.count() / total;
         double mergedM2 = m2 + other.m2() + delta * delta * ((double) count * other.count() / total);
         return compact(slo, shi, sc, total, mergedMean, mergedM2, settings);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
-    }
-
-    private static long[] concat(long[] a, long[] b) {
-        long[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 
     @Override

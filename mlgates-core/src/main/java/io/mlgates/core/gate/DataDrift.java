@@ -143,12 +143,16 @@ final class DataDrift {
     record Both<S>(S shard, Current current) {
     }
 
-    /** The gate's shards with the current input columns ({@code columns}, in the reader's order) beside them. */
-    static <S> PredictionReader.Shards<Both<S>> withCurrent(PredictionReader.Shards<S> gate, List<String> columns) {
+    /**
+     * The gate's shards with the current input columns beside them: {@code columns}, the reader's input columns from
+     * index {@code first} on.
+     */
+    static <S> PredictionReader.Shards<Both<S>> withCurrent(PredictionReader.Shards<S> gate, List<String> columns,
+                                                             int first) {
         return new PredictionReader.Shards<>() {
             @Override
             public Both<S> create() {
-                return new Both<>(gate.create(), new Current(columns));
+                return new Both<>(gate.create(), new Current(columns, first));
             }
 
             @Override
@@ -188,18 +192,21 @@ final class DataDrift {
         final ColumnAccumulator score = new ColumnAccumulator();
         final long[] decisions = new long[2];
         long scoredRows;
+        /** The reader's index of the first of these input columns. */
+        private final int first;
 
-        Current(List<String> columns) {
+        Current(List<String> columns, int first) {
             inputs = new TableAccumulator(columns);
+            this.first = first;
         }
 
         void add(PredictionReader row) {
             inputs.countRow();
             for (int i = 0; i < inputs.names().size(); i++) {
-                if (row.hasData(i)) {
-                    inputs.column(i).add(row.dataText(i));
-                } else {
+                if (row.inputIsNull(first + i)) {
                     inputs.column(i).addNull();
+                } else {
+                    inputs.column(i).add(row.inputText(first + i));
                 }
             }
             if (row.predictionFailed()) {

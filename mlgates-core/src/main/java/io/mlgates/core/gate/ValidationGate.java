@@ -19,6 +19,9 @@ import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.profile.DataProfile;
+import io.mlgates.core.schema.InputSchema;
+import io.mlgates.core.schema.SchemaColumn;
+import io.mlgates.core.schema.SchemaRows;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,6 +80,9 @@ public final class ValidationGate {
         Candidate candidate;
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
+        List<Evidence.Input> schemaInputs = new ArrayList<>();
+        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, schemaInputs);
+        Optional<SchemaRows> schemaRows;
         PredictionSource source = request.columns().applyTo(policy.predictions());
         // drift against a reference (data.*): the reference first, the current input columns in the predictions' pass
         List<Evidence.Input> driftInputs = new ArrayList<>();
@@ -84,6 +90,8 @@ public final class ValidationGate {
         List<String> currentColumns = drift.isPresent() && drift.get().fromPredictions() && shared.isEmpty()
                 && !request.judgesStatistics()
                 ? drift.get().columnsOfPredictions(predictionsPath, predictionsDisplay, sliceColumns) : List.of();
+        List<String> readerInputs = new ArrayList<>(inputColumns(schema));
+        readerInputs.addAll(currentColumns);
         Optional<DataDrift.Current> current = Optional.empty();
         boolean hasScores = false;
         if (request.judgesStatistics()) {
@@ -98,21 +106,26 @@ public final class ValidationGate {
             data = judged.summary();
             inputs.addAll(judged.inputs());
             candidate = judged.candidate(artefacts, policyName);
+            inputs.addAll(schemaInputs);
+            schemaRows = Optional.empty();
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
-                predictionsDisplay, source, policy.task(), sliceColumns, currentColumns, request.progress())) {
+                predictionsDisplay, source, policy.task(), sliceColumns, readerInputs, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Sliced read;
             if (shared.isPresent()) {
                 read = shared.get().shard();
             } else if (drift.isPresent()) {
                 DataDrift.Both<Sliced> both = opened.readAll(DataDrift.withCurrent(shards(policy, opened.hasScores(),
-                        0, scoreBudget), currentColumns));
+                        0, scoreBudget, SchemaInputs.of(schema, opened)), currentColumns,
+                        inputColumns(schema).size()));
                 read = both.shard();
                 current = Optional.of(both.current());
             } else {
-                read = opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget));
+                read = opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget,
+                        SchemaInputs.of(schema, opened)));
             }
             hasScores = reader.hasScores();
+            schemaRows = read.schemaRows();
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -124,6 +137,7 @@ public final class ValidationGate {
             String digest = reader.digest();
             inputs.add(new Evidence.Input("predictions", predictionsDisplay, digest));
             candidate = JudgedFiles.candidate(artefacts, predictionsDisplay, digest, reader.bytesRead());
+            inputs.addAll(schemaInputs);
         } catch (IOException e) {
             throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -155,6 +169,12 @@ public final class ValidationGate {
             List<BaselineComparison> configured = baseline.map(Baseline::comparisons).orElse(List.of());
             checks.addAll(BaselineChecks.compare(baselineSource.get(), request.baseline().isPresent(), configured,
                     metrics, ws, request.stages(), policyName, inputs));
+        }
+        if (schema.isPresent()) {
+            checks.addAll(SchemaChecks.againstProduction(schema.get(), ws, policy.schema(), policyName, inputs));
+            checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
+                    : SchemaChecks.data(schema.get(), predictionsDisplay,
+                    schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(), false));
         }
         for (SliceRule rule : policy.slices()) {
             Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));
@@ -189,10 +209,14 @@ public final class ValidationGate {
                         request.columns())), driftReport);
     }
 
-    /** What a range of rows makes: the metrics overall and per value of each slice column. */
-    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index) {
+    /**
+     * What a range of rows makes: the metrics overall and per value of each slice column, and the declared input
+     * columns' values against the schema.
+     */
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index,
+                  Optional<SchemaRows> schemaRows) {
         Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
-            this(overall, bySlice, new SliceIndex(bySlice.size()));
+            this(overall, bySlice, new SliceIndex(bySlice.size()), Optional.empty());
         }
     }
 
@@ -226,6 +250,53 @@ public final class ValidationGate {
         }
     }
 
+    /**
+     * The declared input columns the reader found, each with its index among the reader's input columns (opened
+     * with the schema's names, in order); none without a declared schema.
+     */
+    record SchemaInputs(List<SchemaColumn> columns, int[] readerIndex) {
+        static final SchemaInputs NONE = new SchemaInputs(List.of(), new int[0]);
+
+        static SchemaInputs of(Optional<InputSchema> schema, PredictionReader reader) {
+            if (schema.isEmpty()) {
+                return NONE;
+            }
+            List<SchemaColumn> found = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (int i = 0; i < schema.get().columns().size(); i++) {
+                if (reader.hasInput(i)) {
+                    found.add(schema.get().columns().get(i));
+                    index.add(i);
+                }
+            }
+            return new SchemaInputs(found, index.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        Optional<SchemaRows> create() {
+            return columns.isEmpty() ? Optional.empty() : Optional.of(new SchemaRows(columns));
+        }
+
+        /** The reader's current row as the schema's accumulator reads it. */
+        SchemaRows.Row row(PredictionReader reader) {
+            return new SchemaRows.Row() {
+                @Override
+                public boolean isNull(int column) {
+                    return reader.inputIsNull(readerIndex[column]);
+                }
+
+                @Override
+                public String text(int column) {
+                    return reader.inputText(readerIndex[column]);
+                }
+            };
+        }
+    }
+
+    /** The names of the declared schema's columns, for the reader to read; none without a declared schema. */
+    static List<String> inputColumns(Optional<InputSchema> schema) {
+        return schema.map(InputSchema::names).orElse(List.of());
+    }
+
     /** The columns whose values are slices, each once. */
     static List<String> sliceColumns(Policy policy) {
         return policy.slices().stream().map(SliceRule::column).distinct().toList();
@@ -256,7 +327,7 @@ public final class ValidationGate {
      * reader's groups from {@code firstGroup} on.
      */
     static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup,
-                                                  ScoreBudget scoreBudget) {
+                                                  ScoreBudget scoreBudget, SchemaInputs schemaInputs) {
         List<String> sliceColumns = sliceColumns(policy);
         int calibrationBins = policy.calibrationBins();
         boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
@@ -273,7 +344,7 @@ public final class ValidationGate {
                     slices.add(new TreeMap<>());
                 }
                 return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
-                        slices);
+                        slices, new SliceIndex(slices.size()), schemaInputs.create());
             }
 
             @Override
@@ -291,6 +362,14 @@ public final class ValidationGate {
                     }
                     slice.add(row);
                 }
+                if (shard.schemaRows().isPresent()) {
+                    shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
+                }
+            }
+
+            @Override
+            public void shiftLines(Sliced shard, long lines) {
+                shard.schemaRows().ifPresent(r -> r.shift(lines));
             }
 
             @Override
@@ -304,6 +383,7 @@ public final class ValidationGate {
                         });
                     }
                 }
+                into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
             }
         };
     }

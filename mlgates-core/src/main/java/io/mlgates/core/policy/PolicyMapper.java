@@ -47,6 +47,7 @@ final class PolicyMapper {
                 waivers(root.path("waivers")),
                 promotion(root.path("promotion")),
                 optionalText(model.path("team")),
+                schema(root.path("schema")),
                 data(root.path("data"), root.path("drift")));
     }
 
@@ -59,6 +60,15 @@ final class PolicyMapper {
                 optionalText(data.path("current")), texts(data.path("columns")),
                 new DriftPolicy(number(drift.path("share"), DriftPolicy.DEFAULT_SHARE), overrides),
                 constant(drift.path("severity"), Severity.class, DataPolicy.DEFAULT_SEVERITY));
+    }
+
+    private static SchemaPolicy schema(JsonNode node) {
+        SchemaPolicy defaults = SchemaPolicy.defaults();
+        Map<String, String> breaks = new LinkedHashMap<>();
+        node.path("breaks").properties().forEach(e -> breaks.put(e.getKey(), e.getValue().asText()));
+        return new SchemaPolicy(optionalText(node.path("declared")), optionalText(node.path("production")), breaks,
+                number(node.path("maxNullShare"), defaults.maxNullShare()),
+                constant(node.path("severity"), Severity.class, defaults.severity()));
     }
 
     private static EthicsPolicy ethics(JsonNode node) {

@@ -16,16 +16,18 @@ import java.util.Map;
  */
 final class PolicyRules {
     /** The policy's paths: JSON pointer and the key path shown to users. */
-    private static final Map<String, String> PATHS = Map.of(
-            "/model/artifacts", "model.artifacts",
-            "/predictions/path", "predictions.path",
-            "/metrics/reported", "metrics.reported",
-            "/baseline/path", "baseline.path",
-            "/promotion/registry", "promotion.registry",
-            "/promotion/results", "promotion.results",
-            "/data/reference", "data.reference",
-            "/data/profile", "data.profile",
-            "/data/current", "data.current");
+    private static final Map<String, String> PATHS = Map.ofEntries(
+            Map.entry("/model/artifacts", "model.artifacts"),
+            Map.entry("/predictions/path", "predictions.path"),
+            Map.entry("/metrics/reported", "metrics.reported"),
+            Map.entry("/baseline/path", "baseline.path"),
+            Map.entry("/schema/declared", "schema.declared"),
+            Map.entry("/schema/production", "schema.production"),
+            Map.entry("/promotion/registry", "promotion.registry"),
+            Map.entry("/promotion/results", "promotion.results"),
+            Map.entry("/data/reference", "data.reference"),
+            Map.entry("/data/profile", "data.profile"),
+            Map.entry("/data/current", "data.current"));
 
     private PolicyRules() {
     }

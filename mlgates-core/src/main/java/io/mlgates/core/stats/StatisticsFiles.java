@@ -187,7 +187,7 @@ public final class StatisticsFiles {
     }
 
     /** Where the value at {@code pointer} starts, or its nearest enclosing value's; null when unknown. */
-    static JsonLocation locate(byte[] bytes, String pointer) {
+    public static JsonLocation locate(byte[] bytes, String pointer) {
         JsonPointer wanted = JsonPointer.compile(pointer);
         JsonLocation best = null;
         int bestDepth = -1;

@@ -67,15 +67,17 @@ class NumericTallyTest {
             sorted[i] = (i * 7919L) % 20011;
         }
         java.util.Arrays.sort(sorted);
-        for (int k = 0; k <= 20011; k += 97) {
-            double x = k / 7.0;
-            long exact = upperBound(sorted, k);
-            assertThat(Math.abs(sketch.countAtMost(x) - exact)).isLessThanOrEqualTo(sketch.rankError());
+        for (int k = -1; k <= 20011; k++) {
+            for (double x : new double[] {k / 7.0, (k + 0.5) / 7.0}) {
+                long atMost = upperBound(sorted, Math.floor(x * 7.0 + 1e-9));
+                assertThat(Math.abs(sketch.countAtMost(x) - atMost)).as("count at most %s", x)
+                        .isLessThanOrEqualTo(sketch.rankError());
+            }
         }
         assertThat(sketch.rankErrorShare()).isLessThan(0.05);
     }
 
-    private static long upperBound(long[] sorted, long key) {
+    private static long upperBound(long[] sorted, double key) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {

@@ -103,16 +103,24 @@ class StatisticsJudgedTest {
     }
 
     /** Everything but the data checks' words, which name what was read. */
+    private static List<CheckResult> withoutValueChecks(List<CheckResult> checks) {
+        return checks.stream().filter(c -> !c.id().equals("schema:inputs") && !c.id().equals("schema:data")
+                && !c.id().matches("schema:.*:(missing|type|range|category|nulls)")).toList();
+    }
+
     private static void assertSameJudgement(GateResult fromStatistics, GateResult fromRows) {
         assertThat(fromStatistics.metrics()).isEqualTo(fromRows.metrics());
         assertThat(fromStatistics.curves()).isEqualTo(fromRows.curves());
         assertThat(fromStatistics.fairness()).isEqualTo(fromRows.fairness());
         assertThat(fromStatistics.status()).isEqualTo(fromRows.status());
         assertThat(fromStatistics.candidate()).isEqualTo(fromRows.candidate());
-        assertThat(fromStatistics.checks()).hasSameSizeAs(fromRows.checks());
-        for (int i = 0; i < fromRows.checks().size(); i++) {
-            CheckResult rows = fromRows.checks().get(i);
-            CheckResult statistics = fromStatistics.checks().get(i);
+        // statistics hold no input values: the schema's checks of the data's values are the rows' alone
+        List<CheckResult> rowChecks = withoutValueChecks(fromRows.checks());
+        List<CheckResult> statisticsChecks = withoutValueChecks(fromStatistics.checks());
+        assertThat(statisticsChecks).hasSameSizeAs(rowChecks);
+        for (int i = 0; i < rowChecks.size(); i++) {
+            CheckResult rows = rowChecks.get(i);
+            CheckResult statistics = statisticsChecks.get(i);
             if (rows.id().startsWith("data:")) {
                 assertThat(new CheckResult(statistics.id(), statistics.status(), statistics.metric(),
                         statistics.observed(), statistics.ci(), statistics.limit(), statistics.baseline(),

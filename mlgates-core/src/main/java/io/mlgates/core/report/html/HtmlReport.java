@@ -169,7 +169,7 @@ public final class HtmlReport {
                 WHEN.format(r.evaluatedAt()), r.engineVersion(), attention, passed, skipped, figures, bins,
                 curvesNote, GroupCharts.fromSlices(r).stream().map(HtmlReport::groupSection).toList(),
                 r.fairness().map(f -> fairnessView(f, r)), waiverRows(r),
-                r.metrics().values().stream().map(HtmlReport::metricRow).toList());
+                r.metrics().values().stream().map(HtmlReport::metricRow).toList(), DataSection.of(r));
     }
 
     /**
