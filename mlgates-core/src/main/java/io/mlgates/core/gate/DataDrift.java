@@ -139,36 +139,6 @@ final class DataDrift {
         return columns(fileColumns).stream().filter(fileColumns::contains).toList();
     }
 
-    /** A shard of the gate's own and the current data's accumulators, filled by one read. */
-    record Both<S>(S shard, Current current) {
-    }
-
-    /**
-     * The gate's shards with the current input columns beside them: {@code columns}, the reader's input columns from
-     * index {@code first} on.
-     */
-    static <S> PredictionReader.Shards<Both<S>> withCurrent(PredictionReader.Shards<S> gate, List<String> columns,
-                                                             int first) {
-        return new PredictionReader.Shards<>() {
-            @Override
-            public Both<S> create() {
-                return new Both<>(gate.create(), new Current(columns, first));
-            }
-
-            @Override
-            public void add(Both<S> shard, PredictionReader row) {
-                gate.add(shard.shard(), row);
-                shard.current().add(row);
-            }
-
-            @Override
-            public void merge(Both<S> into, Both<S> later) {
-                gate.merge(into.shard(), later.shard());
-                into.current().merge(later.current());
-            }
-        };
-    }
-
     /**
      * Judges drift where the rows are statistics: the input columns then come from {@code data.current} alone, and
      * the model's output is not compared.
