@@ -170,9 +170,10 @@ final class SchemaChecks {
             }
         }
         if (checks.stream().noneMatch(c -> c.status() != Status.SKIPPED) && !rows.isEmpty()) {
-            long rowsRead = rows.isEmpty() ? 0 : rows.get(0).rows();
-            checks.add(CheckResult.ofInput("schema:data", Status.PASS, rowsRead, "every value of the "
-                    + rows.size() + " inputs of " + declared.file() + " in " + dataFile + " (" + rowsRead
+            long rowsRead = rows.get(0).rows();
+            checks.add(CheckResult.ofInput("schema:data", Status.PASS, rowsRead, "every value of "
+                    + (rows.size() == 1 ? "the input '" + rows.get(0).column().name() + "'" : "the " + rows.size()
+                    + " inputs") + " of " + declared.file() + " in " + dataFile + " (" + rowsRead
                     + " rows) is as declared"));
         }
         return checks;
