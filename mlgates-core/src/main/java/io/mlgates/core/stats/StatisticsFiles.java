@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -25,8 +27,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads statistics files: checked against the contract's JSON Schema ({@value #SCHEMA}, shipped beside this class),
@@ -126,7 +130,7 @@ public final class StatisticsFiles {
                     + " engine reads, got " + found + (found.isIntegralNumber() && found.asInt() > version
                     ? ": written by a newer engine; judge it with that engine" : ""));
         }
-        List<Error> errors = schema.validate(root);
+        List<Error> errors = validate(schema, root);
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String pointer = first.getInstanceLocation().toString().isEmpty() ? ""
@@ -134,6 +138,88 @@ public final class StatisticsFiles {
             throw refusal(bytes, display, pointer, message(first, format.substring(format.indexOf('-') + 1)));
         }
         return root;
+    }
+
+    /**
+     * The schema's errors for {@code root}. The rank summaries' long arrays of score groups dominate the schema
+     * validator's time (it walks every entry through four keywords), so the schema judges the document with those
+     * arrays emptied and the entries are checked here; at the first entry this check is unsure of, or at any error,
+     * the whole document goes through the schema, so what is refused and the message are the schema's.
+     */
+    private static List<Error> validate(Schema schema, JsonNode root) {
+        if (!scoreGroupsPlain(root)) {
+            return schema.validate(root);
+        }
+        List<Runnable> restore = new ArrayList<>();
+        List<Error> errors;
+        try {
+            emptyScoreGroups(root, restore);
+            errors = schema.validate(root);
+        } finally {
+            restore.forEach(Runnable::run);
+        }
+        return errors.isEmpty() ? errors : schema.validate(root);
+    }
+
+    private static final Pattern EXACT = Pattern.compile("0|-?0x[0-9a-f]*[13579bdf]p-?[0-9]{1,6}");
+
+    /** Whether every entry of every rank summary's {@code positives} and {@code negatives} is a plain score group. */
+    private static boolean scoreGroupsPlain(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode ranks = node.get("ranks");
+            if (ranks != null && ranks.isObject()) {
+                for (String side : List.of("positives", "negatives")) {
+                    JsonNode groups = ranks.get(side);
+                    if (groups != null && groups.isArray()) {
+                        for (JsonNode group : groups) {
+                            if (!scoreGroup(group)) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            if (!(node.isObject() && child == node.get("ranks")) && !scoreGroupsPlain(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The schema's {@code scoreGroup}, checked strictly: anything unusual counts as not plain. */
+    private static boolean scoreGroup(JsonNode group) {
+        if (!group.isArray() || group.size() < 2 || group.size() > 3) {
+            return false;
+        }
+        JsonNode score = group.get(0);
+        JsonNode rows = group.get(1);
+        if (!(score.isDouble() || score.isInt() || score.isLong()) || !(score.doubleValue() >= 0)
+                || !(score.doubleValue() <= 1)) {
+            return false;
+        }
+        if (!(rows.isInt() || rows.isLong()) || rows.longValue() < 1) {
+            return false;
+        }
+        return group.size() == 2 || group.get(2).isTextual() && EXACT.matcher(group.get(2).textValue()).matches();
+    }
+
+    /** Swaps every rank summary's arrays of score groups for empty ones; {@code restore} puts them back. */
+    private static void emptyScoreGroups(JsonNode node, List<Runnable> restore) {
+        if (node.get("ranks") instanceof ObjectNode sides && node.isObject()) {
+            for (String side : List.of("positives", "negatives")) {
+                if (sides.get(side) instanceof ArrayNode groups) {
+                    sides.set(side, sides.arrayNode());
+                    restore.add(() -> sides.set(side, groups));
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            if (!(node.isObject() && child == node.get("ranks"))) {
+                emptyScoreGroups(child, restore);
+            }
+        }
     }
 
     /** A schema shipped in the core's jar, beside {@code owner}. */

@@ -185,6 +185,26 @@ class StatisticsFilesTest {
     }
 
     @Test
+    @DisplayName("score groups of a rank summary the schema refuses are refused with the schema's pointer, line and keyword")
+    void badScoreGroupsAreTheSchemasRefusals() throws Exception {
+        String good = goodFile();
+        String tooHigh = good.replace("\"positives\":[[0.9,1],[0.4,1]]", "\"positives\":[[0.9,1],[1.5,1]]");
+        assertThat(tooHigh).isNotEqualTo(good);
+        BadInputException high = refusal(tooHigh);
+        assertThat(high.getMessage()).contains("at /metrics/ranks/positives/1/0").contains("(maximum)");
+        assertThat(high.line()).isEqualTo(lineOf(tooHigh, "[1.5,1]"));
+
+        assertThat(refusal(good.replace("[0.4,1]]", "[0.4,0]]")).getMessage())
+                .contains("at /metrics/ranks/positives/1/1").contains("(minimum)");
+        assertThat(refusal(good.replace("[0.4,1]]", "[0.4,1.5]]")).getMessage())
+                .contains("at /metrics/ranks/positives/1/1").contains("(type)");
+        assertThat(refusal(good.replace("[0.4,1]]", "[0.4,1,\"0.5\"]]")).getMessage())
+                .contains("at /metrics/ranks/positives/1/2").contains("(pattern)");
+        assertThat(refusal(good.replace("[0.4,1]]", "[0.4]]")).getMessage())
+                .contains("at /metrics/ranks/positives/1").contains("(minItems)");
+    }
+
+    @Test
     @DisplayName("a good file passes the schema; bad ones are refused with the file, the line, the pointer and what was expected")
     void badFilesAreRefusedWithWhereAndWhat() throws Exception {
         String good = goodFile();
