@@ -99,6 +99,21 @@ public final class ScoreBudget implements AutoCloseable {
         }
     }
 
+    /** Takes {@code n} bytes whether or not that many are left: memory that exists anyway, or a least share. */
+    void take(long n) {
+        reserved.addAndGet(n);
+    }
+
+    /** Whether more than the budget is taken. */
+    boolean over() {
+        return reserved.get() > bytes;
+    }
+
+    /** Whether more than half the budget is taken. */
+    boolean pastHalf() {
+        return reserved.get() > bytes / 2;
+    }
+
     void release(long n) {
         reserved.addAndGet(-n);
     }
