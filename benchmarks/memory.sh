@@ -6,20 +6,20 @@
 #
 # Usage (from the project root, after mvn -B -q package -DskipTests):
 #   bash benchmarks/memory.sh validate|ethics DIR HEAP [JVM OPTION...]
-# DIR holds mlgates.yaml (benchmarks/policies/*.yaml concatenated) and eval/predictions.csv
+# MLGATES_BIN chooses another build's bin/mlgates. DIR holds mlgates.yaml (benchmarks/policies/*.yaml concatenated) and eval/predictions.csv
 # (java benchmarks/GeneratePredictions.java ROWS DIR/eval/predictions.csv DECIMALS).
 set -euo pipefail
 gate=$1 dir=$2 heap=$3
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
-mlgates="$here/../mlgates-cli/target/mlgates/bin/mlgates"
+mlgates=${MLGATES_BIN:-"$here/../mlgates-cli/target/mlgates/bin/mlgates"}
 spill="$dir/spill-tmp"
 rm -rf "$spill" "$dir/out-$gate"
 mkdir -p "$spill"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 before=$(load)
 # the temporary folder's size, sampled while the gate runs
-( peak=0; while :; do s=$(du -sb "$spill" 2>/dev/null | cut -f1); [ "${s:-0}" -gt "$peak" ] && peak=$s
+( set +e; peak=0; while :; do s=$(du -sb "$spill" 2>/dev/null | cut -f1); [ "${s:-0}" -gt "$peak" ] && peak=$s
   echo "$peak" > "$dir/spill-peak"; sleep 0.2; done ) &
 poller=$!
 args=(--policy "$dir/mlgates.yaml" --out "$dir/out-$gate")
@@ -29,7 +29,7 @@ MLGATES_OPTS="-Xmx$heap -Djava.io.tmpdir=$spill $*" /usr/bin/time -v "$mlgates" 
   > "$dir/$gate.out" 2> "$dir/$gate.time"
 code=$?
 set -e
-kill "$poller"; wait "$poller" 2>/dev/null || true
+kill "$poller" 2>/dev/null || true; wait "$poller" 2>/dev/null || true
 after=$(load)
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$dir/$gate.time")
 cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$dir/$gate.time")

@@ -55,7 +55,7 @@ final class ScoreStore {
     /** Records read between two looks at the thread's interrupt flag. */
     private static final int INTERRUPT_CHECK = 1 << 12;
     private static final int IO_BUFFER = 1 << 16;
-    /** Past half the budget, a store that gathers others spills once it holds this fraction of the budget. */
+    /** Past the budget (or past half, for a store that gathers others), a store spills its segments once they hold this fraction of it. */
     private static final int PRESSURE_SHARE = 16;
     /** Record tag of a row whose weight is not 1: its weight follows. */
     private static final long WEIGHTED = 0;
@@ -145,12 +145,11 @@ final class ScoreStore {
         rows += other.rows;
         unitRows += other.unitRows;
         otherWeight.add(other.otherWeight);
-        if (segments.size() > MAX_SEGMENTS) {
+        if (budget.pastHalf()) {
+            // the store that gathers the others gives memory back first, so that the stores still filling keep room
+            relieve();
+        } else if (segments.size() > MAX_SEGMENTS) {
             consolidateSegments();
-        }
-        if (budget.over() || budget.pastHalf() && segmentBytes >= budget.bytes() / PRESSURE_SHARE) {
-            // the store that gathers the others spills, so that the stores still filling keep room
-            spill();
         }
         compactRuns();
     }
@@ -377,11 +376,15 @@ final class ScoreStore {
         bufferBytes = 0;
     }
 
-    /** Turns the buffer into a segment, kept when the budget holds it, else spilled with the others to a run. */
+    /**
+     * Turns the buffer into a segment, kept while the budget holds it; past the budget the segments are spilled to
+     * a run once they weigh a sixteenth of the budget (tied scores collapse into a few records: spilling those
+     * would free nothing, and make many small runs).
+     */
     private void flush() {
         bufferToSegment();
         if (budget.over()) {
-            spill();
+            relieve();
         } else if (segments.size() > MAX_SEGMENTS) {
             consolidateSegments();
         }
@@ -406,24 +409,50 @@ final class ScoreStore {
         if (segments.isEmpty()) {
             return;
         }
-        List<Cursor> sources = new ArrayList<>();
-        segments.forEach(s -> sources.add(new SegmentCursor(s)));
-        runs.add(write(new CombiningCursor(new MergedCursor(sources))));
+        runs.add(write(mergedSegments(segments)));
         segments.clear();
         budget.release(segmentBytes);
         segmentBytes = 0;
         compactRuns();
     }
 
+    /**
+     * Gives memory back when the budget is short: the segments, merged, stay in memory if they then hold less than a
+     * sixteenth of the budget (tied scores collapse into few records: spilling those would free nothing and make
+     * many small runs); else they are spilled to a run.
+     */
+    private void relieve() {
+        long share = budget.bytes() / PRESSURE_SHARE;
+        if (segmentBytes < share) {
+            return;
+        }
+        if (segments.size() > 1) {
+            List<Segment> all = List.copyOf(segments);
+            java.util.function.Supplier<Cursor> merged = () -> mergedSegments(all);
+            Shape shape = Shape.of(merged);
+            if (shape.bytes() < share) {
+                Segment one = shape.fill(merged);
+                segments.clear();
+                segments.add(one);
+                budget.release(segmentBytes - one.bytes());
+                segmentBytes = one.bytes();
+                return;
+            }
+        }
+        spill();
+    }
+
+    private static Cursor mergedSegments(List<Segment> segments) {
+        List<Cursor> sources = new ArrayList<>();
+        segments.forEach(s -> sources.add(new SegmentCursor(s)));
+        return new CombiningCursor(new MergedCursor(sources));
+    }
+
     /** Merges the smaller segments into one, so that a store holds few; the result is at most their size. */
     private void consolidateSegments() {
         List<Segment> merging = smallest(segments, MAX_SEGMENTS / 2 + 1, Segment::length);
         long before = merging.stream().mapToLong(Segment::bytes).sum();
-        Segment merged = build(() -> {
-            List<Cursor> sources = new ArrayList<>();
-            merging.forEach(s -> sources.add(new SegmentCursor(s)));
-            return new CombiningCursor(new MergedCursor(sources));
-        });
+        Segment merged = build(() -> mergedSegments(merging));
         segments.removeAll(merging);
         segments.add(merged);
         long held = Math.min(before, segmentBytes);
@@ -470,31 +499,46 @@ final class ScoreStore {
 
     /** A segment of the records of {@code cursors}' walk (taken twice: to count, then to fill). */
     private static Segment build(java.util.function.Supplier<Cursor> cursors) {
-        int n = 0;
-        boolean counted = false;
-        boolean weighted = false;
-        try (Cursor c = cursors.get()) {
-            while (c.next()) {
-                n++;
-                counted |= c.units() != 1;
-                weighted |= c.units() == WEIGHTED;
-            }
-        }
-        double[] s = new double[n];
-        long[] counts = counted ? new long[n] : null;
-        double[] w = weighted ? new double[n] : null;
-        try (Cursor c = cursors.get()) {
-            for (int i = n - 1; c.next(); i--) {
-                s[i] = c.score();
-                if (counts != null) {
-                    counts[i] = c.units();
-                }
-                if (w != null && c.units() == WEIGHTED) {
-                    w[i] = c.weight();
+        return Shape.of(cursors).fill(cursors);
+    }
+
+    /** How many records a walk gives, whether any counts more than one row, whether any has a weight. */
+    private record Shape(int records, boolean counted, boolean weighted) {
+        static Shape of(java.util.function.Supplier<Cursor> cursors) {
+            long n = 0;
+            boolean counted = false;
+            boolean weighted = false;
+            try (Cursor c = cursors.get()) {
+                while (c.next()) {
+                    n++;
+                    counted |= c.units() != 1;
+                    weighted |= c.units() == WEIGHTED;
                 }
             }
+            return new Shape(Math.toIntExact(n), counted, weighted);
         }
-        return new Segment(s, counts, w, n);
+
+        long bytes() {
+            return (long) records * (Double.BYTES + (counted ? Long.BYTES : 0) + (weighted ? Double.BYTES : 0));
+        }
+
+        Segment fill(java.util.function.Supplier<Cursor> cursors) {
+            double[] s = new double[records];
+            long[] counts = counted ? new long[records] : null;
+            double[] w = weighted ? new double[records] : null;
+            try (Cursor c = cursors.get()) {
+                for (int i = records - 1; c.next(); i--) {
+                    s[i] = c.score();
+                    if (counts != null) {
+                        counts[i] = c.units();
+                    }
+                    if (w != null && c.units() == WEIGHTED) {
+                        w[i] = c.weight();
+                    }
+                }
+            }
+            return new Segment(s, counts, w, records);
+        }
     }
 
     /** Writes a walk to a new run file. */
