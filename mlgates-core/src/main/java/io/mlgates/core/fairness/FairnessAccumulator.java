@@ -40,6 +40,8 @@ public final class FairnessAccumulator {
     /** Per attribute, the groups of rows that miss a value in one of its columns. */
     private final List<Set<String>> missing = new ArrayList<>();
     private final StringBuilder key = new StringBuilder();
+    /** A row's log loss and squared error, computed once for the overall counts and every group. */
+    private final BinaryAccumulator.RowTerms terms = new BinaryAccumulator.RowTerms();
 
     /**
      * @param columns the sensitive columns, in the order {@link #add} receives their values
@@ -97,7 +99,7 @@ public final class FairnessAccumulator {
                         + ", which names the group of rows with no value; expected another value, or an empty one");
             }
         }
-        overall.add(actualPositive, predictedPositive, score, weight);
+        overall.add(actualPositive, predictedPositive, score, weight, terms);
         for (int a = 0; a < attributes.size(); a++) {
             int[] cols = attributeColumns.get(a);
             boolean missingValue = false;
@@ -121,7 +123,7 @@ public final class FairnessAccumulator {
             if (missingValue) {
                 missing.get(a).add(group);
             }
-            counts.add(actualPositive, predictedPositive, score, weight);
+            counts.add(actualPositive, predictedPositive, score, weight, terms);
         }
     }
 
