@@ -27,13 +27,17 @@ final class EthicsCommand implements Callable<Integer> {
     GateOptions gate;
 
     @Mixin
+    StatisticsOption statistics;
+
+    @Mixin
     FairnessArguments fairness;
 
     @Override
     public Integer call() throws Exception {
         Environment env = main.environment();
         PrintWriter err = spec.commandLine().getErr();
-        Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty());
+        Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty())
+                .withStatistics(statistics.files());
         Validation.Loaded loaded = Validation.load(o, env.variables());
         return Validation.show(loaded, List.of(Validation.ethics(loaded, o, fairness.columns(), fairness.references(),
                 env.clock(), err)), o, spec.commandLine().getOut(), err);

@@ -2,12 +2,8 @@ package io.mlgates.cli;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.PredictionReader;
-import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.ScoreBudget;
-import io.mlgates.core.metrics.TaskType;
-import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.Policy;
-import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.report.AtomicFiles;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
@@ -15,8 +11,6 @@ import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,12 +59,12 @@ final class StatsCommand implements Callable<Integer> {
         Path file = predictions != null ? env.folder().resolve(predictions)
                 : ws.resolve(p.predictions().path(), "predictions.path");
         String display = predictions != null ? predictions.toString() : ws.display(file);
-        RowStatistics.Shape shape = shape(p);
+        RowStatistics.Shape shape = RowStatistics.Shape.of(p);
         Statistics statistics;
         try (ScoreBudget budget = ScoreBudget.defaults();
              PredictionReader reader = PredictionReader.open(file, display, p.predictions(), p.task(),
                      shape.groupColumns(), (rows, bytes) -> { })) {
-            statistics = RowStatistics.read(reader, p.task(), shape, budget, display);
+            statistics = RowStatistics.read(reader, p.predictions(), p.task(), shape, budget, display);
             AtomicFiles.write(env.folder().resolve(out), statistics::write);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read or write: " + e.getMessage(), e);
@@ -79,22 +73,5 @@ final class StatsCommand implements Callable<Integer> {
                 + " summarised in " + out);
         err.flush();
         return 0;
-    }
-
-    /** What the gates need of the file under this policy: the validation gate's slices, the ethics gate's groups. */
-    static RowStatistics.Shape shape(Policy p) {
-        List<String> sliceColumns = p.slices().stream().map(SliceRule::column).distinct().toList();
-        List<String> rankSlices = new ArrayList<>();
-        for (SliceRule rule : p.slices()) {
-            if (rule.limits().stream().anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent())
-                    && !rankSlices.contains(rule.column())) {
-                rankSlices.add(rule.column());
-            }
-        }
-        FairnessPolicy fairness = p.ethics().fairness();
-        boolean binary = p.task() == TaskType.BINARY;
-        return new RowStatistics.Shape(sliceColumns, rankSlices, binary ? fairness.sensitive() : List.of(),
-                binary ? fairness.intersections() : List.of(), p.calibrationBins(),
-                PredictionReader.MAX_DISTINCT_VALUES);
     }
 }

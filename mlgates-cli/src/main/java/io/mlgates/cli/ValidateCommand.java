@@ -28,13 +28,17 @@ final class ValidateCommand implements Callable<Integer> {
     GateOptions gate;
 
     @Mixin
+    StatisticsOption statistics;
+
+    @Mixin
     BaselineOption baseline;
 
     @Override
     public Integer call() throws Exception {
         Environment env = main.environment();
         PrintWriter err = spec.commandLine().getErr();
-        Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty());
+        Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty())
+                .withStatistics(statistics.files());
         Validation.Loaded loaded = Validation.load(o, env.variables());
         return Validation.show(loaded, List.of(Validation.validate(loaded, o, baseline.source(), env.clock(), err)), o,
                 spec.commandLine().getOut(), err);

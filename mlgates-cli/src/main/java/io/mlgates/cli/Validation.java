@@ -45,11 +45,41 @@ final class Validation {
     private Validation() {
     }
 
-    /** What every gate command is given. */
+    /**
+     * What every gate command is given.
+     *
+     * @param statistics statistics files to judge instead of prediction rows ({@code --stats}); empty to read rows
+     */
     record Options(ModelLocation location, Optional<Path> orgPolicy, Optional<Path> predictions, Optional<Path> out,
-                   OutputFormat format, ColumnChoice columns) {
+                   OutputFormat format, ColumnChoice columns, List<Path> statistics) {
+        Options {
+            statistics = List.copyOf(statistics);
+        }
+
+        Options(ModelLocation location, Optional<Path> orgPolicy, Optional<Path> predictions, Optional<Path> out,
+                OutputFormat format, ColumnChoice columns) {
+            this(location, orgPolicy, predictions, out, format, columns, List.of());
+        }
+
         Path repository() {
             return location.repository();
+        }
+
+        /** These options judging {@code files} ({@code --stats}) instead of rows; refused with a prediction file. */
+        Options withStatistics(List<Path> files) throws BadInputException {
+            if (files.isEmpty()) {
+                return this;
+            }
+            if (predictions.isPresent()) {
+                throw new BadInputException("--stats", 0, 0, "statistics files are judged instead of a prediction"
+                        + " file: give --stats or --predictions, not both");
+            }
+            if (!columns.equals(ColumnChoice.none())) {
+                throw new BadInputException("--stats", 0, 0, "statistics files were written with their columns"
+                        + " (mlgates stats): --label-column, --score-column, --prediction-column and --weight-column"
+                        + " apply to a prediction file only");
+            }
+            return new Options(location, orgPolicy, predictions, out, format, columns, files);
         }
     }
 
@@ -109,7 +139,7 @@ final class Validation {
         StageMetrics stages = new RecordedMetrics(loaded.ws().resolve(registry, "promotion.registry"), registry,
                 loaded.policy().policy().modelName());
         return new ValidationRequest(loaded.ws(), loaded.policy(), o.predictions().map(RequestedFile::usersOwn),
-                baseline, stages, progress(stderr), clock, chainHead(loaded), o.columns());
+                baseline, stages, progress(stderr), clock, chainHead(loaded), o.columns(), statistics(o));
     }
 
     /**
@@ -144,7 +174,12 @@ final class Validation {
             }
         }
         return new EthicsRequest(loaded.ws(), loaded.policy(), o.predictions().map(RequestedFile::usersOwn), columns,
-                reference, progress(stderr), clock, chainHead(loaded), o.columns());
+                reference, progress(stderr), clock, chainHead(loaded), o.columns(), statistics(o));
+    }
+
+    /** The statistics files the user named, read wherever they are, as a prediction file the user names is. */
+    private static List<RequestedFile> statistics(Options o) {
+        return o.statistics().stream().map(RequestedFile::usersOwn).toList();
     }
 
     /** The chain head of the repository's embedded registry as it is before the gate runs; the file is not changed. */

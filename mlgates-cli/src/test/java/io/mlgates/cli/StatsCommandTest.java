@@ -69,4 +69,74 @@ class StatsCommandTest {
         assertThat(err.toString()).contains("p.csv:3");
         assertThat(stats).doesNotExist();
     }
+
+    @Test
+    @DisplayName("validate --stats and ethics --stats judge shards of the example's statistics: the verdicts, metrics"
+            + " and checks of the rows; the terminal, JSON and JUnit XML say statistics were judged")
+    void gatesJudgeStatistics() throws Exception {
+        Path repo = ExampleRepository.copyInto(tmp);
+        String policy = repo.resolve("mlgates.yaml").toString();
+        List<String> lines = Files.readAllLines(repo.resolve("eval/predictions.csv"));
+        List<String> shards = new java.util.ArrayList<>();
+        int[] bounds = {0, 120, 300};
+        for (int i = 0; i < 2; i++) {
+            Path csv = tmp.resolve("part-" + i + ".csv");
+            List<String> part = new java.util.ArrayList<>(List.of(lines.get(0)));
+            part.addAll(lines.subList(1 + bounds[i], 1 + bounds[i + 1]));
+            Files.write(csv, part);
+            Path stats = tmp.resolve("stats/part-" + i + ".json");
+            assertThat(run("stats", csv.toString(), "--policy", policy, "--out", stats.toString()))
+                    .as(err.toString()).isZero();
+            shards.add(stats.toString());
+        }
+        for (String gate : List.of("validate", "ethics")) {
+            Path rows = tmp.resolve("rows-" + gate);
+            Path statistics = tmp.resolve("stats-" + gate);
+            assertThat(run(gate, "--policy", policy, "--out", rows.toString())).as(err.toString()).isZero();
+            out.getBuffer().setLength(0);
+            List<String> args = new java.util.ArrayList<>(List.of(gate, "--policy", policy, "--out",
+                    statistics.toString(), "--stats"));
+            args.addAll(shards);
+            assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("statistics " + shards.get(0) + ", " + shards.get(1) + ": 300 rows");
+
+            ObjectMapper json = new ObjectMapper();
+            JsonNode fromRows = json.readTree(rows.resolve(gate + ".json").toFile());
+            JsonNode fromStats = json.readTree(statistics.resolve(gate + ".json").toFile());
+            assertThat(fromStats.get("status")).isEqualTo(fromRows.get("status"));
+            assertThat(fromStats.get("metrics")).isEqualTo(fromRows.get("metrics"));
+            assertThat(fromStats.get("candidate")).isEqualTo(fromRows.get("candidate"));
+            assertThat(fromStats.get("fairness")).isEqualTo(fromRows.get("fairness"));
+            assertThat(fromStats.at("/data/source").asText()).isEqualTo("statistics");
+            assertThat(fromRows.at("/data/source").asText()).isEqualTo("rows");
+            assertThat(fromStats.at("/inputs/0/role").asText()).isEqualTo("statistics");
+            assertThat(fromStats.at("/inputs/1/role").asText()).isEqualTo("statistics");
+            String junit = Files.readString(statistics.resolve("TEST-mlgates-" + gate + ".xml"));
+            assertThat(junit).contains("<property name=\"statistics:" + shards.get(0) + "\" value=\"sha256:");
+        }
+    }
+
+    @Test
+    @DisplayName("--stats is exit 2 with --predictions, with a column option, and for statistics of other rules")
+    void statisticsThatDoNotFitAreBadInput() throws Exception {
+        Path repo = ExampleRepository.copyInto(tmp);
+        String policy = repo.resolve("mlgates.yaml").toString();
+        Path csv = repo.resolve("eval/predictions.csv");
+        Path stats = tmp.resolve("s.json");
+        Path lax = tmp.resolve("lax.yaml");
+        Files.writeString(lax, Files.readString(repo.resolve("mlgates.yaml")).replaceAll("(?s)\nslices:.*?\nbaseline:",
+                "\nbaseline:"));
+        assertThat(run("stats", csv.toString(), "--policy", lax.toString(), "--out", stats.toString()))
+                .as(err.toString()).isZero();
+        assertThat(run("validate", "--policy", policy, "--stats", stats.toString())).isEqualTo(2);
+        assertThat(err.toString()).containsPattern(java.util.regex.Pattern.quote(stats.toString())
+                + ":1:[0-9]+: at /slices: expected the slice column 'age_band'");
+        err.getBuffer().setLength(0);
+        assertThat(run("validate", "--policy", policy, "--stats", stats.toString(), "--predictions", csv.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("give --stats or --predictions, not both");
+        err.getBuffer().setLength(0);
+        assertThat(run("ethics", "--policy", policy, "--stats", stats.toString(), "--label-column", "y")).isEqualTo(2);
+        assertThat(err.toString()).contains("apply to a prediction file only");
+    }
 }

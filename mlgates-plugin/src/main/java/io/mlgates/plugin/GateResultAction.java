@@ -206,7 +206,7 @@ public final class GateResultAction implements RunAction2 {
         if (result == null) {
             return null;
         }
-        return result.data().predictions() + ": " + result.data().rows() + " rows"
+        return result.data().described() + ": " + result.data().rows() + " rows"
                 + (result.data().droppedRows() > 0 ? ", " + result.data().droppedRows() + " dropped" : "");
     }
 

@@ -6,12 +6,24 @@ import java.util.List;
 
 /**
  * A map from byte strings to values, looked up by a range of a larger array without copying it: the reader finds a
- * label's class or a group's name from the bytes of the field. Open addressing, linear probing. Not thread-safe.
+ * label's class or a group's name from the bytes of the field. Each key gets a number, its order of insertion, so
+ * that a caller can keep what belongs to a value in an array instead of a map. Keys of at most 7 bytes (labels,
+ * most group names) are packed with their length into a long, found by one multiplication and a comparison of
+ * longs; longer keys by a hash of their bytes. Open addressing, linear probing. Not thread-safe.
  */
 final class ByteTable<V> {
+    /** Longest key packed into a long: 7 bytes and the length. */
+    private static final int PACKED = 7;
+    /** Packed keys; 0 is an empty place (a packed key is never 0: its length byte is the length plus one). */
+    private long[] packedKeys = new long[16];
+    private int[] packedNumbers = new int[16];
+    private int packedCount;
     private byte[][] keys = new byte[16][];
-    private Object[] values = new Object[16];
-    private int size;
+    /** The number of the key in the same place of {@link #keys}. */
+    private int[] numbers = new int[16];
+    private int longCount;
+    /** Values by key number. */
+    private final List<V> values = new ArrayList<>();
 
     static int hash(byte[] bytes, int from, int to) {
         int h = 1;
@@ -21,66 +33,125 @@ final class ByteTable<V> {
         return h ^ (h >>> 16);
     }
 
-    int size() {
-        return size;
+    /** A key of at most {@link #PACKED} bytes as a long: its length plus one, then its bytes. */
+    private static long pack(byte[] bytes, int from, int to) {
+        long packed = to - from + 1;
+        for (int i = from; i < to; i++) {
+            packed = packed << 8 | (bytes[i] & 0xFF);
+        }
+        return packed;
     }
 
-    /** The values stored, in no particular order. */
-    @SuppressWarnings("unchecked")
+    private static int place(long packed, int mask) {
+        return (int) ((packed * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    }
+
+    int size() {
+        return values.size();
+    }
+
+    /** The values stored, in the order their keys were first put. */
     List<V> values() {
-        List<V> all = new ArrayList<>(size);
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                all.add((V) values[i]);
+        return List.copyOf(values);
+    }
+
+    /** The number of the bytes {@code [from, to)} of {@code bytes} (0 for the first key put, and so on), or -1. */
+    int number(byte[] bytes, int from, int to) {
+        if (to - from <= PACKED) {
+            long packed = pack(bytes, from, to);
+            int mask = packedKeys.length - 1;
+            for (int i = place(packed, mask); packedKeys[i] != 0; i = (i + 1) & mask) {
+                if (packedKeys[i] == packed) {
+                    return packedNumbers[i];
+                }
+            }
+            return -1;
+        }
+        int mask = keys.length - 1;
+        for (int i = hash(bytes, from, to) & mask; keys[i] != null; i = (i + 1) & mask) {
+            if (Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
+                return numbers[i];
             }
         }
-        return all;
+        return -1;
+    }
+
+    /** The value of the key numbered {@code number}. */
+    V value(int number) {
+        return values.get(number);
     }
 
     /** The value stored for the bytes {@code [from, to)} of {@code bytes}, or null. */
-    @SuppressWarnings("unchecked")
-    V get(byte[] bytes, int from, int to, int hash) {
-        int mask = keys.length - 1;
-        for (int i = hash & mask; keys[i] != null; i = (i + 1) & mask) {
-            if (Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
-                return (V) values[i];
-            }
-        }
-        return null;
+    V get(byte[] bytes, int from, int to) {
+        int number = number(bytes, from, to);
+        return number < 0 ? null : values.get(number);
     }
 
-    void put(byte[] bytes, int from, int to, int hash, V value) {
-        if (2 * (size + 1) > keys.length) {
-            grow();
+    /** Stores the value of the bytes; a key already present keeps its number. Its number. */
+    int put(byte[] bytes, int from, int to, V value) {
+        int number = number(bytes, from, to);
+        if (number >= 0) {
+            values.set(number, value);
+            return number;
         }
-        int mask = keys.length - 1;
-        int i = hash & mask;
-        while (keys[i] != null) {
-            if (Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
-                values[i] = value;
-                return;
+        number = values.size();
+        values.add(value);
+        if (to - from <= PACKED) {
+            if (2 * (packedCount + 1) > packedKeys.length) {
+                growPacked();
             }
+            insertPacked(pack(bytes, from, to), number);
+            packedCount++;
+        } else {
+            if (2 * (longCount + 1) > keys.length) {
+                grow();
+            }
+            insert(Arrays.copyOfRange(bytes, from, to), number);
+            longCount++;
+        }
+        return number;
+    }
+
+    private void insertPacked(long packed, int number) {
+        int mask = packedKeys.length - 1;
+        int i = place(packed, mask);
+        while (packedKeys[i] != 0) {
             i = (i + 1) & mask;
         }
-        keys[i] = Arrays.copyOfRange(bytes, from, to);
-        values[i] = value;
-        size++;
+        packedKeys[i] = packed;
+        packedNumbers[i] = number;
+    }
+
+    private void insert(byte[] key, int number) {
+        int mask = keys.length - 1;
+        int i = hash(key, 0, key.length) & mask;
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        numbers[i] = number;
+    }
+
+    private void growPacked() {
+        long[] oldKeys = packedKeys;
+        int[] oldNumbers = packedNumbers;
+        packedKeys = new long[oldKeys.length * 2];
+        packedNumbers = new int[oldKeys.length * 2];
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != 0) {
+                insertPacked(oldKeys[j], oldNumbers[j]);
+            }
+        }
     }
 
     private void grow() {
         byte[][] oldKeys = keys;
-        Object[] oldValues = values;
+        int[] oldNumbers = numbers;
         keys = new byte[oldKeys.length * 2][];
-        values = new Object[oldKeys.length * 2];
-        int mask = keys.length - 1;
+        numbers = new int[oldKeys.length * 2];
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
-                int i = hash(oldKeys[j], 0, oldKeys[j].length) & mask;
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                values[i] = oldValues[j];
+                insert(oldKeys[j], oldNumbers[j]);
             }
         }
     }

@@ -21,6 +21,11 @@ import java.util.List;
 final class CsvRows extends RecordReader {
     /** Bytes read from the file at once; a longer record grows the buffer. */
     static final int BUFFER = 1 << 20;
+    /**
+     * Longest record read: an unclosed quote early in a large file would otherwise grow the buffer toward the file's
+     * size before the end of the file tells it. A row of predictions is far shorter.
+     */
+    static final int MAX_RECORD = 16 << 20;
     private static final int NEED_MORE = -1;
 
     private final FileChannel channel;
@@ -43,6 +48,10 @@ final class CsvRows extends RecordReader {
     private int escapedCount;
     /** Header mode: every field's range, in order. */
     private final List<int[]> allFields;
+    /** Where the quoted field that the buffer ended in opened (file offsets), while more of it is read; else -1. */
+    private long openQuoteAt = -1;
+    private long openQuoteLineStartAt;
+    private long openQuoteLine;
 
     private CsvRows(String file, List<String> wanted, FileChannel channel, long size, byte delimiter,
                     int[] slotOfField, int headerSize, long start, long firstLine, long limit, boolean header) {
@@ -88,7 +97,12 @@ final class CsvRows extends RecordReader {
             throw new IllegalStateException("the header has no width to check", e);
         }
         List<String> names = new ArrayList<>();
+        java.nio.charset.CharsetDecoder strict = Fields.strictUtf8();
         for (int[] field : rows.allFields) {
+            int bad = Fields.notUtf8(rows.buf, field[0], field[1], strict);
+            if (bad >= 0) {
+                throw new BadInputException(file, 1, rows.column(0, bad), notUtf8("the header", rows.buf[bad]));
+            }
             String name = new String(rows.buf, field[0], field[1] - field[0], java.nio.charset.StandardCharsets.UTF_8)
                     .strip();
             if (name.startsWith("\uFEFF")) {
@@ -232,7 +246,9 @@ final class CsvRows extends RecordReader {
     private int tokenize(boolean eof) throws BadInputException {
         fields.clear();
         fields.bytes = buf;
+        fields.recordStart = pos;
         escapedCount = 0;
+        openQuoteAt = -1;
         if (allFields != null) {
             allFields.clear();
         }
@@ -254,6 +270,9 @@ final class CsvRows extends RecordReader {
                 while (true) {
                     if (i >= filled) {
                         if (!eof) {
+                            openQuoteAt = base + open;
+                            openQuoteLineStartAt = base + openLineStart;
+                            openQuoteLine = openLine;
                             return NEED_MORE;
                         }
                         throw new BadInputException(file, openLine, column(openLineStart, open), "unclosed quote:"
@@ -305,9 +324,7 @@ final class CsvRows extends RecordReader {
                 }
             } else {
                 from = i;
-                while (i < filled && buf[i] != delimiter && buf[i] != '\n' && buf[i] != '\r') {
-                    i++;
-                }
+                i = fieldEnd(i);
                 if (i >= filled && !eof) {
                     return NEED_MORE;
                 }
@@ -354,6 +371,27 @@ final class CsvRows extends RecordReader {
         return field;
     }
 
+    /** Where the unquoted field at {@code i} ends: the delimiter, a line break, or the end of what is read. */
+    private int fieldEnd(int i) {
+        byte[] b = buf;
+        int n = filled;
+        byte d = delimiter;
+        while (i < n) {
+            byte c = b[i];
+            if (c == d || c == '\n' || c == '\r') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** The problem of a byte that is not UTF-8 text in {@code what}. */
+    static String notUtf8(String what, byte bad) {
+        return what + " holds a byte that is not UTF-8 text (" + String.format("0x%02X", bad & 0xFF) + "); expected"
+                + " the file in UTF-8: re-encode it (from Latin-1, for example: iconv -f latin1 -t utf-8)";
+    }
+
     /** Undoes the doubled quotes of a quoted field in place; its new end. */
     private int undouble(int from, int to) {
         int w = from;
@@ -389,7 +427,10 @@ final class CsvRows extends RecordReader {
             pos = 0;
         }
         if (filled == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
+            if (buf.length >= MAX_RECORD) {
+                throw tooLong();
+            }
+            buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_RECORD));
         }
         int before = filled;
         try {
@@ -405,6 +446,19 @@ final class CsvRows extends RecordReader {
             throw new BadInputException(file, nextLine, 0, "cannot read: " + e.getMessage(), e);
         }
         return filled > before;
+    }
+
+    /** The error for a record that fills {@link #MAX_RECORD} bytes: at the quote that opened it, if one did. */
+    private BadInputException tooLong() {
+        String limit = (MAX_RECORD >> 20) + " MiB";
+        if (openQuoteAt >= 0) {
+            return new BadInputException(file, openQuoteLine, column((int) (openQuoteLineStartAt - base),
+                    (int) (openQuoteAt - base)), "unclosed quote: the quoted field that opens here runs on for more than "
+                    + limit + " without a closing quote; expected a closing \" (a quote inside a quoted field is"
+                    + " written twice: \"\")");
+        }
+        return new BadInputException(file, nextLine, 0, "a record of more than " + limit + " without a line break;"
+                + " expected rows of predictions, one a line");
     }
 
     @Override

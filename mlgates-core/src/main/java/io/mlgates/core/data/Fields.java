@@ -1,5 +1,10 @@
 package io.mlgates.core.data;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,6 +27,9 @@ final class Fields {
     final int[] end;
     /** For readers of text: where the next encoded value goes. */
     private int used;
+    /** Where the record's first byte lies in {@link #bytes}: a value's place in its line is counted from there. */
+    int recordStart;
+    private final CharsetDecoder strict = strictUtf8();
 
     Fields(int slots) {
         start = new int[slots];
@@ -63,6 +71,36 @@ final class Fields {
         return start[slot] < 0 ? null : new String(bytes, start[slot], end[slot] - start[slot], StandardCharsets.UTF_8);
     }
 
+    /**
+     * Where the first byte of the value that is not part of UTF-8 text lies in {@link #bytes} (a byte that starts no
+     * character, a character cut short, an overlong form, a surrogate, a code point past U+10FFFF); -1 if none.
+     */
+    int notUtf8(int slot) {
+        return notUtf8(bytes, start[slot], end[slot], strict);
+    }
+
+    /** As {@link #notUtf8(int)}, for the bytes {@code [from, to)}, with a decoder that reports malformed input. */
+    static int notUtf8(byte[] bytes, int from, int to, CharsetDecoder strict) {
+        int i = from;
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == to) {
+            return -1;
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, i, to - i);
+        CharBuffer out = CharBuffer.allocate(to - i);
+        strict.reset();
+        CoderResult result = strict.decode(in, out, true);
+        return result.isError() ? in.position() : -1;
+    }
+
+    /** A decoder of UTF-8 that reports what is not UTF-8 instead of replacing it. */
+    static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
     /** Whether the value is empty or white space only, as {@link String#isBlank()} says. */
     boolean blank(int slot) {
         for (int i = start[slot]; i < end[slot]; i++) {
@@ -85,42 +123,38 @@ final class Fields {
      * @throws NumberFormatException as {@link Double#parseDouble} does
      */
     double number(int slot) {
+        byte[] b = bytes;
         int i = start[slot];
         int to = end[slot];
         boolean negative = false;
-        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
-            negative = bytes[i] == '-';
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
             i++;
         }
+        // digits, a point, digits: a mantissa of more than 18 digits may wrap, and is then not used
         long mantissa = 0;
-        int digits = 0;
-        int decimals = -1;
-        for (; i < to; i++) {
-            byte b = bytes[i];
-            if (b >= '0' && b <= '9') {
-                mantissa = mantissa * 10 + (b - '0');
-                if (++digits > 18) {
-                    break;
-                }
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            } else if (b == '.' && decimals < 0) {
-                decimals = 0;
-            } else {
-                break;
-            }
+        int first = i;
+        int digit;
+        while (i < to && (digit = b[i] - '0') >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            i++;
         }
-        if (i == to && digits > 0 && mantissa < EXACT_LIMIT && decimals < POWERS_OF_TEN.length) {
-            double value = decimals <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[decimals];
+        int digits = i - first;
+        int decimals = 0;
+        if (i < to && b[i] == '.') {
+            int point = ++i;
+            while (i < to && (digit = b[i] - '0') >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                i++;
+            }
+            decimals = i - point;
+            digits += decimals;
+        }
+        if (i == to && digits > 0 && digits <= 18 && mantissa < EXACT_LIMIT && decimals < POWERS_OF_TEN.length) {
+            double value = decimals == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[decimals];
             return negative ? -value : value;
         }
         return Double.parseDouble(text(slot));
-    }
-
-    /** Hash of the value's bytes, for {@link ByteTable}. */
-    int hash(int slot) {
-        return ByteTable.hash(bytes, start[slot], end[slot]);
     }
 
     /** Lets slot {@code to} show the value of slot {@code from}: one column in two roles. */

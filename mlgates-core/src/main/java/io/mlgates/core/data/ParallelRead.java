@@ -172,6 +172,7 @@ final class ParallelRead {
                 }
             }
             if (first == null) {
+                shards.shiftLines(range.shard(), offset);
                 try {
                     if (total == null) {
                         total = range.shard();

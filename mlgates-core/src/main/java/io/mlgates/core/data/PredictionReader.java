@@ -128,10 +128,15 @@ public final class PredictionReader implements Closeable {
     private double predicted;
     private double weight;
     private final String[] groups;
+    private final int[] groupNumbers;
+    /** The model's input columns read beside the prediction's, whose values are given as written; may be absent. */
+    final List<String> inputColumns;
+    private final int firstInput;
 
     private PredictionReader(RecordReader records, String file, PredictionSource source, TaskType task,
-                             List<String> groupColumns, ProgressListener progress, boolean range, Path path,
-                             FileChannel channel, CsvRows.Header header) throws BadInputException {
+                             List<String> groupColumns, List<String> inputColumns, ProgressListener progress,
+                             boolean range, Path path, FileChannel channel, CsvRows.Header header)
+            throws BadInputException {
         this.records = records;
         this.range = range;
         this.path = path;
@@ -142,6 +147,9 @@ public final class PredictionReader implements Closeable {
         this.task = task;
         this.groupColumns = List.copyOf(groupColumns);
         this.groups = new String[groupColumns.size()];
+        this.groupNumbers = new int[groupColumns.size()];
+        this.inputColumns = List.copyOf(inputColumns);
+        this.firstInput = FIRST_GROUP + groupColumns.size();
         this.progress = progress;
         // Every missing column is told at once, with the mapping the header suggests: one run, one fix.
         List<Fixes.Missing> missing = new ArrayList<>();
@@ -192,10 +200,21 @@ public final class PredictionReader implements Closeable {
     public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
                                         List<String> groupColumns, ProgressListener progress)
             throws BadInputException {
+        return open(path, displayName, source, task, groupColumns, List.of(), progress);
+    }
+
+    /**
+     * Opens a prediction file and checks its columns; the model's input columns {@code inputColumns} are read too,
+     * where the file has them ({@link #hasInput}), their values given as written ({@link #inputText}).
+     */
+    public static PredictionReader open(Path path, String displayName, PredictionSource source, TaskType task,
+                                        List<String> groupColumns, List<String> inputColumns,
+                                        ProgressListener progress) throws BadInputException {
         RegularFiles.requireRegular(path, displayName);
         List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
                 source.prediction().name(), source.weight().name()));
         wanted.addAll(groupColumns);
+        wanted.addAll(inputColumns);
         if (!isJsonLines(path, source.format()) && source.delimiter() < 0x80) {
             FileChannel channel;
             try {
@@ -210,8 +229,8 @@ public final class PredictionReader implements Closeable {
                 CsvRows.Header header = CsvRows.header(displayName, channel, size, source.delimiter());
                 CsvRows rows = CsvRows.range(displayName, wanted, channel, size, source.delimiter(), header,
                         header.dataStart(), header.dataLine(), Long.MAX_VALUE);
-                return new PredictionReader(rows, displayName, source, task, groupColumns, progress, false, path,
-                        channel, header);
+                return new PredictionReader(rows, displayName, source, task, groupColumns, inputColumns, progress,
+                        false, path, channel, header);
             } catch (BadInputException | RuntimeException e) {
                 closeQuietly(channel, null);
                 throw e;
@@ -233,8 +252,8 @@ public final class PredictionReader implements Closeable {
             records = isJsonLines(path, source.format())
                     ? new JsonLinesRecordReader(displayName, wanted, in)
                     : new CsvRecordReader(displayName, wanted, in, source.delimiter());
-            return new PredictionReader(records, displayName, source, task, groupColumns, progress, false, path,
-                    null, null);
+            return new PredictionReader(records, displayName, source, task, groupColumns, inputColumns, progress,
+                    false, path, null, null);
         } catch (BadInputException | RuntimeException e) {
             closeQuietly(records, in);
             throw e;
@@ -251,8 +270,8 @@ public final class PredictionReader implements Closeable {
         try {
             CsvRows rows = CsvRows.range(file, records.wanted, channel, channel.size(), source.delimiter(), header,
                     start, 1, limit);
-            return new PredictionReader(rows, file, source, task, groupColumns, ProgressListener.NONE, true, path,
-                    channel, header);
+            return new PredictionReader(rows, file, source, task, groupColumns, inputColumns, ProgressListener.NONE,
+                    true, path, channel, header);
         } catch (IOException e) {
             throw new BadInputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -267,6 +286,13 @@ public final class PredictionReader implements Closeable {
 
         /** Merges {@code later} (the rows after {@code into}'s) into {@code into}. */
         void merge(S into, S later);
+
+        /**
+         * Makes the lines a shard kept lines of the file: a range's rows tell {@link #line()} from the range's start,
+         * and {@code lines} lines came before it. Called on each range's shard before it is merged.
+         */
+        default void shiftLines(S shard, long lines) {
+        }
     }
 
     /**
@@ -571,7 +597,7 @@ public final class PredictionReader implements Closeable {
     }
 
     /** What the row says about the world: label, weight, slices. A failure here is an invalid row. */
-    private void decodeData() throws RecordReader.InvalidRecordException {
+    private void decodeData() throws RecordReader.InvalidRecordException, BadInputException {
         Fields f = records.fields;
         requireValue(f, LABEL, source.label());
         if (task == TaskType.REGRESSION) {
@@ -600,11 +626,10 @@ public final class PredictionReader implements Closeable {
                 throw invalid("no value for slice column '" + groupColumns.get(i) + "'");
             }
             ByteTable<String> known = groupValues.get(i);
-            int hash = f.hash(slot);
-            String interned = known.get(f.bytes, f.start[slot], f.end[slot], hash);
-            if (interned == null) {
+            int number = known.number(f.bytes, f.start[slot], f.end[slot]);
+            if (number < 0) {
                 // UTF-8 takes at least a byte for each UTF-16 unit: only a long value needs counting in characters
-                String raw = f.text(slot);
+                String raw = strictText(f, slot, "slice column '" + groupColumns.get(i) + "'");
                 if (f.length(slot) > MAX_GROUP_NAME_LENGTH && raw.length() > MAX_GROUP_NAME_LENGTH) {
                     throw invalid("slice column '" + groupColumns.get(i) + "': a value of " + raw.length()
                             + " characters ('" + RecordReader.clip(raw) + "'); expected a group name of at most "
@@ -614,10 +639,10 @@ public final class PredictionReader implements Closeable {
                     throw invalid("slice column '" + groupColumns.get(i) + "' has more than "
                             + MAX_DISTINCT_VALUES + " distinct values; expected a column of groups, not of ids");
                 }
-                known.put(f.bytes, f.start[slot], f.end[slot], hash, raw);
-                interned = raw;
+                number = known.put(f.bytes, f.start[slot], f.end[slot], raw);
             }
-            groups[i] = interned;
+            groups[i] = known.value(number);
+            groupNumbers[i] = number;
         }
     }
 
@@ -636,7 +661,7 @@ public final class PredictionReader implements Closeable {
     }
 
     /** What the model answered. A failure here is the model's: see the class comment. */
-    private void decodePrediction() throws RecordReader.InvalidRecordException {
+    private void decodePrediction() throws RecordReader.InvalidRecordException, BadInputException {
         Fields f = records.fields;
         if (task == TaskType.REGRESSION) {
             requireValue(f, PREDICTION, source.prediction());
@@ -688,13 +713,13 @@ public final class PredictionReader implements Closeable {
         return d;
     }
 
-    private int classOf(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException {
-        int hash = f.hash(slot);
-        Integer cached = labelIndex.get(f.bytes, f.start[slot], f.end[slot], hash);
+    private int classOf(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException,
+            BadInputException {
+        Integer cached = labelIndex.get(f.bytes, f.start[slot], f.end[slot]);
         if (cached != null) {
             return cached;
         }
-        String label = f.text(slot);
+        String label = strictText(f, slot, "column '" + column.name() + "'");
         Optional<Integer> index = classes.indexOf(label);
         if (index.isEmpty()) {
             String known = RecordReader.shownColumns(classes.names());
@@ -708,9 +733,39 @@ public final class PredictionReader implements Closeable {
                     : "at most " + MAX_DISTINCT_VALUES + " classes are read"));
         }
         if (labelIndex.size() < MAX_DISTINCT_VALUES) {
-            labelIndex.put(f.bytes, f.start[slot], f.end[slot], hash, index.get());
+            labelIndex.put(f.bytes, f.start[slot], f.end[slot], index.get());
         }
         return index.get();
+    }
+
+    /**
+     * The value as text, once checked to be UTF-8: a file in another encoding is bad input at the byte (its line and
+     * column), never read with replaced characters, which would make two values one group. Called where a value is
+     * met for the first time; later rows find it by its bytes.
+     */
+    private String strictText(Fields f, int slot, String what) throws BadInputException {
+        int bad = f.notUtf8(slot);
+        if (bad < 0) {
+            return f.text(slot);
+        }
+        long at = records.line;
+        long column = 0;
+        if (records instanceof CsvRows) {
+            // from the record's first byte: its quoted fields may hold line breaks
+            int lineStart = f.recordStart;
+            for (int i = f.recordStart; i < bad; i++) {
+                byte b = f.bytes[i];
+                if (b == '\n' || b == '\r' && f.bytes[i + 1] != '\n') {
+                    at++;
+                    lineStart = i + 1;
+                }
+            }
+            column = 1;
+            for (int i = lineStart; i < bad; i++) {
+                column += (f.bytes[i] & 0xC0) != 0x80 ? 1 : 0;
+            }
+        }
+        throw new BadInputException(file, at, column, CsvRows.notUtf8(what, f.bytes[bad]));
     }
 
     public boolean hasScores() {
@@ -778,6 +833,31 @@ public final class PredictionReader implements Closeable {
     /** The current row's value of slice column {@code index} (in the order given to open). */
     public String group(int index) {
         return groups[index];
+    }
+
+    /**
+     * A number for the current row's value of slice column {@code index}: while this reader reads, the same value
+     * has the same number and the same {@link #group} string (the very object), numbers counting from 0 in the order
+     * values are first met. A parallel read gives each range its own reader, and so its own numbers.
+     */
+    public int groupNumber(int index) {
+        return groupNumbers[index];
+    }
+
+    /** Whether the file has input column {@code index} (in the order given to open). */
+    public boolean hasInput(int index) {
+        return records.hasColumn(firstInput + index);
+    }
+
+    /** Whether the current row's value of input column {@code index} is absent or blank. */
+    public boolean inputIsNull(int index) {
+        Fields f = records.fields;
+        return !f.present(firstInput + index) || f.blank(firstInput + index);
+    }
+
+    /** The current row's value of input column {@code index}, as written; call when not {@link #inputIsNull}. */
+    public String inputText(int index) {
+        return records.fields.text(firstInput + index);
     }
 
     public long rowsRead() {

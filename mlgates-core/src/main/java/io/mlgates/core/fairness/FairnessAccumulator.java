@@ -9,6 +9,7 @@ import io.mlgates.core.metrics.StateJson;
 import java.io.IOException;
 import io.mlgates.core.metrics.MetricValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +43,13 @@ public final class FairnessAccumulator {
     private final StringBuilder key = new StringBuilder();
     /** A row's log loss and squared error, computed once for the overall counts and every group. */
     private final BinaryAccumulator.RowTerms terms = new BinaryAccumulator.RowTerms();
+    /**
+     * For {@link #add(int[], String[], boolean, boolean, double, double)}: per column, the value each number stood
+     * for; and per attribute, its groups found by the numbers of its columns' values (nested arrays, one level a
+     * column, the last holding the groups). A row whose values are these very strings finds its groups by index.
+     */
+    private final String[][] valueOfNumber;
+    private final Object[][] groupsByNumbers;
 
     /**
      * @param columns the sensitive columns, in the order {@link #add} receives their values
@@ -77,6 +85,10 @@ public final class FairnessAccumulator {
             groups.add(new HashMap<>());
             missing.add(new HashSet<>());
         });
+        valueOfNumber = new String[columns.size()][];
+        Arrays.fill(valueOfNumber, new String[0]);
+        groupsByNumbers = new Object[attributes.size()][];
+        Arrays.fill(groupsByNumbers, new Object[0]);
     }
 
     /** The attributes judged: each column, then each intersection by its joined name. */
@@ -94,37 +106,125 @@ public final class FairnessAccumulator {
      */
     public void add(String[] values, boolean actualPositive, boolean predictedPositive, double score, double weight) {
         for (int i = 0; i < values.length; i++) {
-            if (MISSING.equals(values[i])) {
-                throw new IllegalArgumentException("column '" + columns.get(i) + "' holds the value " + MISSING
-                        + ", which names the group of rows with no value; expected another value, or an empty one");
-            }
+            requireNotReserved(i, values[i]);
         }
         overall.add(actualPositive, predictedPositive, score, weight, terms);
         for (int a = 0; a < attributes.size(); a++) {
-            int[] cols = attributeColumns.get(a);
-            boolean missingValue = false;
-            String group;
-            if (cols.length == 1) {
-                missingValue = values[cols[0]].isBlank();
-                group = missingValue ? MISSING : values[cols[0]];
-            } else {
-                key.setLength(0);
-                for (int j = 0; j < cols.length; j++) {
-                    if (j > 0) {
-                        key.append(JOIN);
-                    }
-                    String v = values[cols[j]];
-                    missingValue |= v.isBlank();
-                    key.append(v.isBlank() ? MISSING : v);
-                }
-                group = key.toString();
+            group(a, values).add(actualPositive, predictedPositive, score, weight, terms);
+        }
+    }
+
+    /**
+     * Adds one row whose values come with numbers, as a reader gives them ({@code PredictionReader.groupNumber}):
+     * the same as {@link #add(String[], boolean, boolean, double, double)}, but a row whose values were met before
+     * finds its groups by index, without a key or a map. A number is trusted only with the very string it came with
+     * before; another string under a known number is looked up by its value again.
+     *
+     * @param numbers per column, the value's number: 0 or more, small (they index arrays)
+     */
+    public void add(int[] numbers, String[] values, boolean actualPositive, boolean predictedPositive, double score,
+                    double weight) {
+        for (int i = 0; i < values.length; i++) {
+            String[] known = valueOfNumber[i];
+            int n = numbers[i];
+            if (n >= known.length || known[n] != values[i]) {
+                learn(i, n, values[i]);
             }
-            GroupCounts counts = groupCounts(a, group);
-            if (missingValue) {
-                missing.get(a).add(group);
+        }
+        overall.add(actualPositive, predictedPositive, score, weight, terms);
+        for (int a = 0; a < groupsByNumbers.length; a++) {
+            int[] cols = attributeColumns.get(a);
+            Object[] level = groupsByNumbers[a];
+            int last = cols.length - 1;
+            for (int j = 0; j < last && level != null; j++) {
+                int n = numbers[cols[j]];
+                level = n < level.length ? (Object[]) level[n] : null;
+            }
+            int n = numbers[cols[last]];
+            GroupCounts counts = level != null && n < level.length ? (GroupCounts) level[n] : null;
+            if (counts == null) {
+                counts = group(a, values);
+                remember(a, numbers, counts);
             }
             counts.add(actualPositive, predictedPositive, score, weight, terms);
         }
+    }
+
+    /** Binds number {@code n} of column {@code column} to {@code value}; a number that stood for another forgets all. */
+    private void learn(int column, int n, String value) {
+        if (n < 0) {
+            throw new IllegalArgumentException("a value's number must be 0 or more: " + n);
+        }
+        requireNotReserved(column, value);
+        String[] known = valueOfNumber[column];
+        if (n < known.length && known[n] != null) {
+            // another string under a known number: what was found by it may be another group's
+            for (String[] k : valueOfNumber) {
+                Arrays.fill(k, null);
+            }
+            Arrays.fill(groupsByNumbers, new Object[0]);
+        }
+        if (n >= known.length) {
+            known = Arrays.copyOf(known, Math.max(n + 1, 2 * known.length));
+            valueOfNumber[column] = known;
+        }
+        known[n] = value;
+    }
+
+    /** Files the group of attribute {@code a} under the numbers of its columns' values. */
+    private void remember(int a, int[] numbers, GroupCounts counts) {
+        int[] cols = attributeColumns.get(a);
+        groupsByNumbers[a] = fit(groupsByNumbers[a], numbers[cols[0]]);
+        Object[] level = groupsByNumbers[a];
+        for (int j = 0; j < cols.length - 1; j++) {
+            int n = numbers[cols[j]];
+            Object[] next = fit((Object[]) level[n], numbers[cols[j + 1]]);
+            level[n] = next;
+            level = next;
+        }
+        level[numbers[cols[cols.length - 1]]] = counts;
+    }
+
+    /** {@code level}, or a longer copy of it, with room at {@code index}; a new array for null. */
+    private static Object[] fit(Object[] level, int index) {
+        if (level == null) {
+            return new Object[Math.max(4, index + 1)];
+        }
+        return index < level.length ? level : Arrays.copyOf(level, Math.max(index + 1, 2 * level.length));
+    }
+
+    private void requireNotReserved(int column, String value) {
+        if (MISSING.equals(value)) {
+            throw new IllegalArgumentException("column '" + columns.get(column) + "' holds the value " + MISSING
+                    + ", which names the group of rows with no value; expected another value, or an empty one");
+        }
+    }
+
+    /** The group of attribute {@code a} that the row's values fall in, made on first sight. */
+    private GroupCounts group(int a, String[] values) {
+        int[] cols = attributeColumns.get(a);
+        boolean missingValue = false;
+        String group;
+        if (cols.length == 1) {
+            missingValue = values[cols[0]].isBlank();
+            group = missingValue ? MISSING : values[cols[0]];
+        } else {
+            key.setLength(0);
+            for (int j = 0; j < cols.length; j++) {
+                if (j > 0) {
+                    key.append(JOIN);
+                }
+                String v = values[cols[j]];
+                missingValue |= v.isBlank();
+                key.append(v.isBlank() ? MISSING : v);
+            }
+            group = key.toString();
+        }
+        GroupCounts counts = groupCounts(a, group);
+        if (missingValue) {
+            missing.get(a).add(group);
+        }
+        return counts;
     }
 
     private GroupCounts groupCounts(int attribute, String group) {
@@ -158,6 +258,42 @@ public final class FairnessAccumulator {
 
     public long rows() {
         return overall.rows();
+    }
+
+    /**
+     * A new accumulator of {@code columns} and {@code intersections} holding this one's counts of those attributes:
+     * what a gate judges of statistics that were kept for more attributes than it judges.
+     *
+     * @throws IllegalArgumentException naming the first attribute this accumulator does not hold
+     */
+    public FairnessAccumulator select(List<String> columns, List<List<String>> intersections) {
+        FairnessAccumulator selected = new FairnessAccumulator(columns, intersections, hasScores, calibrationBins,
+                maxGroups);
+        selected.overall.merge(overall);
+        for (int a = 0; a < selected.attributes.size(); a++) {
+            int from = indexOf(selected.columnsOf(a));
+            if (from < 0) {
+                throw new IllegalArgumentException(selected.attributes.get(a));
+            }
+            for (Map.Entry<String, GroupCounts> e : groups.get(from).entrySet()) {
+                selected.groupCounts(a, e.getKey()).merge(e.getValue());
+            }
+            selected.missing.get(a).addAll(missing.get(from));
+        }
+        return selected;
+    }
+
+    private List<String> columnsOf(int attribute) {
+        return Arrays.stream(attributeColumns.get(attribute)).mapToObj(columns::get).toList();
+    }
+
+    private int indexOf(List<String> attributeColumnNames) {
+        for (int a = 0; a < attributes.size(); a++) {
+            if (columnsOf(a).equals(attributeColumnNames)) {
+                return a;
+            }
+        }
+        return -1;
     }
 
     /** The sensitive columns, in the order {@link #add} receives their values. */

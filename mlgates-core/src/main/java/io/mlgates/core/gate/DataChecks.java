@@ -20,9 +20,11 @@ final class DataChecks {
         List<CheckResult> checks = new ArrayList<>(3);
         checks.add(data.rows() > 0
                 ? CheckResult.ofInput("data:rows", Status.PASS, data.rows(),
-                        data.rows() + " rows read from " + data.predictions())
+                        data.rows() + " rows " + (data.source() == DataSource.STATISTICS ? "counted in " : "read from ")
+                                + data.described())
                 : CheckResult.ofInput("data:rows", Status.ERROR, 0,
-                        data.predictions() + " holds no usable row: there is nothing to judge"));
+                        data.described() + (data.source() == DataSource.STATISTICS ? " count" : " holds")
+                                + " no usable row: there is nothing to judge"));
         if (source.invalidRows() != InvalidRows.DROP) {
             return checks;
         }
@@ -34,15 +36,14 @@ final class DataChecks {
             checks.add(CheckResult.ofInput("data:dropped_rows", Status.ERROR, dropped, dropped + " invalid rows"
                     + " dropped, among them every row of class " + String.join(", ", emptiedClasses.stream()
                     .map(c -> "'" + c + "'").toList()) + ": no row of " + (emptiedClasses.size() == 1 ? "that class"
-                    : "those classes") + " is left to judge; fix these rows rather than drop them, first: "
-                    + data.dropReasons().get(0)));
+                    : "those classes") + " is left to judge; fix these rows rather than drop them" + first(data.dropReasons())));
         } else {
             Status status = dropped == 0 ? Status.PASS : share > most ? Status.FAIL : Status.WARN;
             checks.add(CheckResult.ofInput("data:dropped_rows", status, dropped, dropped == 0
                     ? "no invalid row dropped"
                     : dropped + " invalid rows dropped, " + percent(share) + " of " + data.rowsInFile() + " rows ("
                             + (status == Status.FAIL ? "above" : "within") + " predictions.maxDroppedShare "
-                            + percent(most) + "), first: " + data.dropReasons().get(0)));
+                            + percent(most) + ")" + first(data.dropReasons())));
         }
         long failed = data.failedPredictions();
         if (failed > 0) {
@@ -52,9 +53,14 @@ final class DataChecks {
                             ? "each counts as a wrong answer (the other class, the worst score)"
                             : "a " + data.task().name().toLowerCase(Locale.ROOT) + " model has no worst"
                             + " answer to count them as, so the metrics cannot be judged")
-                            + "; first: " + data.failureReasons().get(0)));
+                            + (data.failureReasons().isEmpty() ? "" : "; first: " + data.failureReasons().get(0))));
         }
         return checks;
+    }
+
+    /** ", first: file:line: reason"; nothing where no row is named (statistics count rows without naming them). */
+    private static String first(List<String> reasons) {
+        return reasons.isEmpty() ? "" : ", first: " + reasons.get(0);
     }
 
     private static String percent(double share) {

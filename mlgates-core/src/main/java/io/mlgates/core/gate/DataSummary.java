@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What was read: which file, how many rows, how many dropped and why, how many predictions failed and why.
  *
- * @param predictions the prediction file, relative to the model repository
+ * @param predictions the prediction file, relative to the model repository; for {@link DataSource#STATISTICS} the
+ *     statistics files judged, as shown, joined by {@code ", "}
  * @param task the kind of model
  * @param classes the class names (empty for regression)
  * @param rows rows read and judged (for a binary model, failed predictions among them, as wrong answers)
@@ -19,11 +20,14 @@ import java.util.Optional;
  * @param failureReasons the first few failed predictions, each as {@code file:line: reason}
  * @param bytes size of the prediction file
  * @param binary for a binary model, how its rows were read as decisions
+ * @param source whether the rows were read, or statistics of them (then the counts are the files' and no row is
+ *     named: dropped and failed rows have no reasons)
  */
 public record DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
                           List<String> dropReasons, long failedPredictions, List<String> failureReasons,
-                          long bytes, Optional<BinaryReading> binary) {
+                          long bytes, Optional<BinaryReading> binary, DataSource source) {
     public DataSummary {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(binary, "binary");
@@ -38,11 +42,24 @@ public record DataSummary(String predictions, TaskType task, List<String> classe
         }
     }
 
+    /** Rows read from a prediction file. */
+    public DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
+                       List<String> dropReasons, long failedPredictions, List<String> failureReasons, long bytes,
+                       Optional<BinaryReading> binary) {
+        this(predictions, task, classes, rows, droppedRows, dropReasons, failedPredictions, failureReasons, bytes,
+                binary, DataSource.ROWS);
+    }
+
     /** What was read, without saying how a binary model's rows became decisions. */
     public DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
                        List<String> dropReasons, long failedPredictions, List<String> failureReasons, long bytes) {
         this(predictions, task, classes, rows, droppedRows, dropReasons, failedPredictions, failureReasons, bytes,
-                Optional.empty());
+                Optional.empty(), DataSource.ROWS);
+    }
+
+    /** What was judged, in words: the prediction file, or "statistics a.json, b.json". */
+    public String described() {
+        return source == DataSource.STATISTICS ? "statistics " + predictions : predictions;
     }
 
     /** Rows of the file: judged, dropped, and failed predictions left out of the judged rows. */

@@ -93,10 +93,21 @@ public final class EthicsGate {
         DataSummary data;
         List<String> classNames;
         List<String> emptiedClasses;
-        String predictionsDigest;
+        List<Evidence.Input> inputs = new ArrayList<>();
         Candidate candidate;
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+        if (request.judgesStatistics()) {
+            // the statistics become the gate's accumulators; from there on, the path of rows
+            JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
+            Grouped read = judged.grouped(sensitive, fairness.intersections(), ranks);
+            overall = read.overall();
+            groups = read.groups();
+            classNames = judged.classNames();
+            emptiedClasses = List.of();
+            data = judged.summary();
+            inputs.addAll(judged.inputs());
+            candidate = judged.candidate(artefacts, policyName);
+        } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Grouped read = shared.isPresent() ? shared.get().shard() : opened.readAll(shards(policy, sensitive,
@@ -109,7 +120,8 @@ public final class EthicsGate {
                     reader.rowsDropped(), reader.dropReasons(), reader.failedPredictions(), reader.failureReasons(),
                     reader.bytesRead(), BinaryReading.of(policy, source, reader));
             request.progress().onProgress(reader.rowsRead(), reader.bytesRead());
-            predictionsDigest = reader.digest();
+            String predictionsDigest = reader.digest();
+            inputs.add(new Evidence.Input("predictions", predictionsDisplay, predictionsDigest));
             candidate = JudgedFiles.candidate(artefacts, predictionsDisplay, predictionsDigest, reader.bytesRead());
         } catch (IOException e) {
             throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
@@ -153,14 +165,17 @@ public final class EthicsGate {
         Status status = Status.worstOf(judged.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
                 loaded.organisation(), data, metrics, judged, Optional.empty(), request.clock().instant(),
-                EngineVersion.current(), fairnessResult, new Evidence(
-                List.of(new Evidence.Input("predictions", predictionsDisplay, predictionsDigest)), request.chainHead(),
+                EngineVersion.current(), fairnessResult, new Evidence(inputs, request.chainHead(),
                 Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), Optional.empty(),
                         Optional.empty(), request.sensitive(), request.reference(), request.columns())));
     }
 
     /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
-    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values, int[] numbers) {
+        /** With room for a row's values and their numbers, one of each per sensitive column. */
+        Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
+            this(overall, groups, values, new int[values.length]);
+        }
     }
 
     /**
@@ -185,10 +200,12 @@ public final class EthicsGate {
                 shard.overall().add(row);
                 if (shard.groups() != null) {
                     String[] values = shard.values();
+                    int[] numbers = shard.numbers();
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.group(firstGroup + i);
+                        numbers[i] = row.groupNumber(firstGroup + i);
                     }
-                    shard.groups().add(values, row.actualPositive(), row.predictedPositive(), row.score(),
+                    shard.groups().add(numbers, values, row.actualPositive(), row.predictedPositive(), row.score(),
                             row.weight());
                 }
             }

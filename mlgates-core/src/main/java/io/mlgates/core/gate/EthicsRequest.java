@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param clock the time stamp's source, and the day waivers are judged on
  * @param columns prediction columns instead of the policy's mapping
+ * @param statistics statistics files (docs/statistics.md) to judge, merged, instead of reading prediction rows;
+ *     empty to read the rows
  */
 public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<RequestedFile> predictions,
                             Optional<List<String>> sensitive, Map<String, String> reference,
                             ProgressListener progress, Clock clock, SeenChainHead chainHead,
-                            ColumnChoice columns) {
+                            ColumnChoice columns, List<RequestedFile> statistics) {
     public EthicsRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
@@ -41,6 +43,26 @@ public record EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<R
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chainHead, "chainHead");
         Objects.requireNonNull(columns, "columns");
+        statistics = List.copyOf(statistics);
+        if (!statistics.isEmpty() && predictions.isPresent()) {
+            throw new IllegalArgumentException("a gate judges a prediction file or statistics files, not both");
+        }
+        if (!statistics.isEmpty() && !columns.equals(ColumnChoice.none())) {
+            throw new IllegalArgumentException("statistics files were read with their columns already; no column"
+                    + " can be chosen for them");
+        }
+    }
+
+    /** Prediction rows to read: the caller's file, or the policy's. */
+    public EthicsRequest(Workspace workspace, LoadedPolicy policy, Optional<RequestedFile> predictions,
+                         Optional<List<String>> sensitive, Map<String, String> reference,
+                         ProgressListener progress, Clock clock, SeenChainHead chainHead, ColumnChoice columns) {
+        this(workspace, policy, predictions, sensitive, reference, progress, clock, chainHead, columns, List.of());
+    }
+
+    /** Whether the gate judges statistics files instead of reading rows. */
+    public boolean judgesStatistics() {
+        return !statistics.isEmpty();
     }
 
     /** The policy's own files and sensitive columns, judged at the clock's time (waivers are judged on its day). */

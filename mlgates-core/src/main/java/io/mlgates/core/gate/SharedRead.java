@@ -7,6 +7,7 @@ import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.schema.InputSchema;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ public final class SharedRead {
         LoadedPolicy loaded = validation.policy();
         Policy policy = loaded.policy();
         Workspace ws = validation.workspace();
-        if (ethics.policy() != loaded || !ethics.workspace().root().equals(ws.root())
+        if (validation.judgesStatistics() || ethics.judgesStatistics() || ethics.policy() != loaded
+                || !ethics.workspace().root().equals(ws.root())
                 || !ethics.columns().equals(validation.columns())) {
             return Optional.empty();
         }
@@ -79,10 +81,12 @@ public final class SharedRead {
         List<String> groups = new ArrayList<>(slices);
         groups.addAll(sensitive);
         PredictionSource source = validation.columns().applyTo(policy.predictions());
+        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, loaded.fileName().orElse("the default"
+                + " policy"), new ArrayList<>());
         try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(), groups,
-                validation.progress())) {
+                ValidationGate.inputColumns(schema), validation.progress())) {
             PredictionReader.Shards<ValidationGate.Sliced> v = ValidationGate.shards(policy, reader.hasScores(), 0,
-                    scoreBudget);
+                    scoreBudget, ValidationGate.SchemaInputs.of(schema, reader));
             PredictionReader.Shards<EthicsGate.Grouped> e = EthicsGate.shards(policy, sensitive,
                     fairness.intersections(), ranks, reader.hasScores(), slices.size(), scoreBudget);
             Both both = reader.readAll(new PredictionReader.Shards<>() {
@@ -101,6 +105,12 @@ public final class SharedRead {
                 public void merge(Both into, Both later) {
                     v.merge(into.validation(), later.validation());
                     e.merge(into.ethics(), later.ethics());
+                }
+
+                @Override
+                public void shiftLines(Both shard, long lines) {
+                    v.shiftLines(shard.validation(), lines);
+                    e.shiftLines(shard.ethics(), lines);
                 }
             });
             reader.digest(); // taken now: the file is closed when the gates ask

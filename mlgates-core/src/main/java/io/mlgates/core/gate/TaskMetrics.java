@@ -25,6 +25,16 @@ abstract sealed class TaskMetrics {
         };
     }
 
+    /** The metrics of an accumulator filled elsewhere (statistics read from files): one of the tasks' three. */
+    static TaskMetrics of(Object accumulator) {
+        if (accumulator instanceof BinaryAccumulator b) {
+            return new Binary(b);
+        } else if (accumulator instanceof MulticlassAccumulator m) {
+            return new Multiclass(m);
+        }
+        return new Regression((RegressionAccumulator) accumulator);
+    }
+
     abstract void add(PredictionReader row);
 
     /** Adds the rows {@code later} (of the same task and options) counted after this one's. */
@@ -43,7 +53,11 @@ abstract sealed class TaskMetrics {
         private final BinaryAccumulator acc;
 
         Binary(boolean hasScores, boolean rankMetrics, int calibrationBins, ScoreBudget scoreBudget) {
-            acc = new BinaryAccumulator(hasScores, rankMetrics, calibrationBins, scoreBudget);
+            this(new BinaryAccumulator(hasScores, rankMetrics, calibrationBins, scoreBudget));
+        }
+
+        Binary(BinaryAccumulator acc) {
+            this.acc = acc;
         }
 
         @Override
@@ -73,7 +87,15 @@ abstract sealed class TaskMetrics {
     }
 
     static final class Multiclass extends TaskMetrics {
-        private final MulticlassAccumulator acc = new MulticlassAccumulator();
+        private final MulticlassAccumulator acc;
+
+        Multiclass() {
+            this(new MulticlassAccumulator());
+        }
+
+        Multiclass(MulticlassAccumulator acc) {
+            this.acc = acc;
+        }
 
         @Override
         void add(PredictionReader row) {
@@ -97,7 +119,15 @@ abstract sealed class TaskMetrics {
     }
 
     static final class Regression extends TaskMetrics {
-        private final RegressionAccumulator acc = new RegressionAccumulator();
+        private final RegressionAccumulator acc;
+
+        Regression() {
+            this(new RegressionAccumulator());
+        }
+
+        Regression(RegressionAccumulator acc) {
+            this.acc = acc;
+        }
 
         @Override
         void add(PredictionReader row) {

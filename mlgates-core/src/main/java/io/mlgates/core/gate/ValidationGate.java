@@ -17,6 +17,9 @@ import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.schema.InputSchema;
+import io.mlgates.core.schema.SchemaColumn;
+import io.mlgates.core.schema.SchemaRows;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,12 +78,31 @@ public final class ValidationGate {
         Candidate candidate;
         List<String> emptiedClasses;
         List<Evidence.Input> inputs = new ArrayList<>();
+        List<Evidence.Input> schemaInputs = new ArrayList<>();
+        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, schemaInputs);
+        Optional<SchemaRows> schemaRows;
         PredictionSource source = request.columns().applyTo(policy.predictions());
-        try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
-                predictionsDisplay, source, policy.task(), sliceColumns, request.progress())) {
+        if (request.judgesStatistics()) {
+            // the statistics become the gate's accumulators; from there on, the path of rows
+            JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
+            Sliced read = judged.sliced(sliceColumns, rankSlices(policy), ranksNeeded(policy,
+                    request.baseline().isPresent() || policy.baseline().isPresent()));
+            overall = read.overall();
+            bySlice.addAll(read.bySlice());
+            classNames = judged.classNames();
+            emptiedClasses = List.of();
+            data = judged.summary();
+            inputs.addAll(judged.inputs());
+            candidate = judged.candidate(artefacts, policyName);
+            inputs.addAll(schemaInputs);
+            schemaRows = Optional.empty();
+        } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
+                predictionsDisplay, source, policy.task(), sliceColumns, inputColumns(schema), request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Sliced read = shared.isPresent() ? shared.get().shard()
-                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget));
+                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget,
+                    SchemaInputs.of(schema, opened)));
+            schemaRows = read.schemaRows();
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -91,6 +114,7 @@ public final class ValidationGate {
             String digest = reader.digest();
             inputs.add(new Evidence.Input("predictions", predictionsDisplay, digest));
             candidate = JudgedFiles.candidate(artefacts, predictionsDisplay, digest, reader.bytesRead());
+            inputs.addAll(schemaInputs);
         } catch (IOException e) {
             throw new BadInputException(predictionsDisplay, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -123,6 +147,12 @@ public final class ValidationGate {
             checks.addAll(BaselineChecks.compare(baselineSource.get(), request.baseline().isPresent(), configured,
                     metrics, ws, request.stages(), policyName, inputs));
         }
+        if (schema.isPresent()) {
+            checks.addAll(SchemaChecks.againstProduction(schema.get(), ws, policy.schema(), policyName, inputs));
+            checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
+                    : SchemaChecks.data(schema.get(), predictionsDisplay,
+                    schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(), false));
+        }
         for (SliceRule rule : policy.slices()) {
             Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));
             for (Map.Entry<String, TaskMetrics> slice : slices.entrySet()) {
@@ -140,8 +170,92 @@ public final class ValidationGate {
                         request.columns())));
     }
 
-    /** What a range of rows makes: the metrics overall and per value of each slice column. */
-    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+    /**
+     * What a range of rows makes: the metrics overall and per value of each slice column, and the declared input
+     * columns' values against the schema.
+     */
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index,
+                  Optional<SchemaRows> schemaRows) {
+        Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+            this(overall, bySlice, new SliceIndex(bySlice.size()), Optional.empty());
+        }
+    }
+
+    /**
+     * The slices of a shard found by the numbers the reader gives their values ({@code PredictionReader.groupNumber}),
+     * so that a row finds its slice by index, not by a lookup of its value; a number is trusted only with the very
+     * string it came with.
+     */
+    static final class SliceIndex {
+        private final String[][] valueOf;
+        private final TaskMetrics[][] metricsOf;
+
+        SliceIndex(int columns) {
+            valueOf = new String[columns][0];
+            metricsOf = new TaskMetrics[columns][0];
+        }
+
+        /** The slice of column {@code column} whose value has number {@code n} and is {@code value}; null if unknown. */
+        TaskMetrics find(int column, int n, String value) {
+            String[] values = valueOf[column];
+            return n < values.length && values[n] == value ? metricsOf[column][n] : null;
+        }
+
+        void remember(int column, int n, String value, TaskMetrics metrics) {
+            if (n >= valueOf[column].length) {
+                valueOf[column] = Arrays.copyOf(valueOf[column], Math.max(n + 1, 2 * valueOf[column].length));
+                metricsOf[column] = Arrays.copyOf(metricsOf[column], valueOf[column].length);
+            }
+            valueOf[column][n] = value;
+            metricsOf[column][n] = metrics;
+        }
+    }
+
+    /**
+     * The declared input columns the reader found, each with its index among the reader's input columns (opened
+     * with the schema's names, in order); none without a declared schema.
+     */
+    record SchemaInputs(List<SchemaColumn> columns, int[] readerIndex) {
+        static final SchemaInputs NONE = new SchemaInputs(List.of(), new int[0]);
+
+        static SchemaInputs of(Optional<InputSchema> schema, PredictionReader reader) {
+            if (schema.isEmpty()) {
+                return NONE;
+            }
+            List<SchemaColumn> found = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (int i = 0; i < schema.get().columns().size(); i++) {
+                if (reader.hasInput(i)) {
+                    found.add(schema.get().columns().get(i));
+                    index.add(i);
+                }
+            }
+            return new SchemaInputs(found, index.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        Optional<SchemaRows> create() {
+            return columns.isEmpty() ? Optional.empty() : Optional.of(new SchemaRows(columns));
+        }
+
+        /** The reader's current row as the schema's accumulator reads it. */
+        SchemaRows.Row row(PredictionReader reader) {
+            return new SchemaRows.Row() {
+                @Override
+                public boolean isNull(int column) {
+                    return reader.inputIsNull(readerIndex[column]);
+                }
+
+                @Override
+                public String text(int column) {
+                    return reader.inputText(readerIndex[column]);
+                }
+            };
+        }
+    }
+
+    /** The names of the declared schema's columns, for the reader to read; none without a declared schema. */
+    static List<String> inputColumns(Optional<InputSchema> schema) {
+        return schema.map(InputSchema::names).orElse(List.of());
     }
 
     /** The columns whose values are slices, each once. */
@@ -149,12 +263,32 @@ public final class ValidationGate {
         return policy.slices().stream().map(SliceRule::column).distinct().toList();
     }
 
+    /** The slice columns whose limits need rank metrics. */
+    static List<String> rankSlices(Policy policy) {
+        return policy.slices().stream().filter(r -> r.limits().stream().anyMatch(l -> needsRanks(l.metric())))
+                .map(SliceRule::column).distinct().toList();
+    }
+
+    /**
+     * Whether a limit or a baseline comparison needs rank metrics over all rows (a baseline without comparisons
+     * compares every metric of known direction, the rank metrics among them).
+     */
+    static boolean ranksNeeded(Policy policy, boolean baselineCompared) {
+        List<BaselineComparison> comparisons = policy.baseline().map(Baseline::comparisons).orElse(List.of());
+        return policy.limits().stream().anyMatch(l -> needsRanks(l.metric())) || baselineCompared
+                && (comparisons.isEmpty() || comparisons.stream().anyMatch(c -> needsRanks(c.metric())));
+    }
+
+    private static boolean needsRanks(String metric) {
+        return Metric.named(metric).filter(Metric::needsRanks).isPresent();
+    }
+
     /**
      * What the gate makes of the rows: the metrics overall and per slice, the slice columns' values being the
      * reader's groups from {@code firstGroup} on.
      */
     static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup,
-                                                  ScoreBudget scoreBudget) {
+                                                  ScoreBudget scoreBudget, SchemaInputs schemaInputs) {
         List<String> sliceColumns = sliceColumns(policy);
         int calibrationBins = policy.calibrationBins();
         boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
@@ -171,17 +305,32 @@ public final class ValidationGate {
                     slices.add(new TreeMap<>());
                 }
                 return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
-                        slices);
+                        slices, new SliceIndex(slices.size()), schemaInputs.create());
             }
 
             @Override
             public void add(Sliced shard, PredictionReader row) {
                 shard.overall().add(row);
                 for (int i = 0; i < sliceColumns.size(); i++) {
-                    boolean ranks = sliceNeedsRanks[i];
-                    shard.bySlice().get(i).computeIfAbsent(row.group(firstGroup + i), g -> TaskMetrics.create(
-                            policy.task(), scores, ranks, calibrationBins, scoreBudget)).add(row);
+                    String value = row.group(firstGroup + i);
+                    int n = row.groupNumber(firstGroup + i);
+                    TaskMetrics slice = shard.index().find(i, n, value);
+                    if (slice == null) {
+                        boolean ranks = sliceNeedsRanks[i];
+                        slice = shard.bySlice().get(i).computeIfAbsent(value, g -> TaskMetrics.create(
+                                policy.task(), scores, ranks, calibrationBins, scoreBudget));
+                        shard.index().remember(i, n, value, slice);
+                    }
+                    slice.add(row);
                 }
+                if (shard.schemaRows().isPresent()) {
+                    shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
+                }
+            }
+
+            @Override
+            public void shiftLines(Sliced shard, long lines) {
+                shard.schemaRows().ifPresent(r -> r.shift(lines));
             }
 
             @Override
@@ -195,6 +344,7 @@ public final class ValidationGate {
                         });
                     }
                 }
+                into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
             }
         };
     }

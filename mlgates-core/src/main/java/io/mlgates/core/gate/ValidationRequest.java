@@ -5,6 +5,7 @@ import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.workspace.Workspace;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,10 +21,13 @@ import java.util.Optional;
  * @param clock the time stamp's source
  * @param chainHead the registry's audit chain head as the caller read it, recorded in the result
  * @param columns prediction columns instead of the policy's mapping
+ * @param statistics statistics files (docs/statistics.md) to judge, merged, instead of reading prediction rows;
+ *     empty to read the rows
  */
 public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Optional<RequestedFile> predictions,
                                 Optional<BaselineSource> baseline, StageMetrics stages, ProgressListener progress,
-                                Clock clock, SeenChainHead chainHead, ColumnChoice columns) {
+                                Clock clock, SeenChainHead chainHead, ColumnChoice columns,
+                                List<RequestedFile> statistics) {
     public ValidationRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(policy, "policy");
@@ -34,6 +38,26 @@ public record ValidationRequest(Workspace workspace, LoadedPolicy policy, Option
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chainHead, "chainHead");
         Objects.requireNonNull(columns, "columns");
+        statistics = List.copyOf(statistics);
+        if (!statistics.isEmpty() && predictions.isPresent()) {
+            throw new IllegalArgumentException("a gate judges a prediction file or statistics files, not both");
+        }
+        if (!statistics.isEmpty() && !columns.equals(ColumnChoice.none())) {
+            throw new IllegalArgumentException("statistics files were read with their columns already; no column"
+                    + " can be chosen for them");
+        }
+    }
+
+    /** Prediction rows to read: the caller's file, or the policy's. */
+    public ValidationRequest(Workspace workspace, LoadedPolicy policy, Optional<RequestedFile> predictions,
+                             Optional<BaselineSource> baseline, StageMetrics stages, ProgressListener progress,
+                             Clock clock, SeenChainHead chainHead, ColumnChoice columns) {
+        this(workspace, policy, predictions, baseline, stages, progress, clock, chainHead, columns, List.of());
+    }
+
+    /** Whether the gate judges statistics files instead of reading rows. */
+    public boolean judgesStatistics() {
+        return !statistics.isEmpty();
     }
 
     /** The policy's own files, judged at the clock's time (waivers are judged on its day); no registry is read. */

@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
  * @param waivers explicit, expiring exceptions to checks of any gate
  * @param promotion the stages, evidence, approvals and release train on the way to production
  * @param team the team that owns the model ({@code model.team}), when the policy names one
+ * @param schema the model's input schema and how the data is judged against it
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
                      List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
                      EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion,
-                     Optional<String> team) {
+                     Optional<String> team, SchemaPolicy schema) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
     /** The form of {@code model.team}, as the policy schema states it. */
@@ -47,12 +48,22 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         Objects.requireNonNull(ethics, "ethics");
         waivers = List.copyOf(waivers);
         Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(schema, "schema");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must lie in (0, 1): " + confidenceLevel);
         }
         if (calibrationBins < 1) {
             throw new IllegalArgumentException("calibrationBins must be at least 1: " + calibrationBins);
         }
+    }
+
+    /** A policy without schema keys. */
+    public Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
+                  double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
+                  List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
+                  EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion, Optional<String> team) {
+        this(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics, limits,
+                baseline, slices, ethics, waivers, promotion, team, SchemaPolicy.defaults());
     }
 
     /** A policy whose model names no owning team. */
@@ -74,6 +85,6 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The same policy with other ethics settings (the command line's sensitive columns, the organisation's floor). */
     public Policy withEthics(EthicsPolicy newEthics) {
         return new Policy(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics,
-                limits, baseline, slices, newEthics, waivers, promotion, team);
+                limits, baseline, slices, newEthics, waivers, promotion, team, schema);
     }
 }

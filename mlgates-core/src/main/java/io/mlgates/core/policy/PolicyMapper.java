@@ -44,7 +44,17 @@ final class PolicyMapper {
                 ethics(root.path("ethics")),
                 waivers(root.path("waivers")),
                 promotion(root.path("promotion")),
-                optionalText(model.path("team")));
+                optionalText(model.path("team")),
+                schema(root.path("schema")));
+    }
+
+    private static SchemaPolicy schema(JsonNode node) {
+        SchemaPolicy defaults = SchemaPolicy.defaults();
+        Map<String, String> breaks = new LinkedHashMap<>();
+        node.path("breaks").properties().forEach(e -> breaks.put(e.getKey(), e.getValue().asText()));
+        return new SchemaPolicy(optionalText(node.path("declared")), optionalText(node.path("production")), breaks,
+                number(node.path("maxNullShare"), defaults.maxNullShare()),
+                constant(node.path("severity"), Severity.class, defaults.severity()));
     }
 
     private static EthicsPolicy ethics(JsonNode node) {

@@ -21,6 +21,8 @@ final class PolicyRules {
             "/predictions/path", "predictions.path",
             "/metrics/reported", "metrics.reported",
             "/baseline/path", "baseline.path",
+            "/schema/declared", "schema.declared",
+            "/schema/production", "schema.production",
             "/promotion/registry", "promotion.registry",
             "/promotion/results", "promotion.results");
 

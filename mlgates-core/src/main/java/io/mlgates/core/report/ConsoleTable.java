@@ -32,7 +32,7 @@ public final class ConsoleTable {
                 safe(r.policyFile().orElse("defaults, no mlgates.yaml"))));
         r.organisationPolicy().ifPresent(org -> out.append(String.format(Locale.ROOT,
                 "org       %s (%s, the organisation's floor)%n", org.digest(), safe(org.file()))));
-        out.append(String.format(Locale.ROOT, "data      %s: %d rows%s%n%n", safe(r.data().predictions()),
+        out.append(String.format(Locale.ROOT, "data      %s: %d rows%s%n%n", safe(r.data().described()),
                 r.data().rows(), r.data().droppedRows() > 0 ? ", " + r.data().droppedRows() + " dropped" : ""));
 
         List<String[]> metricRows = new ArrayList<>();

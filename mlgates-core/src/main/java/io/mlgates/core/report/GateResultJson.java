@@ -19,6 +19,7 @@ import io.mlgates.core.fairness.ReferenceComparison;
 import io.mlgates.core.fairness.Significance;
 import io.mlgates.core.gate.BinaryReading;
 import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.DataSource;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
@@ -112,6 +113,7 @@ public final class GateResultJson {
         ArrayNode failures = data.putArray("failureReasons");
         d.failureReasons().forEach(failures::add);
         data.put("bytes", d.bytes());
+        data.put("source", d.source().id());
         d.binary().ifPresent(b -> {
             ObjectNode binary = data.putObject("binary");
             binary.put("positive", b.positive());
@@ -352,7 +354,9 @@ public final class GateResultJson {
             DataSummary data = new DataSummary(text(d, "predictions"),
                     TaskType.valueOf(text(d, "task").toUpperCase(Locale.ROOT)), classes, d.required("rows").asLong(),
                     d.required("droppedRows").asLong(), reasons, d.required("failedPredictions").asLong(),
-                    texts(d.required("failureReasons")), d.required("bytes").asLong(), binary(d.path("binary")));
+                    texts(d.required("failureReasons")), d.required("bytes").asLong(), binary(d.path("binary")),
+                    // results written before the source was recorded read rows
+                    d.has("source") ? DataSource.of(text(d, "source")) : DataSource.ROWS);
             Map<String, MetricValue> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : root.required("metrics").properties()) {
                 JsonNode m = e.getValue();

@@ -2,6 +2,8 @@ package io.mlgates.core.report;
 
 import io.mlgates.core.fairness.AttributeFairness;
 import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.DataSource;
+import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.metrics.MetricValue;
@@ -40,6 +42,14 @@ public final class JUnitXml {
                 property(w, "organisationPolicy", result.organisationPolicy().get().digest());
             }
             property(w, "status", result.status().name());
+            // judged from statistics, not rows: said where a reader of the suite looks, each file with its digest
+            if (result.data().source() == DataSource.STATISTICS) {
+                for (Evidence.Input input : result.evidence().inputs()) {
+                    if (input.role().equals(DataSource.STATISTICS.id())) {
+                        property(w, "statistics:" + input.file(), input.digest());
+                    }
+                }
+            }
             // the figures behind the fairness checks, for dashboards that read suite properties
             if (result.fairness().isPresent()) {
                 for (AttributeFairness a : result.fairness().get().attributes().values()) {

@@ -8,6 +8,11 @@ import io.mlgates.core.metrics.MulticlassAccumulator;
 import io.mlgates.core.metrics.RegressionAccumulator;
 import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.metrics.Metric;
+import io.mlgates.core.policy.FairnessPolicy;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.policy.SliceRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,22 @@ public final class RowStatistics {
             intersections = intersections.stream().map(List::copyOf).toList();
         }
 
+        /**
+         * What the gates need of a prediction file under {@code policy}: the validation gate's slices (with a rank
+         * summary where a slice limit needs rank metrics), the ethics gate's groups.
+         */
+        public static Shape of(Policy policy) {
+            List<String> sliceColumns = policy.slices().stream().map(SliceRule::column).distinct().toList();
+            List<String> rankSlices = policy.slices().stream().filter(r -> r.limits().stream()
+                            .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent()))
+                    .map(SliceRule::column).distinct().toList();
+            FairnessPolicy fairness = policy.ethics().fairness();
+            boolean binary = policy.task() == TaskType.BINARY;
+            return new Shape(sliceColumns, rankSlices, binary ? fairness.sensitive() : List.of(),
+                    binary ? fairness.intersections() : List.of(), policy.calibrationBins(),
+                    PredictionReader.MAX_DISTINCT_VALUES);
+        }
+
         /** The reader's group columns: the slice columns, then the sensitive ones. */
         public List<String> groupColumns() {
             List<String> all = new ArrayList<>(sliceColumns);
@@ -51,12 +72,12 @@ public final class RowStatistics {
     }
 
     /**
-     * Reads every row of {@code reader}, opened with {@link Shape#groupColumns()}.
+     * Reads every row of {@code reader}, opened on {@code source} with {@link Shape#groupColumns()}.
      *
      * @param display how messages name the file
      */
-    public static Statistics read(PredictionReader reader, TaskType task, Shape shape, ScoreBudget budget,
-                                  String display) throws BadInputException {
+    public static Statistics read(PredictionReader reader, PredictionSource source, TaskType task, Shape shape,
+                                  ScoreBudget budget, String display) throws BadInputException {
         int slices = shape.sliceColumns().size();
         List<Map<String, Object>> bySlice = new ArrayList<>();
         for (int i = 0; i < slices; i++) {
@@ -101,12 +122,18 @@ public final class RowStatistics {
         }
         return switch (task) {
             case BINARY -> Statistics.binary(reader.classNames(), (BinaryAccumulator) overall, cast(named),
-                    Optional.ofNullable(fairness), reader.rowsDropped(), reader.failedPredictions());
+                    Optional.ofNullable(fairness), decisions(source, reader), reader.rowsDropped(), reader.failedPredictions());
             case MULTICLASS -> Statistics.multiclass(reader.classNames(), (MulticlassAccumulator) overall,
                     cast(named), reader.rowsDropped(), reader.failedPredictions());
             case REGRESSION -> Statistics.regression((RegressionAccumulator) overall, cast(named),
                     reader.rowsDropped(), reader.failedPredictions());
         };
+    }
+
+    /** How {@code reader} read a binary model's rows from {@code source} as decisions. */
+    public static Statistics.Decisions decisions(PredictionSource source, PredictionReader reader) {
+        return new Statistics.Decisions(source.positive(), source.threshold(), reader.hasPredictions()
+                ? Optional.of(source.prediction().name()) : Optional.empty());
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -38,45 +39,77 @@ public final class Statistics {
     private final Accumulator overall;
     private final Map<String, Map<String, Accumulator>> slices;
     private final Optional<FairnessAccumulator> fairness;
+    private final Optional<Decisions> decisions;
     private long rowsDropped;
     private long failedPredictions;
 
     private Statistics(TaskType task, List<String> classes, Accumulator overall,
                        Map<String, Map<String, Accumulator>> slices, Optional<FairnessAccumulator> fairness,
-                       long rowsDropped, long failedPredictions) {
+                       Optional<Decisions> decisions, long rowsDropped, long failedPredictions) {
+        if (decisions.isPresent() != (task == TaskType.BINARY)) {
+            throw new IllegalArgumentException("a binary model's statistics, and only those, say how rows became"
+                    + " decisions");
+        }
         this.task = task;
         this.classes = List.copyOf(classes);
         this.overall = overall;
         this.slices = slices;
         this.fairness = fairness;
+        this.decisions = decisions;
         this.rowsDropped = rowsDropped;
         this.failedPredictions = failedPredictions;
+    }
+
+    /**
+     * How a binary model's rows were read as decisions: a gate judges the statistics only under the same reading,
+     * since the confusion counts depend on it.
+     *
+     * @param positive the positive class's label
+     * @param threshold the score at or above which a row counted as predicted positive
+     * @param predictionColumn the column whose values were the decisions; empty when the threshold made them
+     */
+    public record Decisions(String positive, double threshold, Optional<String> predictionColumn) {
+        public Decisions {
+            Objects.requireNonNull(positive, "positive");
+            Objects.requireNonNull(predictionColumn, "predictionColumn");
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("threshold must lie in [0, 1]: " + threshold);
+            }
+        }
+
+        /** In words, for a refusal: "positive 'bad', the score cut at 0.5". */
+        public String describe() {
+            return "positive '" + positive + "', " + predictionColumn.map(c -> "the decisions of column '" + c + "'")
+                    .orElse("the score cut at " + threshold);
+        }
     }
 
     /**
      * Statistics of a binary model's rows.
      *
      * @param slices per slice column, the accumulator of each value (filled by the caller)
+     * @param decisions how the rows were read as decisions
      */
     public static Statistics binary(List<String> classes, BinaryAccumulator overall,
                                     Map<String, Map<String, BinaryAccumulator>> slices,
-                                    Optional<FairnessAccumulator> fairness, long rowsDropped, long failedPredictions) {
+                                    Optional<FairnessAccumulator> fairness, Decisions decisions, long rowsDropped,
+                                    long failedPredictions) {
         return new Statistics(TaskType.BINARY, classes, new Accumulator.Binary(overall), wrap(slices,
-                Accumulator.Binary::new), fairness, rowsDropped, failedPredictions);
+                Accumulator.Binary::new), fairness, Optional.of(decisions), rowsDropped, failedPredictions);
     }
 
     public static Statistics multiclass(List<String> classes, MulticlassAccumulator overall,
                                         Map<String, Map<String, MulticlassAccumulator>> slices, long rowsDropped,
                                         long failedPredictions) {
         return new Statistics(TaskType.MULTICLASS, classes, new Accumulator.Multiclass(overall),
-                wrap(slices, Accumulator.Multiclass::new), Optional.empty(), rowsDropped, failedPredictions);
+                wrap(slices, Accumulator.Multiclass::new), Optional.empty(), Optional.empty(), rowsDropped, failedPredictions);
     }
 
     public static Statistics regression(RegressionAccumulator overall,
                                         Map<String, Map<String, RegressionAccumulator>> slices, long rowsDropped,
                                         long failedPredictions) {
         return new Statistics(TaskType.REGRESSION, List.of(), new Accumulator.Regression(overall),
-                wrap(slices, Accumulator.Regression::new), Optional.empty(), rowsDropped, failedPredictions);
+                wrap(slices, Accumulator.Regression::new), Optional.empty(), Optional.empty(), rowsDropped, failedPredictions);
     }
 
     private static <A> Map<String, Map<String, Accumulator>> wrap(Map<String, Map<String, A>> slices,
@@ -133,6 +166,18 @@ public final class Statistics {
         return fairness;
     }
 
+    /** How a binary model's rows were read as decisions; empty for another task. */
+    public Optional<Decisions> decisions() {
+        return decisions;
+    }
+
+    /** Whether the slice column's accumulators keep a rank summary (those of a binary model may). */
+    public boolean sliceHasRanks(String column) {
+        Map<String, Accumulator> values = slices.get(column);
+        return values != null && values.values().stream()
+                .allMatch(a -> a instanceof Accumulator.Binary b && b.acc().hasRankMetrics());
+    }
+
     /**
      * Adds the rows of statistics built alike; {@code other} is unchanged (its score runs may be shared).
      *
@@ -166,6 +211,10 @@ public final class Statistics {
         }
         if (!slices.keySet().equals(other.slices.keySet())) {
             return Optional.of("the slice columns " + other.slices.keySet() + ", not " + slices.keySet());
+        }
+        if (!decisions.equals(other.decisions)) {
+            return Optional.of("decisions read with " + other.decisions.map(Decisions::describe).orElse("nothing")
+                    + ", not " + decisions.map(Decisions::describe).orElse("nothing"));
         }
         List<String> attributes = fairness.map(FairnessAccumulator::attributes).orElse(List.of());
         List<String> otherAttributes = other.fairness.map(FairnessAccumulator::attributes).orElse(List.of());
@@ -218,6 +267,13 @@ public final class Statistics {
             if (fairness.isPresent()) {
                 g.writeFieldName("fairness");
                 fairness.get().writeState(g);
+            }
+            if (decisions.isPresent()) {
+                g.writeObjectFieldStart("decisions");
+                g.writeStringField("positive", decisions.get().positive());
+                g.writeNumberField("threshold", decisions.get().threshold());
+                g.writeStringField("predictionColumn", decisions.get().predictionColumn().orElse(null));
+                g.writeEndObject();
             }
             g.writeEndObject();
             g.writeRaw('\n');
@@ -278,13 +334,26 @@ public final class Statistics {
             }
             fairness = Optional.of(f);
         }
+        Optional<Decisions> decisions = Optional.empty();
+        if (root.has("decisions")) {
+            if (task != TaskType.BINARY) {
+                throw new StateJson.StateException("/decisions", "expected decisions for a binary model only");
+            }
+            JsonNode d = root.path("decisions");
+            JsonNode column = d.path("predictionColumn");
+            decisions = Optional.of(new Decisions(d.path("positive").asText(), d.path("threshold").asDouble(),
+                    column.isNull() ? Optional.empty() : Optional.of(column.asText())));
+        } else if (task == TaskType.BINARY) {
+            throw new StateJson.StateException("", "expected \"decisions\": how the rows were read as decisions"
+                    + " (positive class, threshold, prediction column), which a binary model's statistics hold");
+        }
         JsonNode rows = root.path("rows");
         long judged = StateJson.count(rows, "judged", "/rows");
         if (judged != overall.rows()) {
             throw new StateJson.StateException("/rows/judged", "expected the rows of the metrics (" + overall.rows()
                     + "), got " + judged);
         }
-        return new Statistics(task, classes, overall, slices, fairness, StateJson.count(rows, "dropped", "/rows"),
+        return new Statistics(task, classes, overall, slices, fairness, decisions, StateJson.count(rows, "dropped", "/rows"),
                 StateJson.count(rows, "failedPredictions", "/rows"));
     }
 

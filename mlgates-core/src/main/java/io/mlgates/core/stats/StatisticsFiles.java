@@ -152,6 +152,18 @@ public final class StatisticsFiles {
         return "expected what the statistics schema says (" + error.getKeyword() + "): " + what;
     }
 
+    /**
+     * A refusal of a file read already, for what a reader found later (statistics that do not fit a policy): at the
+     * line and column of the value at {@code pointer}.
+     */
+    public static BadInputException refusal(Path file, String display, String pointer, String message) {
+        try {
+            return refusal(Files.readAllBytes(file), display, pointer, message);
+        } catch (IOException e) {
+            return new BadInputException(display, 0, 0, "at " + pointer + ": " + message);
+        }
+    }
+
     private static BadInputException refusal(byte[] bytes, String display, String pointer, String message) {
         JsonLocation at = locate(bytes, pointer);
         return new BadInputException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
@@ -159,7 +171,7 @@ public final class StatisticsFiles {
     }
 
     /** Where the value at {@code pointer} starts, or its nearest enclosing value's; null when unknown. */
-    static JsonLocation locate(byte[] bytes, String pointer) {
+    public static JsonLocation locate(byte[] bytes, String pointer) {
         JsonPointer wanted = JsonPointer.compile(pointer);
         JsonLocation best = null;
         int bestDepth = -1;

@@ -105,7 +105,7 @@ class CreditRiskExampleTest {
         assertThat(result.checks()).filteredOn(c -> c.status() == Status.WARN).extracting(CheckResult::id)
                 .containsExactly("limit:recall:min");
         assertThat(result.checks()).filteredOn(c -> c.status() == Status.SKIPPED).extracting(CheckResult::id)
-                .containsExactly("slice:age_band=60+:recall");
+                .containsExactly("schema:production", "schema:inputs", "slice:age_band=60+:recall");
         assertThat(result.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
         assertThat(result.metrics().get("reported.cv_roc_auc").source())
                 .isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatisticsFilesTest {
     private static final int MAX_GROUPS = 10_000;
+    private static final Statistics.Decisions DECISIONS = new Statistics.Decisions("1", 0.5, Optional.empty());
     private static final List<String> SENSITIVE = List.of("a", "b");
     private static final List<List<String>> INTERSECTIONS = List.of(List.of("a", "b"));
 
@@ -64,7 +65,7 @@ class StatisticsFilesTest {
                     .add(r.actual(), r.predicted(), r.score(), r.weight());
             fairness.add(new String[] {r.a(), r.b()}, r.actual(), r.predicted(), r.score(), r.weight());
         }
-        return Statistics.binary(List.of("1", "0"), overall, Map.of("region", regions), Optional.of(fairness), 0, 0);
+        return Statistics.binary(List.of("1", "0"), overall, Map.of("region", regions), Optional.of(fairness), DECISIONS, 0, 0);
     }
 
     private static byte[] bytes(Statistics statistics) throws IOException {
@@ -163,7 +164,7 @@ class StatisticsFilesTest {
         acc.add(true, true, 0.9, 1);
         acc.add(false, false, 0.2, 1);
         acc.add(true, false, 0.4, 1);
-        return new String(bytes(Statistics.binary(List.of("1", "0"), acc, Map.of(), Optional.empty(), 0, 0)),
+        return new String(bytes(Statistics.binary(List.of("1", "0"), acc, Map.of(), Optional.empty(), DECISIONS, 0, 0)),
                 StandardCharsets.UTF_8).replace(",\"", ",\n\"");
     }
 
@@ -230,8 +231,8 @@ class StatisticsFilesTest {
         twenty.add(false, false, 0.1, 1);
         Path a = temp.resolve("shard-1.json");
         Path b = temp.resolve("shard-2.json");
-        Files.write(a, bytes(Statistics.binary(List.of("1", "0"), ten, Map.of(), Optional.empty(), 0, 0)));
-        Files.write(b, bytes(Statistics.binary(List.of("1", "0"), twenty, Map.of(), Optional.empty(), 0, 0)));
+        Files.write(a, bytes(Statistics.binary(List.of("1", "0"), ten, Map.of(), Optional.empty(), DECISIONS, 0, 0)));
+        Files.write(b, bytes(Statistics.binary(List.of("1", "0"), twenty, Map.of(), Optional.empty(), DECISIONS, 0, 0)));
         List<StatisticsFiles.Read> reads = new ArrayList<>();
         assertThatThrownBy(() -> StatisticsFiles.readAll(List.of(a, b), List.of("shard-1.json", "shard-2.json"),
                 ScoreBudget.defaults(), MAX_GROUPS, reads))

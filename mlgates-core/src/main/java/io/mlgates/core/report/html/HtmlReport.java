@@ -165,11 +165,11 @@ public final class HtmlReport {
         Views.Verdict verdict = Verdicts.of(List.of(r), false, tellsPromotion, promotion);
         return new Views.Gate(r.gate(), StatusLook.of(r.status()), r.modelName(), verdict, counts(r),
                 r.candidate().digest(), r.candidate().artifacts(), r.candidate().describe(), r.policyDigest(), r.policyFile().orElse("no policy file: every default applies"),
-                r.data().predictions(), dataLine, r.data().binary().map(HtmlReport::reading), r.data().dropReasons(),
+                r.data().described(), dataLine, r.data().binary().map(HtmlReport::reading), r.data().dropReasons(),
                 WHEN.format(r.evaluatedAt()), r.engineVersion(), attention, passed, skipped, figures, bins,
                 curvesNote, GroupCharts.fromSlices(r).stream().map(HtmlReport::groupSection).toList(),
                 r.fairness().map(f -> fairnessView(f, r)), waiverRows(r),
-                r.metrics().values().stream().map(HtmlReport::metricRow).toList());
+                r.metrics().values().stream().map(HtmlReport::metricRow).toList(), DataSection.of(r));
     }
 
     /**

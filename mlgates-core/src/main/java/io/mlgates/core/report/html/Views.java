@@ -68,7 +68,15 @@ final class Views {
                 String engineVersion, List<CheckRow> attention, List<CheckRow> passed, List<CheckRow> skipped,
                 List<Figure> curveFigures, List<BinRow> bins, Optional<String> curvesNote,
                 List<GroupSection> groups, Optional<Fairness> fairness, List<WaiverRow> waivers,
-                List<MetricRow> metrics) {
+                List<MetricRow> metrics, Optional<Data> data) {
+    }
+
+    /** One finding of the input schema checks: the column (empty for the whole schema), the rule, what was found. */
+    record SchemaRow(StatusLook look, String column, String rule, String finding) {
+    }
+
+    /** The validation page's data section. */
+    record Data(List<SchemaRow> schema) {
     }
 
     /** A figure with its interval, or undefined with the reason (then {@code value} is empty). */
