@@ -148,7 +148,8 @@ final class ScoreStore {
         if (budget.pastHalf()) {
             // the store that gathers the others gives memory back first, so that the stores still filling keep room
             relieve();
-        } else if (segments.size() > MAX_SEGMENTS) {
+        }
+        if (segments.size() > MAX_SEGMENTS) {
             consolidateSegments();
         }
         compactRuns();
@@ -385,7 +386,8 @@ final class ScoreStore {
         bufferToSegment();
         if (budget.over()) {
             relieve();
-        } else if (segments.size() > MAX_SEGMENTS) {
+        }
+        if (segments.size() > MAX_SEGMENTS) {
             consolidateSegments();
         }
     }
@@ -593,6 +595,28 @@ final class ScoreStore {
         void close();
     }
 
+    /** A cursor that holds its current record in fields. */
+    private abstract static class HeldRecord implements Cursor {
+        double score;
+        long units;
+        double weight = 1.0;
+
+        @Override
+        public double score() {
+            return score;
+        }
+
+        @Override
+        public long units() {
+            return units;
+        }
+
+        @Override
+        public double weight() {
+            return weight;
+        }
+    }
+
     /** The sorted buffer's rows, one record each. */
     private final class BufferCursor implements Cursor {
         private int i = size;
@@ -657,14 +681,11 @@ final class ScoreStore {
     }
 
     /** Gathers the rows of weight 1 at one score into one record; rows of other weights pass one by one. */
-    private static final class CombiningCursor implements Cursor {
+    private static final class CombiningCursor extends HeldRecord {
         private final Cursor source;
         private boolean more;
         private long pending; // rows of weight 1 at pendingScore, not yet given
         private double pendingScore;
-        private double score;
-        private long units;
-        private double weight;
 
         CombiningCursor(Cursor source) {
             this.source = source;
@@ -699,21 +720,6 @@ final class ScoreStore {
             weight = 1.0;
             pending = 0;
             return true;
-        }
-
-        @Override
-        public double score() {
-            return score;
-        }
-
-        @Override
-        public long units() {
-            return units;
-        }
-
-        @Override
-        public double weight() {
-            return weight;
         }
 
         @Override
@@ -765,13 +771,10 @@ final class ScoreStore {
     }
 
     /** Reads one run back. */
-    private static final class RunCursor implements Cursor {
+    private static final class RunCursor extends HeldRecord {
         private final FileInputStream in;
         private final ByteBuffer buffer = ByteBuffer.allocate(IO_BUFFER);
         private long left;
-        private double score;
-        private long units;
-        private double weight = 1.0;
 
         RunCursor(Run run) {
             try {
@@ -815,21 +818,6 @@ final class ScoreStore {
                         : new IOException("a run of spilled scores ends early", e));
             }
             return true;
-        }
-
-        @Override
-        public double score() {
-            return score;
-        }
-
-        @Override
-        public long units() {
-            return units;
-        }
-
-        @Override
-        public double weight() {
-            return weight;
         }
 
         @Override
