@@ -64,7 +64,7 @@ final class StatsCommand implements Callable<Integer> {
         try (ScoreBudget budget = ScoreBudget.defaults();
              PredictionReader reader = PredictionReader.open(file, display, p.predictions(), p.task(),
                      shape.groupColumns(), (rows, bytes) -> { })) {
-            statistics = RowStatistics.read(reader, p.predictions(), p.task(), shape, budget, display);
+            statistics = RowStatistics.read(reader, p.predictions(), p.task(), shape, budget);
             AtomicFiles.write(env.folder().resolve(out), statistics::write);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read or write: " + e.getMessage(), e);

@@ -91,6 +91,13 @@ public final class FairnessAccumulator {
         Arrays.fill(groupsByNumbers, new Object[0]);
     }
 
+    /** The attributes of {@code columns} and {@code intersections}: each column, then each intersection joined. */
+    public static List<String> attributes(List<String> columns, List<List<String>> intersections) {
+        List<String> all = new ArrayList<>(columns);
+        intersections.forEach(i -> all.add(String.join(JOIN, i)));
+        return all;
+    }
+
     /** The attributes judged: each column, then each intersection by its joined name. */
     public List<String> attributes() {
         return List.copyOf(attributes);

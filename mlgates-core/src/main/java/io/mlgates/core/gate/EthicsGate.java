@@ -19,6 +19,8 @@ import io.mlgates.core.policy.MissingValues;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.RiskTier;
+import io.mlgates.core.stats.RowStatistics;
+import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
@@ -61,7 +63,7 @@ public final class EthicsGate {
      * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
      * budget is the one that read kept its scores in).
      */
-    GateResult evaluate(EthicsRequest request, Optional<SharedRead.Read<Grouped>> shared, ScoreBudget scoreBudget)
+    GateResult evaluate(EthicsRequest request, Optional<SharedRead.Read> shared, ScoreBudget scoreBudget)
             throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
@@ -110,8 +112,9 @@ public final class EthicsGate {
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
-            Grouped read = shared.isPresent() ? shared.get().shard() : opened.readAll(shards(policy, sensitive,
-                    fairness.intersections(), ranks, opened.hasScores(), 0, scoreBudget));
+            Grouped read = Grouped.of(shared.isPresent() ? shared.get().rows().statistics() : RowStatistics.read(opened,
+                    source, policy.task(), shape(policy, sensitive, fairness.intersections(), ranks), scoreBudget),
+                    sensitive, fairness.intersections());
             overall = read.overall();
             groups = read.groups();
             classNames = reader.classNames();
@@ -170,54 +173,32 @@ public final class EthicsGate {
                         Optional.empty(), request.sensitive(), request.reference(), request.columns())));
     }
 
-    /** What a range of rows makes: the metrics overall and, with sensitive columns, per group (null without). */
-    record Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values, int[] numbers) {
-        /** With room for a row's values and their numbers, one of each per sensitive column. */
-        Grouped(TaskMetrics overall, FairnessAccumulator groups, String[] values) {
-            this(overall, groups, values, new int[values.length]);
+    /** What the gate judges: the metrics overall and, with sensitive columns, per group (null without). */
+    record Grouped(TaskMetrics overall, FairnessAccumulator groups) {
+        /**
+         * The metrics of {@code statistics}, read from rows or from files, and the groups of the attributes judged:
+         * {@code sensitive} and {@code intersections}.
+         *
+         * @throws IllegalArgumentException naming an attribute judged that the statistics do not hold
+         */
+        static Grouped of(Statistics statistics, List<String> sensitive, List<List<String>> intersections) {
+            FairnessAccumulator groups = null;
+            if (!sensitive.isEmpty()) {
+                FairnessAccumulator kept = statistics.fairness().orElseThrow(() -> new IllegalArgumentException(
+                        String.join(FairnessAccumulator.JOIN, sensitive)));
+                // statistics kept for more attributes than are judged give the judged ones' groups
+                groups = kept.attributes().equals(FairnessAccumulator.attributes(sensitive, intersections)) ? kept
+                        : kept.select(sensitive, intersections);
+            }
+            return new Grouped(TaskMetrics.of(statistics.overall()), groups);
         }
     }
 
-    /**
-     * What the gate makes of the rows: the metrics overall, and the fairness groups of the sensitive columns, whose
-     * values are the reader's groups from {@code firstGroup} on.
-     */
-    static PredictionReader.Shards<Grouped> shards(Policy policy, List<String> sensitive,
-                                                   List<List<String>> intersections, boolean ranks, boolean scores,
-                                                   int firstGroup, ScoreBudget scoreBudget) {
-        int calibrationBins = policy.calibrationBins();
-        return new PredictionReader.Shards<>() {
-            @Override
-            public Grouped create() {
-                return new Grouped(TaskMetrics.create(policy.task(), scores, ranks, calibrationBins, scoreBudget),
-                        sensitive.isEmpty() ? null : new FairnessAccumulator(sensitive, intersections, scores,
-                                calibrationBins, PredictionReader.MAX_DISTINCT_VALUES),
-                        new String[sensitive.size()]);
-            }
-
-            @Override
-            public void add(Grouped shard, PredictionReader row) {
-                shard.overall().add(row);
-                if (shard.groups() != null) {
-                    String[] values = shard.values();
-                    int[] numbers = shard.numbers();
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = row.group(firstGroup + i);
-                        numbers[i] = row.groupNumber(firstGroup + i);
-                    }
-                    shard.groups().add(numbers, values, row.actualPositive(), row.predictedPositive(), row.score(),
-                            row.weight());
-                }
-            }
-
-            @Override
-            public void merge(Grouped into, Grouped later) {
-                into.overall().merge(later.overall());
-                if (into.groups() != null) {
-                    into.groups().merge(later.groups());
-                }
-            }
-        };
+    /** What the gate reads of the rows: the groups of the attributes judged, the rank summary when it is needed. */
+    static RowStatistics.Shape shape(Policy policy, List<String> sensitive, List<List<String>> intersections,
+                                     boolean ranks) {
+        return new RowStatistics.Shape(List.of(), List.of(), sensitive, intersections, policy.calibrationBins(),
+                PredictionReader.MAX_DISTINCT_VALUES, ranks);
     }
 
     /**

@@ -6,8 +6,6 @@ import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.metrics.BinaryAccumulator;
 import io.mlgates.core.metrics.Metric;
-import io.mlgates.core.metrics.MulticlassAccumulator;
-import io.mlgates.core.metrics.RegressionAccumulator;
 import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.policy.Favourable;
@@ -23,9 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Statistics files as a gate judges them instead of prediction rows: read, merged, checked against what the policy
@@ -151,41 +147,24 @@ final class JudgedStatistics {
             throw refused("/metrics/ranks", "the rank summary that the policy's limits on rank metrics ("
                     + rankMetricNames() + ") need, got statistics without one");
         }
-        Map<String, ? extends Map<String, ?>> slices = switch (statistics.task()) {
-            case BINARY -> statistics.slices(BinaryAccumulator.class);
-            case MULTICLASS -> statistics.slices(MulticlassAccumulator.class);
-            case REGRESSION -> statistics.slices(RegressionAccumulator.class);
-        };
-        List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
+        List<String> held = statistics.sliceColumns();
         for (String column : sliceColumns) {
-            Map<String, ?> values = slices.get(column);
-            if (values == null) {
+            if (!held.contains(column)) {
                 throw refused("/slices", "the slice column '" + column + "' that the policy's slices judge, got "
-                        + (slices.isEmpty() ? "no slice column" : "the slice columns " + slices.keySet()));
+                        + (held.isEmpty() ? "no slice column" : "the slice columns " + held));
             }
             if (rankSlices.contains(column) && statistics.binary().orElseThrow().hasScores()
                     && !statistics.sliceHasRanks(column)) {
                 throw refused("/slices", "a rank summary of each value of '" + column + "', which the policy's"
                         + " slice limits on rank metrics need, got slices without one");
             }
-            Map<String, TaskMetrics> byValue = new TreeMap<>();
-            values.forEach((value, acc) -> byValue.put(value, TaskMetrics.of(acc)));
-            bySlice.add(byValue);
         }
-        return new ValidationGate.Sliced(TaskMetrics.of(overall()), bySlice);
+        return ValidationGate.Sliced.of(statistics, sliceColumns);
     }
 
     private static String rankMetricNames() {
         return String.join(", ", Metric.of(TaskType.BINARY).stream().filter(Metric::needsRanks).map(Metric::id)
                 .toList());
-    }
-
-    private Object overall() {
-        return switch (statistics.task()) {
-            case BINARY -> statistics.binary().orElseThrow();
-            case MULTICLASS -> statistics.multiclass().orElseThrow();
-            case REGRESSION -> statistics.regression().orElseThrow();
-        };
     }
 
     /**
@@ -200,29 +179,17 @@ final class JudgedStatistics {
             throw refused("/metrics/ranks", "the rank summary that the model card's rank metrics need, got"
                     + " statistics without one");
         }
-        FairnessAccumulator groups = null;
-        if (!sensitive.isEmpty()) {
-            Optional<FairnessAccumulator> kept = statistics.fairness();
-            List<String> held = kept.map(FairnessAccumulator::attributes).orElse(List.of());
-            if (kept.isEmpty()) {
-                throw refused("/fairness", "the groups of the sensitive columns the policy judges ("
-                        + String.join(", ", attributes(sensitive, intersections))
-                        + "), got no fairness groups");
-            }
-            try {
-                groups = kept.get().select(sensitive, intersections);
-            } catch (IllegalArgumentException e) {
-                throw refused("/fairness/attributes", "the groups of '" + e.getMessage() + "', which the policy"
-                        + " judges, got the attributes " + held);
-            }
+        if (!sensitive.isEmpty() && statistics.fairness().isEmpty()) {
+            throw refused("/fairness", "the groups of the sensitive columns the policy judges ("
+                    + String.join(", ", FairnessAccumulator.attributes(sensitive, intersections))
+                    + "), got no fairness groups");
         }
-        return new EthicsGate.Grouped(TaskMetrics.of(overall()), groups, new String[sensitive.size()]);
-    }
-
-    private static List<String> attributes(List<String> sensitive, List<List<String>> intersections) {
-        List<String> all = new ArrayList<>(sensitive);
-        intersections.forEach(i -> all.add(String.join(FairnessAccumulator.JOIN, i)));
-        return all;
+        try {
+            return EthicsGate.Grouped.of(statistics, sensitive, intersections);
+        } catch (IllegalArgumentException e) {
+            throw refused("/fairness/attributes", "the groups of '" + e.getMessage() + "', which the policy"
+                    + " judges, got the attributes " + statistics.fairness().orElseThrow().attributes());
+        }
     }
 
     /** What was read, as the result's data summary says it. */

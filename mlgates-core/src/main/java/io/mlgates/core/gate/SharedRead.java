@@ -8,6 +8,7 @@ import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.schema.InputSchema;
+import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,11 +27,11 @@ public final class SharedRead {
     private SharedRead() {
     }
 
-    /** What one gate takes from a shared read: the reader's account of the file, and the gate's own accumulators. */
-    record Read<S>(PredictionReader reader, S shard) {
-    }
-
-    private record Both(ValidationGate.Sliced validation, EthicsGate.Grouped ethics) {
+    /**
+     * What a gate takes from a shared read: the reader's account of the file, and what its rows gave (their
+     * statistics, the schema's checks of their values).
+     */
+    record Read(PredictionReader reader, ValidationGate.Rows rows) {
     }
 
     /** Both gates' results, in that order, from one read of the predictions where it gives the same. */
@@ -38,27 +39,23 @@ public final class SharedRead {
             throws BadInputException {
         // one budget for the scores both gates keep from the one read; removed (with what spilled) at the end
         try (ScoreBudget scoreBudget = ScoreBudget.defaults()) {
-            Optional<Read<Both>> read = Optional.empty();
+            Optional<Read> read = Optional.empty();
             try {
                 read = read(validation, ethics, scoreBudget);
             } catch (BadInputException e) {
                 // told by the gate that meets it, on its own read
             }
             if (read.isPresent()) {
-                PredictionReader reader = read.get().reader();
-                Both both = read.get().shard();
-                return List.of(new ValidationGate().evaluate(validation,
-                                Optional.of(new Read<>(reader, both.validation())), scoreBudget),
-                        new EthicsGate().evaluate(ethics, Optional.of(new Read<>(reader, both.ethics())),
-                                scoreBudget));
+                return List.of(new ValidationGate().evaluate(validation, read, scoreBudget),
+                        new EthicsGate().evaluate(ethics, read, scoreBudget));
             }
         }
         return List.of(new ValidationGate().evaluate(validation), new EthicsGate().evaluate(ethics));
     }
 
     /** One read for both gates; empty when they would read differently or the read dropped a row. */
-    private static Optional<Read<Both>> read(ValidationRequest validation, EthicsRequest ethics,
-                                            ScoreBudget scoreBudget) throws BadInputException {
+    private static Optional<Read> read(ValidationRequest validation, EthicsRequest ethics, ScoreBudget scoreBudget)
+            throws BadInputException {
         LoadedPolicy loaded = validation.policy();
         Policy policy = loaded.policy();
         Workspace ws = validation.workspace();
@@ -76,45 +73,18 @@ public final class SharedRead {
         DocumentationChecks docs = new DocumentationChecks(ws, loaded.fileName().orElse("the default policy"),
                 policy.ethics());
         docs.modelCard(); // reads the card, which says whether rank metrics are declared
-        boolean ranks = docs.cardDeclaresRankMetrics();
-        List<String> slices = ValidationGate.sliceColumns(policy);
-        List<String> groups = new ArrayList<>(slices);
-        groups.addAll(sensitive);
+        // the validation gate's slices and the ethics gate's groups, filled in one pass
+        RowStatistics.Shape shape = RowStatistics.Shape.slices(policy).with(sensitive, fairness.intersections(),
+                docs.cardDeclaresRankMetrics());
         PredictionSource source = validation.columns().applyTo(policy.predictions());
         Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, loaded.fileName().orElse("the default"
                 + " policy"), new ArrayList<>());
-        try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(), groups,
-                ValidationGate.inputColumns(schema), validation.progress())) {
-            PredictionReader.Shards<ValidationGate.Sliced> v = ValidationGate.shards(policy, reader.hasScores(), 0,
-                    scoreBudget, ValidationGate.SchemaInputs.of(schema, reader));
-            PredictionReader.Shards<EthicsGate.Grouped> e = EthicsGate.shards(policy, sensitive,
-                    fairness.intersections(), ranks, reader.hasScores(), slices.size(), scoreBudget);
-            Both both = reader.readAll(new PredictionReader.Shards<>() {
-                @Override
-                public Both create() {
-                    return new Both(v.create(), e.create());
-                }
-
-                @Override
-                public void add(Both shard, PredictionReader row) {
-                    v.add(shard.validation(), row);
-                    e.add(shard.ethics(), row);
-                }
-
-                @Override
-                public void merge(Both into, Both later) {
-                    v.merge(into.validation(), later.validation());
-                    e.merge(into.ethics(), later.ethics());
-                }
-
-                @Override
-                public void shiftLines(Both shard, long lines) {
-                    v.shiftLines(shard.validation(), lines);
-                    e.shiftLines(shard.ethics(), lines);
-                }
-            });
+        try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(),
+                shape.groupColumns(), ValidationGate.inputColumns(schema), validation.progress())) {
+            ValidationGate.Rows rows = ValidationGate.read(reader, source, policy, shape, scoreBudget,
+                    ValidationGate.SchemaInputs.of(schema, reader));
             reader.digest(); // taken now: the file is closed when the gates ask
-            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read<>(reader, both));
+            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read(reader, rows));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -18,6 +18,8 @@ import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.schema.InputSchema;
+import io.mlgates.core.stats.RowStatistics;
+import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.schema.SchemaColumn;
 import io.mlgates.core.schema.SchemaRows;
 import io.mlgates.core.workspace.Workspace;
@@ -27,7 +29,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class ValidationGate {
      * Judges {@code request}; from {@code shared} when the predictions were read already for this gate too (then the
      * budget is the one that read kept its scores in).
      */
-    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read<Sliced>> shared, ScoreBudget scoreBudget)
+    GateResult evaluate(ValidationRequest request, Optional<SharedRead.Read> shared, ScoreBudget scoreBudget)
             throws BadInputException {
         LoadedPolicy loaded = request.policy();
         Policy policy = loaded.policy();
@@ -68,7 +69,8 @@ public final class ValidationGate {
         Path predictionsPath = JudgedFiles.predictions(ws, request.predictions(), loaded);
         String predictionsDisplay = ws.display(predictionsPath);
 
-        List<String> sliceColumns = sliceColumns(policy);
+        RowStatistics.Shape shape = RowStatistics.Shape.slices(policy);
+        List<String> sliceColumns = shape.sliceColumns();
         MetricOptions options = new MetricOptions(policy.confidenceLevel(), policy.calibrationBins());
 
         TaskMetrics overall;
@@ -85,7 +87,7 @@ public final class ValidationGate {
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
             JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
-            Sliced read = judged.sliced(sliceColumns, rankSlices(policy), ranksNeeded(policy,
+            Sliced read = judged.sliced(sliceColumns, shape.rankSlices(), ranksNeeded(policy,
                     request.baseline().isPresent() || policy.baseline().isPresent()));
             overall = read.overall();
             bySlice.addAll(read.bySlice());
@@ -99,10 +101,10 @@ public final class ValidationGate {
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, inputColumns(schema), request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
-            Sliced read = shared.isPresent() ? shared.get().shard()
-                    : opened.readAll(shards(policy, opened.hasScores(), 0, scoreBudget,
-                    SchemaInputs.of(schema, opened)));
-            schemaRows = read.schemaRows();
+            Rows rows = shared.isPresent() ? shared.get().rows()
+                    : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened));
+            Sliced read = Sliced.of(rows.statistics(), sliceColumns);
+            schemaRows = rows.schemaRows();
             overall = read.overall();
             bySlice.addAll(read.bySlice());
             classNames = reader.classNames();
@@ -170,45 +172,63 @@ public final class ValidationGate {
                         request.columns())));
     }
 
-    /**
-     * What a range of rows makes: the metrics overall and per value of each slice column, and the declared input
-     * columns' values against the schema.
-     */
-    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice, SliceIndex index,
-                  Optional<SchemaRows> schemaRows) {
-        Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
-            this(overall, bySlice, new SliceIndex(bySlice.size()), Optional.empty());
+    /** What the gate judges: the metrics overall and per value of each slice column. */
+    record Sliced(TaskMetrics overall, List<Map<String, TaskMetrics>> bySlice) {
+        /** The metrics of {@code statistics}, read from rows or from files, which hold {@code sliceColumns}. */
+        static Sliced of(Statistics statistics, List<String> sliceColumns) {
+            Map<String, Map<String, Object>> slices = statistics.slices(Object.class);
+            List<Map<String, TaskMetrics>> bySlice = new ArrayList<>();
+            for (String column : sliceColumns) {
+                Map<String, TaskMetrics> byValue = new TreeMap<>();
+                slices.get(column).forEach((value, acc) -> byValue.put(value, TaskMetrics.of(acc)));
+                bySlice.add(byValue);
+            }
+            return new Sliced(TaskMetrics.of(statistics.overall()), bySlice);
         }
     }
 
+    /** What a read of the rows gives the gate: their statistics, and the declared input columns' values checked. */
+    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows) {
+    }
+
+    private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows) {
+    }
+
     /**
-     * The slices of a shard found by the numbers the reader gives their values ({@code PredictionReader.groupNumber}),
-     * so that a row finds its slice by index, not by a lookup of its value; a number is trusted only with the very
-     * string it came with.
+     * Reads every row of {@code reader} in one pass into the statistics of {@code shape} (the one seam that fills
+     * accumulators from rows) and into the schema's per-row checks.
      */
-    static final class SliceIndex {
-        private final String[][] valueOf;
-        private final TaskMetrics[][] metricsOf;
-
-        SliceIndex(int columns) {
-            valueOf = new String[columns][0];
-            metricsOf = new TaskMetrics[columns][0];
-        }
-
-        /** The slice of column {@code column} whose value has number {@code n} and is {@code value}; null if unknown. */
-        TaskMetrics find(int column, int n, String value) {
-            String[] values = valueOf[column];
-            return n < values.length && values[n] == value ? metricsOf[column][n] : null;
-        }
-
-        void remember(int column, int n, String value, TaskMetrics metrics) {
-            if (n >= valueOf[column].length) {
-                valueOf[column] = Arrays.copyOf(valueOf[column], Math.max(n + 1, 2 * valueOf[column].length));
-                metricsOf[column] = Arrays.copyOf(metricsOf[column], valueOf[column].length);
+    static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
+                     ScoreBudget scoreBudget, SchemaInputs schemaInputs) throws BadInputException {
+        PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(policy.task(),
+                reader.hasScores(), shape, scoreBudget);
+        RowsShard read = reader.readAll(new PredictionReader.Shards<>() {
+            @Override
+            public RowsShard create() {
+                return new RowsShard(statistics.create(), schemaInputs.create());
             }
-            valueOf[column][n] = value;
-            metricsOf[column][n] = metrics;
-        }
+
+            @Override
+            public void add(RowsShard shard, PredictionReader row) {
+                statistics.add(shard.statistics(), row);
+                if (shard.schemaRows().isPresent()) {
+                    shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
+                }
+            }
+
+            @Override
+            public void shiftLines(RowsShard shard, long lines) {
+                shard.schemaRows().ifPresent(r -> r.shift(lines));
+            }
+
+            @Override
+            public void merge(RowsShard into, RowsShard later) {
+                statistics.merge(into.statistics(), later.statistics());
+                into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
+            }
+        });
+        return new Rows(RowStatistics.statistics(read.statistics(), reader, source, policy.task(), shape),
+                read.schemaRows());
     }
 
     /**
@@ -258,17 +278,6 @@ public final class ValidationGate {
         return schema.map(InputSchema::names).orElse(List.of());
     }
 
-    /** The columns whose values are slices, each once. */
-    static List<String> sliceColumns(Policy policy) {
-        return policy.slices().stream().map(SliceRule::column).distinct().toList();
-    }
-
-    /** The slice columns whose limits need rank metrics. */
-    static List<String> rankSlices(Policy policy) {
-        return policy.slices().stream().filter(r -> r.limits().stream().anyMatch(l -> needsRanks(l.metric())))
-                .map(SliceRule::column).distinct().toList();
-    }
-
     /**
      * Whether a limit or a baseline comparison needs rank metrics over all rows (a baseline without comparisons
      * compares every metric of known direction, the rank metrics among them).
@@ -281,72 +290,6 @@ public final class ValidationGate {
 
     private static boolean needsRanks(String metric) {
         return Metric.named(metric).filter(Metric::needsRanks).isPresent();
-    }
-
-    /**
-     * What the gate makes of the rows: the metrics overall and per slice, the slice columns' values being the
-     * reader's groups from {@code firstGroup} on.
-     */
-    static PredictionReader.Shards<Sliced> shards(Policy policy, boolean scores, int firstGroup,
-                                                  ScoreBudget scoreBudget, SchemaInputs schemaInputs) {
-        List<String> sliceColumns = sliceColumns(policy);
-        int calibrationBins = policy.calibrationBins();
-        boolean[] sliceNeedsRanks = new boolean[sliceColumns.size()];
-        for (SliceRule rule : policy.slices()) {
-            int i = sliceColumns.indexOf(rule.column());
-            sliceNeedsRanks[i] |= rule.limits().stream()
-                    .anyMatch(l -> Metric.named(l.metric()).filter(Metric::needsRanks).isPresent());
-        }
-        return new PredictionReader.Shards<>() {
-            @Override
-            public Sliced create() {
-                List<Map<String, TaskMetrics>> slices = new ArrayList<>();
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    slices.add(new TreeMap<>());
-                }
-                return new Sliced(TaskMetrics.create(policy.task(), scores, true, calibrationBins, scoreBudget),
-                        slices, new SliceIndex(slices.size()), schemaInputs.create());
-            }
-
-            @Override
-            public void add(Sliced shard, PredictionReader row) {
-                shard.overall().add(row);
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    String value = row.group(firstGroup + i);
-                    int n = row.groupNumber(firstGroup + i);
-                    TaskMetrics slice = shard.index().find(i, n, value);
-                    if (slice == null) {
-                        boolean ranks = sliceNeedsRanks[i];
-                        slice = shard.bySlice().get(i).computeIfAbsent(value, g -> TaskMetrics.create(
-                                policy.task(), scores, ranks, calibrationBins, scoreBudget));
-                        shard.index().remember(i, n, value, slice);
-                    }
-                    slice.add(row);
-                }
-                if (shard.schemaRows().isPresent()) {
-                    shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
-                }
-            }
-
-            @Override
-            public void shiftLines(Sliced shard, long lines) {
-                shard.schemaRows().ifPresent(r -> r.shift(lines));
-            }
-
-            @Override
-            public void merge(Sliced into, Sliced later) {
-                into.overall().merge(later.overall());
-                for (int i = 0; i < sliceColumns.size(); i++) {
-                    for (Map.Entry<String, TaskMetrics> slice : later.bySlice().get(i).entrySet()) {
-                        into.bySlice().get(i).merge(slice.getKey(), slice.getValue(), (a, b) -> {
-                            a.merge(b);
-                            return a;
-                        });
-                    }
-                }
-                into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
-            }
-        };
     }
 
     /** The caller's baseline file as results show it: relative to the repository when inside it. */

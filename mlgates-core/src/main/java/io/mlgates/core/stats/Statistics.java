@@ -144,6 +144,11 @@ public final class Statistics {
         return failedPredictions;
     }
 
+    /** The task's accumulator over all rows: a binary, multiclass or regression accumulator. */
+    public Object overall() {
+        return overall.unwrap();
+    }
+
     /** The binary accumulator over all rows; empty for another task. */
     public Optional<BinaryAccumulator> binary() {
         return overall instanceof Accumulator.Binary b ? Optional.of(b.acc()) : Optional.empty();

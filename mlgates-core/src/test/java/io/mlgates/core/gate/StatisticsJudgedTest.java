@@ -73,7 +73,7 @@ class StatisticsJudgedTest {
              PredictionReader reader = PredictionReader.open(csv, csv.getFileName().toString(), p.predictions(),
                      p.task(), shape.groupColumns(), ProgressListener.NONE);
              OutputStream o = Files.newOutputStream(out)) {
-            RowStatistics.read(reader, p.predictions(), p.task(), shape, budget, name).write(o);
+            RowStatistics.read(reader, p.predictions(), p.task(), shape, budget).write(o);
         }
         return out;
     }
