@@ -57,9 +57,11 @@ final class ParallelRead {
             throw new BadInputException(whole.file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
         AtomicInteger number = new AtomicInteger();
+        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "mlgates-read-" + number.incrementAndGet());
             t.setDaemon(true);
+            started.add(t);
             return t;
         });
         AtomicBoolean ended = new AtomicBoolean();
@@ -85,6 +87,16 @@ final class ParallelRead {
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
+                }
+            }
+            // a terminated pool's last worker may still be on its way out: the read ends when its threads have
+            for (Thread t : started) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
             if (interrupted) {

@@ -844,6 +844,11 @@ public final class PredictionReader implements Closeable {
         return groupNumbers[index];
     }
 
+    /** The columns the file has: its header's, or a JSON Lines file's first record's. */
+    public List<String> columns() {
+        return header != null ? header.columns() : records.availableColumns();
+    }
+
     /** Whether the file has input column {@code index} (in the order given to open). */
     public boolean hasInput(int index) {
         return records.hasColumn(firstInput + index);

@@ -2,6 +2,7 @@ package io.mlgates.core.drift;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -43,10 +44,9 @@ public record DriftPolicy(double share, Map<String, ColumnRequest> columns) {
      * @param method the method to apply; empty for the automatic choice
      * @param threshold the threshold; empty for the chosen method's default
      */
-    public record ColumnRequest(java.util.Optional<DriftMethod> method, OptionalDouble threshold) {
+    public record ColumnRequest(Optional<DriftMethod> method, OptionalDouble threshold) {
         /** Evidently's automatic choice and default threshold. */
-        public static final ColumnRequest AUTOMATIC = new ColumnRequest(java.util.Optional.empty(),
-                OptionalDouble.empty());
+        public static final ColumnRequest AUTOMATIC = new ColumnRequest(Optional.empty(), OptionalDouble.empty());
 
         public ColumnRequest {
             Objects.requireNonNull(method, "method");

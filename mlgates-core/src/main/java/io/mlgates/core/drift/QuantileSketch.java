@@ -77,7 +77,9 @@ public final class QuantileSketch implements NumericDistribution {
         }
         double min = lower[0];
         double max = Arrays.stream(upper).max().orElseThrow();
-        if (!(mean >= min && mean <= max) || !(m2 >= 0) || !Double.isFinite(m2)) {
+        // The mean is checked against the range only loosely: a merged mean may round just past an end.
+        double slack = 1e-9 * Math.max(1, Math.max(Math.abs(min), Math.abs(max)));
+        if (!(mean >= min - slack && mean <= max + slack) || !(m2 >= 0) || !Double.isFinite(m2)) {
             throw new IllegalArgumentException("mean " + mean + " must lie in [" + min + ", " + max
                     + "] and m2 " + m2 + " must be finite and >= 0");
         }

@@ -1,6 +1,7 @@
 package io.mlgates.core.gate;
 
 import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.drift.DriftReport;
 import io.mlgates.core.fairness.FairnessResult;
 import io.mlgates.core.metrics.MetricValue;
 import io.mlgates.core.metrics.ScoreCurves;
@@ -31,12 +32,14 @@ import java.util.Optional;
  * @param engineVersion version of the engine that judged
  * @param fairness group figures and disparities, for the ethics gate
  * @param evidence the data files read, the registry's chain head seen and the overrides, as promotion compares them
+ * @param drift the drift of the input columns and of the model's output against the reference, when the policy
+ *     names one ({@code data.reference}, {@code data.profile})
  */
 public record GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
                          Optional<String> policyFile, Optional<OrganisationRef> organisationPolicy, DataSummary data,
                          Map<String, MetricValue> metrics, List<CheckResult> checks, Optional<ScoreCurves> curves,
                          Instant evaluatedAt, String engineVersion, Optional<FairnessResult> fairness,
-                         Evidence evidence) {
+                         Evidence evidence, Optional<DriftReport> drift) {
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
@@ -51,11 +54,22 @@ public record GateResult(String gate, Status status, String modelName, Candidate
         Objects.requireNonNull(engineVersion, "engineVersion");
         Objects.requireNonNull(fairness, "fairness");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(drift, "drift");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         checks = List.copyOf(checks);
         if (status != Status.worstOf(checks.stream().map(CheckResult::status).toList())) {
             throw new IllegalArgumentException("a gate's status is its worst check");
         }
+    }
+
+    /** A result without drift: a gate whose policy judges no input data. */
+    public GateResult(String gate, Status status, String modelName, Candidate candidate, String policyDigest,
+                      Optional<String> policyFile, Optional<OrganisationRef> organisationPolicy, DataSummary data,
+                      Map<String, MetricValue> metrics, List<CheckResult> checks, Optional<ScoreCurves> curves,
+                      Instant evaluatedAt, String engineVersion, Optional<FairnessResult> fairness,
+                      Evidence evidence) {
+        this(gate, status, modelName, candidate, policyDigest, policyFile, organisationPolicy, data, metrics, checks,
+                curves, evaluatedAt, engineVersion, fairness, evidence, Optional.empty());
     }
 
     /** Number of checks with the given status. */

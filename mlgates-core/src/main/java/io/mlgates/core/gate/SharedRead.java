@@ -59,7 +59,9 @@ public final class SharedRead {
         LoadedPolicy loaded = validation.policy();
         Policy policy = loaded.policy();
         Workspace ws = validation.workspace();
-        if (validation.judgesStatistics() || ethics.judgesStatistics() || ethics.policy() != loaded
+        // drift reads the input columns beside the predictions: the validation gate then reads on its own
+        if (validation.judgesStatistics() || ethics.judgesStatistics() || policy.data().judged()
+                || ethics.policy() != loaded
                 || !ethics.workspace().root().equals(ws.root())
                 || !ethics.columns().equals(validation.columns())) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.mlgates.core.EngineVersion;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.data.MetricsFile;
 import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.drift.DriftReport;
 import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MetricOptions;
 import io.mlgates.core.metrics.MetricSource;
@@ -17,6 +18,7 @@ import io.mlgates.core.policy.MetricLimit;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
+import io.mlgates.core.profile.DataProfile;
 import io.mlgates.core.schema.InputSchema;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
@@ -37,6 +39,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The validation gate ({@code mlValidate}): is the candidate good enough, and no worse than the baseline?
@@ -84,6 +87,16 @@ public final class ValidationGate {
         Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, schemaInputs);
         Optional<SchemaRows> schemaRows;
         PredictionSource source = request.columns().applyTo(policy.predictions());
+        // drift against a reference (data.*): the reference first, the current input columns in the predictions' pass
+        List<Evidence.Input> driftInputs = new ArrayList<>();
+        Optional<DataDrift> drift = DataDrift.of(ws, policy, policyName, source, sliceColumns, driftInputs);
+        List<String> currentColumns = drift.isPresent() && drift.get().fromPredictions() && shared.isEmpty()
+                && !request.judgesStatistics()
+                ? drift.get().columnsOfPredictions(predictionsPath, predictionsDisplay, sliceColumns) : List.of();
+        List<String> readerInputs = new ArrayList<>(inputColumns(schema));
+        readerInputs.addAll(currentColumns);
+        Optional<DataDrift.Current> current = Optional.empty();
+        boolean hasScores = false;
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
             JudgedStatistics judged = JudgedStatistics.read(ws, request.statistics(), loaded, scoreBudget);
@@ -99,10 +112,14 @@ public final class ValidationGate {
             inputs.addAll(schemaInputs);
             schemaRows = Optional.empty();
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
-                predictionsDisplay, source, policy.task(), sliceColumns, inputColumns(schema), request.progress())) {
+                predictionsDisplay, source, policy.task(), sliceColumns, readerInputs, request.progress())) {
             PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
+            int firstCurrent = inputColumns(schema).size();
             Rows rows = shared.isPresent() ? shared.get().rows()
-                    : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened));
+                    : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened),
+                    drift.map(d -> () -> new DataDrift.Current(currentColumns, firstCurrent)));
+            current = rows.current();
+            hasScores = reader.hasScores();
             Sliced read = Sliced.of(rows.statistics(), sliceColumns);
             schemaRows = rows.schemaRows();
             overall = read.overall();
@@ -161,6 +178,22 @@ public final class ValidationGate {
                 checks.addAll(sliceChecks(rule, slice.getKey(), slice.getValue(), classNames, options));
             }
         }
+        Optional<DriftReport> driftReport = Optional.empty();
+        if (drift.isPresent()) {
+            DataDrift.Judged judged;
+            if (current.isEmpty()) {
+                judged = drift.get().judgeWithoutRows(ws, policyName, driftInputs);
+            } else {
+                DataProfile currentData = drift.get().fromPredictions() ? current.get().inputs.profile()
+                        : drift.get().currentFromFile(ws, policyName, driftInputs);
+                judged = drift.get().judge(currentData, drift.get().fromPredictions()
+                        ? drift.get().columns(currentColumns) : drift.get().columns(currentData.names()), current,
+                        hasScores);
+            }
+            checks.addAll(judged.checks());
+            driftReport = judged.report();
+            inputs.addAll(driftInputs);
+        }
         List<CheckResult> unique = uniqueIds(Waivers.apply(checks, policy.waivers(), today(request.clock())));
         Status status = Status.worstOf(unique.stream().map(CheckResult::status).toList());
         return new GateResult(NAME, status, policy.modelName(), candidate, loaded.digest(), loaded.fileName(),
@@ -169,7 +202,7 @@ public final class ValidationGate {
                 Overrides.of(loaded, request.predictions().map(p -> predictionsDisplay), baselineFile(request),
                         request.baseline().filter(b -> b instanceof BaselineSource.Stage)
                                 .map(b -> ((BaselineSource.Stage) b).stage()), Optional.empty(), Map.of(),
-                        request.columns())));
+                        request.columns())), driftReport);
     }
 
     /** What the gate judges: the metrics overall and per value of each slice column. */
@@ -188,10 +221,11 @@ public final class ValidationGate {
     }
 
     /** What a read of the rows gives the gate: their statistics, and the declared input columns' values checked. */
-    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows) {
+    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows, Optional<DataDrift.Current> current) {
     }
 
-    private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows) {
+    private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows,
+                             Optional<DataDrift.Current> current) {
     }
 
     /**
@@ -200,12 +234,19 @@ public final class ValidationGate {
      */
     static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
                      ScoreBudget scoreBudget, SchemaInputs schemaInputs) throws BadInputException {
+        return read(reader, source, policy, shape, scoreBudget, schemaInputs, Optional.empty());
+    }
+
+    /** The same, with the current input columns and the model's answers for drift ({@code current}'s shards). */
+    static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
+                     ScoreBudget scoreBudget, SchemaInputs schemaInputs,
+                     Optional<Supplier<DataDrift.Current>> current) throws BadInputException {
         PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(policy.task(),
                 reader.hasScores(), shape, scoreBudget);
         RowsShard read = reader.readAll(new PredictionReader.Shards<>() {
             @Override
             public RowsShard create() {
-                return new RowsShard(statistics.create(), schemaInputs.create());
+                return new RowsShard(statistics.create(), schemaInputs.create(), current.map(Supplier::get));
             }
 
             @Override
@@ -213,6 +254,9 @@ public final class ValidationGate {
                 statistics.add(shard.statistics(), row);
                 if (shard.schemaRows().isPresent()) {
                     shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
+                }
+                if (shard.current().isPresent()) {
+                    shard.current().get().add(row);
                 }
             }
 
@@ -225,10 +269,11 @@ public final class ValidationGate {
             public void merge(RowsShard into, RowsShard later) {
                 statistics.merge(into.statistics(), later.statistics());
                 into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
+                into.current().ifPresent(c -> c.merge(later.current().orElseThrow()));
             }
         });
         return new Rows(RowStatistics.statistics(read.statistics(), reader, source, policy.task(), shape),
-                read.schemaRows());
+                read.schemaRows(), read.current());
     }
 
     /**

@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  * @param promotion the stages, evidence, approvals and release train on the way to production
  * @param team the team that owns the model ({@code model.team}), when the policy names one
  * @param schema the model's input schema and how the data is judged against it
+ * @param data the input data judged for drift ({@code data}, {@code drift})
  */
 public record Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                      double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
                      List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
                      EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion,
-                     Optional<String> team, SchemaPolicy schema) {
+                     Optional<String> team, SchemaPolicy schema, DataPolicy data) {
     public static final String DEFAULT_ARTIFACTS = "model";
     public static final String DEFAULT_FILE_NAME = "mlgates.yaml";
     /** The form of {@code model.team}, as the policy schema states it. */
@@ -49,6 +50,7 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         waivers = List.copyOf(waivers);
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(data, "data");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must lie in (0, 1): " + confidenceLevel);
         }
@@ -57,13 +59,23 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
         }
     }
 
-    /** A policy without schema keys. */
+    /** A policy without schema keys, that judges no input data. */
     public Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
                   double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
                   List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
                   EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion, Optional<String> team) {
         this(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics, limits,
-                baseline, slices, ethics, waivers, promotion, team, SchemaPolicy.defaults());
+                baseline, slices, ethics, waivers, promotion, team, SchemaPolicy.defaults(), DataPolicy.none());
+    }
+
+    /** A policy that judges no input data. */
+    public Policy(String modelName, String artifacts, TaskType task, PredictionSource predictions,
+                  double confidenceLevel, int calibrationBins, Optional<String> reportedMetrics,
+                  List<MetricLimit> limits, Optional<Baseline> baseline, List<SliceRule> slices,
+                  EthicsPolicy ethics, List<Waiver> waivers, PromotionPolicy promotion, Optional<String> team,
+                  SchemaPolicy schema) {
+        this(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics, limits,
+                baseline, slices, ethics, waivers, promotion, team, schema, DataPolicy.none());
     }
 
     /** A policy whose model names no owning team. */
@@ -85,6 +97,6 @@ public record Policy(String modelName, String artifacts, TaskType task, Predicti
     /** The same policy with other ethics settings (the command line's sensitive columns, the organisation's floor). */
     public Policy withEthics(EthicsPolicy newEthics) {
         return new Policy(modelName, artifacts, task, predictions, confidenceLevel, calibrationBins, reportedMetrics,
-                limits, baseline, slices, newEthics, waivers, promotion, team, schema);
+                limits, baseline, slices, newEthics, waivers, promotion, team, schema, data);
     }
 }

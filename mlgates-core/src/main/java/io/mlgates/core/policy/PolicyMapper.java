@@ -1,6 +1,8 @@
 package io.mlgates.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.drift.DriftMethod;
+import io.mlgates.core.drift.DriftPolicy;
 import io.mlgates.core.metrics.Direction;
 import io.mlgates.core.metrics.TaskType;
 import java.time.DayOfWeek;
@@ -45,7 +47,19 @@ final class PolicyMapper {
                 waivers(root.path("waivers")),
                 promotion(root.path("promotion")),
                 optionalText(model.path("team")),
-                schema(root.path("schema")));
+                schema(root.path("schema")),
+                data(root.path("data"), root.path("drift")));
+    }
+
+    private static DataPolicy data(JsonNode data, JsonNode drift) {
+        Map<String, DriftPolicy.ColumnRequest> overrides = new LinkedHashMap<>();
+        drift.path("overrides").properties().forEach(e -> overrides.put(e.getKey(), new DriftPolicy.ColumnRequest(
+                optionalText(e.getValue().path("method")).map(m -> DriftMethod.byId(m).orElseThrow()),
+                optionalNumber(e.getValue().path("threshold")))));
+        return new DataPolicy(optionalText(data.path("reference")), optionalText(data.path("profile")),
+                optionalText(data.path("current")), texts(data.path("columns")),
+                new DriftPolicy(number(drift.path("share"), DriftPolicy.DEFAULT_SHARE), overrides),
+                constant(drift.path("severity"), Severity.class, DataPolicy.DEFAULT_SEVERITY));
     }
 
     private static SchemaPolicy schema(JsonNode node) {

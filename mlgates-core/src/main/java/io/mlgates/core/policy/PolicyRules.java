@@ -16,15 +16,18 @@ import java.util.Map;
  */
 final class PolicyRules {
     /** The policy's paths: JSON pointer and the key path shown to users. */
-    private static final Map<String, String> PATHS = Map.of(
-            "/model/artifacts", "model.artifacts",
-            "/predictions/path", "predictions.path",
-            "/metrics/reported", "metrics.reported",
-            "/baseline/path", "baseline.path",
-            "/schema/declared", "schema.declared",
-            "/schema/production", "schema.production",
-            "/promotion/registry", "promotion.registry",
-            "/promotion/results", "promotion.results");
+    private static final Map<String, String> PATHS = Map.ofEntries(
+            Map.entry("/model/artifacts", "model.artifacts"),
+            Map.entry("/predictions/path", "predictions.path"),
+            Map.entry("/metrics/reported", "metrics.reported"),
+            Map.entry("/baseline/path", "baseline.path"),
+            Map.entry("/schema/declared", "schema.declared"),
+            Map.entry("/schema/production", "schema.production"),
+            Map.entry("/promotion/registry", "promotion.registry"),
+            Map.entry("/promotion/results", "promotion.results"),
+            Map.entry("/data/reference", "data.reference"),
+            Map.entry("/data/profile", "data.profile"),
+            Map.entry("/data/current", "data.current"));
 
     private PolicyRules() {
     }
@@ -33,6 +36,7 @@ final class PolicyRules {
         Rules rules = new Rules(document, root, problems);
         rules.paths();
         rules.baseline();
+        rules.data();
         rules.limits(root.path("limits"), "/limits", "limits");
         JsonNode slices = root.path("slices");
         for (int i = 0; i < slices.size(); i++) {
@@ -71,6 +75,54 @@ final class PolicyRules {
                         : "names no baseline; expected path: FILE (a metrics file) or from: STAGE (the registry's"
                         + " metrics of the version in that stage, such as production)"));
             }
+        }
+
+        /**
+         * The reference is rows or a profile, one of them; current data, columns and drift settings need one; the
+         * columns are distinct; a p-value test's threshold is a probability.
+         */
+        void data() {
+            JsonNode data = root.path("data");
+            boolean reference = data.has("reference");
+            if (reference && data.has("profile") && !problems.isReported("/data")) {
+                problems.add(document.keyAt("/data/profile"), "data: has both reference and profile; expected one"
+                        + " of them (a profile is the reference rows summarised by 'mlgates profile')");
+            }
+            String missing = "; expected data.reference (the reference rows) or data.profile (a saved reference"
+                    + " profile) to judge drift against";
+            if (!reference && !data.has("profile")) {
+                for (String key : List.of("current", "columns")) {
+                    if (data.has(key) && !problems.isReported("/data/" + key)) {
+                        problems.add(document.keyAt("/data/" + key), "data." + key + ": no reference is named"
+                                + missing);
+                    }
+                }
+                if (root.path("drift").isObject() && !problems.isReported("/drift")) {
+                    problems.add(document.keyAt("/drift"), "drift: no reference is named" + missing);
+                }
+            }
+            JsonNode columns = data.path("columns");
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Integer first = seen.putIfAbsent(columns.get(i).asText(), i);
+                if (first != null && columns.get(i).isTextual()) {
+                    problems.add(document.valueAt("/data/columns/" + i), "data.columns: column '"
+                            + Texts.clip(columns.get(i).asText()) + "' is listed twice (also at data.columns["
+                            + first + "]); the columns must be distinct");
+                }
+            }
+            root.path("drift").path("overrides").properties().forEach(e -> {
+                JsonNode method = e.getValue().path("method");
+                JsonNode threshold = e.getValue().path("threshold");
+                String pointer = "/drift/overrides/" + Pointers.child("", e.getKey()).substring(1);
+                if (List.of("ks", "chisquare", "z").contains(method.asText()) && threshold.isNumber()
+                        && !(threshold.doubleValue() > 0 && threshold.doubleValue() < 1)
+                        && !problems.isReported(pointer + "/threshold")) {
+                    problems.add(document.valueAt(pointer + "/threshold"), "drift.overrides." + e.getKey()
+                            + ".threshold: " + threshold + " is no p-value threshold; " + method.asText()
+                            + " gives a p-value and drift is p <= threshold, so expected a number in (0, 1)");
+                }
+            });
         }
 
         void limits(JsonNode limits, String pointer, String shown) {

@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.drift.ColumnDrift;
+import io.mlgates.core.drift.DatasetDrift;
+import io.mlgates.core.drift.DriftMethod;
+import io.mlgates.core.drift.DriftReport;
+import io.mlgates.core.drift.DriftValue;
+import io.mlgates.core.drift.ErrorBound;
 import io.mlgates.core.fairness.AttributeFairness;
 import io.mlgates.core.fairness.Disparity;
 import io.mlgates.core.fairness.FairnessResult;
@@ -144,7 +150,88 @@ public final class GateResultJson {
             fairness.attributes().forEach((name, a) -> attributes.set(name, attribute(a)));
             root.set("fairnessOverall", group(fairness.overall()));
         }
+        r.drift().ifPresent(report -> root.set("drift", drift(report)));
         return root;
+    }
+
+    /** Per judged column its method, statistic, p-value (null for a distance), threshold and verdict; the data set. */
+    private ObjectNode drift(DriftReport report) {
+        ObjectNode node = f.objectNode();
+        ObjectNode columns = node.putObject("columns");
+        report.columns().forEach((name, c) -> {
+            ObjectNode column = columns.putObject(name);
+            column.put("method", c.method().id());
+            putDriftValue(column, "statistic", c.statistic());
+            if (c.pValue().isPresent()) {
+                putDriftValue(column, "pValue", c.pValue().get());
+            } else {
+                column.putNull("pValue");
+            }
+            column.put("threshold", c.threshold());
+            if (c.drifted().isPresent()) {
+                column.put("drifted", c.drifted().get());
+            } else {
+                column.putNull("drifted");
+                column.put("reason", c.score().undefinedReason().orElseThrow());
+            }
+            column.put("referenceRows", c.referenceRows());
+            column.put("currentRows", c.currentRows());
+            c.errorBound().ifPresent(b -> {
+                ObjectNode bound = column.putObject("errorBound");
+                bound.put("rankError", b.rankError());
+                putNumber(bound, "statisticError", b.statisticError());
+            });
+        });
+        DatasetDrift d = report.dataset();
+        ObjectNode dataset = node.putObject("dataset");
+        putDriftValue(dataset, "share", d.share());
+        if (d.drifted().isPresent()) {
+            dataset.put("drifted", d.drifted().get());
+        } else {
+            dataset.putNull("drifted");
+        }
+        dataset.put("columns", d.columns());
+        dataset.put("driftedColumns", d.driftedColumns());
+        dataset.put("undefinedColumns", d.undefinedColumns());
+        dataset.put("threshold", d.threshold());
+        return node;
+    }
+
+    /** A drift value, or null and {@code NAMEReason} saying why the data leaves it undefined. */
+    private static void putDriftValue(ObjectNode node, String name, DriftValue value) {
+        putNumber(node, name, value.value());
+        value.undefinedReason().ifPresent(reason -> node.put(name + "Reason", reason));
+    }
+
+    private static DriftValue driftValue(JsonNode node, String name) {
+        OptionalDouble value = number(node, name);
+        return value.isPresent() ? DriftValue.of(value.getAsDouble())
+                : DriftValue.undefined(text(node, name + "Reason"));
+    }
+
+    private static Optional<DriftReport> readDrift(JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        Map<String, ColumnDrift> columns = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.required("columns").properties()) {
+            JsonNode c = e.getValue();
+            DriftMethod method = DriftMethod.byId(text(c, "method")).orElseThrow(
+                    () -> new IllegalArgumentException("unknown drift method " + c.path("method")));
+            JsonNode b = c.path("errorBound");
+            columns.put(e.getKey(), new ColumnDrift(method, driftValue(c, "statistic"),
+                    method.isTest() ? Optional.of(driftValue(c, "pValue")) : Optional.empty(),
+                    c.required("threshold").asDouble(),
+                    c.path("drifted").isBoolean() ? Optional.of(c.path("drifted").asBoolean()) : Optional.empty(),
+                    c.required("referenceRows").asLong(), c.required("currentRows").asLong(),
+                    b.isObject() ? Optional.of(new ErrorBound(b.required("rankError").asDouble(),
+                            number(b, "statisticError"))) : Optional.empty()));
+        }
+        JsonNode d = node.required("dataset");
+        return Optional.of(new DriftReport(columns, new DatasetDrift(driftValue(d, "share"),
+                d.path("drifted").isBoolean() ? Optional.of(d.path("drifted").asBoolean()) : Optional.empty(),
+                d.required("columns").asInt(), d.required("driftedColumns").asInt(),
+                d.required("undefinedColumns").asInt(), d.required("threshold").asDouble())));
     }
 
     private void evidence(ObjectNode root, Evidence e) {
@@ -396,7 +483,7 @@ public final class GateResultJson {
                     organisation(root.required("policy").path("organisation")), data, metrics, checks,
                     curves.isNull() ? Optional.empty() : Optional.of(curves(curves)),
                     Instant.parse(text(root, "evaluatedAt")), text(root, "engineVersion"), fairness,
-                    readEvidence(root));
+                    readEvidence(root), readDrift(root.path("drift")));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new BadInputException(displayName, 0, 0, "not a gate result: " + e.getMessage(), e);
         }

@@ -44,20 +44,7 @@ public final class StatisticsFiles {
     }
 
     private static final class Holder {
-        static final Schema SCHEMA_INSTANCE = load();
-
-        private static Schema load() {
-            try (InputStream in = StatisticsFiles.class.getResourceAsStream(SCHEMA)) {
-                if (in == null) {
-                    throw new IllegalStateException("the statistics schema " + SCHEMA + " is missing");
-                }
-                JsonNode node = new ObjectMapper().readTree(in);
-                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                        .getSchema(SchemaLocation.of(node.get("$id").asText()), node);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the statistics schema " + SCHEMA + " cannot be read", e);
-            }
-        }
+        static final Schema SCHEMA_INSTANCE = schema(StatisticsFiles.class, SCHEMA);
     }
 
     /**
@@ -97,6 +84,24 @@ public final class StatisticsFiles {
     /** Parses, checks and builds; {@code display} names the source in messages. */
     static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
             throws BadInputException {
+        JsonNode root = checkedTree(bytes, display, Statistics.FORMAT, Statistics.VERSION,
+                "a statistics file written by 'mlgates stats'", Holder.SCHEMA_INSTANCE);
+        try {
+            return Statistics.fromDocument(root, budget, maxGroups);
+        } catch (StateJson.StateException e) {
+            throw refusal(bytes, display, e.pointer(), e.getMessage());
+        }
+    }
+
+    /**
+     * A file of the contract (statistics, or a sibling such as a column profile) as a checked tree: JSON, then its
+     * {@code format} and {@code version}, before anything else is read, then {@code schema}. Every refusal names the
+     * line and the JSON pointer of the value.
+     *
+     * @param what what a file of {@code format} is, for the message
+     */
+    public static JsonNode checkedTree(byte[] bytes, String display, String format, int version, String what,
+                                       Schema schema) throws BadInputException {
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
@@ -108,30 +113,40 @@ public final class StatisticsFiles {
             throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new BadInputException(display, 1, 0, "expected a statistics file: a JSON object with \"format\": \""
-                    + Statistics.FORMAT + "\"");
+            throw new BadInputException(display, 1, 0, "expected " + what + ": a JSON object with \"format\": \""
+                    + format + "\"");
         }
-        if (!Statistics.FORMAT.equals(root.path("format").asText())) {
-            throw refusal(bytes, display, "/format", "expected \"format\": \"" + Statistics.FORMAT
-                    + "\" (a statistics file written by 'mlgates stats'), got " + root.path("format"));
+        if (!format.equals(root.path("format").asText())) {
+            throw refusal(bytes, display, "/format", "expected \"format\": \"" + format
+                    + "\" (" + what + "), got " + root.path("format"));
         }
-        JsonNode version = root.path("version");
-        if (!version.isIntegralNumber() || version.asInt() != Statistics.VERSION) {
-            throw refusal(bytes, display, "/version", "expected version " + Statistics.VERSION + ", the version this"
-                    + " engine reads, got " + version + (version.isIntegralNumber() && version.asInt() > Statistics.VERSION
+        JsonNode found = root.path("version");
+        if (!found.isIntegralNumber() || found.asInt() != version) {
+            throw refusal(bytes, display, "/version", "expected version " + version + ", the version this"
+                    + " engine reads, got " + found + (found.isIntegralNumber() && found.asInt() > version
                     ? ": written by a newer engine; judge it with that engine" : ""));
         }
-        List<Error> errors = Holder.SCHEMA_INSTANCE.validate(root);
+        List<Error> errors = schema.validate(root);
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String pointer = first.getInstanceLocation().toString().isEmpty() ? ""
                     : pointerOf(first.getInstanceLocation().toString());
-            throw refusal(bytes, display, pointer, message(first));
+            throw refusal(bytes, display, pointer, message(first, format.substring(format.indexOf('-') + 1)));
         }
-        try {
-            return Statistics.fromDocument(root, budget, maxGroups);
-        } catch (StateJson.StateException e) {
-            throw refusal(bytes, display, e.pointer(), e.getMessage());
+        return root;
+    }
+
+    /** A schema shipped in the core's jar, beside {@code owner}. */
+    public static Schema schema(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the schema " + resource + " is missing");
+            }
+            JsonNode node = new ObjectMapper().readTree(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(SchemaLocation.of(node.get("$id").asText()), node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the schema " + resource + " cannot be read", e);
         }
     }
 
@@ -144,12 +159,12 @@ public final class StatisticsFiles {
         return path.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
     }
 
-    private static String message(Error error) {
+    private static String message(Error error, String kind) {
         String text = error.getMessage();
         // the validator starts its message with the location, which the refusal gives already
         int colon = text.indexOf(": ");
         String what = colon >= 0 && text.substring(0, colon).matches("[$/].*") ? text.substring(colon + 2) : text;
-        return "expected what the statistics schema says (" + error.getKeyword() + "): " + what;
+        return "expected what the " + kind + " schema says (" + error.getKeyword() + "): " + what;
     }
 
     /**
@@ -164,7 +179,8 @@ public final class StatisticsFiles {
         }
     }
 
-    private static BadInputException refusal(byte[] bytes, String display, String pointer, String message) {
+    /** A refusal of the value at {@code pointer}, at its line and column. */
+    public static BadInputException refusal(byte[] bytes, String display, String pointer, String message) {
         JsonLocation at = locate(bytes, pointer);
         return new BadInputException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                 (pointer.isEmpty() ? "" : "at " + pointer + ": ") + message);

@@ -2,6 +2,7 @@ package io.mlgates.core.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.mlgates.core.drift.DriftPolicy.ColumnRequest;
 import java.util.List;
@@ -88,13 +89,9 @@ class DriftTestsTest {
                 new ColumnRequest(Optional.empty(), OptionalDouble.of(0.0001)));
 
         assertThat(strict.statistic().value()).hasValue(1.0);
-        assertThat(strict.pValue().orElseThrow().value().getAsDouble()).isEqualTo(2.0 / 3432, within());
+        assertThat(strict.pValue().orElseThrow().value().getAsDouble()).isCloseTo(2.0 / 3432, offset(1e-15));
         assertThat(strict.threshold()).isEqualTo(0.0001);
         assertThat(strict.drifted()).contains(false);
-    }
-
-    private static org.assertj.core.data.Offset<Double> within() {
-        return org.assertj.core.data.Offset.offset(1e-15);
     }
 
     @Test

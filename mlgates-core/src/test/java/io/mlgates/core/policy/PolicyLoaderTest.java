@@ -306,7 +306,8 @@ class PolicyLoaderTest {
                     """);
 
             assertOnlyProblem(e, 2, 1, "unknown key 'modle'; did you mean 'model'? Allowed keys: version, model,"
-                    + " task, predictions, metrics, limits, baseline, identity, promotion, slices, schema, ethics, waivers");
+                    + " task, predictions, metrics, limits, baseline, data, drift, identity, promotion, slices,"
+                    + " schema, ethics, waivers");
         }
 
         @Test
@@ -339,7 +340,8 @@ class PolicyLoaderTest {
             PolicyException e = rejected("colour: red\n");
 
             assertOnlyProblem(e, 1, 1, "unknown key 'colour'. Allowed keys: version, model, task, predictions,"
-                    + " metrics, limits, baseline, identity, promotion, slices, schema, ethics, waivers");
+                    + " metrics, limits, baseline, data, drift, identity, promotion, slices, schema, ethics,"
+                    + " waivers");
         }
 
         @Test

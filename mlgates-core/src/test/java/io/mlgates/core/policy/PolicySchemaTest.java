@@ -50,7 +50,7 @@ class PolicySchemaTest {
         schema.path("properties").fieldNames().forEachRemaining(keys::add);
 
         assertThat(keys).containsExactly("version", "model", "task", "predictions", "metrics", "limits", "baseline",
-                "identity", "promotion", "slices", "schema", "ethics", "waivers");
+                "data", "drift", "identity", "promotion", "slices", "schema", "ethics", "waivers");
     }
 
     private interface Visitor {

@@ -73,6 +73,6 @@ public record BoundedResult(String json, int omittedChecks) {
         }
         return new GateResult(r.gate(), r.status(), r.modelName(), r.candidate(), r.policyDigest(), r.policyFile(),
                 r.organisationPolicy(), r.data(), metrics, inOrder, r.curves(), r.evaluatedAt(), r.engineVersion(),
-                r.fairness(), r.evidence());
+                r.fairness(), r.evidence(), r.drift());
     }
 }
