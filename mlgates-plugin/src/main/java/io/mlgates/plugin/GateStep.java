@@ -7,6 +7,7 @@ import io.mlgates.plugin.logic.GateCall;
 import io.mlgates.plugin.logic.GateTask;
 import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.StepOptions;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -28,6 +29,7 @@ public abstract class GateStep extends Step {
     private boolean stageOnly;
     private String resultsDir = StepOptions.DEFAULT_RESULTS_DIR;
     private boolean publishChecks = true;
+    private List<String> stats = List.of();
 
     /** The step's function name, for messages. */
     protected abstract String functionName();
@@ -104,6 +106,21 @@ public abstract class GateStep extends Step {
     @DataBoundSetter
     public void setPublishChecks(boolean publishChecks) {
         this.publishChecks = publishChecks;
+    }
+
+    public List<String> getStats() {
+        return stats;
+    }
+
+    /** Statistics files to judge instead of the prediction rows, in the workspace: {@code stats: ['a.json']}. */
+    @DataBoundSetter
+    public void setStats(List<String> stats) {
+        this.stats = stats == null ? List.of() : stats.stream().filter(f -> f != null && !f.isBlank()).toList();
+    }
+
+    /** The {@code stats} argument: statistics files judged instead of the rows; empty to read the rows. */
+    protected List<String> stats() {
+        return stats;
     }
 
     /** The Snippet Generator sends an empty text field as an empty string: it means the default. */

@@ -35,7 +35,7 @@ public final class MlEthicsGateStep extends GateStep {
 
     @Override
     protected GateTask task(OrganisationText organisation) {
-        return new EthicsTask(policy, predictions, sensitive, orgPolicy, organisation);
+        return new EthicsTask(policy, predictions, sensitive, orgPolicy, organisation, stats());
     }
 
     public String getPolicy() {

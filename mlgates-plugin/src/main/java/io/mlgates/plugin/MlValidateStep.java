@@ -33,7 +33,7 @@ public final class MlValidateStep extends GateStep {
 
     @Override
     protected GateTask task(OrganisationText organisation) {
-        return new ValidateTask(policy, predictions, baseline, organisation);
+        return new ValidateTask(policy, predictions, baseline, organisation, stats());
     }
 
     public String getPolicy() {

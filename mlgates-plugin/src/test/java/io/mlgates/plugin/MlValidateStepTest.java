@@ -31,13 +31,14 @@ class MlValidateStepTest {
         step.setPolicy("models/churn/mlgates.yaml");
         step.setPredictions("models/churn/eval/p.csv");
         step.setBaseline("models/churn/baseline.json");
+        step.setStats(java.util.List.of("models/churn/stats/a.json", " "));
         step.setId("churn");
         step.setFailOnError(false);
         step.setStageOnly(true);
         step.setResultsDir("out");
 
         assertThat(step.task()).isEqualTo(new ValidateTask("models/churn/mlgates.yaml", "models/churn/eval/p.csv",
-                "models/churn/baseline.json"));
+                "models/churn/baseline.json", null, java.util.List.of("models/churn/stats/a.json")));
         assertThat(step.options()).isEqualTo(new StepOptions("churn", false, true, "out"));
         assertThat(step.getPolicy()).isEqualTo("models/churn/mlgates.yaml");
         assertThat(step.getId()).isEqualTo("churn");

@@ -31,10 +31,22 @@ import java.util.Optional;
  *     directory, or null for none
  * @param organisation the organisation policy from Manage Jenkins, or null for none; when set, it is the organisation
  *     policy, and a step may not name another
+ * @param stats statistics files to judge instead of the prediction rows, as {@code --stats} takes them; empty to read
+ *     the rows
  */
 public record EthicsTask(String policy, String predictions, String sensitive, String orgPolicy,
-                         OrganisationText organisation) implements GateTask {
-    private static final long serialVersionUID = 2L;
+                         OrganisationText organisation, List<String> stats) implements GateTask {
+    private static final long serialVersionUID = 3L;
+
+    public EthicsTask {
+        stats = List.copyOf(stats);
+    }
+
+    /** Reading the rows. */
+    public EthicsTask(String policy, String predictions, String sensitive, String orgPolicy,
+                      OrganisationText organisation) {
+        this(policy, predictions, sensitive, orgPolicy, organisation, List.of());
+    }
 
     /** Without an organisation policy from Manage Jenkins. */
     public EthicsTask(String policy, String predictions, String sensitive, String orgPolicy) {
@@ -59,8 +71,8 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
         });
         return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions").map(RequestedFile::inRepository), judged, Map.of(),
-                progress, clock,
-                model.unseenChainHead(), ColumnChoice.none()));
+                progress, clock, model.unseenChainHead(), ColumnChoice.none(),
+                GateTask.statistics(model, predictions, stats)));
     }
 
     /** The columns of {@code sensitive}, or empty for the policy's; an empty name is bad input, as on the CLI. */

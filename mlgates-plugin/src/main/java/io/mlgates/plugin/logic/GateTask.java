@@ -3,10 +3,13 @@ package io.mlgates.plugin.logic;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.RequestedFile;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A gate with its arguments, as a step hands it to the agent that holds the workspace: it travels there by
@@ -26,4 +29,21 @@ public interface GateTask extends Serializable {
      * @throws BadInputException when there is nothing to judge: the message names the file and line
      */
     GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException, IOException;
+
+    /**
+     * The {@code stats} argument's files, inside the model repository as every path a step names; refused beside a
+     * {@code predictions} argument, as {@code --stats} is beside {@code --predictions}.
+     */
+    static List<RequestedFile> statistics(ModelRepository model, String predictions, List<String> stats)
+            throws BadInputException {
+        if (!stats.isEmpty() && predictions != null) {
+            throw new BadInputException("stats", 0, 0, "statistics files are judged instead of a prediction file:"
+                    + " give stats or predictions, not both");
+        }
+        List<RequestedFile> files = new ArrayList<>();
+        for (String file : stats) {
+            files.add(RequestedFile.inRepository(model.inRepository(file, "stats").orElseThrow()));
+        }
+        return files;
+    }
 }

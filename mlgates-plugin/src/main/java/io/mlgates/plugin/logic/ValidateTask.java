@@ -12,6 +12,7 @@ import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.PolicyLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * {@code mlValidate}'s arguments, which mirror {@code mlgates validate}'s options; see {@link ModelRepository} for how
@@ -22,12 +23,23 @@ import java.time.Clock;
  * @param baseline a baseline metrics file instead of the policy's, or null
  * @param organisation the organisation policy from Manage Jenkins, whose floor the model policy may only tighten, or
  *     null for none
+ * @param stats statistics files to judge instead of the prediction rows, as {@code --stats} takes them; empty to read
+ *     the rows
  */
-public record ValidateTask(String policy, String predictions, String baseline, OrganisationText organisation)
-        implements GateTask {
-    private static final long serialVersionUID = 2L;
+public record ValidateTask(String policy, String predictions, String baseline, OrganisationText organisation,
+                           List<String> stats) implements GateTask {
+    private static final long serialVersionUID = 3L;
 
-    /** Without an organisation policy. */
+    public ValidateTask {
+        stats = List.copyOf(stats);
+    }
+
+    /** Reading the rows. */
+    public ValidateTask(String policy, String predictions, String baseline, OrganisationText organisation) {
+        this(policy, predictions, baseline, organisation, List.of());
+    }
+
+    /** Reading the rows, without an organisation policy. */
     public ValidateTask(String policy, String predictions, String baseline) {
         this(policy, predictions, baseline, null);
     }
@@ -47,6 +59,6 @@ public record ValidateTask(String policy, String predictions, String baseline, O
                         RequestedFile.inRepository(b))), StageMetrics.unavailable("a baseline from a stage reads"
                         + " the team registry, which lives with the Jenkins controller, while the gate runs where the"
                         + " workspace is; in Jenkins, name a metrics file with baseline.path"), progress, clock,
-                model.unseenChainHead(), ColumnChoice.none()));
+                model.unseenChainHead(), ColumnChoice.none(), GateTask.statistics(model, predictions, stats)));
     }
 }

@@ -117,4 +117,49 @@ class ValidateTaskTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("mlgates.yaml:3:5: unknown key 'mni' in limits[0]; did you mean 'min'?");
     }
+
+    /** The statistics of the repository's predictions under its policy, as {@code mlgates stats} writes them. */
+    static void writeStatistics(Path repo, Path out) throws Exception {
+        io.mlgates.core.policy.Policy policy = new io.mlgates.core.policy.PolicyLoader().loadFromRepository(repo)
+                .policy();
+        io.mlgates.core.stats.RowStatistics.Shape shape = io.mlgates.core.stats.RowStatistics.Shape.of(policy);
+        Files.createDirectories(out.getParent());
+        try (io.mlgates.core.metrics.ScoreBudget budget = io.mlgates.core.metrics.ScoreBudget.defaults();
+             io.mlgates.core.data.PredictionReader reader = io.mlgates.core.data.PredictionReader.open(
+                     repo.resolve("eval/predictions.csv"), "eval/predictions.csv", policy.predictions(),
+                     policy.task(), shape.groupColumns(), ProgressListener.NONE);
+             java.io.OutputStream o = Files.newOutputStream(out)) {
+            io.mlgates.core.stats.RowStatistics.read(reader, policy.predictions(), policy.task(), shape, budget)
+                    .write(o);
+        }
+    }
+
+    @Test
+    void statsAreJudgedInsteadOfTheRowsWithTheMetricsOfTheRows() throws Exception {
+        Path repo = Repos.binary(work.resolve("m"), Repos.WARN);
+        writeStatistics(repo, repo.resolve("stats/all.json"));
+
+        GateResult rows = evaluate(new ValidateTask("m/mlgates.yaml", null, null));
+        GateResult statistics = evaluate(new ValidateTask("m/mlgates.yaml", null, null, null,
+                java.util.List.of("m/stats/all.json")));
+
+        assertThat(statistics.data().source()).isEqualTo(io.mlgates.core.gate.DataSource.STATISTICS);
+        assertThat(statistics.data().predictions()).isEqualTo("stats/all.json");
+        assertThat(statistics.metrics()).isEqualTo(rows.metrics());
+        assertThat(statistics.status()).isEqualTo(rows.status());
+        assertThat(statistics.evidence().inputs().get(0).role()).isEqualTo("statistics");
+    }
+
+    @Test
+    void statsMustLieInTheRepositoryAndAreNotGivenWithPredictions() throws Exception {
+        Path repo = Repos.binary(work.resolve("m"), Repos.WARN);
+        writeStatistics(repo, work.resolve("outside.json"));
+
+        assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml", null, null, null,
+                java.util.List.of("outside.json")))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("outside the model repository");
+        assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml", "m/eval/predictions.csv", null, null,
+                java.util.List.of("m/stats/all.json")))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("give stats or predictions, not both");
+    }
 }
