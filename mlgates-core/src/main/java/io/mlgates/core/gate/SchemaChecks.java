@@ -123,8 +123,9 @@ final class SchemaChecks {
 
     /**
      * The evaluation data against the declared schema. A declared input the data lacks FAILs when the data is meant
-     * to carry the model's inputs ({@code carriesInputs}: the policy judges input data); a prediction file that
-     * carries a few inputs beside its predictions (a sensitive attribute) is checked on those, the rest told skipped.
+     * to carry the model's inputs ({@code carriesInputs}: the policy judges drift on the prediction file's inputs);
+     * a prediction file that carries a few inputs beside its predictions (a sensitive attribute) is checked on those,
+     * the rest told skipped.
      *
      * @param dataFile the file the values were read from, as messages name it
      * @param rows what the declared columns the file has held, in the schema's order
@@ -138,7 +139,7 @@ final class SchemaChecks {
             checks.add(DocumentationChecks.simple("schema:inputs", Status.SKIPPED, dataFile + " carries "
                     + rows.size() + " of the " + declared.columns().size() + " inputs of " + declared.file()
                     + (rows.isEmpty() ? "" : " (" + String.join(", ", present.stream().sorted().toList()) + ")")
-                    + ": the others are not checked (the policy's data section names the data that carries them)"));
+                    + ": the others are not checked"));
             if (rows.isEmpty()) {
                 return checks;
             }
@@ -170,9 +171,10 @@ final class SchemaChecks {
             }
         }
         if (checks.stream().noneMatch(c -> c.status() != Status.SKIPPED) && !rows.isEmpty()) {
-            long rowsRead = rows.isEmpty() ? 0 : rows.get(0).rows();
-            checks.add(CheckResult.ofInput("schema:data", Status.PASS, rowsRead, "every value of the "
-                    + rows.size() + " inputs of " + declared.file() + " in " + dataFile + " (" + rowsRead
+            long rowsRead = rows.get(0).rows();
+            checks.add(CheckResult.ofInput("schema:data", Status.PASS, rowsRead, "every value of "
+                    + (rows.size() == 1 ? "the input '" + rows.get(0).column().name() + "'" : "the " + rows.size()
+                    + " inputs") + " of " + declared.file() + " in " + dataFile + " (" + rowsRead
                     + " rows) is as declared"));
         }
         return checks;

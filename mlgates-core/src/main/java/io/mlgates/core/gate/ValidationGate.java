@@ -170,7 +170,8 @@ public final class ValidationGate {
             checks.addAll(SchemaChecks.againstProduction(schema.get(), ws, policy.schema(), policyName, inputs));
             checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
                     : SchemaChecks.data(schema.get(), predictionsDisplay,
-                    schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(), false));
+                    schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(),
+                    policy.data().judged() && policy.data().current().isEmpty()));
         }
         for (SliceRule rule : policy.slices()) {
             Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));

@@ -205,4 +205,44 @@ class SchemaGateTest {
         assertThat(check(r, "schema:data").message()).isEqualTo("every value of the 2 inputs of model/features.json"
                 + " in eval/predictions.csv (8 rows) is as declared");
     }
+
+    @Test
+    @DisplayName("a shifted distribution WARNs as drift, with the method Evidently chooses and the rows compared")
+    void aShiftedDistribution() throws Exception {
+        // 40 reference incomes 1000, 1010, ..., 1390: all below the 8 current ones (1800 to 6100). Under 1000
+        // reference rows, a numeric column of more than 5 distinct values is judged by the two-sample KS test,
+        // whose p-value for samples this far apart (D = 1) is 2 / C(48, 8), far below 0.05.
+        StringBuilder reference = new StringBuilder("household_income\n");
+        for (int i = 0; i < 40; i++) {
+            reference.append(1000 + 10 * i).append('\n');
+        }
+        Files.createDirectories(repo.resolve("data"));
+        write("data/reference.csv", reference.toString());
+
+        GateResult r = validate(POLICY + "data:\n  reference: data/reference.csv\n");
+
+        CheckResult drift = check(r, "drift:household_income");
+        assertThat(drift.status()).isEqualTo(Status.WARN);
+        assertThat(drift.message()).startsWith("drift in 'household_income': ks p-value ")
+                .endsWith(" <= 0.05 (40 reference, 8 current values)");
+        assertThat(r.drift().orElseThrow().columns().get("household_income").method().id()).isEqualTo("ks");
+    }
+
+    @Test
+    @DisplayName("where drift reads the prediction file's inputs, a declared input it lacks FAILs as missing")
+    void aMissingInput() throws Exception {
+        write("eval/predictions.csv", """
+                label,score,age,household_income,purpose
+                1,0.9,35,4100,car
+                0,0.1,61,6100,tv
+                """);
+        Files.createDirectories(repo.resolve("data"));
+        write("data/reference.csv", "age,household_income,purpose\n40,1000,car\n");
+
+        GateResult r = validate(POLICY + "data:\n  reference: data/reference.csv\n");
+
+        assertThat(check(r, "schema:region:missing").status()).isEqualTo(Status.FAIL);
+        assertThat(check(r, "schema:region:missing").message()).isEqualTo("input 'region' of model/schema.json is"
+                + " not a column of eval/predictions.csv: the model cannot be judged on the inputs it was built for");
+    }
 }

@@ -75,8 +75,16 @@ final class Views {
     record SchemaRow(StatusLook look, String column, String rule, String finding) {
     }
 
-    /** The validation page's data section. */
-    record Data(List<SchemaRow> schema) {
+    /**
+     * One judged column's drift: the status of its check (empty without one), the method, the statistic, the
+     * p-value (empty for a distance), the threshold, the verdict, and the reference and current rows.
+     */
+    record DriftRow(Optional<StatusLook> look, String column, String method, String statistic, String pValue,
+                    String threshold, String verdict, String rows) {
+    }
+
+    /** The validation page's data section; {@code dataset} is empty without drift. */
+    record Data(List<SchemaRow> schema, List<DriftRow> drift, String dataset) {
     }
 
     /** A figure with its interval, or undefined with the reason (then {@code value} is empty). */

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The validation page's data section: the schema findings as a table, every user-supplied string escaped. */
+/**
+ * The validation page's data section: the schema findings and each column's drift as tables, every user-supplied
+ * string escaped.
+ */
 class DataSectionTest {
     private static final String SCRIPT = "<script>alert('x')</script>";
     private static final String HEAD = "{\"format\": \"mlgates-input-schema\", \"version\": 1, \"columns\": [\n";
@@ -39,8 +42,9 @@ class DataSectionTest {
                 + "{\"name\": \"kind\", \"type\": \"categorical\", \"categories\": [\"a\"]}]}");
         Files.writeString(repo.resolve("eval/predictions.csv"), "label,score,kind\n1,0.9,a\n0,0.2,"
                 + SCRIPT + "\n");
+        Files.writeString(repo.resolve("reference.csv"), "kind\na\na\nb\n");
         Files.writeString(repo.resolve("mlgates.yaml"), "model: {name: m}\nschema: {production: production/schema.json}\n"
-                + "limits:\n  - {metric: roc_auc, min: 0.5}\n");
+                + "data: {reference: reference.csv}\nlimits:\n  - {metric: roc_auc, min: 0.5}\n");
         result = new ValidationGate().evaluate(ValidationRequest.of(Workspace.at(repo),
                 new PolicyLoader().loadFromRepository(repo), FixedClock.CLOCK));
     }
@@ -57,6 +61,20 @@ class DataSectionTest {
     }
 
     @Test
+    @DisplayName("each judged column's drift is a row: method, statistic, threshold, verdict and rows")
+    void drift() throws Exception {
+        Document doc = HtmlChecks.valid(HtmlChecks.page(new HtmlReport().gate(result)));
+
+        assertThat(doc.select("section.data table.drift caption").text()).startsWith("Drift of each judged column");
+        assertThat(doc.select("section.data table.drift tbody tr")).singleElement().satisfies(tr -> {
+            assertThat(tr.select("td").get(1).text()).isEqualTo("kind");
+            assertThat(tr.select("td").get(2).text()).isEqualTo(result.drift().orElseThrow().columns().get("kind")
+                    .method().id());
+            assertThat(tr.select("td").get(7).text()).isEqualTo("3 / 2");
+        });
+    }
+
+    @Test
     @DisplayName("a column named <script> and a value <script> are shown as text, never as markup")
     void escaped() throws Exception {
         String fragment = new HtmlReport().gate(result);
@@ -69,9 +87,11 @@ class DataSectionTest {
     }
 
     @Test
-    @DisplayName("a result without schema checks has no data section")
+    @DisplayName("a result without schema checks or drift has no data section")
     void none() throws Exception {
         Files.delete(repo.resolve("model/schema.json"));
+        String policy = Files.readString(repo.resolve("mlgates.yaml"));
+        Files.writeString(repo.resolve("mlgates.yaml"), "model: {name: m}\nlimits:\n  - {metric: roc_auc, min: 0.5}\n");
         try {
             GateResult plain = new ValidationGate().evaluate(ValidationRequest.of(Workspace.at(repo),
                     new PolicyLoader().loadFromRepository(repo),
@@ -79,6 +99,7 @@ class DataSectionTest {
             assertThat(plain.checks()).noneMatch(c -> c.id().startsWith("schema:"));
             assertThat(new HtmlReport().gate(plain)).doesNotContain("class=\"data\"");
         } finally {
+            Files.writeString(repo.resolve("mlgates.yaml"), policy);
             Files.writeString(repo.resolve("model/schema.json"), HEAD
                     + "{\"name\": \"kind\", \"type\": \"categorical\", \"categories\": [\"a\"]}]}");
         }
