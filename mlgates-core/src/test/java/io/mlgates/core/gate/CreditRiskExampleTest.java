@@ -99,11 +99,28 @@ class CreditRiskExampleTest {
     }
 
     @Test
+    @DisplayName("the example's inputs drift in one column of 20, credit_history, with scipy's chi-square p-value")
+    void drift() {
+        io.mlgates.core.drift.DriftReport drift = result.drift().orElseThrow();
+        assertThat(drift.columns()).hasSize(20);
+        io.mlgates.core.drift.ColumnDrift history = drift.columns().get("credit_history");
+        assertThat(history.method()).isEqualTo(io.mlgates.core.drift.DriftMethod.CHI_SQUARE);
+        // scipy.stats.chisquare on the example's files (tools/drift_gate_expected.py)
+        assertThat(history.statistic().value().getAsDouble()).isCloseTo(12.018282272224397, within(1e-9));
+        assertThat(history.pValue().orElseThrow().value().getAsDouble()).isCloseTo(0.01721583012399111,
+                within(1e-12));
+        assertThat(drift.dataset().driftedColumns()).isEqualTo(1);
+        assertThat(drift.dataset().drifted()).contains(false);
+        assertThat(result.evidence().inputs()).extracting(Evidence.Input::file)
+                .contains("data/reference-profile.json", "eval/features.csv");
+    }
+
+    @Test
     @DisplayName("the example's verdict is WARN: recall under the team's wish, every fail limit kept, 60+ skipped")
     void verdict() {
         assertThat(result.status()).isEqualTo(Status.WARN);
         assertThat(result.checks()).filteredOn(c -> c.status() == Status.WARN).extracting(CheckResult::id)
-                .containsExactly("limit:recall:min");
+                .containsExactly("limit:recall:min", "drift:credit_history");
         assertThat(result.checks()).filteredOn(c -> c.status() == Status.SKIPPED).extracting(CheckResult::id)
                 .containsExactly("schema:production", "schema:inputs", "slice:age_band=60+:recall");
         assertThat(result.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);

@@ -65,6 +65,20 @@ class EthicsTaskTest {
     }
 
     @Test
+    void statsOfTheExampleAreJudgedAsItsRowsWithTheStepsSensitiveColumns() throws Exception {
+        ValidateTaskTest.writeStatistics(work.resolve("credit"), work.resolve("credit/stats/all.json"));
+
+        GateResult rows = evaluate(new EthicsTask("credit/mlgates.yaml", null, "sex", null));
+        GateResult statistics = evaluate(new EthicsTask("credit/mlgates.yaml", null, "sex", null, null,
+                java.util.List.of("credit/stats/all.json")));
+
+        assertThat(statistics.data().predictions()).isEqualTo("stats/all.json");
+        assertThat(statistics.status()).isEqualTo(rows.status());
+        assertThat(statistics.metrics()).isEqualTo(rows.metrics());
+        assertThat(statistics.fairness()).isEqualTo(rows.fairness());
+    }
+
+    @Test
     void sensitiveReplacesThePolicysColumnsAndAnEmptyNameIsBadInput() throws Exception {
         GateResult result = evaluate(new EthicsTask("credit/mlgates.yaml", null, "sex", null));
         assertThat(result.fairness().orElseThrow().attributes()).containsOnlyKeys("sex");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.CheckResult;
+import io.mlgates.core.gate.DataSource;
 import io.mlgates.core.gate.DataSummary;
 import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
@@ -99,6 +100,24 @@ class HtmlReportTest {
             Document doc = HtmlChecks.valid(HtmlChecks.page(fragment));
             hostileShownIntact(doc);
             assertThat(doc.select("svg.chart")).hasSizeGreaterThanOrEqualTo(4); // ROC, PR, calibration, groups
+        }
+
+        @Test
+        @DisplayName("a result judged from statistics files names them, escaped, where a prediction file is named")
+        void statisticsFilesAreNamedEscaped() throws Exception {
+            DataSummary d = result.data();
+            GateResult fromStatistics = new GateResult(result.gate(), result.status(), result.modelName(),
+                    result.candidate(), result.policyDigest(), result.policyFile(), result.organisationPolicy(),
+                    new DataSummary("stats/" + HOSTILE + ".json, stats/b.json", d.task(), d.classes(), d.rows(),
+                            d.droppedRows(), List.of(), d.failedPredictions(), List.of(), d.bytes(), d.binary(),
+                            DataSource.STATISTICS),
+                    result.metrics(), result.checks(), result.curves(), result.evaluatedAt(),
+                    result.engineVersion(), result.fairness(), result.evidence());
+            String fragment = html.gate(fromStatistics);
+            assertThat(fragment).doesNotContain("<script>").doesNotContain("\u0007").doesNotContain("\u001b");
+            Document doc = HtmlChecks.valid(HtmlChecks.page(fragment));
+            hostileShownIntact(doc);
+            assertThat(doc.text()).contains("statistics stats/").contains(", stats/b.json");
         }
 
         @Test
