@@ -139,9 +139,12 @@ class ReportInChromiumTest {
                     .isEqualTo("rgb(246, 247, 248)");
             assertThat(browser.evaluate("getComputedStyle(document.querySelector('svg.chart .curve')).fill")
                     .asText()).isEqualTo("none");
-            // Three curve charts and two per-group charts, each drawn with a size.
+            // Three curve charts, two per-group charts and one distribution chart per judged column (the 20 inputs),
+            // each drawn with a size.
             assertThat(browser.evaluate("[...document.querySelectorAll('svg.chart')]"
-                    + ".filter(s => s.getBoundingClientRect().width > 100).length").asInt()).isEqualTo(5);
+                    + ".filter(s => s.getBoundingClientRect().width > 100).length").asInt()).isEqualTo(25);
+            assertThat(browser.evaluate("document.querySelectorAll('section.data figure svg.chart').length").asInt())
+                    .isEqualTo(20);
             conclusionFirstAndFits(browser, "validate", true);
             assertThat(browser.evaluate("[...document.querySelectorAll('section.verdict li')].map(l => l.innerText)"
                     + ".join('\\n')").asText()).isEqualTo("WARN limit:recall:min: recall = 0.5778 breaks the"

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param referenceRows reference rows with a value (nulls, NaN and infinities excluded, as Evidently drops them)
  * @param currentRows current rows with a value
  * @param errorBound present when a side was summarised by a quantile sketch rather than exactly
+ * @param distribution both sides' counts for a chart, when both have values of the same kind
  */
 public record ColumnDrift(DriftMethod method, DriftValue statistic, Optional<DriftValue> pValue, double threshold,
                           Optional<Boolean> drifted, long referenceRows, long currentRows,
-                          Optional<ErrorBound> errorBound) {
+                          Optional<ErrorBound> errorBound, Optional<ColumnDistribution> distribution) {
     public ColumnDrift {
+        Objects.requireNonNull(distribution, "distribution");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(statistic, "statistic");
         Objects.requireNonNull(pValue, "pValue");
@@ -37,6 +39,13 @@ public record ColumnDrift(DriftMethod method, DriftValue statistic, Optional<Dri
         if (referenceRows < 0 || currentRows < 0) {
             throw new IllegalArgumentException("row counts must be >= 0");
         }
+    }
+
+    /** Without the counts for a chart. */
+    public ColumnDrift(DriftMethod method, DriftValue statistic, Optional<DriftValue> pValue, double threshold,
+                       Optional<Boolean> drifted, long referenceRows, long currentRows,
+                       Optional<ErrorBound> errorBound) {
+        this(method, statistic, pValue, threshold, drifted, referenceRows, currentRows, errorBound, Optional.empty());
     }
 
     /** The value compared with the threshold: the p-value of a test, else the distance. */

@@ -111,8 +111,10 @@ public final class DriftTests {
         DriftValue score = method.isTest() ? computed.pValue.orElseThrow() : computed.statistic;
         Optional<Boolean> drifted = score.isDefined()
                 ? Optional.of(method.drifted(score.value().getAsDouble(), threshold)) : Optional.empty();
+        Optional<ColumnDistribution> distribution = reference.isPresent() && current.isPresent()
+                ? Distributions.of(reference.get(), current.get()) : Optional.empty();
         return new ColumnDrift(method, computed.statistic, method.isTest() ? computed.pValue : Optional.empty(),
-                threshold, drifted, refRows, curRows, computed.errorBound);
+                threshold, drifted, refRows, curRows, computed.errorBound, distribution);
     }
 
     private static Optional<String> problem(Optional<? extends ColumnSummary> reference,
@@ -282,7 +284,7 @@ public final class DriftTests {
     }
 
     /** The count of each category (each distinct value of an exact numeric column); empty for a sketch. */
-    private static Optional<TreeMap<Object, Long>> categories(ColumnSummary s) {
+    static Optional<TreeMap<Object, Long>> categories(ColumnSummary s) {
         TreeMap<Object, Long> map = new TreeMap<>(KEY_ORDER);
         if (s instanceof CategoricalSummary c) {
             map.putAll(c.counts());
@@ -377,7 +379,7 @@ public final class DriftTests {
         return new Computed(DriftValue.of(z), Optional.of(DriftValue.of(p)), Optional.empty());
     }
 
-    private static String display(Object key) {
+    static String display(Object key) {
         return key instanceof Double d ? (d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
                 : d.toString()) : key.toString();
     }
@@ -427,7 +429,7 @@ public final class DriftTests {
         return Optional.of(new Shares(r, c, bound));
     }
 
-    private static long distinctOf(NumericSummary s) {
+    static long distinctOf(NumericSummary s) {
         return s.distribution() instanceof ExactValues e ? e.size() : Long.MAX_VALUE;
     }
 

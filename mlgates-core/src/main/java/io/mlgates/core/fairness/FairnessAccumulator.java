@@ -41,6 +41,8 @@ public final class FairnessAccumulator {
     /** Per attribute, the groups of rows that miss a value in one of its columns. */
     private final List<Set<String>> missing = new ArrayList<>();
     private final StringBuilder key = new StringBuilder();
+    /** A row's log loss and squared error, computed once for the overall counts and every group. */
+    private final BinaryAccumulator.RowTerms terms = new BinaryAccumulator.RowTerms();
     /**
      * For {@link #add(int[], String[], boolean, boolean, double, double)}: per column, the value each number stood
      * for; and per attribute, its groups found by the numbers of its columns' values (nested arrays, one level a
@@ -113,9 +115,9 @@ public final class FairnessAccumulator {
         for (int i = 0; i < values.length; i++) {
             requireNotReserved(i, values[i]);
         }
-        overall.add(actualPositive, predictedPositive, score, weight);
+        overall.add(actualPositive, predictedPositive, score, weight, terms);
         for (int a = 0; a < attributes.size(); a++) {
-            group(a, values).add(actualPositive, predictedPositive, score, weight);
+            group(a, values).add(actualPositive, predictedPositive, score, weight, terms);
         }
     }
 
@@ -136,7 +138,7 @@ public final class FairnessAccumulator {
                 learn(i, n, values[i]);
             }
         }
-        overall.add(actualPositive, predictedPositive, score, weight);
+        overall.add(actualPositive, predictedPositive, score, weight, terms);
         for (int a = 0; a < groupsByNumbers.length; a++) {
             int[] cols = attributeColumns.get(a);
             Object[] level = groupsByNumbers[a];
@@ -151,7 +153,7 @@ public final class FairnessAccumulator {
                 counts = group(a, values);
                 remember(a, numbers, counts);
             }
-            counts.add(actualPositive, predictedPositive, score, weight);
+            counts.add(actualPositive, predictedPositive, score, weight, terms);
         }
     }
 

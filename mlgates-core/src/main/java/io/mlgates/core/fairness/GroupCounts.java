@@ -37,6 +37,11 @@ final class GroupCounts {
         metrics.add(actualPositive, predictedPositive, score, weight);
     }
 
+    void add(boolean actualPositive, boolean predictedPositive, double score, double weight,
+             BinaryAccumulator.RowTerms terms) {
+        metrics.add(actualPositive, predictedPositive, score, weight, terms);
+    }
+
     void merge(GroupCounts other) {
         metrics.merge(other.metrics);
     }

@@ -15,8 +15,9 @@ import java.util.OptionalDouble;
  * Binary classification metrics from one streaming pass; mergeable.
  *
  * <p>Confusion counts, log loss, Brier score and the calibration bins are streaming sums. The exact rank metrics
- * (roc_auc, average_precision) keep each row's score as a {@code double}, 8 bytes a row, in one array per class,
- * plus a weight array only once a weight other than 1 is seen, so that they equal scikit-learn's on the same doubles. Definitions are in {@code docs/metrics.md}; every
+ * (roc_auc, average_precision) keep each row's score as a {@code double} in a {@link ScoreStore} per class (tied
+ * scores of weight 1 collapsed into counted records, spilled to disk past the {@link ScoreBudget}), so that they equal
+ * scikit-learn's on the same doubles. Definitions are in {@code docs/metrics.md}; every
  * value that the data leaves undefined is returned as {@link MetricValue#undefined}, never as 0, 1 or NaN.
  *
  * <p>The number of calibration bins is fixed at construction, since the bins are filled while rows stream in;
@@ -50,6 +51,9 @@ public final class BinaryAccumulator {
     private final WeightTally[] binWeight;
     private final WeightTally[] binLabel;
     private final ExactSum[] binScore;
+
+    /** The terms of the rows added without shared ones; a run of tied rows computes them once. */
+    private final RowTerms ownTerms = new RowTerms();
 
     /** Where the kept scores spill; an accumulator made {@link #emptyLike} shares it. */
     private final ScoreBudget scoreBudget;
@@ -109,6 +113,15 @@ public final class BinaryAccumulator {
      *        weighs nothing, as in scikit-learn
      */
     public void add(boolean actualPositive, boolean predictedPositive, double score, double weight) {
+        add(actualPositive, predictedPositive, score, weight, ownTerms);
+    }
+
+    /**
+     * Adds one row, with its terms shared with the other accumulators the row feeds (see {@link RowTerms}).
+     *
+     * @param terms where the row's log loss and squared error are computed, or found when they are the last row's
+     */
+    public void add(boolean actualPositive, boolean predictedPositive, double score, double weight, RowTerms terms) {
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("weight must be 0 or more and finite: " + weight);
         }
@@ -123,13 +136,11 @@ public final class BinaryAccumulator {
         if (!hasScores) {
             return;
         }
-        double y = actualPositive ? 1.0 : 0.0;
-        double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
-        // each row's term is a double computed from that row alone, so the sums do not depend on the order
-        logLoss.addProduct(weight, -Math.log(actualPositive ? clipped : 1 - clipped));
-        double residual = y - score;
-        brier.addProduct(weight, residual * residual);
-        int bin = (int) Math.min(Math.floor(score * calibrationBins), calibrationBins - 1);
+        terms.of(actualPositive, score);
+        logLoss.addProduct(weight, terms.logLoss);
+        brier.addProduct(weight, terms.squaredError);
+        // score * bins >= 0, so the cast is the floor (without Math.floor's cost where it is not an intrinsic)
+        int bin = Math.min((int) (score * calibrationBins), calibrationBins - 1);
         binWeight[bin].add(weight);
         if (actualPositive) {
             binLabel[bin].add(weight);
@@ -138,6 +149,34 @@ public final class BinaryAccumulator {
         // a row of weight 0 moves no rank metric; scikit-learn leaves it out of the curves' thresholds, and so do we
         if (positiveScores != null && weight > 0) {
             (actualPositive ? positiveScores : negativeScores).add(score, weight);
+        }
+    }
+
+    /**
+     * The terms of one row that depend on that row alone, its log loss -log(p) (or -log(1 - p)) and squared error
+     * (y - p)^2, computed once and shared by the accumulators the row feeds (overall and each group of each
+     * sensitive attribute): one logarithm a row instead of one an accumulator. Each term is a double computed from
+     * the row alone, so the exact sums of them do not depend on the order of the rows. Not thread-safe: one per
+     * thread.
+     */
+    public static final class RowTerms {
+        private double score = Double.NaN;
+        private boolean actualPositive;
+        private double logLoss;
+        private double squaredError;
+
+        /** Computes the terms of a row, unless they are those of the row before (the same label and score). */
+        void of(boolean actualPositive, double score) {
+            // NaN never equals: the first row computes; 0.0 and -0.0 give the same terms
+            if (score == this.score && actualPositive == this.actualPositive) {
+                return;
+            }
+            this.score = score;
+            this.actualPositive = actualPositive;
+            double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
+            logLoss = -Math.log(actualPositive ? clipped : 1 - clipped);
+            double residual = (actualPositive ? 1.0 : 0.0) - score;
+            squaredError = residual * residual;
         }
     }
 

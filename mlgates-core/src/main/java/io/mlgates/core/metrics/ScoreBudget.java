@@ -99,6 +99,21 @@ public final class ScoreBudget implements AutoCloseable {
         }
     }
 
+    /** Takes {@code n} bytes whether or not that many are left: memory that exists anyway, or a least share. */
+    void take(long n) {
+        reserved.addAndGet(n);
+    }
+
+    /** Whether more than the budget is taken. */
+    boolean over() {
+        return reserved.get() > bytes;
+    }
+
+    /** Whether more than half the budget is taken. */
+    boolean pastHalf() {
+        return reserved.get() > bytes / 2;
+    }
+
     void release(long n) {
         reserved.addAndGet(-n);
     }
@@ -112,6 +127,16 @@ public final class ScoreBudget implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(cleanup);
         }
         return folder.resolve("run-" + (runs++) + ".bin");
+    }
+
+    /** Run files made so far, merged ones included (for tests). */
+    synchronized long runFiles() {
+        return runs;
+    }
+
+    /** Bytes taken now (for tests). */
+    long taken() {
+        return reserved.get();
     }
 
     /** Whether any run was spilled (for tests and the result's notes). */
@@ -136,13 +161,21 @@ public final class ScoreBudget implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
+        // a range still reading may create a run between the listing and the folder's removal: list again
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(folder);
+                return;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return;
+            } catch (IOException e) {
+                if (attempt == 10) {
+                    throw new UncheckedIOException("cannot remove the spilled score runs in " + folder, e);
+                }
             }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the spilled score runs in " + folder, e);
         }
     }
 }

@@ -101,37 +101,46 @@ final class ScoreGroups {
         void close();
     }
 
-    /** The rows of one class at one score: a count while every weight is 1, else the exact sum. */
+    /**
+     * The rows of one class at one score: a count of the rows of weight 1, and the exact sum of the others' weights
+     * (no sum while there is one).
+     */
     static final class GroupWeight {
         private long rows;
-        private boolean allUnit = true;
+        private long units;
+        private long weighted;
         private double single;
         private ExactSum sum;
 
         /** The exact sum; for a group whose weights are all 1, the row count. */
         ExactSum.Exact exact() {
-            if (sum != null) {
-                return sum.exact();
+            ExactSum.Exact unit = units == 0 ? ExactSum.Exact.ZERO
+                    : ExactSum.Exact.of(java.math.BigInteger.valueOf(units), 0);
+            if (weighted == 0) {
+                return unit;
             }
-            return rows == 0 ? ExactSum.Exact.ZERO : allUnit
-                    ? ExactSum.Exact.of(java.math.BigInteger.valueOf(rows), 0) : exactOf(single);
+            return (sum != null ? sum.exact() : exactOf(single)).add(unit);
         }
 
         boolean allUnit() {
-            return allUnit;
+            return weighted == 0;
         }
 
         void reset() {
             rows = 0;
-            allUnit = true;
+            units = 0;
+            weighted = 0;
             sum = null;
         }
 
-        void add(double w) {
-            if (w != 1.0) {
-                allUnit = false;
+        /** Adds a record of {@link ScoreStore.Cursor}: {@code unitRows} rows of weight 1, or (0) one row of {@code w}. */
+        void add(long unitRows, double w) {
+            if (unitRows > 0) {
+                rows += unitRows;
+                units += unitRows;
+                return;
             }
-            if (rows == 0) {
+            if (weighted == 0) {
                 single = w;
             } else {
                 if (sum == null) {
@@ -140,6 +149,7 @@ final class ScoreGroups {
                 }
                 sum.add(w);
             }
+            weighted++;
             rows++;
         }
 
@@ -151,10 +161,10 @@ final class ScoreGroups {
             if (rows == 0) {
                 return 0;
             }
-            if (allUnit && Math.getExponent((double) rows) - exponent > Double.MIN_EXPONENT) {
+            if (weighted == 0 && Math.getExponent((double) rows) - exponent > Double.MIN_EXPONENT) {
                 return Math.scalb((double) rows, -exponent); // exact: rows < 2^53 and the result is normal
             }
-            if (rows == 1 && single > 0 && Math.getExponent(single) - exponent > Double.MIN_EXPONENT) {
+            if (rows == 1 && weighted == 1 && single > 0 && Math.getExponent(single) - exponent > Double.MIN_EXPONENT) {
                 return Math.scalb(single, -exponent); // exact, so equal to the rounded exact sum
             }
             return exact().scale(-exponent).toDouble();
@@ -193,12 +203,12 @@ final class ScoreGroups {
                     : Math.max(positives.score(), negatives.score());
             p.reset();
             while (hasP && positives.score() == score) {
-                p.add(positives.weight());
+                p.add(positives.units(), positives.weight());
                 hasP = positives.next();
             }
             n.reset();
             while (hasN && negatives.score() == score) {
-                n.add(negatives.weight());
+                n.add(negatives.units(), negatives.weight());
                 hasN = negatives.next();
             }
             return true;

@@ -2,52 +2,74 @@ package io.mlgates.core.metrics;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * The scores of one class (positives or negatives), kept for the exact rank metrics: a growable {@code double[]}
- * (8 bytes a row), so that two scores tie exactly when their doubles are equal, as in scikit-learn; and a parallel
- * {@code double[]} of weights that is allocated only once a weight other than 1 is seen.
+ * The scores of one class (positives or negatives), kept for the exact rank metrics, so that two scores tie exactly
+ * when their doubles are equal, as in scikit-learn. Three tiers, each sorted by score where it matters:
  *
- * <p>The arrays grow only as far as the shared {@link ScoreBudget} allows. Past it, the scores held are sorted and
- * written to a temporary file as a run, highest first, and the arrays are reused; {@link #descending()} then merges
- * the runs and what is in memory (a k-way merge), so that a file larger than memory is judged exactly. More than
- * {@link #MAX_RUNS} runs are merged into one, so that a merge never holds more files open. Not thread-safe.
+ * <ul>
+ *   <li>a <em>buffer</em> of the rows as they come: a {@code double[]} of scores (8 bytes a row), and a parallel
+ *       {@code double[]} of weights only once a weight other than 1 is seen;</li>
+ *   <li><em>segments</em>: the buffer sorted and collapsed into records, one per distinct score for the rows of
+ *       weight 1 (the score and how many rows hold it) and one per row of any other weight; a segment of distinct
+ *       scores of weight 1 keeps no counts, so it costs 8 bytes a record, and tied scores cost almost nothing;</li>
+ *   <li><em>runs</em>: segments merged and written to a temporary file, highest score first, once the shared
+ *       {@link ScoreBudget} holds no more.</li>
+ * </ul>
+ *
+ * <p>{@link #descending()} merges the three (a k-way merge). A store merged into another with the same budget hands
+ * over its segments and runs rather than copying them, and gives back its share of the budget: the store of a range
+ * read in parallel does not hold memory once merged. Past {@link #MAX_RUNS} runs the smallest half are merged into
+ * one, so that a merge never holds more files open and a record is rewritten only a logarithmic number of times.
+ * Not thread-safe.
  */
 final class ScoreStore {
     private static final int INITIAL_CAPACITY = 64;
     /** Largest array length the JVM is known to grant. */
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    /**
+     * Rows a buffer may always hold, whatever the budget says: a run shorter than this is not worth a file, and a
+     * store that finds the budget taken by others still writes runs of useful length (64 KiB).
+     */
+    static final int MIN_BUFFER = 1 << 13;
+    /** Segments a store holds before merging them into one. */
+    private static final int MAX_SEGMENTS = 8;
     /** Ranges this short are sorted by insertion; longer ones are partitioned. */
     private static final int INSERTION_SORT_MAX = 24;
-    /** Runs merged at once; more are first merged into one. */
+    /** Runs merged at once; more are first merged, the smallest half into one. */
     static final int MAX_RUNS = 64;
     /** Records read between two looks at the thread's interrupt flag. */
     private static final int INTERRUPT_CHECK = 1 << 12;
     private static final int IO_BUFFER = 1 << 16;
+    /** Past the budget (or past half, for a store that gathers others), a store spills its segments once they hold this fraction of it. */
+    private static final int PRESSURE_SHARE = 16;
+    /** Record tag of a row whose weight is not 1: its weight follows. */
+    private static final long WEIGHTED = 0;
 
     private final ScoreBudget budget;
     private double[] scores = new double[0];
-    private double[] weights; // null while every weight is 1
-    private int size; // in memory
-    private long reservedBytes;
+    private double[] weights; // null while every buffered weight is 1
+    private int size; // rows in the buffer
+    private long bufferBytes; // the budget's bytes this store holds for its buffer
     private boolean sorted = true;
+    private final List<Segment> segments = new ArrayList<>();
+    private long segmentBytes; // the budget's bytes this store holds for its segments
     private final List<Run> runs = new ArrayList<>();
-    private long rows; // in memory and in runs
+    private long rows; // in all three tiers
     private long unitRows;
     private final ExactSum otherWeight = new ExactSum();
 
@@ -56,10 +78,20 @@ final class ScoreStore {
     }
 
     /**
-     * A spilled run: {@code rows} (score, weight) records, or scores alone, highest first; {@code owned} unless it
-     * came from a store merged into this one, which may still read it.
+     * Sorted records, ascending, never changed once made (stores may share one): {@code counts[i]} rows of weight
+     * 1 at {@code scores[i]}, or, where {@code counts[i]} is 0 ({@link #WEIGHTED}), one row of weight
+     * {@code weights[i]}. {@code counts} is null when every record is one row of weight 1, {@code weights} when no
+     * record has another weight.
      */
-    private record Run(Path file, long rows, boolean weighted, boolean owned) {
+    private record Segment(double[] scores, long[] counts, double[] weights, int length) {
+        long bytes() {
+            return (long) length * (Double.BYTES + (counts == null ? 0 : Long.BYTES)
+                    + (weights == null ? 0 : Double.BYTES));
+        }
+    }
+
+    /** A spilled run of {@code records} records, highest first; {@code owned} unless another store made it. */
+    private record Run(Path file, long records, boolean weighted, boolean owned) {
     }
 
     void add(double score, double weight) {
@@ -72,7 +104,7 @@ final class ScoreStore {
         }
     }
 
-    /** Holds a score in memory, spilling first if the budget says so; the totals are the caller's. */
+    /** Holds a score in the buffer, making room first if it is full; the totals are the caller's. */
     private void put(double score, double weight) {
         if (size == scores.length) {
             makeRoom();
@@ -89,7 +121,10 @@ final class ScoreStore {
         sorted = size <= 1;
     }
 
-    /** Adds the rows of another store; {@code other} is unchanged and keeps its runs readable. */
+    /**
+     * Adds the rows of another store; {@code other} keeps the same rows. With the same budget, its segments and runs
+     * are shared, not copied, and its share of the budget passes to this store.
+     */
     void merge(ScoreStore other) {
         if (other == this) {
             ScoreStore copy = new ScoreStore(budget);
@@ -101,14 +136,22 @@ final class ScoreStore {
             copyFrom(other, this);
             return;
         }
-        // same folder, same lifetime: the runs' files are shared, not copied
-        other.runs.forEach(r -> runs.add(new Run(r.file(), r.rows(), r.weighted(), false)));
-        for (int i = 0; i < other.size; i++) {
-            put(other.scores[i], other.weights == null ? 1.0 : other.weights[i]);
-        }
+        other.bufferToSegment();
+        other.releaseBuffer();
+        segments.addAll(other.segments);
+        segmentBytes += other.segmentBytes;
+        other.segmentBytes = 0;
+        other.runs.forEach(r -> runs.add(new Run(r.file(), r.records(), r.weighted(), false)));
         rows += other.rows;
         unitRows += other.unitRows;
         otherWeight.add(other.otherWeight);
+        if (budget.pastHalf()) {
+            // the store that gathers the others gives memory back first, so that the stores still filling keep room
+            relieve();
+        }
+        if (segments.size() > MAX_SEGMENTS) {
+            consolidateSegments();
+        }
         compactRuns();
     }
 
@@ -125,7 +168,7 @@ final class ScoreStore {
                 double score = all.score();
                 group.reset();
                 while (more && all.score() == score) {
-                    group.add(all.weight());
+                    group.add(all.units(), all.weight());
                     more = all.next();
                 }
                 g.writeStartArray();
@@ -220,10 +263,17 @@ final class ScoreStore {
         otherWeight.add(weight);
     }
 
+
     private static void copyFrom(ScoreStore from, ScoreStore to) {
         try (Cursor all = from.descending()) {
             while (all.next()) {
-                to.add(all.score(), all.weight());
+                if (all.units() == WEIGHTED) {
+                    to.add(all.score(), all.weight());
+                } else {
+                    for (long r = 0; r < all.units(); r++) {
+                        to.add(all.score(), 1.0);
+                    }
+                }
             }
         }
     }
@@ -233,7 +283,8 @@ final class ScoreStore {
     }
 
     boolean hasWeightStorage() {
-        return weights != null || runs.stream().anyMatch(Run::weighted);
+        return weights != null || segments.stream().anyMatch(s -> s.weights() != null)
+                || runs.stream().anyMatch(Run::weighted);
     }
 
     /** Whether every weight is 1. */
@@ -246,12 +297,12 @@ final class ScoreStore {
         return otherWeight.exact().add(ExactSum.Exact.of(BigInteger.valueOf(unitRows), 0));
     }
 
-    /** The scores with their weights from the highest down; close it to close the runs' files. */
+    /**
+     * The records from the highest score down, the rows of weight 1 at a score gathered in one record; close it to
+     * close the runs' files. Looks at the thread's interrupt flag now and then, so that a long walk can be stopped.
+     */
     Cursor descending() {
-        sortMemory();
-        if (runs.isEmpty()) {
-            return new MemoryCursor();
-        }
+        sortBuffer();
         List<Cursor> sources = new ArrayList<>();
         try {
             for (Run run : runs) {
@@ -261,30 +312,34 @@ final class ScoreStore {
             sources.forEach(Cursor::close);
             throw e;
         }
-        sources.add(new MemoryCursor());
-        return new MergedCursor(sources);
+        segments.forEach(s -> sources.add(new SegmentCursor(s)));
+        sources.add(new BufferCursor());
+        return new CombiningCursor(new MergedCursor(sources));
     }
 
-    /** Grows the arrays within the budget, or spills what they hold to a run. */
+    /** Grows the buffer within the budget, or turns what it holds into a segment and starts it again. */
     private void makeRoom() {
         int capacity = scores.length;
         if (capacity >= MAX_CAPACITY) {
-            spill();
+            flush();
             return;
         }
         int grown = (int) Math.min(MAX_CAPACITY, Math.max(INITIAL_CAPACITY, capacity + (long) (capacity >> 1)));
         long extra = (long) (grown - capacity) * bytesPerRow();
-        if (capacity == 0 || budget.reserve(extra)) {
-            if (capacity == 0) {
-                budget.reserve(extra); // the first few rows are granted whatever the budget: a run needs them
+        if (!budget.reserve(extra)) {
+            if (capacity >= MIN_BUFFER) {
+                flush();
+                return;
             }
-            reservedBytes += extra;
-            scores = Arrays.copyOf(scores, grown);
-            if (weights != null) {
-                weights = Arrays.copyOf(weights, grown);
-            }
-        } else {
-            spill();
+            // below the least worth a run: granted whatever the budget says
+            grown = Math.min(grown, MIN_BUFFER);
+            extra = (long) (grown - capacity) * bytesPerRow();
+            budget.take(extra);
+        }
+        bufferBytes += extra;
+        scores = Arrays.copyOf(scores, grown);
+        if (weights != null) {
+            weights = Arrays.copyOf(weights, grown);
         }
     }
 
@@ -295,86 +350,220 @@ final class ScoreStore {
     private void allocateWeights() {
         long extra = (long) scores.length * Double.BYTES;
         if (!budget.reserve(extra)) {
-            // no room for a second array as long: spill, and start again small
-            if (size > 0) {
-                spill();
+            if (scores.length > MIN_BUFFER) {
+                // no room for a second array as long: empty the buffer, and start it again small
+                if (size > 0) {
+                    flush();
+                }
+                releaseBuffer();
+                scores = new double[INITIAL_CAPACITY];
+                bufferBytes = (long) INITIAL_CAPACITY * Double.BYTES;
+                budget.take(bufferBytes);
+                extra = bufferBytes;
             }
-            budget.release(reservedBytes);
-            reservedBytes = (long) INITIAL_CAPACITY * 2 * Double.BYTES;
-            budget.reserve(reservedBytes);
-            scores = new double[INITIAL_CAPACITY];
-            weights = new double[INITIAL_CAPACITY];
-            Arrays.fill(weights, 1.0);
-            return;
+            budget.take(extra);
         }
-        reservedBytes += extra;
+        bufferBytes += extra;
         weights = new double[scores.length];
         Arrays.fill(weights, 0, size, 1.0);
     }
 
-    /** Writes the scores held to a new run, highest first, and empties the arrays for reuse. */
-    private void spill() {
-        sortMemory();
-        boolean weighted = weights != null;
-        try {
-            Path file = budget.newRun();
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                    IO_BUFFER))) {
-                for (int i = size - 1; i >= 0; i--) {
-                    out.writeDouble(scores[i]);
-                    if (weighted) {
-                        out.writeDouble(weights[i]);
-                    }
-                }
-            }
-            runs.add(new Run(file, size, weighted, true));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill sorted scores to a temporary file", e);
-        }
+    private void releaseBuffer() {
+        scores = new double[0];
+        weights = null;
         size = 0;
         sorted = true;
+        budget.release(bufferBytes);
+        bufferBytes = 0;
+    }
+
+    /**
+     * Turns the buffer into a segment, kept while the budget holds it; past the budget the segments are spilled to
+     * a run once they weigh a sixteenth of the budget (tied scores collapse into a few records: spilling those
+     * would free nothing, and make many small runs).
+     */
+    private void flush() {
+        bufferToSegment();
+        if (budget.over()) {
+            relieve();
+        }
+        if (segments.size() > MAX_SEGMENTS) {
+            consolidateSegments();
+        }
+    }
+
+    /** Sorts and collapses the buffer into a new segment and empties the buffer (its arrays stay, for reuse). */
+    private void bufferToSegment() {
+        if (size == 0) {
+            return;
+        }
+        sortBuffer();
+        Segment s = build(() -> new CombiningCursor(new BufferCursor()));
+        budget.take(s.bytes());
+        segmentBytes += s.bytes();
+        segments.add(s);
+        size = 0;
+        sorted = true;
+    }
+
+    /** Writes every segment, merged, to one run and gives their memory back to the budget. */
+    private void spill() {
+        if (segments.isEmpty()) {
+            return;
+        }
+        runs.add(write(mergedSegments(segments)));
+        segments.clear();
+        budget.release(segmentBytes);
+        segmentBytes = 0;
         compactRuns();
     }
 
-    /** Merges the runs into one when there are {@link #MAX_RUNS}, so that a merge opens few files. */
+    /**
+     * Gives memory back when the budget is short: the segments, merged, stay in memory if they then hold less than a
+     * sixteenth of the budget (tied scores collapse into few records: spilling those would free nothing and make
+     * many small runs); else they are spilled to a run.
+     */
+    private void relieve() {
+        long share = budget.bytes() / PRESSURE_SHARE;
+        if (segmentBytes < share) {
+            return;
+        }
+        if (segments.size() > 1) {
+            List<Segment> all = List.copyOf(segments);
+            java.util.function.Supplier<Cursor> merged = () -> mergedSegments(all);
+            Shape shape = Shape.of(merged);
+            if (shape.bytes() < share) {
+                Segment one = shape.fill(merged);
+                segments.clear();
+                segments.add(one);
+                budget.release(segmentBytes - one.bytes());
+                segmentBytes = one.bytes();
+                return;
+            }
+        }
+        spill();
+    }
+
+    private static Cursor mergedSegments(List<Segment> segments) {
+        List<Cursor> sources = new ArrayList<>();
+        segments.forEach(s -> sources.add(new SegmentCursor(s)));
+        return new CombiningCursor(new MergedCursor(sources));
+    }
+
+    /** Merges the smaller segments into one, so that a store holds few; the result is at most their size. */
+    private void consolidateSegments() {
+        List<Segment> merging = smallest(segments, MAX_SEGMENTS / 2 + 1, Segment::length);
+        long before = merging.stream().mapToLong(Segment::bytes).sum();
+        Segment merged = build(() -> mergedSegments(merging));
+        segments.removeAll(merging);
+        segments.add(merged);
+        long held = Math.min(before, segmentBytes);
+        budget.release(held - Math.min(held, merged.bytes()));
+        segmentBytes -= held - Math.min(held, merged.bytes());
+    }
+
+    /** The {@code k} smallest of {@code all} (all of them when fewer). */
+    private static <T> List<T> smallest(List<T> all, int k, java.util.function.ToLongFunction<T> size) {
+        List<T> bySize = new ArrayList<>(all);
+        bySize.sort(Comparator.comparingLong(size));
+        return new ArrayList<>(bySize.subList(0, Math.min(k, bySize.size())));
+    }
+
+    /** Merges the smaller half of the runs into one when there are {@link #MAX_RUNS}: a merge opens few files. */
     private void compactRuns() {
         if (runs.size() < MAX_RUNS) {
             return;
         }
-        List<Run> merging = List.copyOf(runs);
-        boolean weighted = merging.stream().anyMatch(Run::weighted);
-        long count = 0;
+        List<Run> merging = smallest(runs, MAX_RUNS / 2, Run::records);
+        List<Cursor> sources = new ArrayList<>();
         try {
-            Path file = budget.newRun();
-            List<Cursor> sources = new ArrayList<>();
             for (Run run : merging) {
                 sources.add(new RunCursor(run));
             }
-            try (Cursor merged = new MergedCursor(sources);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                         IO_BUFFER))) {
-                while (merged.next()) {
-                    out.writeDouble(merged.score());
-                    if (weighted) {
-                        out.writeDouble(merged.weight());
-                    }
-                    count++;
-                }
-            }
-            runs.clear();
-            runs.add(new Run(file, count, weighted, true));
+        } catch (RuntimeException e) {
+            sources.forEach(Cursor::close);
+            throw e;
+        }
+        Run merged = write(new CombiningCursor(new MergedCursor(sources)));
+        runs.removeAll(merging);
+        runs.add(merged);
+        try {
             for (Run run : merging) {
                 if (run.owned()) {
                     Files.delete(run.file());
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot merge spilled score runs", e);
+            throw new UncheckedIOException("cannot remove a merged run of spilled scores", e);
         }
-        // shared runs stay for the store that made them; the budget removes them when closed
+        // runs shared with another store stay for it; the budget removes them when closed
     }
 
-    private void sortMemory() {
+    /** A segment of the records of {@code cursors}' walk (taken twice: to count, then to fill). */
+    private static Segment build(java.util.function.Supplier<Cursor> cursors) {
+        return Shape.of(cursors).fill(cursors);
+    }
+
+    /** How many records a walk gives, whether any counts more than one row, whether any has a weight. */
+    private record Shape(int records, boolean counted, boolean weighted) {
+        static Shape of(java.util.function.Supplier<Cursor> cursors) {
+            long n = 0;
+            boolean counted = false;
+            boolean weighted = false;
+            try (Cursor c = cursors.get()) {
+                while (c.next()) {
+                    n++;
+                    counted |= c.units() != 1;
+                    weighted |= c.units() == WEIGHTED;
+                }
+            }
+            return new Shape(Math.toIntExact(n), counted, weighted);
+        }
+
+        long bytes() {
+            return (long) records * (Double.BYTES + (counted ? Long.BYTES : 0) + (weighted ? Double.BYTES : 0));
+        }
+
+        Segment fill(java.util.function.Supplier<Cursor> cursors) {
+            double[] s = new double[records];
+            long[] counts = counted ? new long[records] : null;
+            double[] w = weighted ? new double[records] : null;
+            try (Cursor c = cursors.get()) {
+                for (int i = records - 1; c.next(); i--) {
+                    s[i] = c.score();
+                    if (counts != null) {
+                        counts[i] = c.units();
+                    }
+                    if (w != null && c.units() == WEIGHTED) {
+                        w[i] = c.weight();
+                    }
+                }
+            }
+            return new Segment(s, counts, w, records);
+        }
+    }
+
+    /** Writes a walk to a new run file. */
+    private Run write(Cursor records) {
+        long count = 0;
+        boolean weighted = false;
+        try (records) {
+            Path file = budget.newRun();
+            try (RunWriter out = new RunWriter(file)) {
+                while (records.next()) {
+                    long units = records.units();
+                    out.write(records.score(), units, records.weight());
+                    weighted |= units == WEIGHTED;
+                    count++;
+                }
+            }
+            return new Run(file, count, weighted, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill sorted scores to a temporary file", e);
+        }
+    }
+
+    private void sortBuffer() {
         if (sorted) {
             return;
         }
@@ -387,12 +576,18 @@ final class ScoreStore {
         sorted = true;
     }
 
-    /** A walk over scores, highest first, with their weights. */
+    /**
+     * A walk over records, highest score first: {@link #units()} rows of weight 1 at {@link #score()}, or, when it
+     * is 0, one row of weight {@link #weight()}.
+     */
     interface Cursor extends Closeable {
-        /** Moves to the next score; false at the end. */
+        /** Moves to the next record; false at the end. */
         boolean next();
 
         double score();
+
+        /** Rows of weight 1 in this record, or 0 for one row of weight {@link #weight()}. */
+        long units();
 
         double weight();
 
@@ -400,7 +595,30 @@ final class ScoreStore {
         void close();
     }
 
-    private final class MemoryCursor implements Cursor {
+    /** A cursor that holds its current record in fields. */
+    private abstract static class HeldRecord implements Cursor {
+        double score;
+        long units;
+        double weight = 1.0;
+
+        @Override
+        public double score() {
+            return score;
+        }
+
+        @Override
+        public long units() {
+            return units;
+        }
+
+        @Override
+        public double weight() {
+            return weight;
+        }
+    }
+
+    /** The sorted buffer's rows, one record each. */
+    private final class BufferCursor implements Cursor {
         private int i = size;
 
         @Override
@@ -414,6 +632,11 @@ final class ScoreStore {
         }
 
         @Override
+        public long units() {
+            return weights == null || weights[i] == 1.0 ? 1 : WEIGHTED;
+        }
+
+        @Override
         public double weight() {
             return weights == null ? 1.0 : weights[i];
         }
@@ -423,22 +646,144 @@ final class ScoreStore {
         }
     }
 
+    private static final class SegmentCursor implements Cursor {
+        private final Segment segment;
+        private int i;
+
+        SegmentCursor(Segment segment) {
+            this.segment = segment;
+            this.i = segment.length();
+        }
+
+        @Override
+        public boolean next() {
+            return --i >= 0;
+        }
+
+        @Override
+        public double score() {
+            return segment.scores()[i];
+        }
+
+        @Override
+        public long units() {
+            return segment.counts() == null ? 1 : segment.counts()[i];
+        }
+
+        @Override
+        public double weight() {
+            return segment.weights() == null ? 1.0 : segment.weights()[i];
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Gathers the rows of weight 1 at one score into one record; rows of other weights pass one by one. */
+    private static final class CombiningCursor extends HeldRecord {
+        private final Cursor source;
+        private boolean more;
+        private long pending; // rows of weight 1 at pendingScore, not yet given
+        private double pendingScore;
+
+        CombiningCursor(Cursor source) {
+            this.source = source;
+            this.more = source.next();
+        }
+
+        @Override
+        public boolean next() {
+            while (more) {
+                double s = source.score();
+                if (pending > 0 && s != pendingScore) {
+                    return givePending();
+                }
+                long u = source.units();
+                if (u == WEIGHTED) {
+                    score = s;
+                    units = WEIGHTED;
+                    weight = source.weight();
+                    more = source.next();
+                    return true;
+                }
+                pendingScore = s;
+                pending += u;
+                more = source.next();
+            }
+            return pending > 0 && givePending();
+        }
+
+        private boolean givePending() {
+            score = pendingScore;
+            units = pending;
+            weight = 1.0;
+            pending = 0;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+
+    /** Appends records to a run file: the score, then a variable-length count of rows of weight 1, or 0 and the weight. */
+    private static final class RunWriter implements Closeable {
+        // a stream, not a FileChannel: an interrupt closes a channel under the reader, and the merge reports the
+        // interrupt itself
+        private final FileOutputStream out;
+        private final ByteBuffer buffer = ByteBuffer.allocate(IO_BUFFER);
+
+        RunWriter(Path file) throws IOException {
+            out = new FileOutputStream(file.toFile());
+        }
+
+        void write(double score, long units, double weight) throws IOException {
+            if (buffer.remaining() < 2 * Double.BYTES + 10) {
+                drain();
+            }
+            buffer.putDouble(score);
+            long v = units;
+            while ((v & ~0x7FL) != 0) {
+                buffer.put((byte) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            buffer.put((byte) v);
+            if (units == WEIGHTED) {
+                buffer.putDouble(weight);
+            }
+        }
+
+        private void drain() throws IOException {
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
+        }
+    }
+
     /** Reads one run back. */
-    private static final class RunCursor implements Cursor {
-        private final DataInputStream in;
-        private final boolean weighted;
+    private static final class RunCursor extends HeldRecord {
+        private final FileInputStream in;
+        private final ByteBuffer buffer = ByteBuffer.allocate(IO_BUFFER);
         private long left;
-        private double score;
-        private double weight = 1.0;
 
         RunCursor(Run run) {
             try {
-                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run.file()), IO_BUFFER));
+                in = new FileInputStream(run.file().toFile());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the spilled scores " + run.file().getFileName(), e);
             }
-            weighted = run.weighted();
-            left = run.rows();
+            left = run.records();
+            buffer.limit(0);
         }
 
         @Override
@@ -448,24 +793,31 @@ final class ScoreStore {
             }
             left--;
             try {
-                score = in.readDouble();
-                if (weighted) {
-                    weight = in.readDouble();
+                if (buffer.remaining() < 2 * Double.BYTES + 10) {
+                    buffer.compact();
+                    int read;
+                    while (buffer.hasRemaining()
+                            && (read = in.read(buffer.array(), buffer.position(), buffer.remaining())) > 0) {
+                        buffer.position(buffer.position() + read);
+                    }
+                    buffer.flip();
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the spilled scores", e);
+                score = buffer.getDouble();
+                long v = 0;
+                for (int shift = 0; ; shift += 7) {
+                    byte b = buffer.get();
+                    v |= (long) (b & 0x7F) << shift;
+                    if (b >= 0) {
+                        break;
+                    }
+                }
+                units = v;
+                weight = units == WEIGHTED ? buffer.getDouble() : 1.0;
+            } catch (IOException | java.nio.BufferUnderflowException e) {
+                throw new UncheckedIOException("cannot read the spilled scores", e instanceof IOException io ? io
+                        : new IOException("a run of spilled scores ends early", e));
             }
             return true;
-        }
-
-        @Override
-        public double score() {
-            return score;
-        }
-
-        @Override
-        public double weight() {
-            return weight;
         }
 
         @Override
@@ -478,26 +830,32 @@ final class ScoreStore {
         }
     }
 
-    /** The k-way merge of several descending cursors; looks at the thread's interrupt flag now and then, so that a long merge can be stopped. */
+    /**
+     * The k-way merge of several descending cursors, on a binary heap keyed by each cursor's score; looks at the
+     * thread's interrupt flag now and then, so that a long merge can be stopped.
+     */
     private static final class MergedCursor implements Cursor {
         private final List<Cursor> sources;
-        private final PriorityQueue<Cursor> queue;
+        private final Cursor[] heap;
+        private int live;
         private Cursor current;
         private long read;
 
         MergedCursor(List<Cursor> sources) {
             this.sources = sources;
-            this.queue = new PriorityQueue<>(Math.max(1, sources.size()),
-                    (a, b) -> Double.compare(b.score(), a.score()));
+            this.heap = new Cursor[sources.size()];
             try {
                 for (Cursor c : sources) {
                     if (c.next()) {
-                        queue.add(c);
+                        heap[live++] = c;
                     }
                 }
             } catch (RuntimeException e) {
                 close();
                 throw e;
+            }
+            for (int i = live / 2 - 1; i >= 0; i--) {
+                siftDown(i);
             }
         }
 
@@ -506,16 +864,48 @@ final class ScoreStore {
             if ((++read & (INTERRUPT_CHECK - 1)) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new UncheckedIOException(new InterruptedIOException("interrupted while merging sorted scores"));
             }
-            if (current != null && current.next()) {
-                queue.add(current);
+            if (current != null) {
+                // current is heap[0]: advance it and restore the heap
+                if (!current.next()) {
+                    heap[0] = heap[--live];
+                    heap[live] = null;
+                }
+                if (live > 0) {
+                    siftDown(0);
+                }
             }
-            current = queue.poll();
+            current = live > 0 ? heap[0] : null;
             return current != null;
+        }
+
+        private void siftDown(int i) {
+            Cursor c = heap[i];
+            double s = c.score();
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= live) {
+                    break;
+                }
+                if (child + 1 < live && heap[child + 1].score() > heap[child].score()) {
+                    child++;
+                }
+                if (!(heap[child].score() > s)) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = c;
         }
 
         @Override
         public double score() {
             return current.score();
+        }
+
+        @Override
+        public long units() {
+            return current.units();
         }
 
         @Override

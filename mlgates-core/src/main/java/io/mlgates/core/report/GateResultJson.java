@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.candidate.Candidate;
+import io.mlgates.core.drift.ColumnDistribution;
 import io.mlgates.core.drift.ColumnDrift;
 import io.mlgates.core.drift.DatasetDrift;
 import io.mlgates.core.drift.DriftMethod;
@@ -181,6 +182,7 @@ public final class GateResultJson {
                 bound.put("rankError", b.rankError());
                 putNumber(bound, "statisticError", b.statisticError());
             });
+            c.distribution().ifPresent(dist -> column.set("distribution", distribution(dist)));
         });
         DatasetDrift d = report.dataset();
         ObjectNode dataset = node.putObject("dataset");
@@ -195,6 +197,67 @@ public final class GateResultJson {
         dataset.put("undefinedColumns", d.undefinedColumns());
         dataset.put("threshold", d.threshold());
         return node;
+    }
+
+    /** Both sides' counts per bin ({@code edges}) or per category ({@code values}, then {@code other}). */
+    private ObjectNode distribution(ColumnDistribution d) {
+        ObjectNode node = f.objectNode();
+        node.put("kind", d.kind().id());
+        if (d.kind() == ColumnDistribution.Kind.BINS) {
+            ArrayNode edges = node.putArray("edges");
+            d.edges().forEach(edges::add);
+        } else {
+            ArrayNode values = node.putArray("values");
+            d.values().forEach(values::add);
+        }
+        counts(node.putArray("reference"), d.reference());
+        counts(node.putArray("current"), d.current());
+        d.other().ifPresent(o -> {
+            ObjectNode other = node.putObject("other");
+            other.put("categories", o.categories());
+            count(other, "reference", o.reference());
+            count(other, "current", o.current());
+        });
+        return node;
+    }
+
+    /** A whole count as an integer; a sketch's estimate as it is. */
+    private static void counts(ArrayNode array, List<Double> counts) {
+        counts.forEach(c -> {
+            if (c == Math.rint(c) && Math.abs(c) < 1e15) {
+                array.add(c.longValue());
+            } else {
+                array.add(c);
+            }
+        });
+    }
+
+    private static void count(ObjectNode node, String name, double c) {
+        if (c == Math.rint(c) && Math.abs(c) < 1e15) {
+            node.put(name, (long) c);
+        } else {
+            node.put(name, c);
+        }
+    }
+
+    private static Optional<ColumnDistribution> readDistribution(JsonNode d) {
+        if (!d.isObject()) {
+            return Optional.empty();
+        }
+        ColumnDistribution.Kind kind = ColumnDistribution.Kind.byId(text(d, "kind")).orElseThrow(
+                () -> new IllegalArgumentException("unknown distribution kind " + d.path("kind")));
+        List<Double> edges = new ArrayList<>();
+        d.path("edges").forEach(e -> edges.add(e.asDouble()));
+        List<String> values = new ArrayList<>();
+        d.path("values").forEach(v -> values.add(v.asText()));
+        List<Double> reference = new ArrayList<>();
+        d.required("reference").forEach(v -> reference.add(v.asDouble()));
+        List<Double> current = new ArrayList<>();
+        d.required("current").forEach(v -> current.add(v.asDouble()));
+        JsonNode o = d.path("other");
+        return Optional.of(new ColumnDistribution(kind, edges, values, reference, current, o.isObject()
+                ? Optional.of(new ColumnDistribution.Other(o.required("categories").asInt(),
+                o.required("reference").asDouble(), o.required("current").asDouble())) : Optional.empty()));
     }
 
     /** A drift value, or null and {@code NAMEReason} saying why the data leaves it undefined. */
@@ -225,7 +288,8 @@ public final class GateResultJson {
                     c.path("drifted").isBoolean() ? Optional.of(c.path("drifted").asBoolean()) : Optional.empty(),
                     c.required("referenceRows").asLong(), c.required("currentRows").asLong(),
                     b.isObject() ? Optional.of(new ErrorBound(b.required("rankError").asDouble(),
-                            number(b, "statisticError"))) : Optional.empty()));
+                            number(b, "statisticError"))) : Optional.empty(),
+                    readDistribution(c.path("distribution"))));
         }
         JsonNode d = node.required("dataset");
         return Optional.of(new DriftReport(columns, new DatasetDrift(driftValue(d, "share"),

@@ -141,6 +141,65 @@ class ScoreSpillTest {
     }
 
     @Test
+    @DisplayName("tied scores collapse into one record per distinct score: a million rows (8 MB) in a 1 MiB budget never spill")
+    void tiedScoresStayInMemory() {
+        try (ScoreBudget small = ScoreBudget.ofBytes(1 << 20, temp);
+             ScoreBudget large = ScoreBudget.ofBytes(1L << 30, temp)) {
+            BinaryAccumulator tight = new BinaryAccumulator(true, true, 10, small);
+            BinaryAccumulator roomy = new BinaryAccumulator(true, true, 10, large);
+            Random random = new Random(12);
+            for (int i = 0; i < 1_000_000; i++) {
+                double score = random.nextInt(1_000) / 1_000.0;
+                boolean actual = random.nextDouble() < score;
+                tight.add(actual, score >= 0.5, score, 1.0);
+                roomy.add(actual, score >= 0.5, score, 1.0);
+            }
+            assertThat(tight.compute(MetricOptions.DEFAULTS)).containsExactlyEntriesOf(
+                    roomy.compute(MetricOptions.DEFAULTS));
+            assertThat(small.spilled()).as("a run was spilled").isFalse();
+            assertThat(small.taken()).as("bytes held").isLessThanOrEqualTo(2 * small.bytes());
+        }
+    }
+
+    @Test
+    @DisplayName("stores of ranges merged one by one give their memory back: distinct scores spill in few, long runs")
+    void mergedRangesGiveTheirBudgetBack() throws IOException {
+        int ranges = 60;
+        int rowsPerRange = 20_000;
+        BinaryAccumulator inMemory = new BinaryAccumulator(true, true, 10, ScoreBudget.ofBytes(1L << 30, temp));
+        Path parent = Files.createDirectories(temp.resolve("ranges"));
+        try (ScoreBudget budget = ScoreBudget.ofBytes(256 * 1024, parent)) {
+            BinaryAccumulator total = null;
+            Random random = new Random(13);
+            for (int r = 0; r < ranges; r++) {
+                // as a file read in ranges: each range fills its own accumulator, merged into the total in order
+                BinaryAccumulator range = new BinaryAccumulator(true, true, 10, budget);
+                for (int i = 0; i < rowsPerRange; i++) {
+                    double score = random.nextDouble(); // distinct: nothing collapses
+                    boolean actual = random.nextDouble() < score;
+                    double weight = i % 7 == 0 ? 0.5 + random.nextDouble() : 1.0;
+                    range.add(actual, score >= 0.5, score, weight);
+                    inMemory.add(actual, score >= 0.5, score, weight);
+                }
+                if (total == null) {
+                    total = range;
+                } else {
+                    total.merge(range);
+                }
+            }
+            assertThat(total.compute(MetricOptions.DEFAULTS)).containsExactlyEntriesOf(
+                    inMemory.compute(MetricOptions.DEFAULTS));
+            assertThat(total.curves()).isEqualTo(inMemory.curves());
+            // 1.2 M rows in runs of at least ScoreStore.MIN_BUFFER rows, each merged a few times at most
+            long rows = (long) ranges * rowsPerRange;
+            assertThat(budget.runFiles()).isLessThan(4 * rows / ScoreStore.MIN_BUFFER);
+            assertThat(budget.taken()).as("bytes held once every range is merged").isLessThanOrEqualTo(
+                    2 * budget.bytes());
+        }
+        assertThat(filesIn(parent)).as("temporary files left after close").isZero();
+    }
+
+    @Test
     @DisplayName("the budget's size is bytes or k, m, g; anything else, or below 64k, is refused naming the property")
     void budgetSizes() {
         assertThat(ScoreBudget.size("65536")).isEqualTo(65536);

@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class GateResultJsonTest {
+public class GateResultJsonTest {
     private final GateResultJson json = new GateResultJson();
 
-    static List<Error> validate(String document) throws Exception {
+    public static List<Error> validate(String document) throws Exception {
         try (InputStream schemaIn = GateResultJson.class.getResourceAsStream(GateResultJson.SCHEMA_RESOURCE)) {
             String schemaText = new String(schemaIn.readAllBytes(), StandardCharsets.UTF_8);
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)

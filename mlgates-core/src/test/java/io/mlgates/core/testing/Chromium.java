@@ -92,7 +92,8 @@ public final class Chromium implements AutoCloseable {
         int before = events.size();
         call("Page.navigate", json.createObjectNode().put("url", url));
         Instant deadline = Instant.now().plus(TIMEOUT);
-        while (events.subList(before, events.size()).stream()
+        // the stream of a copy-on-write list reads a snapshot; a subList of it would throw when an event arrives
+        while (events.stream().skip(before)
                 .noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText()))) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IOException("no load event for " + url);

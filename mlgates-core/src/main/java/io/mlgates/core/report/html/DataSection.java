@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The data section of a validation page: the input schema's findings as a table (production's schema against the
  * declared one, the data's values against it), from the result's {@code schema:} checks (docs/schema.md); and each
- * judged column's drift, with its method, statistic, threshold and verdict (docs/drift.md).
+ * judged column's drift, with its method, statistic, threshold and verdict (docs/drift.md), and a chart of its
+ * reference and current distributions where the result carries them.
  */
 final class DataSection {
     static final String PREFIX = "schema:";
@@ -47,11 +48,12 @@ final class DataSection {
     /** A judged column's drift, with the status of its check {@code drift:<column>}. */
     private static Views.DriftRow driftRow(GateResult r, String column, ColumnDrift d) {
         Optional<CheckResult> check = r.checks().stream().filter(c -> c.id().equals("drift:" + column)).findFirst();
+        String verdict = d.drifted().map(x -> x ? "drifted" : "no drift").orElse("not judged");
         return new Views.DriftRow(check.map(c -> StatusLook.of(c.status())), column, d.method().id(),
                 value(d.statistic()), d.pValue().map(DataSection::value).orElse(""),
-                (d.method().isTest() ? "p " : "") + Format.number(d.threshold()),
-                d.drifted().map(x -> x ? "drifted" : "no drift").orElse("not judged"),
-                d.referenceRows() + " / " + d.currentRows());
+                (d.method().isTest() ? "p " : "") + Format.number(d.threshold()), verdict,
+                d.referenceRows() + " / " + d.currentRows(),
+                d.distribution().map(dist -> DriftCharts.of(column, d, dist, verdict)));
     }
 
     private static String value(DriftValue v) {

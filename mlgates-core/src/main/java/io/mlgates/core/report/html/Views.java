@@ -77,10 +77,11 @@ final class Views {
 
     /**
      * One judged column's drift: the status of its check (empty without one), the method, the statistic, the
-     * p-value (empty for a distance), the threshold, the verdict, and the reference and current rows.
+     * p-value (empty for a distance), the threshold, the verdict, the reference and current rows, and the chart of both
+     * sides' distributions when the result carries them.
      */
     record DriftRow(Optional<StatusLook> look, String column, String method, String statistic, String pValue,
-                    String threshold, String verdict, String rows) {
+                    String threshold, String verdict, String rows, Optional<Svg> chart) {
     }
 
     /** The validation page's data section; {@code dataset} is empty without drift. */
