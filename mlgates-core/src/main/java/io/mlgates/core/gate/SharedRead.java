@@ -72,15 +72,14 @@ public final class SharedRead {
         }
         FairnessPolicy fairness = EthicsGate.fairness(ethics);
         List<String> sensitive = EthicsGate.sensitive(policy, fairness);
-        DocumentationChecks docs = new DocumentationChecks(ws, loaded.fileName().orElse("the default policy"),
-                policy.ethics());
+        String policyName = loaded.fileName().orElse("the default policy");
+        DocumentationChecks docs = new DocumentationChecks(ws, policyName, policy.ethics());
         docs.modelCard(); // reads the card, which says whether rank metrics are declared
         // the validation gate's slices and the ethics gate's groups, filled in one pass
         RowStatistics.Shape shape = RowStatistics.Shape.slices(policy).with(sensitive, fairness.intersections(),
                 docs.cardDeclaresRankMetrics());
         PredictionSource source = validation.columns().applyTo(policy.predictions());
-        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, loaded.fileName().orElse("the default"
-                + " policy"), new ArrayList<>());
+        Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, new ArrayList<>());
         try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(),
                 shape.groupColumns(), ValidationGate.inputColumns(schema), validation.progress())) {
             ValidationGate.Rows rows = ValidationGate.read(reader, source, policy, shape, scoreBudget,
