@@ -30,7 +30,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -340,19 +340,23 @@ public final class SharedStatistics {
         }
     }
 
-    /** Keeps {@code read}'s statistics for the other gate; says what became of them. */
+    /**
+     * Keeps {@code read}'s statistics for the other gate; says what became of them. Written in place, not renamed
+     * into it: a file read half-written, or left half-written, lacks its tag and is ignored like any other.
+     */
     private static String keep(Place place, Kept kept, SharedRead.Read read) {
         Path folder = place.folder();
-        Path temporary = null;
+        Path file = folder.resolve(hex(kept.predictions()) + SUFFIX);
+        boolean written = false;
         try {
             removeOtherBuilds(folder);
             Files.createDirectories(folder);
-            if (count(folder) >= MAX_FILES) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && count(folder) >= MAX_FILES) {
                 return "not kept for the other gate: this build's folder holds " + MAX_FILES + " files already";
             }
-            temporary = Files.createTempFile(folder, "keeping-", ".tmp");
+            Files.deleteIfExists(file); // a link there is removed, not followed
             Mac mac = mac(place.key);
-            try (Bounded out = new Bounded(Files.newOutputStream(temporary), mac)) {
+            try (Bounded out = new Bounded(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), mac)) {
                 writeHeader(out, kept, read.account());
                 read.rows().statistics().write(new FilterOutputStream(out) {
                     @Override
@@ -365,22 +369,20 @@ public final class SharedStatistics {
                         flush(); // the statistics' writer closes its stream; the tag follows
                     }
                 });
-                byte[] tag = (TAG_PREFIX + HexFormat.of().formatHex(mac.doFinal()) + "\n")
-                        .getBytes(StandardCharsets.US_ASCII);
-                out.writeUntagged(tag);
+                out.writeUntagged((TAG_PREFIX + HexFormat.of().formatHex(mac.doFinal()) + "\n")
+                        .getBytes(StandardCharsets.US_ASCII));
             }
-            Files.move(temporary, folder.resolve(hex(kept.predictions()) + SUFFIX),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            written = true;
             return "kept the statistics of " + kept.display() + " for the other gate of this build";
         } catch (IOException | RuntimeException e) {
             return "not kept for the other gate: " + (e instanceof TooLarge ? e.getMessage() : "the build's"
                     + " temporary folder cannot be written");
         } finally {
-            if (temporary != null) {
+            if (!written) {
                 try {
-                    Files.deleteIfExists(temporary);
+                    Files.deleteIfExists(file);
                 } catch (IOException e) {
-                    // nothing more to do: the folder is bounded and removed with the next build's
+                    // untagged, so ignored; the folder is removed with the next build's
                 }
             }
         }
