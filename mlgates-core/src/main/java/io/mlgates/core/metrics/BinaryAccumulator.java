@@ -320,10 +320,20 @@ public final class BinaryAccumulator {
             }
             this.score = score;
             this.actualPositive = actualPositive;
+            logLoss = logLoss(actualPositive, score);
+            squaredError = squaredError(actualPositive, score);
+        }
+
+        /** A row's log loss, -log(p) or -log(1 - p), with p clipped as scikit-learn's log_loss clips it. */
+        static double logLoss(boolean actualPositive, double score) {
             double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
-            logLoss = -Math.log(actualPositive ? clipped : 1 - clipped);
+            return -Math.log(actualPositive ? clipped : 1 - clipped);
+        }
+
+        /** A row's squared error (y - p)^2. */
+        static double squaredError(boolean actualPositive, double score) {
             double residual = (actualPositive ? 1.0 : 0.0) - score;
-            squaredError = residual * residual;
+            return residual * residual;
         }
     }
 

@@ -25,8 +25,6 @@ final class DistinctScores {
     /** Counts (two a score, an accumulator) the accumulators may hold at most: 8 MiB, less in a small heap. */
     private static final long MAX_CELLS = 1 << 21;
     private static final int INITIAL_SCORES = 1 << 8;
-    /** numpy's float64 machine epsilon, the clipping of scikit-learn's log_loss. */
-    private static final double LOG_LOSS_EPS = Math.ulp(1.0);
 
     /** Slot of the open-addressing hash: the number of the score there, plus 1; 0 for an empty slot. */
     private int[] slots = new int[2 * INITIAL_SCORES];
@@ -108,14 +106,10 @@ final class DistinctScores {
         bits[n] = b;
         double p = Double.longBitsToDouble(b);
         scores[n] = p;
-        // as BinaryAccumulator.RowTerms computes them, so that the terms are the same doubles
-        double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, p));
-        logLoss[2 * n] = -Math.log(1 - clipped);
-        logLoss[2 * n + 1] = -Math.log(clipped);
-        double negativeResidual = 0.0 - p;
-        squaredError[2 * n] = negativeResidual * negativeResidual;
-        double positiveResidual = 1.0 - p;
-        squaredError[2 * n + 1] = positiveResidual * positiveResidual;
+        logLoss[2 * n] = BinaryAccumulator.RowTerms.logLoss(false, p);
+        logLoss[2 * n + 1] = BinaryAccumulator.RowTerms.logLoss(true, p);
+        squaredError[2 * n] = BinaryAccumulator.RowTerms.squaredError(false, p);
+        squaredError[2 * n + 1] = BinaryAccumulator.RowTerms.squaredError(true, p);
         ascending = null;
         lastBits = b;
         lastNumber = n;
