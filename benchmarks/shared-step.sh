@@ -3,20 +3,22 @@
 # of N rows (default 1 million): judging the statistics the first step kept (the plugin's one parse for both gates)
 # against reading the rows again. The first step (validate, which reads the rows and keeps the statistics) runs
 # once; then the second step runs with and without the kept statistics, alternating, three times each, each under
-# /usr/bin/time -v. FIRST=ethics runs the other order (mlValidate second). Run from the project root after
+# /usr/bin/time -v. FIRST=ethics runs the other order (mlValidate second); DECIMALS rounds the scores (default 6:
+# nearly a distinct score per row; 2: 101 distinct scores). Run from the project root after
 # `mvn -B -q package -DskipTests`. Not part of the test run.
-#   bash benchmarks/shared-step.sh [ROWS] [MAX_HEAP] [FIRST]
+#   bash benchmarks/shared-step.sh [ROWS] [MAX_HEAP] [FIRST] [DECIMALS]
 set -euo pipefail
 rows=${1:-1000000}
 heap=${2:-512m}
 first=${3:-validate}
+decimals=${4:-6}
 second=$([ "$first" = validate ] && echo ethics || echo validate)
 here=$(cd "$(dirname "$0")" && pwd)
 lib="$here/../mlgates-cli/target/mlgates/lib/*"
-work="$here/data/shared-$rows"
+work="$here/data/shared-$rows-$decimals"
 mkdir -p "$work/repo/model" "$work/repo/eval" "$work/classes"
 if [ ! -f "$work/repo/eval/predictions.csv" ]; then
-  java "$here/GeneratePredictions.java" "$rows" "$work/repo/eval/predictions.csv"
+  java "$here/GeneratePredictions.java" "$rows" "$work/repo/eval/predictions.csv" "$decimals"
 fi
 echo "benchmark model file" > "$work/repo/model/model.bin"
 # both gates' policies: slices by region and age_band, fairness by both and their intersection

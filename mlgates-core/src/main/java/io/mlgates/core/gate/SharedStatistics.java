@@ -3,8 +3,6 @@ package io.mlgates.core.gate;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlgates.core.BadInputException;
@@ -394,7 +392,6 @@ public final class SharedStatistics {
     private static String keep(Place place, Kept kept, RowStatistics.Shape other, SharedRead.Read read) {
         Path folder = place.folder();
         Path file = folder.resolve(hex(kept.predictions()) + SUFFIX);
-        Path whole = folder.resolve(hex(kept.predictions()) + ".whole");
         boolean written = false;
         try {
             removeOtherBuilds(folder);
@@ -403,20 +400,21 @@ public final class SharedStatistics {
                 return "not kept for the other gate: this build's folder holds " + MAX_FILES + " files already";
             }
             Files.deleteIfExists(file); // a link there is removed, not followed
-            Files.deleteIfExists(whole);
-            // the read's statistics, then what the other gate needs of them
-            try (OutputStream out = new Bounded(Files.newOutputStream(whole, StandardOpenOption.CREATE_NEW), null)) {
-                read.rows().statistics().write(out);
-            }
             Mac mac = mac(place.key);
-            try (Bounded out = new Bounded(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), mac);
-                 JsonParser statistics = JSON_FACTORY.createParser(whole.toFile())) {
+            try (Bounded out = new Bounded(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), mac)) {
                 writeHeader(out, kept, read.account());
-                JsonGenerator g = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8);
-                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                project(statistics, g, other);
-                g.close();
-                out.write('\n');
+                read.rows().statistics().projected(!other.sliceColumns().isEmpty(), !other.sensitive().isEmpty(),
+                        other.overallRanks()).write(new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void close() throws IOException {
+                                flush(); // the statistics' writer closes its stream; the tag follows
+                            }
+                        });
                 out.writeUntagged((TAG_PREFIX + HexFormat.of().formatHex(mac.doFinal()) + "\n")
                         .getBytes(StandardCharsets.US_ASCII));
             }
@@ -432,57 +430,14 @@ public final class SharedStatistics {
             return "not kept for the other gate: " + (e instanceof TooLarge ? e.getMessage() : "the build's"
                     + " temporary folder cannot be written");
         } finally {
-            try {
-                Files.deleteIfExists(whole);
-                if (!written) {
+            if (!written) {
+                try {
                     Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // the folder is removed with the next build's; a file left half-written lacks its tag
                 }
-            } catch (IOException e) {
-                // the folder is removed with the next build's; a file left half-written lacks its tag
             }
         }
-    }
-
-    /**
-     * Copies a statistics document from {@code p} to {@code g} with only what {@code other} reads: slices for the
-     * validation gate, fairness groups for the ethics gate, the rank summary overall where it is needed. Values are
-     * copied as they are (exact sums are text, scores doubles that print and parse back exactly).
-     */
-    private static void project(JsonParser p, JsonGenerator g, RowStatistics.Shape other) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new IOException("expected the statistics' object");
-        }
-        g.writeStartObject();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            if (name.equals("slices") && other.sliceColumns().isEmpty()) {
-                p.skipChildren();
-                g.writeArrayFieldStart(name);
-                g.writeEndArray();
-            } else if (name.equals("fairness") && other.sensitive().isEmpty()) {
-                p.skipChildren();
-            } else if (name.equals("metrics") && !other.overallRanks() && p.currentToken() == JsonToken.START_OBJECT) {
-                g.writeObjectFieldStart(name);
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    if (field.equals("ranks")) {
-                        p.skipChildren();
-                    } else if (field.equals("rankMetrics")) {
-                        g.writeBooleanField(field, false);
-                    } else {
-                        g.writeFieldName(field);
-                        g.copyCurrentStructure(p);
-                    }
-                }
-                g.writeEndObject();
-            } else {
-                g.writeFieldName(name);
-                g.copyCurrentStructure(p);
-            }
-        }
-        g.writeEndObject();
     }
 
     private static void writeHeader(OutputStream out, Kept kept, ReadAccount account) throws IOException {
@@ -653,7 +608,7 @@ public final class SharedStatistics {
         }
     }
 
-    /** Writes through the MAC (when there is one), and refuses to grow past {@link #MAX_BYTES}. */
+    /** Writes through the MAC, and refuses to grow past {@link #MAX_BYTES}. */
     private static final class Bounded extends FilterOutputStream {
         private final Mac mac;
         private long written;
@@ -670,9 +625,7 @@ public final class SharedStatistics {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (mac != null) {
-                mac.update(b, off, len);
-            }
+            mac.update(b, off, len);
             writeUntagged(b, off, len);
         }
 
