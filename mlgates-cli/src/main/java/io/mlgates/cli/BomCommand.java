@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code mlgates bom}: the candidate's CycloneDX 1.6 ML-BOM, validated against the schema before it is written. */
 @Command(name = "bom", mixinStandardHelpOptions = true,
         footer = "  mlgates bom examples/credit-risk --out credit-risk.cdx.json",
-        description = {"Writes the candidate's ML-BOM, CycloneDX 1.6 JSON: the model and its files with their"
-                + " digests, a model card with every metric the gates judged (overall, per slice and group, with"
-                + " intervals), the data sets with their licences and datasheets, the gate results as references.",
+        description = {"Writes the candidate's ML-BOM (CycloneDX 1.6 JSON) with the model and its files by digest,"
+                + " a model card of every metric the gates judged (overall, per slice and group, with intervals),"
+                + " the data sets with their licences and datasheets, and the gate results as references.",
                 "The gates' results for the candidate as it is now must be in the results folder (mlgates run"
                         + " writes them). A BOM the schema refuses is never written."})
 final class BomCommand implements Callable<Integer> {
@@ -58,7 +58,8 @@ final class BomCommand implements Callable<Integer> {
                 : ws.resolve(policy.policy().promotion().results(), "promotion.results");
         String shown = results != null ? results.toString() : policy.policy().promotion().results();
         Path target = out.toAbsolutePath().normalize();
-        BomSources sources = BomReader.read(ws, policy, folder, shown, target.getParent(), env.clock().instant());
+        BomSources sources = BomReader.read(ws, policy, folder, shown,
+                BomReader.relativeTo(target.getParent()), env.clock().instant());
         byte[] json;
         try {
             json = BomJson.validated(ModelBom.of(sources));
