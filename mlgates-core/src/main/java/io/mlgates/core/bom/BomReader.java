@@ -46,18 +46,18 @@ public final class BomReader {
 
     /**
      * @param results the results folder, and how messages name it
-     * @param bomFolder the folder the BOM is written to: its references are relative to it
+     * @param locate where the BOM's reader finds a file read: {@link #relativeTo} the BOM's folder, usually
      * @throws BadInputException naming the file: no artefacts, an unreadable document, a JSON file that is not a gate
      *     result, or no result for this candidate
      */
     public static BomSources read(Workspace ws, LoadedPolicy loaded, Path results, String resultsShown,
-                                  Path bomFolder, Instant now) throws BadInputException {
+                                  Locator locate, Instant now) throws BadInputException {
         Policy policy = loaded.policy();
         String artefactsNamedIn = loaded.fileName().orElse("the default policy") + " (model.artifacts)";
         Artefacts artefacts = CandidateDigest.withFiles(ws, policy.artifacts(), artefactsNamedIn);
         String policyName = loaded.fileName().orElse(Policy.DEFAULT_FILE_NAME);
         BomSources.Document policyFile = new BomSources.Document(
-                url(bomFolder, ws.root().resolve(policyName)), loaded.digest());
+                locate.url(ws.root().resolve(policyName)), loaded.digest());
 
         Optional<BomSources.Card> card = Optional.empty();
         DocumentationPolicy docs = policy.ethics().documentation();
@@ -66,7 +66,7 @@ public final class BomReader {
         if (docs.modelCard().isPresent() || Files.exists(cardFile, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 card = Optional.of(new BomSources.Card(ModelCard.read(cardFile, ws.display(cardFile)),
-                        document(cardFile, ws.display(cardFile), bomFolder)));
+                        document(cardFile, ws.display(cardFile), locate)));
             } catch (DocumentException e) {
                 throw new BadInputException(ws.display(cardFile), 0, 0, e.getMessage(), e);
             }
@@ -77,13 +77,13 @@ public final class BomReader {
             Optional<BomSources.Document> sheet = Optional.empty();
             if (d.datasheet().isPresent()) {
                 Path file = ws.resolve(d.datasheet().get(), policyName + " (ethics.datasets: " + d.name() + ")");
-                sheet = Optional.of(document(file, ws.display(file), bomFolder));
+                sheet = Optional.of(document(file, ws.display(file), locate));
             }
             datasets.add(new BomSources.DataSet(d.name(), d.licence(), sheet));
         }
 
         String digest = artefacts.candidate().digest();
-        List<BomSources.ResultFile> found = results(results, resultsShown, bomFolder, digest);
+        List<BomSources.ResultFile> found = results(results, resultsShown, locate, digest);
         if (found.isEmpty()) {
             throw new BadInputException(resultsShown, 0, 0, "no gate result for the candidate " + digest
                     + " (its model files as they are now); `mlgates run` judges it and writes them here");
@@ -93,7 +93,7 @@ public final class BomReader {
     }
 
     /** The newest result of each gate for the candidate. */
-    private static List<BomSources.ResultFile> results(Path folder, String shown, Path bomFolder, String digest)
+    private static List<BomSources.ResultFile> results(Path folder, String shown, Locator locate, String digest)
             throws BadInputException {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(shown, 0, 0, "not a folder: expected the results folder of the gates");
@@ -124,7 +124,7 @@ public final class BomReader {
                 continue;
             }
             BomSources.ResultFile r = new BomSources.ResultFile(result,
-                    new BomSources.Document(url(bomFolder, file), PolicyLoader.digest(bytes)));
+                    new BomSources.Document(locate.url(file), PolicyLoader.digest(bytes)));
             newest.merge(result.gate(), r, (a, b) -> b.result().evaluatedAt().isAfter(a.result().evaluatedAt())
                     ? b : a);
         }
@@ -149,8 +149,8 @@ public final class BomReader {
         into.addAll(here);
     }
 
-    private static BomSources.Document document(Path file, String shown, Path bomFolder) throws BadInputException {
-        return new BomSources.Document(url(bomFolder, file), PolicyLoader.digest(bytes(file, shown,
+    private static BomSources.Document document(Path file, String shown, Locator locate) throws BadInputException {
+        return new BomSources.Document(locate.url(file), PolicyLoader.digest(bytes(file, shown,
                 MAX_DOCUMENT_BYTES)));
     }
 
@@ -167,6 +167,18 @@ public final class BomReader {
         }
     }
 
+    /** Where a BOM's reader finds a file that went into it. */
+    @FunctionalInterface
+    public interface Locator {
+        /** The file's reference, an IRI reference such as a relative path with forward slashes. */
+        String url(Path file);
+    }
+
+    /** Files named by their path relative to the BOM's folder. */
+    public static Locator relativeTo(Path bomFolder) {
+        return file -> url(bomFolder, file);
+    }
+
     /**
      * {@code file} as a reference relative to the BOM's folder, as an IRI reference: forward slashes, characters an IRI
      * may not hold (spaces, {@code %}) percent-encoded.
@@ -174,7 +186,12 @@ public final class BomReader {
     static String url(Path bomFolder, Path file) {
         Path from = bomFolder.toAbsolutePath().normalize();
         Path to = file.toAbsolutePath().normalize();
-        String relative = from.relativize(to).toString().replace('\\', '/');
+        return iri(from.relativize(to).toString().replace('\\', '/'));
+    }
+
+    /** A relative path (forward slashes) as an IRI reference: spaces, {@code %}, {@code #}, {@code ?} encoded. */
+    public static String iri(String path) {
+        String relative = path;
         if (relative.split("/", 2)[0].contains(":")) {
             // a colon in the first segment would read as a scheme
             relative = "./" + relative;
