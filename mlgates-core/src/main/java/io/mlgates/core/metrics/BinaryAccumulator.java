@@ -376,6 +376,7 @@ public final class BinaryAccumulator {
      * metrics (its confusion counts, sums and calibration bins are exact, so the copy is too).
      */
     public BinaryAccumulator withoutRanks() {
+        settleCounts();
         BinaryAccumulator copy = new BinaryAccumulator(hasScores, false, calibrationBins, scoreBudget);
         copy.mergeCounts(this);
         return copy;

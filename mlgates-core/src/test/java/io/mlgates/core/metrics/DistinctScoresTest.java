@@ -95,6 +95,7 @@ class DistinctScoresTest {
         assertThat(actual.compute(MetricOptions.DEFAULTS)).containsExactlyEntriesOf(expected.compute(MetricOptions.DEFAULTS));
         assertThat(actual.curves()).isEqualTo(expected.curves());
         assertThat(state(actual)).isEqualTo(state(expected));
+        assertThat(state(actual.withoutRanks())).isEqualTo(state(expected.withoutRanks()));
     }
 
     @Test
