@@ -24,22 +24,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: random rows, shuffled into a random number of partitions (empty ones too), give exactly the statistics
  * of one pass over the same rows as a CSV file ({@code mlgates stats}), byte for byte once the origin is set aside.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartitionedStatisticsTest {
+class PartitionedStatisticsTest extends LocalSparkTest {
     private static final StructType BINARY = new StructType()
             .add("label", DataTypes.StringType, true)
             .add("score", DataTypes.DoubleType, true)
@@ -72,19 +67,8 @@ class PartitionedStatisticsTest {
                     max: 10
             """;
 
-    private SparkSession spark;
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    void startSpark() {
-        spark = LocalSpark.start();
-    }
-
-    @AfterAll
-    void stopSpark() {
-        spark.stop();
-    }
 
     @Test
     @DisplayName("binary rows with weights, ties and groups, in random partitions: the single pass's statistics")
@@ -189,13 +173,13 @@ class PartitionedStatisticsTest {
         int partitions = 1 + random.nextInt(Math.min(12, rows.size() + 3));
         Dataset<Row> table = spark.createDataFrame(new JavaSparkContext(spark.sparkContext())
                 .parallelize(shuffled, partitions), schema);
-        byte[] spark;
+        byte[] summarised;
         try (SparkStatistics.Summary summary = SparkStatistics.summarise(table, policy, "table", "memory")) {
             assertThat(summary.statistics().origin().orElseThrow().partitions()).isEqualTo(partitions);
-            spark = bytes(summary.statistics());
+            summarised = bytes(summary.statistics());
         }
         ObjectMapper json = new ObjectMapper();
-        JsonNode fromSpark = json.readTree(spark);
+        JsonNode fromSpark = json.readTree(summarised);
         assertThat(fromSpark.path("origin").path("rows").asLong()).as(what).isEqualTo(rows.size());
         ((ObjectNode) fromSpark).remove("origin");
         assertThat(json.writeValueAsString(fromSpark)).as(what + " in " + partitions + " partitions")
