@@ -44,6 +44,20 @@ public final class CandidateDigest {
      */
     public static Optional<Candidate> ofArtefacts(Workspace workspace, String artifacts, boolean optional,
                                                   String namedIn) throws BadInputException {
+        return digest(workspace, artifacts, optional, namedIn, false).map(Artefacts::candidate);
+    }
+
+    /**
+     * The candidate of the model artefacts with each file's own SHA-256, taken in the same read, so that the files
+     * listed are exactly those digested (a bill of materials names both).
+     */
+    public static Artefacts withFiles(Workspace workspace, String artifacts, String namedIn)
+            throws BadInputException {
+        return digest(workspace, artifacts, false, namedIn, true).orElseThrow();
+    }
+
+    private static Optional<Artefacts> digest(Workspace workspace, String artifacts, boolean optional,
+                                              String namedIn, boolean eachFile) throws BadInputException {
         Path base = workspace.resolve(artifacts, namedIn);
         if (optional && !Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -67,7 +81,9 @@ public final class CandidateDigest {
         MessageDigest sha = sha256();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
+        List<ArtefactFile> files = new ArrayList<>();
         for (Entry entry : entries) {
+            MessageDigest own = eachFile ? sha256() : null;
             sha.update(entry.name);
             sha.update((byte) 0);
             long size;
@@ -79,6 +95,9 @@ public final class CandidateDigest {
                         LinkOption.NOFOLLOW_LINKS)) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         sha.update(buffer, 0, n);
+                        if (own != null) {
+                            own.update(buffer, 0, n);
+                        }
                         read += n;
                     }
                 }
@@ -89,9 +108,13 @@ public final class CandidateDigest {
                 throw new BadInputException(display(artifacts, entry), 0, 0, "cannot read: " + e.getMessage(), e);
             }
             total += size;
+            if (own != null) {
+                files.add(new ArtefactFile(new String(entry.name, StandardCharsets.UTF_8),
+                        "sha256:" + HexFormat.of().formatHex(own.digest()), size));
+            }
         }
-        return Optional.of(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
-                entries.size(), total));
+        return Optional.of(new Artefacts(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
+                entries.size(), total), files));
     }
 
     private static String display(String artifacts, Entry entry) {
