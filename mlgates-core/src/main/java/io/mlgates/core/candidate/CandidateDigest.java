@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -44,6 +45,40 @@ public final class CandidateDigest {
      */
     public static Optional<Candidate> ofArtefacts(Workspace workspace, String artifacts, boolean optional,
                                                   String namedIn) throws BadInputException {
+        return withFiles(workspace, artifacts, optional, namedIn).map(Digested::candidate);
+    }
+
+    /**
+     * A candidate with the SHA-256 of each of its files, as attestations name them.
+     *
+     * @param candidate the candidate
+     * @param files its artefact files in digest order
+     */
+    public record Digested(Candidate candidate, List<ArtefactFile> files) {
+        public Digested {
+            Objects.requireNonNull(candidate, "candidate");
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * One artefact file.
+     *
+     * @param path its path as the policy's artefacts and the file's relative path name it ({@code model/weights.bin});
+     *     for a single artefact file, the artefacts as named
+     * @param sha256 64 lower-case hex digits of its bytes' SHA-256
+     * @param bytes its size
+     */
+    public record ArtefactFile(String path, String sha256, long bytes) {
+        public ArtefactFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
+    /** As {@link #ofArtefacts}, with each file's own digest taken in the same pass. */
+    public static Optional<Digested> withFiles(Workspace workspace, String artifacts, boolean optional,
+                                               String namedIn) throws BadInputException {
         Path base = workspace.resolve(artifacts, namedIn);
         if (optional && !Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -52,6 +87,7 @@ public final class CandidateDigest {
             throw new BadInputException(namedIn, 0, 0, "model artefacts '" + artifacts
                     + "' not found; expected a file or folder with the model (set model.artifacts)");
         }
+        boolean single = Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS);
         List<Entry> entries = list(base, artifacts);
         if (entries.isEmpty()) {
             throw new BadInputException(artifacts, 0, 0, "the model artefact folder holds no file");
@@ -67,9 +103,11 @@ public final class CandidateDigest {
         MessageDigest sha = sha256();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
+        List<ArtefactFile> files = new ArrayList<>();
         for (Entry entry : entries) {
             sha.update(entry.name);
             sha.update((byte) 0);
+            MessageDigest own = sha256();
             long size;
             try {
                 size = Files.size(entry.path);
@@ -79,6 +117,7 @@ public final class CandidateDigest {
                         LinkOption.NOFOLLOW_LINKS)) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         sha.update(buffer, 0, n);
+                        own.update(buffer, 0, n);
                         read += n;
                     }
                 }
@@ -89,9 +128,11 @@ public final class CandidateDigest {
                 throw new BadInputException(display(artifacts, entry), 0, 0, "cannot read: " + e.getMessage(), e);
             }
             total += size;
+            files.add(new ArtefactFile(single ? artifacts : display(artifacts.replaceAll("/+$", ""), entry),
+                    HexFormat.of().formatHex(own.digest()), size));
         }
-        return Optional.of(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
-                entries.size(), total));
+        return Optional.of(new Digested(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
+                entries.size(), total), files));
     }
 
     private static String display(String artifacts, Entry entry) {
