@@ -86,7 +86,7 @@ public final class StatisticsFiles {
     }
 
     /** Parses, checks and builds; {@code display} names the source in messages. */
-    static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
+    public static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
             throws BadInputException {
         JsonNode root = checkedTree(bytes, display, Statistics.FORMAT, Statistics.VERSION,
                 "a statistics file written by 'mlgates stats'", Holder.SCHEMA_INSTANCE);
