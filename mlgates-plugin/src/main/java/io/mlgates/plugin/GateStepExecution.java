@@ -7,7 +7,10 @@ import hudson.model.TaskListener;
 import io.mlgates.core.BadInputException;
 import io.mlgates.plugin.logic.Completion;
 import io.mlgates.plugin.logic.OrganisationText;
+import io.mlgates.plugin.logic.attest.Signing;
 import java.util.Map;
+import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -42,8 +45,11 @@ final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<St
         } catch (BadInputException e) {
             throw new AbortException("the organisation policy in Manage Jenkins cannot be applied: " + e.getMessage());
         }
-        Completion done = step.call(organisation).run(new AgentWorkspace(context.get(FilePath.class), listener),
-                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class), listener), listener.getLogger()::println);
+        Signing signing = new Signing(SigningConfiguration.get().keys(),
+                Optional.ofNullable(Jenkins.get().getRootUrl()));
+        Completion done = step.call(organisation, signing).run(new AgentWorkspace(context.get(FilePath.class),
+                listener), new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class), listener),
+                listener.getLogger()::println);
         if (done.failed()) {
             throw new AbortException(done.failure());
         }
