@@ -186,7 +186,7 @@ class HpiPackagingIT {
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
-                        "io.mlgates.plugin.TeamRegistryConfiguration");
+                        "io.mlgates.plugin.SigningConfiguration", "io.mlgates.plugin.TeamRegistryConfiguration");
     }
 
     @Test
@@ -197,7 +197,7 @@ class HpiPackagingIT {
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
-                        "io.mlgates.plugin.TeamRegistryConfiguration");
+                        "io.mlgates.plugin.SigningConfiguration", "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
                 .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction",

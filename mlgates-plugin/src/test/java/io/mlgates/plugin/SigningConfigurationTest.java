@@ -37,11 +37,6 @@ class SigningConfigurationTest {
     /** A secret file credential. */
     record SecretFile(byte[] bytes) implements FileCredentials {
         @Override
-        public String getFileName() {
-            return "signing.pem";
-        }
-
-        @Override
         public InputStream getContent() {
             return new ByteArrayInputStream(bytes);
         }

@@ -6,9 +6,6 @@ import java.io.InputStream;
 
 /** Shim of the plain-credentials plugin's {@code FileCredentials}: a secret file. */
 public interface FileCredentials extends StandardCredentials {
-    /** The name of the file as it was uploaded. */
-    String getFileName();
-
     /** The file's bytes. */
     InputStream getContent() throws IOException;
 }
