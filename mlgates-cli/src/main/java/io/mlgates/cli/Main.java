@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, EthicsCommand.class, RunCommand.class, ReportCommand.class,
                 InitCommand.class, PromoteCommand.class, DecisionCommand.Approve.class, DecisionCommand.Reject.class,
                 RegistryCommand.class, AuditCommand.class, AttestCommand.class, BoardCommand.class, StatsCommand.class,
-                ProfileCommand.class},
+                ProfileCommand.class, BomCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS, WARN or WAIVED; promoted, recorded, intact", "1:FAIL or ERROR: the gate did not"
                 + " pass; refused by a rule (the message says which and what is missing); audit log tampered with",

@@ -1,9 +1,13 @@
 package io.mlgates.core.attestation;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.candidate.ArtefactFile;
+import io.mlgates.core.candidate.Artefacts;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.candidate.CandidateDigest;
 import io.mlgates.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,21 +39,25 @@ public final class CandidateSubjects {
      */
     public static List<ResourceDescriptor> of(Workspace workspace, Candidate candidate, String namedIn)
             throws BadInputException {
-        CandidateDigest.Digested digested = CandidateDigest.withFiles(workspace, candidate.artifacts(), false,
-                namedIn).orElseThrow();
+        Artefacts artefacts = CandidateDigest.withFiles(workspace, candidate.artifacts(), namedIn);
         if (candidate.kind() == Candidate.Kind.PREDICTIONS) {
-            CandidateDigest.ArtefactFile file = digested.files().get(0);
-            if (digested.files().size() != 1 || !("sha256:" + file.sha256()).equals(candidate.digest())) {
-                throw changed(candidate, "sha256:" + file.sha256());
+            ArtefactFile file = artefacts.files().get(0);
+            if (artefacts.files().size() != 1 || !file.digest().equals(candidate.digest())) {
+                throw changed(candidate, file.digest());
             }
-            return List.of(ResourceDescriptor.of(candidate.artifacts(), "sha256", file.sha256()));
+            return List.of(ResourceDescriptor.of(candidate.artifacts(), "sha256", file.hex()));
         }
-        if (!digested.candidate().digest().equals(candidate.digest())) {
-            throw changed(candidate, digested.candidate().digest());
+        if (!artefacts.candidate().digest().equals(candidate.digest())) {
+            throw changed(candidate, artefacts.candidate().digest());
         }
+        // A folder's files are named under it (model/weights.bin); a single artefact file by its own name.
+        boolean folder = Files.isDirectory(workspace.resolve(candidate.artifacts(), namedIn),
+                LinkOption.NOFOLLOW_LINKS);
+        String prefix = candidate.artifacts().replaceAll("/+$", "") + "/";
         List<ResourceDescriptor> subjects = new ArrayList<>();
-        for (CandidateDigest.ArtefactFile file : digested.files()) {
-            subjects.add(ResourceDescriptor.of(file.path(), "sha256", file.sha256()));
+        for (ArtefactFile file : artefacts.files()) {
+            subjects.add(ResourceDescriptor.of(folder ? prefix + file.path() : candidate.artifacts(), "sha256",
+                    file.hex()));
         }
         subjects.add(ResourceDescriptor.of(candidate.artifacts(), TREE_ALGORITHM, hex(candidate.digest())));
         return subjects;

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,40 +44,20 @@ public final class CandidateDigest {
      */
     public static Optional<Candidate> ofArtefacts(Workspace workspace, String artifacts, boolean optional,
                                                   String namedIn) throws BadInputException {
-        return withFiles(workspace, artifacts, optional, namedIn).map(Digested::candidate);
+        return digest(workspace, artifacts, optional, namedIn, false).map(Artefacts::candidate);
     }
 
     /**
-     * A candidate with the SHA-256 of each of its files, as attestations name them.
-     *
-     * @param candidate the candidate
-     * @param files its artefact files in digest order
+     * The candidate of the model artefacts with each file's own SHA-256, taken in the same read, so that the files
+     * listed are exactly those digested (a bill of materials names both).
      */
-    public record Digested(Candidate candidate, List<ArtefactFile> files) {
-        public Digested {
-            Objects.requireNonNull(candidate, "candidate");
-            files = List.copyOf(files);
-        }
+    public static Artefacts withFiles(Workspace workspace, String artifacts, String namedIn)
+            throws BadInputException {
+        return digest(workspace, artifacts, false, namedIn, true).orElseThrow();
     }
 
-    /**
-     * One artefact file.
-     *
-     * @param path its path as the policy's artefacts and the file's relative path name it ({@code model/weights.bin});
-     *     for a single artefact file, the artefacts as named
-     * @param sha256 64 lower-case hex digits of its bytes' SHA-256
-     * @param bytes its size
-     */
-    public record ArtefactFile(String path, String sha256, long bytes) {
-        public ArtefactFile {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(sha256, "sha256");
-        }
-    }
-
-    /** As {@link #ofArtefacts}, with each file's own digest taken in the same pass. */
-    public static Optional<Digested> withFiles(Workspace workspace, String artifacts, boolean optional,
-                                               String namedIn) throws BadInputException {
+    private static Optional<Artefacts> digest(Workspace workspace, String artifacts, boolean optional,
+                                              String namedIn, boolean eachFile) throws BadInputException {
         Path base = workspace.resolve(artifacts, namedIn);
         if (optional && !Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -87,7 +66,6 @@ public final class CandidateDigest {
             throw new BadInputException(namedIn, 0, 0, "model artefacts '" + artifacts
                     + "' not found; expected a file or folder with the model (set model.artifacts)");
         }
-        boolean single = Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS);
         List<Entry> entries = list(base, artifacts);
         if (entries.isEmpty()) {
             throw new BadInputException(artifacts, 0, 0, "the model artefact folder holds no file");
@@ -105,9 +83,9 @@ public final class CandidateDigest {
         long total = 0;
         List<ArtefactFile> files = new ArrayList<>();
         for (Entry entry : entries) {
+            MessageDigest own = eachFile ? sha256() : null;
             sha.update(entry.name);
             sha.update((byte) 0);
-            MessageDigest own = sha256();
             long size;
             try {
                 size = Files.size(entry.path);
@@ -117,7 +95,9 @@ public final class CandidateDigest {
                         LinkOption.NOFOLLOW_LINKS)) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         sha.update(buffer, 0, n);
-                        own.update(buffer, 0, n);
+                        if (own != null) {
+                            own.update(buffer, 0, n);
+                        }
                         read += n;
                     }
                 }
@@ -128,10 +108,12 @@ public final class CandidateDigest {
                 throw new BadInputException(display(artifacts, entry), 0, 0, "cannot read: " + e.getMessage(), e);
             }
             total += size;
-            files.add(new ArtefactFile(single ? artifacts : display(artifacts.replaceAll("/+$", ""), entry),
-                    HexFormat.of().formatHex(own.digest()), size));
+            if (own != null) {
+                files.add(new ArtefactFile(new String(entry.name, StandardCharsets.UTF_8),
+                        "sha256:" + HexFormat.of().formatHex(own.digest()), size));
+            }
         }
-        return Optional.of(new Digested(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
+        return Optional.of(new Artefacts(new Candidate("sha256:" + HexFormat.of().formatHex(sha.digest()), artifacts,
                 entries.size(), total), files));
     }
 

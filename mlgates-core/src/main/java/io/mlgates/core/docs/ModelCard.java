@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,12 +30,14 @@ public final class ModelCard {
     private final Map<CardSection, Boolean> sections;
     private final Set<CardSection> unfilled;
     private final List<DeclaredMetric> declaredMetrics;
+    private final Map<CardSection, String> texts;
 
     private ModelCard(Map<CardSection, Boolean> sections, Set<CardSection> unfilled,
-                      List<DeclaredMetric> declaredMetrics) {
+                      List<DeclaredMetric> declaredMetrics, Map<CardSection, String> texts) {
         this.sections = sections;
         this.unfilled = Set.copyOf(unfilled);
         this.declaredMetrics = List.copyOf(declaredMetrics);
+        this.texts = Map.copyOf(texts);
     }
 
     /**
@@ -52,14 +55,17 @@ public final class ModelCard {
             }
             Map<CardSection, Boolean> present = new EnumMap<>(CardSection.class);
             Set<CardSection> unfilled = EnumSet.noneOf(CardSection.class);
+            Map<CardSection, String> texts = new EnumMap<>(CardSection.class);
             for (CardSection s : CardSection.values()) {
                 boolean marked = root.path(s.id()).toString().contains(TEMPLATE_MARKER);
                 present.put(s, says(root.path(s.id())) && !marked);
                 if (marked) {
                     unfilled.add(s);
+                } else if (present.get(s)) {
+                    texts.put(s, plain(root.path(s.id())));
                 }
             }
-            return new ModelCard(present, unfilled, metrics(root, display));
+            return new ModelCard(present, unfilled, metrics(root, display), texts);
         }
         return markdown(text, display);
     }
@@ -97,6 +103,7 @@ public final class ModelCard {
         }
         Map<CardSection, Boolean> present = new EnumMap<>(CardSection.class);
         Set<CardSection> unfilled = EnumSet.noneOf(CardSection.class);
+        Map<CardSection, String> texts = new EnumMap<>(CardSection.class);
         for (CardSection s : CardSection.values()) {
             present.put(s, false);
         }
@@ -120,13 +127,15 @@ public final class ModelCard {
             for (CardSection s : CardSection.values()) {
                 if (s.matchesHeading(heading.text()) && says) {
                     present.put(s, true);
+                    texts.merge(s, body.toString().replaceAll("(?s)<!--.*?-->", "")
+                            .replace("[More Information Needed]", "").strip(), ModelCard::joined);
                 } else if (s.matchesHeading(heading.text()) && marked) {
                     unfilled.add(s);
                 }
             }
         }
         unfilled.removeIf(present::get);
-        return new ModelCard(present, unfilled, metadata == null ? List.of() : metrics(metadata, display));
+        return new ModelCard(present, unfilled, metadata == null ? List.of() : metrics(metadata, display), texts);
     }
 
     private record Heading(int line, int level, String text) {
@@ -160,6 +169,24 @@ public final class ModelCard {
         return value.isValueNode() && !value.isNull() && !value.isMissingNode();
     }
 
+    /** Two headings' text of one section; a subsection's text (Hugging Face's Uses / Direct Use) is in its parent's. */
+    private static String joined(String first, String second) {
+        return first.contains(second) ? first : second.contains(first) ? second : first + "\n\n" + second;
+    }
+
+    /** A YAML or JSON section's text: a string as it is, a list's items one a line, anything else as JSON. */
+    private static String plain(JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText().strip();
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(plain(item)));
+            return String.join("\n", items);
+        }
+        return value.toString();
+    }
+
     /** Hugging Face's {@code model-index: [{results: [{metrics: [{type, value}]}]}]}. */
     private static List<DeclaredMetric> metrics(JsonNode root, String display) throws DocumentException {
         List<DeclaredMetric> out = new ArrayList<>();
@@ -187,6 +214,14 @@ public final class ModelCard {
     /** Whether the card has the section only as the template left it: holding {@value #TEMPLATE_MARKER}. */
     public boolean isUnfilled(CardSection section) {
         return unfilled.contains(section);
+    }
+
+    /**
+     * The text of a section that says something (not the template's), as written: Markdown below the heading, the
+     * sub-headings' lines and HTML comments left out; several headings of one section joined by a blank line.
+     */
+    public Optional<String> text(CardSection section) {
+        return Optional.ofNullable(texts.get(section));
     }
 
     /** The metric values the card states, in order. */

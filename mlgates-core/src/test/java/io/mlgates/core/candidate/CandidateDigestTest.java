@@ -44,6 +44,22 @@ class CandidateDigestTest {
     }
 
     @Test
+    @DisplayName("with its files, the candidate is the same and each file carries the SHA-256 of its own bytes")
+    void withFiles() throws Exception {
+        Files.createDirectories(repo.resolve("model/sub"));
+        Files.writeString(repo.resolve("model/b.bin"), "bb");
+        Files.writeString(repo.resolve("model/sub/a.txt"), "a");
+
+        Artefacts a = CandidateDigest.withFiles(Workspace.at(repo), "model", "test");
+
+        assertThat(a.candidate()).isEqualTo(CandidateDigest.of(Workspace.at(repo), "model", "test"));
+        assertThat(a.files()).extracting(ArtefactFile::path).containsExactly("b.bin", "sub/a.txt");
+        assertThat(a.files().get(0).digest()).isEqualTo("sha256:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest("bb".getBytes(StandardCharsets.UTF_8))));
+        assertThat(a.files().get(1).bytes()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("the same files give the same digest wherever they lie; one changed byte gives another")
     void stableAndSensitive() throws Exception {
         Path other = Files.createDirectories(repo.resolve("elsewhere/deeper"));

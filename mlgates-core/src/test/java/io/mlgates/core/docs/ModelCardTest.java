@@ -81,4 +81,26 @@ class ModelCardTest {
         assertThat(Licences.problem("odbl-1.0", Optional.empty(), List.of())).isEmpty();
         assertThat(Licences.problem("NONE", Optional.empty(), List.of())).isPresent();
     }
+
+    @Test
+    @DisplayName("a section's text is kept as written, without comments, the template's filler or a subsection twice")
+    void sectionTexts() throws Exception {
+        ModelCard card = ModelCard.markdown("""
+                # Model Card for m
+                ## Uses
+                ### Direct Use
+                Ranking applications.
+                <!-- what the template asks -->
+                ### Out-of-Scope Use
+                [More Information Needed]
+                ## Limitations
+                Small data.
+                ## Caveats
+                - Old data.
+                """, "README.md");
+        assertThat(card.text(CardSection.INTENDED_USE)).contains("Ranking applications.");
+        assertThat(card.text(CardSection.OUT_OF_SCOPE_USES)).isEmpty();
+        assertThat(card.text(CardSection.CAVEATS)).contains("Small data.\n\n- Old data.");
+        assertThat(card.text(CardSection.OWNER_CONTACT)).isEmpty();
+    }
 }
