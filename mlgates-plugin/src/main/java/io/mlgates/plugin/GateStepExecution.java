@@ -1,10 +1,12 @@
 package io.mlgates.plugin;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.mlgates.core.BadInputException;
+import io.mlgates.plugin.logic.BuildShare;
 import io.mlgates.plugin.logic.Completion;
 import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.attest.Signing;
@@ -45,10 +47,14 @@ final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<St
         } catch (BadInputException e) {
             throw new AbortException("the organisation policy in Manage Jenkins cannot be applied: " + e.getMessage());
         }
+        Run<?, ?> run = context.get(Run.class);
+        EnvVars environment = context.get(EnvVars.class);
+        Optional<BuildShare> share = environment == null ? Optional.empty() : BuildShare.of(environment,
+                run.getParent().getFullName(), run.getNumber(), GateResultsAction.of(run).sharingKey());
         Signing signing = new Signing(SigningConfiguration.get().keys(),
                 Optional.ofNullable(Jenkins.get().getRootUrl()));
         Completion done = step.call(organisation, signing).run(new AgentWorkspace(context.get(FilePath.class),
-                listener), new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class), listener),
+                listener, share), new JenkinsBuild(run, context.get(FlowNode.class), listener),
                 listener.getLogger()::println);
         if (done.failed()) {
             throw new AbortException(done.failure());
