@@ -123,8 +123,17 @@ public final class ScoreBudget implements AutoCloseable {
         if (folder == null) {
             folder = Files.createTempDirectory(parent, "mlgates-scores-");
             Path made = folder;
-            cleanup = new Thread(() -> deleteQuietly(made), "mlgates-score-spill-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
+            Thread hook = new Thread(() -> deleteQuietly(made), "mlgates-score-spill-cleanup");
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the process is ending (a SIGTERM while this thread still reads): the hooks that remove spilled
+                // runs have started without this folder, so remove it here and spill nothing more
+                deleteQuietly(made);
+                folder = null;
+                throw new IOException("the process is shutting down: scores are not spilled to " + made);
+            }
+            cleanup = hook;
         }
         return folder.resolve("run-" + (runs++) + ".bin");
     }
@@ -172,8 +181,14 @@ public final class ScoreBudget implements AutoCloseable {
             } catch (java.nio.file.NoSuchFileException gone) {
                 return;
             } catch (IOException e) {
-                if (attempt == 10) {
+                if (attempt == 50) {
                     throw new UncheckedIOException("cannot remove the spilled score runs in " + folder, e);
+                }
+                // a loaded machine can keep a writer between our listing and the folder's removal: give it time
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }
