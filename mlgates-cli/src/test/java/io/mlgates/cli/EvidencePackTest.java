@@ -55,15 +55,6 @@ class EvidencePackTest {
         pack = repo.resolve(".mlgates/evidence-pack");
     }
 
-    private Path keygen(String name) throws Exception {
-        Path key = tmp.resolve("keys").resolve(name);
-        Files.createDirectories(key.getParent());
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
-                key.toString()).redirectErrorStream(true).start();
-        assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
-        return key;
-    }
-
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
@@ -88,7 +79,7 @@ class EvidencePackTest {
         // an approval, so that the audit chain holds one for the candidate
         assertThat(run(tmp, "approve", repo.toString(), "--stage", "production", "--reason", "reviewed", "--as",
                 "priya")).as(err.toString()).isZero();
-        Path key = keygen("auditor@example.com");
+        Path key = SshKeys.keygen(tmp.resolve("keys"), "auditor@example.com");
         assertThat(run(repo, "report", "--pack", "--sign-key", key.toString())).as(err.toString()).isZero();
         assertThat(out.toString().strip()).isEqualTo(pack.resolve("index.html").toString());
 
