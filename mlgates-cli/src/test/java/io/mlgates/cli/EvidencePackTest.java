@@ -175,6 +175,11 @@ class EvidencePackTest {
         assertThat(absent.get("audit")).startsWith("no registry at .mlgates/registry.db");
         assertThat(absent.get("signature")).contains("--sign-key");
         assertThat(index.path("manifest").path("signature").isNull()).isTrue();
+
+        // a pack inside the results folder would copy itself into the next one
+        assertThat(run(fresh, "report", "--pack", "--out", ".mlgates/results/pack")).isEqualTo(2);
+        assertThat(err.toString()).contains("lie one inside the other");
+        assertThat(fresh.resolve(".mlgates/results/pack")).doesNotExist();
     }
 
     @Test

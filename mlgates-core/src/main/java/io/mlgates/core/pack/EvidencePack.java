@@ -115,6 +115,13 @@ public final class EvidencePack {
             throw new BadInputException(in.resultsShown(), 0, 0, "not a folder: expected the results folder of"
                     + " the gates (mlgates run writes it)");
         }
+        Path results = in.results().toAbsolutePath().normalize();
+        Path target = pack.toAbsolutePath().normalize();
+        if (target.startsWith(results) || results.startsWith(target)) {
+            // the pack copies the results folder: inside it, each pack would hold the one before
+            throw new BadInputException(pack.toString(), 0, 0, "the evidence pack and the results folder "
+                    + in.resultsShown() + " lie one inside the other; write the pack to a folder of its own");
+        }
         try (RunFolder run = RunFolder.begin(pack, disk)) {
             Path staging = run.staging();
             Contents contents = new Contents();
