@@ -3,6 +3,8 @@ package io.mlgates.core.data;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,8 +12,15 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /** The SHA-256 digest of a whole file, read in order from its channel (beside a parallel read of its ranges). */
-final class FileDigest {
+public final class FileDigest {
     private FileDigest() {
+    }
+
+    /** {@code sha256:} and the hex digest of {@code file}'s bytes, as a read of its rows names them. */
+    public static String of(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return of(channel);
+        }
     }
 
     /** {@code sha256:} and the hex digest of the channel's file, from its first byte to its last. */

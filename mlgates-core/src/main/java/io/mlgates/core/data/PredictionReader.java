@@ -260,6 +260,21 @@ public final class PredictionReader implements Closeable {
         }
     }
 
+    /**
+     * Reads rows another engine hands over (a Spark partition) as a file's records: the same columns are required,
+     * and the same rows are invalid or failed predictions; a row's number among them stands for its line.
+     *
+     * @param displayName how messages name the rows (the table and the part of it)
+     */
+    public static PredictionReader open(TableRows rows, String displayName, PredictionSource source, TaskType task,
+                                        List<String> groupColumns) throws BadInputException {
+        List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
+                source.prediction().name(), source.weight().name()));
+        wanted.addAll(groupColumns);
+        return new PredictionReader(new TableRowsReader(displayName, wanted, rows), displayName, source, task,
+                groupColumns, List.of(), ProgressListener.NONE, false, null, null, null);
+    }
+
     private static BadInputException notFound(String displayName) {
         return new BadInputException(displayName, 0, 0,
                 "prediction file not found; expected held-out predictions there (set predictions.path)");

@@ -1,6 +1,5 @@
 package io.mlgates.core.gate;
 
-import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.policy.Favourable;
 import io.mlgates.core.policy.Policy;
@@ -31,10 +30,11 @@ public record BinaryReading(String positive, Optional<String> negative, double t
     }
 
     /**
-     * How {@code reader} read a binary model's rows from {@code source} (the policy's, with the command line's column
+     * How the reader that gave {@code reader}'s account read a binary model's rows from {@code source} (the policy's,
+     * with the command line's column
      * choices applied); empty for the other tasks.
      */
-    static Optional<BinaryReading> of(Policy policy, PredictionSource source, PredictionReader reader) {
+    static Optional<BinaryReading> of(Policy policy, PredictionSource source, ReadAccount reader) {
         if (policy.task() != TaskType.BINARY) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.mlgates.core.gate;
 
 import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.stats.Statistics;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,12 +23,18 @@ import java.util.Optional;
  * @param binary for a binary model, how its rows were read as decisions
  * @param source whether the rows were read, or statistics of them (then the counts are the files' and no row is
  *     named: dropped and failed rows have no reasons)
+ * @param origins for statistics, which engine computed each file that says so (the Spark job), in file order
  */
 public record DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
                           List<String> dropReasons, long failedPredictions, List<String> failureReasons,
-                          long bytes, Optional<BinaryReading> binary, DataSource source) {
+                          long bytes, Optional<BinaryReading> binary, DataSource source,
+                          List<Statistics.Origin> origins) {
     public DataSummary {
         Objects.requireNonNull(source, "source");
+        origins = List.copyOf(origins);
+        if (!origins.isEmpty() && source != DataSource.STATISTICS) {
+            throw new IllegalArgumentException("only statistics name the engine that computed them");
+        }
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(binary, "binary");
@@ -40,6 +47,14 @@ public record DataSummary(String predictions, TaskType task, List<String> classe
         if (binary.isPresent() && task != TaskType.BINARY) {
             throw new IllegalArgumentException("only a binary model's rows are read as positive and negative");
         }
+    }
+
+    /** Rows read, or statistics whose files name no engine. */
+    public DataSummary(String predictions, TaskType task, List<String> classes, long rows, long droppedRows,
+                       List<String> dropReasons, long failedPredictions, List<String> failureReasons, long bytes,
+                       Optional<BinaryReading> binary, DataSource source) {
+        this(predictions, task, classes, rows, droppedRows, dropReasons, failedPredictions, failureReasons, bytes,
+                binary, source, List.of());
     }
 
     /** Rows read from a prediction file. */
@@ -59,7 +74,11 @@ public record DataSummary(String predictions, TaskType task, List<String> classe
 
     /** What was judged, in words: the prediction file, or "statistics a.json, b.json". */
     public String described() {
-        return source == DataSource.STATISTICS ? "statistics " + predictions : predictions;
+        if (source != DataSource.STATISTICS) {
+            return predictions;
+        }
+        return "statistics " + predictions + (origins.isEmpty() ? "" : " (computed by "
+                + String.join("; ", origins.stream().map(Statistics.Origin::describe).toList()) + ")");
     }
 
     /** Rows of the file: judged, dropped, and failed predictions left out of the judged rows. */

@@ -111,10 +111,10 @@ public final class EthicsGate {
             candidate = judged.candidate(artefacts, policyName);
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sensitive, request.progress())) {
-            PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             Grouped read = Grouped.of(shared.isPresent() ? shared.get().rows().statistics() : RowStatistics.read(opened,
                     source, policy.task(), shape(policy, sensitive, fairness.intersections(), ranks), scoreBudget),
                     sensitive, fairness.intersections());
+            ReadAccount reader = shared.isPresent() ? shared.get().account() : ReadAccount.of(opened);
             overall = read.overall();
             groups = read.groups();
             classNames = reader.classNames();

@@ -200,7 +200,8 @@ final class JudgedStatistics {
                 policy.ethics().fairness().favourable() == Favourable.POSITIVE));
         return new DataSummary(String.join(", ", reads.stream().map(StatisticsFiles.Read::display).toList()),
                 statistics.task(), statistics.classes(), statistics.rows(), statistics.rowsDropped(), List.of(),
-                statistics.failedPredictions(), List.of(), bytes, binary, DataSource.STATISTICS);
+                statistics.failedPredictions(), List.of(), bytes, binary, DataSource.STATISTICS,
+                reads.stream().flatMap(r -> r.origin().stream()).toList());
     }
 
     List<String> classNames() {

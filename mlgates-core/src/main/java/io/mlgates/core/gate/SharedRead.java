@@ -2,6 +2,7 @@ package io.mlgates.core.gate;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
@@ -31,7 +32,7 @@ public final class SharedRead {
      * What a gate takes from a shared read: the reader's account of the file, and what its rows gave (their
      * statistics, the schema's checks of their values).
      */
-    record Read(PredictionReader reader, ValidationGate.Rows rows) {
+    record Read(ReadAccount account, ValidationGate.Rows rows) {
     }
 
     /** Both gates' results, in that order, from one read of the predictions where it gives the same. */
@@ -80,12 +81,22 @@ public final class SharedRead {
                 docs.cardDeclaresRankMetrics());
         PredictionSource source = validation.columns().applyTo(policy.predictions());
         Optional<InputSchema> schema = SchemaChecks.declared(ws, policy, policyName, new ArrayList<>());
-        try (PredictionReader reader = PredictionReader.open(path, ws.display(path), source, policy.task(),
-                shape.groupColumns(), ValidationGate.inputColumns(schema), validation.progress())) {
+        return rows(path, ws.display(path), source, policy, shape, schema, validation.progress(), scoreBudget);
+    }
+
+    /**
+     * Reads the rows of {@code path} into the statistics of {@code shape} and the declared schema's checks: what both
+     * gates take from a read; empty when the read dropped a row (or the file could not be read to its end).
+     */
+    static Optional<Read> rows(Path path, String display, PredictionSource source, Policy policy,
+                               RowStatistics.Shape shape, Optional<InputSchema> schema, ProgressListener progress,
+                               ScoreBudget scoreBudget) throws BadInputException {
+        try (PredictionReader reader = PredictionReader.open(path, display, source, policy.task(),
+                shape.groupColumns(), ValidationGate.inputColumns(schema), progress)) {
             ValidationGate.Rows rows = ValidationGate.read(reader, source, policy, shape, scoreBudget,
                     ValidationGate.SchemaInputs.of(schema, reader));
-            reader.digest(); // taken now: the file is closed when the gates ask
-            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read(reader, rows));
+            // the account is taken now: the file is closed when the gates ask
+            return reader.rowsDropped() > 0 ? Optional.empty() : Optional.of(new Read(ReadAccount.of(reader), rows));
         } catch (IOException e) {
             return Optional.empty();
         }

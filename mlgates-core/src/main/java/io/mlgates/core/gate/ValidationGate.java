@@ -113,11 +113,11 @@ public final class ValidationGate {
             schemaRows = Optional.empty();
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, readerInputs, request.progress())) {
-            PredictionReader reader = shared.isPresent() ? shared.get().reader() : opened;
             int firstCurrent = inputColumns(schema).size();
             Rows rows = shared.isPresent() ? shared.get().rows()
                     : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened),
                     drift.map(d -> () -> new DataDrift.Current(currentColumns, firstCurrent)));
+            ReadAccount reader = shared.isPresent() ? shared.get().account() : ReadAccount.of(opened);
             current = rows.current();
             hasScores = reader.hasScores();
             Sliced read = Sliced.of(rows.statistics(), sliceColumns);

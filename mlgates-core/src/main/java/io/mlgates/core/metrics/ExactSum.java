@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * The exact sum of doubles and of exact products of doubles: a fixed-point accumulator wide enough for every bit
  * of every such term (a "superaccumulator", after Kulisch and Neal), kept as 32-bit digits in {@code long}s so that
- * an addition touches at most five of them and a carry is propagated only once in 2^30 additions. Since no
+ * an addition touches at most five of them and a carry is propagated only once in 2^30 additions. A double is first
+ * added to a lazy tier, the sum of the mantissas of each binary exponent, which costs one addition and is settled
+ * into the digits every 2^10 additions and before the sum is read or merged. Since no
  * addition rounds, sums taken in any order, split and merged in any way, are the same number, bit for bit; it is
  * rounded once, correctly (to nearest, ties to even), when read.
  *
@@ -30,16 +32,100 @@ public final class ExactSum {
     private static final int OFFSET_DIGITS = OFFSET / DIGIT_BITS;
     private static final Pattern CANONICAL = Pattern.compile("0|(-?)0x([0-9a-f]+)p(-?[0-9]+)");
 
+    /** Additions of doubles into the buckets between two settlings: 2^10 mantissas of 53 bits stay below 2^63. */
+    static final int LAZY_ADDS = 1 << 10;
+    /** Binary exponents a window of buckets grows by: the terms of one sum mostly lie within a few dozen. */
+    private static final int BUCKET_WINDOW = 64;
+
+    private static final long[] NO_BUCKETS = new long[0];
+
     /** digits[i] weighs 2^(32 (i + low)). */
     private long[] digits = new long[0];
     private int low;
     private int pending;
+    /**
+     * The lazy tier: buckets[i] is the sum of the mantissas (with their signs) of the doubles added since the last
+     * settling whose biased exponent is bucketLow + i, so that it weighs 2^(bucketLow + i - 1075).
+     */
+    private long[] buckets = NO_BUCKETS;
+    private int bucketLow;
+    private int lazyAdds;
 
     public ExactSum() {
     }
 
-    /** Adds a finite double: three digits at most, the hot path of every accumulator. */
+    /**
+     * Adds a finite double, the hot path of every accumulator: its mantissa goes into the bucket of its binary
+     * exponent, a single addition; the buckets are settled into the digits every {@link #LAZY_ADDS} additions and
+     * whenever the sum is read or merged. A zero, a subnormal or an exponent outside the buckets' window takes the
+     * digits' path.
+     */
     public void add(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        int i = biased - bucketLow;
+        // the window lies within biased exponents 1 to 0x7FE: a zero, a subnormal and a non-finite x fall outside it
+        if (i < 0 || i >= buckets.length) {
+            addOutsideBuckets(x, biased);
+            return;
+        }
+        long sign = bits >> 63; // 0 or -1
+        long m = (bits & 0xF_FFFF_FFFF_FFFFL | 1L << 52) ^ sign;
+        buckets[i] += m - sign; // the mantissa, negated for a negative x
+        if (++lazyAdds == LAZY_ADDS) {
+            settle();
+        }
+    }
+
+    /** A zero, a subnormal, an infinity or NaN, or a normal double whose exponent the buckets do not cover yet. */
+    private void addOutsideBuckets(double x, int biased) {
+        if (biased == 0x7FF) {
+            throw new IllegalArgumentException("not a finite number: " + x);
+        }
+        if (biased == 0) {
+            addToDigits(x);
+            return;
+        }
+        widenBuckets(biased);
+        add(x);
+    }
+
+    /** Widens the buckets' window to cover a biased exponent, by at least a window's length each time. */
+    private void widenBuckets(int biased) {
+        if (buckets.length == 0) {
+            int from = Math.max(1, biased - BUCKET_WINDOW / 2);
+            int to = Math.min(0x7FE, from + BUCKET_WINDOW - 1);
+            buckets = new long[to - from + 1];
+            bucketLow = from;
+            return;
+        }
+        int high = bucketLow + buckets.length - 1;
+        int from = biased < bucketLow ? Math.max(1, Math.min(biased, bucketLow - BUCKET_WINDOW)) : bucketLow;
+        int to = biased > high ? Math.min(0x7FE, Math.max(biased, high + BUCKET_WINDOW)) : high;
+        long[] grown = new long[to - from + 1];
+        System.arraycopy(buckets, 0, grown, bucketLow - from, buckets.length);
+        buckets = grown;
+        bucketLow = from;
+    }
+
+    /**
+     * Moves the buckets into the digits: each holds the sum of fewer than {@link #LAZY_ADDS} mantissas of 53 bits,
+     * below 2^63 in magnitude, at its exponent.
+     */
+    private void settle() {
+        lazyAdds = 0;
+        long[] b = buckets;
+        for (int i = 0; i < b.length; i++) {
+            long v = b[i];
+            if (v != 0) {
+                b[i] = 0;
+                addMagnitude(0, Math.abs(v), bucketLow + i - 1075, v < 0);
+            }
+        }
+    }
+
+    /** Adds a finite double straight into the digits: three digits at most. */
+    private void addToDigits(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int biased = (int) (bits >>> 52) & 0x7FF;
         long m = bits & 0xF_FFFF_FFFF_FFFFL;
@@ -111,6 +197,11 @@ public final class ExactSum {
 
     /** Adds another sum; {@code other} is unchanged (and may be this). */
     public void add(ExactSum other) {
+        other.settle();
+        if (other != this) {
+            other.buckets = NO_BUCKETS; // a merged sum is mostly added to no more: its window need not stay
+        }
+        settle();
         if (other.digits.length == 0) {
             return;
         }
@@ -129,6 +220,7 @@ public final class ExactSum {
 
     /** The exact value. */
     public Exact exact() {
+        settle();
         normalize();
         BigInteger m = BigInteger.ZERO;
         for (int i = digits.length - 1; i >= 0; i--) {

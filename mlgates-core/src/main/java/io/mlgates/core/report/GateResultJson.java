@@ -28,6 +28,7 @@ import io.mlgates.core.gate.BinaryReading;
 import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.DataSource;
 import io.mlgates.core.gate.DataSummary;
+import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.gate.Evidence;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Limit;
@@ -65,6 +66,15 @@ public final class GateResultJson {
     public static final String SCHEMA_RESOURCE = "gate-result.schema.json";
 
     /** Members of an attribute's object that are not disparities, and of a group's that are not rates. */
+    private static List<Statistics.Origin> origins(JsonNode origins) {
+        List<Statistics.Origin> read = new ArrayList<>();
+        for (JsonNode o : origins) {
+            read.add(new Statistics.Origin(text(o, "engine"), text(o, "engineVersion"), text(o, "input"),
+                    text(o, "format"), o.required("rows").asLong(), o.required("partitions").asLong()));
+        }
+        return read;
+    }
+
     private static final Set<String> NOT_DISPARITIES = Set.of("reference", "comparedWith", "missingExcluded",
             "groups", "judged", "comparisons");
     private static final Set<String> NOT_RATES = Set.of("count", "weight", "excluded", "metrics");
@@ -121,6 +131,18 @@ public final class GateResultJson {
         d.failureReasons().forEach(failures::add);
         data.put("bytes", d.bytes());
         data.put("source", d.source().id());
+        if (!d.origins().isEmpty()) {
+            ArrayNode origins = data.putArray("origins");
+            for (Statistics.Origin o : d.origins()) {
+                ObjectNode origin = origins.addObject();
+                origin.put("engine", o.engine());
+                origin.put("engineVersion", o.engineVersion());
+                origin.put("input", o.input());
+                origin.put("format", o.format());
+                origin.put("rows", o.rows());
+                origin.put("partitions", o.partitions());
+            }
+        }
         d.binary().ifPresent(b -> {
             ObjectNode binary = data.putObject("binary");
             binary.put("positive", b.positive());
@@ -507,7 +529,7 @@ public final class GateResultJson {
                     d.required("droppedRows").asLong(), reasons, d.required("failedPredictions").asLong(),
                     texts(d.required("failureReasons")), d.required("bytes").asLong(), binary(d.path("binary")),
                     // results written before the source was recorded read rows
-                    d.has("source") ? DataSource.of(text(d, "source")) : DataSource.ROWS);
+                    d.has("source") ? DataSource.of(text(d, "source")) : DataSource.ROWS, origins(d.path("origins")));
             Map<String, MetricValue> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : root.required("metrics").properties()) {
                 JsonNode m = e.getValue();

@@ -42,6 +42,8 @@ public final class Statistics {
     private final Optional<Decisions> decisions;
     private long rowsDropped;
     private long failedPredictions;
+    /** Cleared by a merge: merged statistics no longer come from one run of one engine. */
+    private Optional<Origin> origin = Optional.empty();
 
     private Statistics(TaskType task, List<String> classes, Accumulator overall,
                        Map<String, Map<String, Accumulator>> slices, Optional<FairnessAccumulator> fairness,
@@ -81,6 +83,37 @@ public final class Statistics {
         public String describe() {
             return "positive '" + positive + "', " + predictionColumn.map(c -> "the decisions of column '" + c + "'")
                     .orElse("the score cut at " + threshold);
+        }
+    }
+
+    /**
+     * Which engine computed the statistics and over what, when another engine than a read of one file did
+     * (docs/spark.md); a gate's result shows it.
+     *
+     * @param engine the engine, {@code spark}
+     * @param engineVersion its version
+     * @param input the table as the job was given it (a path or a URI)
+     * @param format how the table was read ({@code parquet}, {@code csv}, ...)
+     * @param rows the table's rows read: judged, dropped, and failed predictions that were not judged
+     * @param partitions the partitions whose statistics were merged
+     */
+    public record Origin(String engine, String engineVersion, String input, String format, long rows,
+                         long partitions) {
+        public Origin {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(engineVersion, "engineVersion");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(format, "format");
+            if (rows < 0 || partitions < 1) {
+                throw new IllegalArgumentException("an origin has rows (>= 0) and partitions (>= 1): " + rows + ", "
+                        + partitions);
+            }
+        }
+
+        /** In words: "spark 4.1.0 over 1000 rows in 4 partitions of data.parquet (parquet)". */
+        public String describe() {
+            return engine + " " + engineVersion + " over " + rows + " rows in " + partitions + " partition"
+                    + (partitions == 1 ? "" : "s") + " of " + input + " (" + format + ")";
         }
     }
 
@@ -176,6 +209,16 @@ public final class Statistics {
         return decisions;
     }
 
+    /** Which engine computed these statistics, when the file says so; empty once merged. */
+    public Optional<Origin> origin() {
+        return origin;
+    }
+
+    /** Says which engine computed these statistics, over what; written with them. */
+    public void origin(Origin origin) {
+        this.origin = Optional.of(origin);
+    }
+
     /** Whether the slice column's accumulators keep a rank summary (those of a binary model may). */
     public boolean sliceHasRanks(String column) {
         Map<String, Accumulator> values = slices.get(column);
@@ -199,6 +242,7 @@ public final class Statistics {
         fairness.ifPresent(f -> f.merge(other.fairness.orElseThrow()));
         rowsDropped += other.rowsDropped;
         failedPredictions += other.failedPredictions;
+        origin = Optional.empty();
     }
 
     /** How {@code other} was built differently, in words; empty when the two merge. */
@@ -280,6 +324,17 @@ public final class Statistics {
                 g.writeStringField("predictionColumn", decisions.get().predictionColumn().orElse(null));
                 g.writeEndObject();
             }
+            if (origin.isPresent()) {
+                Origin o = origin.get();
+                g.writeObjectFieldStart("origin");
+                g.writeStringField("engine", o.engine());
+                g.writeStringField("engineVersion", o.engineVersion());
+                g.writeStringField("input", o.input());
+                g.writeStringField("format", o.format());
+                g.writeNumberField("rows", o.rows());
+                g.writeNumberField("partitions", o.partitions());
+                g.writeEndObject();
+            }
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -358,8 +413,21 @@ public final class Statistics {
             throw new StateJson.StateException("/rows/judged", "expected the rows of the metrics (" + overall.rows()
                     + "), got " + judged);
         }
-        return new Statistics(task, classes, overall, slices, fairness, decisions, StateJson.count(rows, "dropped", "/rows"),
-                StateJson.count(rows, "failedPredictions", "/rows"));
+        Statistics read = new Statistics(task, classes, overall, slices, fairness, decisions,
+                StateJson.count(rows, "dropped", "/rows"), StateJson.count(rows, "failedPredictions", "/rows"));
+        if (root.has("origin")) {
+            JsonNode o = root.path("origin");
+            long tableRows = StateJson.count(o, "rows", "/origin");
+            long inTable = judged + read.rowsDropped + (task == TaskType.BINARY ? 0 : read.failedPredictions);
+            if (tableRows != inTable) {
+                throw new StateJson.StateException("/origin/rows", "expected the rows judged, dropped and failed"
+                        + " (" + inTable + "), got " + tableRows);
+            }
+            read.origin(new Origin(o.path("engine").asText(), o.path("engineVersion").asText(),
+                    o.path("input").asText(), o.path("format").asText(), tableRows,
+                    StateJson.count(o, "partitions", "/origin")));
+        }
+        return read;
     }
 
     /** The task's accumulator, whichever it is. */

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -56,12 +57,19 @@ public final class StatisticsFiles {
      *
      * @param display how messages and results name it
      * @param digest {@code sha256:} digest of its bytes
+     * @param origin which engine computed them, as the file says (kept here: merging clears the statistics' own)
      */
-    public record Read(String display, String digest, Statistics statistics) {
+    public record Read(String display, String digest, Statistics statistics, Optional<Statistics.Origin> origin) {
         public Read {
             Objects.requireNonNull(display, "display");
             Objects.requireNonNull(digest, "digest");
             Objects.requireNonNull(statistics, "statistics");
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        /** A file read just now, with the origin its statistics name. */
+        public Read(String display, String digest, Statistics statistics) {
+            this(display, digest, statistics, statistics.origin());
         }
     }
 
@@ -86,7 +94,7 @@ public final class StatisticsFiles {
     }
 
     /** Parses, checks and builds; {@code display} names the source in messages. */
-    static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
+    public static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
             throws BadInputException {
         JsonNode root = checkedTree(bytes, display, Statistics.FORMAT, Statistics.VERSION,
                 "a statistics file written by 'mlgates stats'", Holder.SCHEMA_INSTANCE);

@@ -130,6 +130,60 @@ class ExactSumTest {
     }
 
     @Test
+    void theLargestMantissasFillABucketWithoutOverflowAcrossManySettlings() {
+        double largest = Math.nextDown(2.0); // 53 bits set
+        for (double x : new double[] {largest, -largest, Math.nextDown(Double.MAX_VALUE), Math.nextDown(1e-300)}) {
+            ExactSum sum = new ExactSum();
+            int n = 5 * ExactSum.LAZY_ADDS + 7;
+            for (int i = 0; i < n; i++) {
+                sum.add(x);
+            }
+            assertThat(exact(sum.exact().mantissa(), sum.exact().exponent()).compareTo(
+                    new BigDecimal(x).multiply(BigDecimal.valueOf(n)))).as("%s", x).isZero();
+        }
+    }
+
+    @Test
+    void manyTermsOverAWideningRangeOfExponentsInterleavedWithReadsAndMergesStayExact() {
+        Random random = new Random(5);
+        for (int trial = 0; trial < 20; trial++) {
+            List<ExactSum> parts = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(4); i++) {
+                parts.add(new ExactSum());
+            }
+            BigDecimal expected = BigDecimal.ZERO;
+            // the exponents drift so that the buckets' window grows on both sides, past several settlings
+            int centre = random.nextInt(200) - 100;
+            for (int t = 0; t < 6000; t++) {
+                ExactSum part = parts.get(random.nextInt(parts.size()));
+                double x = random.nextInt(50) == 0 ? anyDouble(random)
+                        : Math.scalb(random.nextDouble() + 1, centre + random.nextInt(9) - 4)
+                        * (random.nextInt(4) == 0 ? -1 : 1);
+                if (random.nextInt(10) == 0) {
+                    double w = anyDouble(random);
+                    part.addProduct(w, x);
+                    expected = expected.add(new BigDecimal(w).multiply(new BigDecimal(x)));
+                } else {
+                    part.add(x);
+                    expected = expected.add(new BigDecimal(x));
+                }
+                if (random.nextInt(1000) == 0) {
+                    part.value(); // a read between additions settles the buckets early
+                }
+                if (t % 500 == 0) {
+                    centre += random.nextBoolean() ? 70 : -70;
+                }
+            }
+            Collections.shuffle(parts, random);
+            ExactSum merged = new ExactSum();
+            parts.forEach(merged::add);
+            ExactSum.Exact value = merged.exact();
+            assertThat(exact(value.mantissa(), value.exponent()).compareTo(expected)).isZero();
+            assertThat(merged.value()).isEqualTo(expected.doubleValue());
+        }
+    }
+
+    @Test
     void divisionIsCorrectlyRounded() {
         Random random = new Random(3);
         for (int i = 0; i < 1000; i++) {

@@ -1,0 +1,138 @@
+package io.mlgates.spark;
+
+import io.mlgates.core.BadInputException;
+import io.mlgates.core.data.PredictionReader;
+import io.mlgates.core.data.TableRows;
+import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.policy.Policy;
+import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.stats.RowStatistics;
+import io.mlgates.core.stats.Statistics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The statistics contract (docs/statistics.md) computed by Spark: each partition's rows go through the core's own
+ * reader and accumulators ({@link RowStatistics}), exactly as a range of a file does in {@code mlgates stats}; the
+ * partitions' statistics merge in one reduce on the driver. No shuffle: the rank summary is each partition's
+ * per-distinct-score counts, merged (docs/spark.md says what that costs).
+ */
+public final class SparkStatistics {
+    /** Part of an executor's heap that one task's kept scores may use before spilling to disk. */
+    private static final double TASK_SCORE_HEAP_FRACTION = 0.1;
+
+    private SparkStatistics() {
+    }
+
+    /**
+     * Summarises {@code table} under {@code policy}.
+     *
+     * @param input how messages and the statistics' origin name the table
+     * @param format how it was read, for the origin
+     * @throws BadInputException the table lacks a needed column, a row is invalid (and the policy does not drop
+     *     such rows), or the policy asks for what the job does not compute
+     */
+    public static Summary summarise(Dataset<Row> table, Policy policy, String input, String format)
+            throws BadInputException {
+        refuseUnsupported(policy, input);
+        PredictionSource source = policy.predictions();
+        TaskType task = policy.task();
+        RowStatistics.Shape shape = RowStatistics.Shape.of(policy);
+        List<String> groupColumns = shape.groupColumns();
+        List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
+                source.prediction().name(), source.weight().name()));
+        wanted.addAll(groupColumns);
+        Dataset<Row> selected = TableColumns.select(table, wanted, input);
+        List<String> columns = List.of(selected.columns());
+        // the reader's own check of the columns, on the driver, before any task runs: the same message as for a file
+        try (PredictionReader check = PredictionReader.open(empty(columns), input, source, task, groupColumns)) {
+            // nothing to read: opening checked the columns
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ReadPlan plan = ReadPlan.of(task, source, shape);
+        JavaRDD<Row> rows = selected.toJavaRDD();
+        int partitions = rows.getNumPartitions();
+        JavaRDD<PartitionStatistics> parts = rows.mapPartitionsWithIndex((index, it) -> List.of(
+                partition(index, it, columns, input, plan)).iterator(), false);
+        PartitionStatistics merged = partitions == 0
+                ? partition(0, java.util.Collections.emptyIterator(), columns, input, plan)
+                : parts.reduce((a, b) -> a.merge(b, task));
+        try {
+            Statistics statistics = merged.statistics();
+            long tableRows = statistics.rows() + statistics.rowsDropped()
+                    + (task == TaskType.BINARY ? 0 : statistics.failedPredictions());
+            statistics.origin(new Statistics.Origin("spark", table.sparkSession().version(), input, format,
+                    tableRows, Math.max(1, partitions)));
+            return new Summary(statistics, merged);
+        } catch (BadInputException | RuntimeException e) {
+            merged.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The statistics of a table, whose rank summaries may keep scores in a spill folder until closed.
+     *
+     * @param statistics what the partitions' statistics merged into, with their origin
+     */
+    public record Summary(Statistics statistics, AutoCloseable scores) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                scores.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot remove the kept scores: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * What the job refuses rather than computes: drift of the input columns read from the predictions' own table
+     * (the gate then has no rows to profile), and a multiclass model whose classes each partition would find in
+     * another order.
+     */
+    static void refuseUnsupported(Policy policy, String input) throws BadInputException {
+        if (policy.data().judged() && policy.data().current().isEmpty()) {
+            throw new BadInputException(input, 0, 0, "the policy judges drift of the input columns of the prediction"
+                    + " rows (data.reference or data.profile without data.current), which the Spark job does not"
+                    + " compute yet; name a feature file of the same rows in data.current (the gate profiles it"
+                    + " beside the statistics), or judge drift with mlgates validate on the rows");
+        }
+        if (policy.task() == TaskType.MULTICLASS && policy.predictions().classes().isEmpty()) {
+            throw new BadInputException(input, 0, 0, "a multiclass model's statistics from Spark need the classes"
+                    + " declared (predictions.classes), so that every partition numbers them alike");
+        }
+    }
+
+    private static PartitionStatistics partition(int index, Iterator<Row> it, List<String> columns, String input,
+                                                 ReadPlan plan) {
+        PredictionSource source = plan.source();
+        TaskType task = plan.task();
+        RowStatistics.Shape shape = plan.shape();
+        String display = input + " partition " + index;
+        long heap = (long) (Runtime.getRuntime().maxMemory() * TASK_SCORE_HEAP_FRACTION);
+        try (ScoreBudget budget = ScoreBudget.ofBytes(Math.max(ScoreBudget.MIN_BYTES, heap),
+                Path.of(System.getProperty("java.io.tmpdir")));
+             PredictionReader reader = PredictionReader.open(new RowTexts(columns, it), display, source, task,
+                     shape.groupColumns())) {
+            return PartitionStatistics.of(RowStatistics.read(reader, source, task, shape, budget));
+        } catch (BadInputException e) {
+            return PartitionStatistics.failed(index, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TableRows empty(List<String> columns) {
+        return new RowTexts(columns, java.util.Collections.emptyIterator());
+    }
+}
