@@ -4,6 +4,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import io.mlgates.plugin.logic.ResultIds;
 import io.mlgates.plugin.logic.board.Links;
+import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,12 @@ public final class GateResultsAction implements RunAction2, SimpleBuildStep.Last
     private transient Run<?, ?> run;
     /** Ids handed out in this build, including those of calls still running. */
     private transient Set<String> handedOut;
+    /**
+     * The key that tags the statistics the build's gates share on the agent ({@link BuildShare}): drawn on first use,
+     * kept in the controller's memory only (never in build.xml, never in the workspace); after a restart a new one is
+     * drawn, and what was kept before is read again from the rows.
+     */
+    private transient byte[] sharingKey;
 
     /** The build's instance, added on first use. */
     static GateResultsAction of(Run<?, ?> run) {
@@ -43,6 +50,15 @@ public final class GateResultsAction implements RunAction2, SimpleBuildStep.Last
         String id = ResultIds.unique(wanted, taken);
         handedOut.add(id);
         return id;
+    }
+
+    /** This build's key for shared statistics: 32 bytes from the platform's strong random source. */
+    synchronized byte[] sharingKey() {
+        if (sharingKey == null) {
+            sharingKey = new byte[32];
+            new SecureRandom().nextBytes(sharingKey);
+        }
+        return sharingKey.clone();
     }
 
     /** {@code …/mlgates/<id>}: the result with that id. */

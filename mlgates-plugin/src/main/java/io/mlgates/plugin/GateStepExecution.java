@@ -1,13 +1,16 @@
 package io.mlgates.plugin;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.mlgates.core.BadInputException;
+import io.mlgates.plugin.logic.BuildShare;
 import io.mlgates.plugin.logic.Completion;
 import io.mlgates.plugin.logic.OrganisationText;
 import java.util.Map;
+import java.util.Optional;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -42,8 +45,12 @@ final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<St
         } catch (BadInputException e) {
             throw new AbortException("the organisation policy in Manage Jenkins cannot be applied: " + e.getMessage());
         }
-        Completion done = step.call(organisation).run(new AgentWorkspace(context.get(FilePath.class), listener),
-                new JenkinsBuild(context.get(Run.class), context.get(FlowNode.class), listener), listener.getLogger()::println);
+        Run<?, ?> run = context.get(Run.class);
+        EnvVars environment = context.get(EnvVars.class);
+        Optional<BuildShare> share = environment == null ? Optional.empty() : BuildShare.of(environment,
+                run.getParent().getFullName(), run.getNumber(), GateResultsAction.of(run).sharingKey());
+        Completion done = step.call(organisation).run(new AgentWorkspace(context.get(FilePath.class), listener, share),
+                new JenkinsBuild(run, context.get(FlowNode.class), listener), listener.getLogger()::println);
         if (done.failed()) {
             throw new AbortException(done.failure());
         }

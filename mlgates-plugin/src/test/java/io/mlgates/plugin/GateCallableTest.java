@@ -3,15 +3,20 @@ package io.mlgates.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;
+import io.mlgates.plugin.logic.BuildShare;
+import io.mlgates.plugin.logic.EthicsTask;
 import io.mlgates.plugin.logic.GateRun;
 import io.mlgates.plugin.logic.Serialization;
 import io.mlgates.plugin.logic.ValidateTask;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +55,38 @@ class GateCallableTest {
         assertThat(run.hasVerdict()).isTrue();
         assertThat(run.json()).contains("\"status\" : \"WARN\""); // no policy: only the data was checked
         assertThat(work.resolve(".mlgates/results/validate/validate.json")).isRegularFile();
+    }
+
+    @Test
+    void theSecondGateOfABuildJudgesTheStatisticsTheFirstKeptBesideTheWorkspace() throws Exception {
+        Path ws = Files.createDirectories(work.resolve("ws"));
+        Files.createDirectories(ws.resolve("eval"));
+        Files.writeString(ws.resolve("eval/predictions.csv"),
+                "label,score,sex\n1,0.9,f\n0,0.2,m\n1,0.7,m\n0,0.4,f\n");
+        Files.writeString(ws.resolve("mlgates.yaml"), "ethics:\n  fairness:\n    sensitive: [sex]\n");
+        GateResultsAction build = new GateResultsAction();
+        Optional<BuildShare> share = BuildShare.of(Map.of("WORKSPACE", ws.toString()), "job", 1, build.sharingKey());
+        BufferListener listener = new BufferListener();
+
+        // not serialized here, to read the log this listener keeps (the first test sends a callable across)
+        new GateCallable(new ValidateTask(null, null, null), "validate", "out", listener, share)
+                .invoke(ws.toFile(), null);
+        new GateCallable(new EthicsTask(null, null, null, null), "ethics", "out", listener, share)
+                .invoke(ws.toFile(), null);
+
+        String log = listener.bytes.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("kept the statistics of eval/predictions.csv", "the rows were not read again");
+        assertThat(work.resolve("ws@tmp/mlgates/job-1")).isDirectory();
+    }
+
+    @Test
+    void aBuildsKeyIsItsOwnStaysTheSameAndIsNeverSaved() throws Exception {
+        GateResultsAction build = new GateResultsAction();
+
+        assertThat(build.sharingKey()).hasSize(32).isEqualTo(build.sharingKey())
+                .isNotEqualTo(new GateResultsAction().sharingKey());
+        // build.xml is the action as XStream writes it, which leaves transient fields out
+        assertThat(Modifier.isTransient(GateResultsAction.class.getDeclaredField("sharingKey").getModifiers()))
+                .isTrue();
     }
 }

@@ -118,9 +118,7 @@ public final class Main {
                             + s.origin().orElseThrow().describe() + " in " + a.out());
                 }
             } finally {
-                if (a.master().isPresent()) {
-                    spark.stop();
-                }
+                spark.stop();
             }
             return 0;
         } catch (BadInputException e) {

@@ -53,8 +53,9 @@ public final class SparkStatistics {
         Dataset<Row> selected = TableColumns.select(table, wanted, input);
         List<String> columns = List.of(selected.columns());
         // the reader's own check of the columns, on the driver, before any task runs: the same message as for a file
-        try (PredictionReader check = PredictionReader.open(empty(columns), input, source, task, groupColumns)) {
-            // nothing to read: opening checked the columns
+        try {
+            // nothing to read: opening checks the columns
+            PredictionReader.open(empty(columns), input, source, task, groupColumns).close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

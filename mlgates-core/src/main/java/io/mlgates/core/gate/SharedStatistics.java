@@ -11,7 +11,6 @@ import io.mlgates.core.data.FileDigest;
 import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.metrics.ScoreBudget;
-import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationRef;
@@ -67,6 +66,12 @@ public final class SharedStatistics {
     private static final String TAG_PREFIX = "hmac-sha256 ";
     private static final int TAG_LINE = TAG_PREFIX.length() + 64 + 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    /**
+     * Statistics smaller than this are kept whatever their share of the predictions: reading either costs little. Past
+     * it, statistics more than an eighth of the predictions' size are not kept (benchmarks/RESULTS.md).
+     */
+    static final long WORTH_KEEPING = 1L << 20;
 
     private SharedStatistics() {
     }
@@ -148,19 +153,44 @@ public final class SharedStatistics {
         GateResult from(SharedRead.Read read, ScoreBudget budget) throws BadInputException;
     }
 
-    /** What a request reads, and how. */
+    /**
+     * What a request reads, and how.
+     *
+     * @param validation what the validation gate needs of the rows
+     * @param ethics what the ethics gate needs of them
+     * @param validating whether this gate is the validation gate
+     */
     private record Reading(Workspace ws, LoadedPolicy loaded, Optional<RequestedFile> predictions,
-                           PredictionSource source, RowStatistics.Shape shape, ProgressListener progress,
-                           boolean statistics) {
+                           PredictionSource source, RowStatistics.Shape validation, RowStatistics.Shape ethics,
+                           boolean validating, ProgressListener progress, boolean statistics) {
+        /** What this gate needs: what a kept file must hold for it. */
+        RowStatistics.Shape own() {
+            return validating ? validation : ethics;
+        }
+
+        /** What the other gate needs: what this gate keeps for it. */
+        RowStatistics.Shape other() {
+            return validating ? ethics : validation;
+        }
+
+        /** Both gates' needs, filled by one read. */
+        RowStatistics.Shape both() {
+            return validation.with(ethics.sensitive(), ethics.intersections(), ethics.overallRanks());
+        }
     }
 
     /** The validation gate, from statistics kept in {@code place} by the ethics gate, or keeping them there. */
     public static Judged validate(ValidationRequest request, Place place) throws BadInputException {
         Policy policy = request.policy().policy();
-        FairnessPolicy fairness = policy.ethics().fairness();
+        Optional<RowStatistics.Shape> ethics = ethicsShape(request.workspace(), request.policy(),
+                policy.ethics().fairness());
+        if (ethics.isEmpty()) {
+            return new Judged(new ValidationGate().evaluate(request), false, "read the rows: the model card cannot"
+                    + " be read");
+        }
         Reading reading = new Reading(request.workspace(), request.policy(), request.predictions(),
-                request.columns().applyTo(policy.predictions()), shape(policy, fairness), request.progress(),
-                request.judgesStatistics());
+                request.columns().applyTo(policy.predictions()), RowStatistics.Shape.slices(policy), ethics.get(),
+                true, request.progress(), request.judgesStatistics());
         ValidationGate gate = new ValidationGate();
         return judge(reading, place, new Gate() {
             @Override
@@ -178,9 +208,15 @@ public final class SharedStatistics {
     /** The ethics gate, from statistics kept in {@code place} by the validation gate, or keeping them there. */
     public static Judged ethics(EthicsRequest request, Place place) throws BadInputException {
         Policy policy = request.policy().policy();
+        Optional<RowStatistics.Shape> own = ethicsShape(request.workspace(), request.policy(),
+                EthicsGate.fairness(request));
+        if (own.isEmpty()) {
+            return new Judged(new EthicsGate().evaluate(request), false, "read the rows: the model card cannot be"
+                    + " read");
+        }
         Reading reading = new Reading(request.workspace(), request.policy(), request.predictions(),
-                request.columns().applyTo(policy.predictions()), shape(policy, EthicsGate.fairness(request)),
-                request.progress(), request.judgesStatistics());
+                request.columns().applyTo(policy.predictions()), RowStatistics.Shape.slices(policy), own.get(),
+                false, request.progress(), request.judgesStatistics());
         EthicsGate gate = new EthicsGate();
         return judge(reading, place, new Gate() {
             @Override
@@ -196,14 +232,22 @@ public final class SharedStatistics {
     }
 
     /**
-     * Both gates' needs: the validation gate's slices and the rank summary overall, and the groups of the sensitive
-     * columns the ethics gate judges (the policy's, or the step's instead: then the two steps' shapes differ, and
-     * nothing is shared).
+     * What the ethics gate reads of the rows under {@code fairness} (the policy's, or with a step's own sensitive
+     * columns: then the two steps' shapes differ, and nothing is shared): the groups of the sensitive columns, the
+     * rank summary when the model card declares a rank metric. Empty when the card cannot be read.
      */
-    private static RowStatistics.Shape shape(Policy policy, FairnessPolicy fairness) {
-        boolean binary = policy.task() == TaskType.BINARY;
-        return RowStatistics.Shape.slices(policy).with(EthicsGate.sensitive(policy, fairness),
-                binary ? fairness.intersections() : List.of(), true);
+    private static Optional<RowStatistics.Shape> ethicsShape(Workspace ws, LoadedPolicy loaded,
+                                                             FairnessPolicy fairness) {
+        Policy policy = loaded.policy();
+        DocumentationChecks docs = new DocumentationChecks(ws, loaded.fileName().orElse("the default policy"),
+                policy.ethics());
+        try {
+            docs.modelCard();
+        } catch (BadInputException e) {
+            return Optional.empty(); // the ethics gate says why
+        }
+        return Optional.of(EthicsGate.shape(policy, EthicsGate.sensitive(policy, fairness), fairness.intersections(),
+                docs.cardDeclaresRankMetrics()));
     }
 
     private static Judged judge(Reading reading, Place place, Gate gate) throws BadInputException {
@@ -229,7 +273,7 @@ public final class SharedStatistics {
             }
             Optional<SharedRead.Read> read = Optional.empty();
             try {
-                read = SharedRead.rows(path, display, reading.source(), policy, reading.shape(), Optional.empty(),
+                read = SharedRead.rows(path, display, reading.source(), policy, reading.both(), Optional.empty(),
                         reading.progress(), budget);
             } catch (BadInputException e) {
                 // told by the gate, on its own read
@@ -237,8 +281,9 @@ public final class SharedStatistics {
             if (read.isPresent()) {
                 GateResult result = gate.from(read.get(), budget);
                 Kept kept = Kept.of(read.get().account().digest(), display, reading.loaded(), reading.source(),
-                        reading.shape());
-                return new Judged(result, false, found.why() + "; " + keep(place, kept, read.get()));
+                        reading.other());
+                return new Judged(result, false, found.why() + "; " + keep(place, kept, reading.other(),
+                        read.get()));
             }
             why = found.why() + "; a read for both gates dropped a row or met bad input, so this gate read the rows"
                     + " on its own, as it does alone";
@@ -310,7 +355,7 @@ public final class SharedStatistics {
             if (!FORMAT.equals(header.path("format").asText()) || header.path("version").asInt() != VERSION) {
                 return none("the kept statistics are of another format; ignored");
             }
-            Kept wanted = Kept.of(digest, display, reading.loaded(), reading.source(), reading.shape());
+            Kept wanted = Kept.of(digest, display, reading.loaded(), reading.source(), reading.own());
             Optional<String> difference = keptFor(header.path("kept")).difference(wanted);
             if (difference.isPresent()) {
                 return none("the kept statistics were kept for other " + difference.get());
@@ -344,7 +389,7 @@ public final class SharedStatistics {
      * Keeps {@code read}'s statistics for the other gate; says what became of them. Written in place, not renamed
      * into it: a file read half-written, or left half-written, lacks its tag and is ignored like any other.
      */
-    private static String keep(Place place, Kept kept, SharedRead.Read read) {
+    private static String keep(Place place, Kept kept, RowStatistics.Shape other, SharedRead.Read read) {
         Path folder = place.folder();
         Path file = folder.resolve(hex(kept.predictions()) + SUFFIX);
         boolean written = false;
@@ -358,19 +403,26 @@ public final class SharedStatistics {
             Mac mac = mac(place.key);
             try (Bounded out = new Bounded(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), mac)) {
                 writeHeader(out, kept, read.account());
-                read.rows().statistics().write(new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
+                read.rows().statistics().projected(!other.sliceColumns().isEmpty(), !other.sensitive().isEmpty(),
+                        other.overallRanks()).write(new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
 
-                    @Override
-                    public void close() throws IOException {
-                        flush(); // the statistics' writer closes its stream; the tag follows
-                    }
-                });
+                            @Override
+                            public void close() throws IOException {
+                                flush(); // the statistics' writer closes its stream; the tag follows
+                            }
+                        });
                 out.writeUntagged((TAG_PREFIX + HexFormat.of().formatHex(mac.doFinal()) + "\n")
                         .getBytes(StandardCharsets.US_ASCII));
+            }
+            long size = Files.size(file);
+            if (size > WORTH_KEEPING && size > read.account().bytesRead() / 8) {
+                return "not kept for the other gate: the statistics it needs take " + size + " bytes, more than an"
+                        + " eighth of the predictions' " + read.account().bytesRead() + ", and would cost about as"
+                        + " much to read as the rows";
             }
             written = true;
             return "kept the statistics of " + kept.display() + " for the other gate of this build";
@@ -382,14 +434,14 @@ public final class SharedStatistics {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
-                    // untagged, so ignored; the folder is removed with the next build's
+                    // the folder is removed with the next build's; a file left half-written lacks its tag
                 }
             }
         }
     }
 
     private static void writeHeader(OutputStream out, Kept kept, ReadAccount account) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator g = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
         g.writeStringField("format", FORMAT);

@@ -188,6 +188,15 @@ public final class BinaryAccumulator {
                     + hasScores + "/" + other.hasScores + ", rankMetrics " + rankMetrics + "/" + other.rankMetrics
                     + ", calibration bins " + calibrationBins + "/" + other.calibrationBins);
         }
+        mergeCounts(other);
+        if (positiveScores != null) {
+            positiveScores.merge(other.positiveScores);
+            negativeScores.merge(other.negativeScores);
+        }
+    }
+
+    /** Everything but the rank summary. */
+    private void mergeCounts(BinaryAccumulator other) {
         truePositives.merge(other.truePositives);
         falsePositives.merge(other.falsePositives);
         trueNegatives.merge(other.trueNegatives);
@@ -201,10 +210,16 @@ public final class BinaryAccumulator {
             binScore[b].add(other.binScore[b]);
         }
         requireFiniteTotal();
-        if (positiveScores != null) {
-            positiveScores.merge(other.positiveScores);
-            negativeScores.merge(other.negativeScores);
-        }
+    }
+
+    /**
+     * This accumulator's counts and sums without its rank summary: what it would hold had it been built without rank
+     * metrics (its confusion counts, sums and calibration bins are exact, so the copy is too).
+     */
+    public BinaryAccumulator withoutRanks() {
+        BinaryAccumulator copy = new BinaryAccumulator(hasScores, false, calibrationBins, scoreBudget);
+        copy.mergeCounts(this);
+        return copy;
     }
 
     /**

@@ -182,6 +182,19 @@ public final class Statistics {
         return overall.unwrap();
     }
 
+    /**
+     * These statistics with only the parts a reader needs: the slices, the fairness groups, the rank summary over all
+     * rows. The accumulators kept are shared with these statistics, not copied.
+     */
+    public Statistics projected(boolean withSlices, boolean withFairness, boolean withOverallRanks) {
+        Accumulator over = overall;
+        if (!withOverallRanks && overall instanceof Accumulator.Binary b && b.acc().hasRankMetrics()) {
+            over = new Accumulator.Binary(b.acc().withoutRanks());
+        }
+        return new Statistics(task, classes, over, withSlices ? slices : new TreeMap<>(),
+                withFairness ? fairness : Optional.empty(), decisions, rowsDropped, failedPredictions);
+    }
+
     /** The binary accumulator over all rows; empty for another task. */
     public Optional<BinaryAccumulator> binary() {
         return overall instanceof Accumulator.Binary b ? Optional.of(b.acc()) : Optional.empty();

@@ -149,6 +149,38 @@ class SharedStatisticsTest {
     }
 
     @Test
+    @DisplayName("the kept file holds what the other gate reads: no rank summary or slices for the ethics gate, no"
+            + " groups for the validation gate")
+    void keptForTheOtherGateOnly() throws Exception {
+        validate(place);
+        String forEthics = Files.readString(kept());
+        Files.delete(kept());
+        ethics(place);
+        String forValidation = Files.readString(kept());
+
+        assertThat(forEthics).contains("\"fairness\"", "\"slices\":[]", "\"rankMetrics\":false")
+                .doesNotContain("\"ranks\"");
+        assertThat(forValidation).contains("\"ranks\"", "\"column\":\"region\"").doesNotContain("\"fairness\"");
+    }
+
+    @Test
+    @DisplayName("statistics nearly as large as the rows (a distinct score per row) are not kept: the rows are read")
+    void statisticsAsLargeAsTheRowsAreNotKept() throws Exception {
+        StringBuilder csv = new StringBuilder("label,score,region,sex\n");
+        Random random = new Random(11);
+        for (int i = 0; i < 80_000; i++) {
+            csv.append(random.nextInt(2)).append(',').append(random.nextDouble()).append(",north,f\n");
+        }
+        Files.writeString(repo.resolve("eval/predictions.csv"), csv);
+        SharedStatistics.Judged first = ethics(place);
+        SharedStatistics.Judged second = validate(place);
+
+        assertThat(first.note()).contains("not kept for the other gate: the statistics it needs take");
+        assertThat(second.reused()).isFalse();
+        assertThat(List.of(json.toJson(second.result()), json.toJson(first.result()))).isEqualTo(twoReads());
+    }
+
+    @Test
     @DisplayName("predictions changed between the steps: the second reads the new rows")
     void changedPredictionsAreReadAgain() throws Exception {
         validate(place);
@@ -193,7 +225,7 @@ class SharedStatisticsTest {
      * pass); tampered with, untagged or tagged under another key it is ignored, and the rows fail.
      */
     private byte[] forgeryOfInformativeStatistics() throws Exception {
-        validate(place);
+        ethics(place); // keeps what the validation gate needs
         byte[] genuine = Files.readAllBytes(kept());
         Files.delete(kept());
         String before = digestOf(repo.resolve("eval/predictions.csv"));
@@ -232,10 +264,8 @@ class SharedStatisticsTest {
     void forgeryWithTheBuildsKeyIsJudged() throws Exception {
         byte[] forged = forgeryOfInformativeStatistics();
         Files.write(kept(), retagged(forged, key(1)));
-        SharedStatistics.Judged second = SharedStatistics.ethics(ethics(), place);
         SharedStatistics.Judged validation = validate(place);
 
-        assertThat(second.reused()).isTrue();
         assertThat(validation.reused()).isTrue();
         assertThat(rowsStatus()).isEqualTo(Status.FAIL);
         assertThat(validation.result().status()).isNotEqualTo(Status.FAIL);

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -600,5 +603,31 @@ class BinaryAccumulatorTest {
     void computedMapsCannotBeModified() {
         Map<String, MetricValue> m = nineRows(10).compute(OPTIONS);
         assertThatThrownBy(() -> m.remove("accuracy")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void withoutRanksHoldsWhatAnAccumulatorBuiltWithoutThemHolds() throws Exception {
+        BinaryAccumulator ranked = new BinaryAccumulator(true, true, 5);
+        BinaryAccumulator plain = new BinaryAccumulator(true, false, 5);
+        Random random = new Random(3);
+        for (int i = 0; i < 500; i++) {
+            boolean actual = random.nextBoolean();
+            double score = random.nextInt(100) / 99.0;
+            double weight = 0.5 + random.nextInt(3);
+            ranked.add(actual, score >= 0.5, score, weight);
+            plain.add(actual, score >= 0.5, score, weight);
+        }
+        BinaryAccumulator copy = ranked.withoutRanks();
+
+        assertThat(copy.hasRankMetrics()).isFalse();
+        assertThat(copy.compute(new MetricOptions(0.95, 5))).isEqualTo(plain.compute(new MetricOptions(0.95, 5)));
+        StringWriter copyState = new StringWriter();
+        StringWriter plainState = new StringWriter();
+        try (JsonGenerator a = new JsonFactory().createGenerator(copyState);
+             JsonGenerator b = new JsonFactory().createGenerator(plainState)) {
+            copy.writeState(a);
+            plain.writeState(b);
+        }
+        assertThat(copyState.toString()).isEqualTo(plainState.toString());
     }
 }

@@ -3,6 +3,7 @@ package io.mlgates.plugin.logic;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ThrottledProgress;
 import io.mlgates.core.gate.GateResult;
+import io.mlgates.core.gate.SharedStatistics;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.ResultFiles;
 import io.mlgates.core.workspace.Workspace;
@@ -61,13 +62,31 @@ public final class AgentRun {
      * @param resultsDir folder for result files, relative to {@code workDir} and inside it
      */
     public GateRun run(Path workDir, GateTask task, String id, String resultsDir, StepLog log) throws IOException {
+        return run(workDir, task, id, resultsDir, log, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Path, GateTask, String, String, StepLog)}, sharing one read of the predictions with the build's
+     * other gate through {@code share} (when its folder lies outside the working directory); the log says whether
+     * this gate judged the statistics the other kept, or kept them, or why it read the rows.
+     */
+    public GateRun run(Path workDir, GateTask task, String id, String resultsDir, StepLog log,
+                       Optional<BuildShare> share) throws IOException {
         GateResult result;
         Workspace work;
         Path folder;
         try {
             work = Workspace.at(workDir);
             folder = work.resolve(resultsDir + "/" + id, "resultsDir");
-            result = task.evaluate(workDir, new ThrottledProgress(Duration.ofSeconds(10), System::nanoTime, log::say), clock);
+            ThrottledProgress progress = new ThrottledProgress(Duration.ofSeconds(10), System::nanoTime, log::say);
+            Optional<SharedStatistics.Place> place = share.flatMap(s -> s.place(workDir));
+            if (place.isPresent()) {
+                SharedStatistics.Judged judged = task.evaluate(workDir, progress, clock, place.get());
+                log.say(judged.note());
+                result = judged.result();
+            } else {
+                result = task.evaluate(workDir, progress, clock);
+            }
         } catch (BadInputException e) {
             return GateRun.badInput(e.getMessage());
         }

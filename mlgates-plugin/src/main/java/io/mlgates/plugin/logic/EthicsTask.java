@@ -6,6 +6,7 @@ import io.mlgates.core.gate.EthicsGate;
 import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.RequestedFile;
 import io.mlgates.core.gate.SensitiveColumns;
+import io.mlgates.core.gate.SharedStatistics;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.OrganisationPolicy;
@@ -60,6 +61,16 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
 
     @Override
     public GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
+        return new EthicsGate().evaluate(request(workDir, progress, clock));
+    }
+
+    @Override
+    public SharedStatistics.Judged evaluate(Path workDir, ProgressListener progress, Clock clock,
+                                            SharedStatistics.Place place) throws BadInputException {
+        return SharedStatistics.ethics(request(workDir, progress, clock), place);
+    }
+
+    private EthicsRequest request(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
         Optional<List<String>> columns = columns();
         Optional<OrganisationPolicy> organisation = organisation(workDir);
         ModelRepository model = ModelRepository.locate(workDir, policy,
@@ -69,10 +80,10 @@ public record EthicsTask(String policy, String predictions, String sensitive, St
             organisation.ifPresent(org -> joined.addAll(org.ethics().fairness().sensitive()));
             return List.copyOf(joined);
         });
-        return new EthicsGate().evaluate(new EthicsRequest(model.repository(), model.policy(),
+        return new EthicsRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions").map(RequestedFile::inRepository), judged, Map.of(),
                 progress, clock, model.unseenChainHead(), ColumnChoice.none(),
-                GateTask.statistics(model, predictions, stats)));
+                GateTask.statistics(model, predictions, stats));
     }
 
     /** The columns of {@code sensitive}, or empty for the policy's; an empty name is bad input, as on the CLI. */

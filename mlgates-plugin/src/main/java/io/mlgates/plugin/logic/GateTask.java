@@ -4,6 +4,7 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.RequestedFile;
+import io.mlgates.core.gate.SharedStatistics;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -29,6 +30,14 @@ public interface GateTask extends Serializable {
      * @throws BadInputException when there is nothing to judge: the message names the file and line
      */
     GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException, IOException;
+
+    /**
+     * Judges as {@link #evaluate(Path, ProgressListener, Clock)} does, from the statistics of the predictions that the
+     * build's other gate kept at {@code place} when they fit, or else reading the rows and keeping their statistics
+     * there for it: the result is the same either way.
+     */
+    SharedStatistics.Judged evaluate(Path workDir, ProgressListener progress, Clock clock,
+                                     SharedStatistics.Place place) throws BadInputException, IOException;
 
     /**
      * The {@code stats} argument's files, inside the model repository as every path a step names; refused beside a

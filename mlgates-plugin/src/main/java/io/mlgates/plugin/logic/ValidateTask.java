@@ -5,6 +5,7 @@ import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.gate.BaselineSource;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.RequestedFile;
+import io.mlgates.core.gate.SharedStatistics;
 import io.mlgates.core.gate.StageMetrics;
 import io.mlgates.core.gate.ValidationGate;
 import io.mlgates.core.gate.ValidationRequest;
@@ -51,14 +52,24 @@ public record ValidateTask(String policy, String predictions, String baseline, O
 
     @Override
     public GateResult evaluate(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
+        return new ValidationGate().evaluate(request(workDir, progress, clock));
+    }
+
+    @Override
+    public SharedStatistics.Judged evaluate(Path workDir, ProgressListener progress, Clock clock,
+                                            SharedStatistics.Place place) throws BadInputException {
+        return SharedStatistics.validate(request(workDir, progress, clock), place);
+    }
+
+    private ValidationRequest request(Path workDir, ProgressListener progress, Clock clock) throws BadInputException {
         ModelRepository model = ModelRepository.locate(workDir, policy, organisation == null ? new PolicyLoader()
                 : new PolicyLoader(organisation.load()));
-        return new ValidationGate().evaluate(new ValidationRequest(model.repository(), model.policy(),
+        return new ValidationRequest(model.repository(), model.policy(),
                 model.inRepository(predictions, "predictions").map(RequestedFile::inRepository),
                 model.inRepository(baseline, "baseline").map(b -> new BaselineSource.File(
                         RequestedFile.inRepository(b))), StageMetrics.unavailable("a baseline from a stage reads"
                         + " the team registry, which lives with the Jenkins controller, while the gate runs where the"
                         + " workspace is; in Jenkins, name a metrics file with baseline.path"), progress, clock,
-                model.unseenChainHead(), ColumnChoice.none(), GateTask.statistics(model, predictions, stats)));
+                model.unseenChainHead(), ColumnChoice.none(), GateTask.statistics(model, predictions, stats));
     }
 }
