@@ -31,5 +31,5 @@ for gate in validate ethics; do
   /usr/bin/time -f "mlgates $gate --stats: %e s wall, %U+%S s cpu, %M KB peak RSS" \
     "$dir/mlgates/bin/mlgates" "$gate" --policy "$dir/repo/mlgates.yaml" --stats "$dir/stats.json" \
     --out "$dir/results" > "$dir/$gate.txt" || true
-  grep -E "^data|verdict|roc_auc" "$dir/$gate.txt" | head -5
+  grep -E "^data|verdict|roc_auc" "$dir/$gate.txt" | head -5 || true
 done
