@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         footer = "  mlgates run examples/credit-risk",
         subcommands = {ValidateCommand.class, EthicsCommand.class, RunCommand.class, ReportCommand.class,
                 InitCommand.class, PromoteCommand.class, DecisionCommand.Approve.class, DecisionCommand.Reject.class,
-                RegistryCommand.class, AuditCommand.class, BoardCommand.class, StatsCommand.class,
+                RegistryCommand.class, AuditCommand.class, AttestCommand.class, BoardCommand.class, StatsCommand.class,
                 ProfileCommand.class, BomCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS, WARN or WAIVED; promoted, recorded, intact", "1:FAIL or ERROR: the gate did not"

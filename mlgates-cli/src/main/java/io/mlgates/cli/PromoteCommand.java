@@ -56,6 +56,12 @@ final class PromoteCommand implements Callable<Integer> {
             description = "take the emergency path around the release train, with this written reason")
     String emergency;
 
+    @Option(names = "--signing-key", paramLabel = "KEY",
+            description = "sign the decision as a SLSA Verification Summary (promotion-STAGE.intoto.jsonl in the"
+                    + " results folder) with this Ed25519 private key, OpenSSH or PKCS#8 PEM (default: the file named"
+                    + " by " + Promotions.SIGNING_KEY_VARIABLE + "; none: nothing is signed)")
+    Path signingKey;
+
     @Override
     public Integer call() throws Exception {
         Environment env = main.environment();
@@ -64,7 +70,8 @@ final class PromoteCommand implements Callable<Integer> {
                 Optional.ofNullable(registry.orgPolicy), env, RegistryContext.Access.WRITE)) {
             return Promotions.promote(context, stage, new Promotions.Options(actor, author == null ? actor : author,
                     List.copyOf(results), Optional.ofNullable(source), Optional.ofNullable(buildLink),
-                    Optional.ofNullable(emergency), Optional.ofNullable(registry.orgPolicy)), env, registry.format,
+                    Optional.ofNullable(emergency), Optional.ofNullable(registry.orgPolicy),
+                    Optional.ofNullable(signingKey)), env, registry.format,
                     spec.commandLine().getOut());
         }
     }

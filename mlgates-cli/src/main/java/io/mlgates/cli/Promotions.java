@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.attestation.AttestationFiles;
+import io.mlgates.core.attestation.CandidateSubjects;
+import io.mlgates.core.attestation.ResourceDescriptor;
+import io.mlgates.core.attestation.SigningKey;
+import io.mlgates.core.attestation.Statement;
+import io.mlgates.core.attestation.VerificationSummaryStatement;
 import io.mlgates.core.audit.AuditHead;
 import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.GateResult;
@@ -18,6 +24,7 @@ import io.mlgates.core.release.Refusal;
 import io.mlgates.core.registry.RegistryException;
 import io.mlgates.core.report.Text;
 import io.mlgates.core.report.html.PromotionNote;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,16 +49,43 @@ final class Promotions {
     private Promotions() {
     }
 
-    /** What a promotion needs besides the repository and the stage. */
+    /** The environment variable naming the key that signs each promotion's Verification Summary. */
+    static final String SIGNING_KEY_VARIABLE = "MLGATES_SIGNING_KEY";
+
+    /**
+     * What a promotion needs besides the repository and the stage.
+     *
+     * @param signingKey {@code --signing-key}; when absent, the file {@value #SIGNING_KEY_VARIABLE} names, if set
+     */
     record Options(String actor, String author, List<Path> results, Optional<String> source,
-                   Optional<String> buildLink, Optional<String> emergencyReason, Optional<Path> orgPolicy) {
+                   Optional<String> buildLink, Optional<String> emergencyReason, Optional<Path> orgPolicy,
+                   Optional<Path> signingKey) {
+    }
+
+    /**
+     * A promotion's outcome, and the Verification Summary written for it when a signing key is configured.
+     *
+     * @param attestation the file written and the key's fingerprint
+     */
+    record Decision(PromotionOutcome outcome, Optional<String> attestation) {
     }
 
     static int promote(RegistryContext context, String stage, Options options, Environment environment,
-                       OutputFormat format, PrintWriter out) throws BadInputException, RegistryException {
-        PromotionOutcome outcome = judge(context, stage, options, environment);
-        show(outcome, context.registry.location(), format, out);
-        return code(outcome);
+                       OutputFormat format, PrintWriter out) throws BadInputException, RegistryException, IOException {
+        Decision decision = judge(context, stage, options, environment);
+        show(decision.outcome(), context.registry.location(), format, out);
+        if (format != OutputFormat.json) {
+            decision.attestation().ifPresent(out::println);
+            out.flush();
+        }
+        return code(decision.outcome());
+    }
+
+    /** The key {@code --signing-key} or {@value #SIGNING_KEY_VARIABLE} names, read before anything is promoted. */
+    static Optional<SigningKey> signingKey(Optional<Path> option, Environment environment) throws BadInputException {
+        Optional<Path> file = option.or(() -> Optional.ofNullable(environment.variables().get(SIGNING_KEY_VARIABLE))
+                .filter(v -> !v.isBlank()).map(Path::of));
+        return file.isPresent() ? Optional.of(SigningKey.read(file.get())) : Optional.empty();
     }
 
     /** The exit code of a promotion: done, waiting for the release train, or refused. */
@@ -64,17 +98,22 @@ final class Promotions {
      * the repository's embedded registry. With {@code --format json} standard output carries the gate's result alone,
      * so the promotion is told on standard error.
      */
-    static FirstStage toFirstStage(Path repository, Path results, Optional<Path> orgPolicy, OutputFormat format,
-                                   Environment environment, PrintWriter out, PrintWriter err)
-            throws BadInputException, RegistryException {
+    static FirstStage toFirstStage(Path repository, Path results, Optional<Path> orgPolicy,
+                                   Optional<Path> signingKey, OutputFormat format, Environment environment,
+                                   PrintWriter out, PrintWriter err)
+            throws BadInputException, RegistryException, IOException {
         try (RegistryContext context = RegistryContext.open(repository, null, orgPolicy, environment,
                 RegistryContext.Access.WRITE)) {
             String first = context.promotion().stages().get(0).name();
             String user = environment.userName();
-            PromotionOutcome outcome = judge(context, first, new Options(user, user, List.of(results),
-                    Optional.empty(), Optional.empty(), Optional.empty(), orgPolicy), environment);
+            Decision decision = judge(context, first, new Options(user, user, List.of(results),
+                    Optional.empty(), Optional.empty(), Optional.empty(), orgPolicy, signingKey), environment);
+            PromotionOutcome outcome = decision.outcome();
             String registry = context.registry.location();
-            show(outcome, registry, OutputFormat.table, format == OutputFormat.json ? err : out);
+            PrintWriter shown = format == OutputFormat.json ? err : out;
+            show(outcome, registry, OutputFormat.table, shown);
+            decision.attestation().ifPresent(shown::println);
+            shown.flush();
             return new FirstStage(code(outcome), note(outcome, registry));
         }
     }
@@ -97,8 +136,9 @@ final class Promotions {
         };
     }
 
-    static PromotionOutcome judge(RegistryContext context, String stage, Options options, Environment environment)
-            throws BadInputException, RegistryException {
+    static Decision judge(RegistryContext context, String stage, Options options, Environment environment)
+            throws BadInputException, RegistryException, IOException {
+        Optional<SigningKey> key = signingKey(options.signingKey(), environment);
         Set<String> gates = new LinkedHashSet<>();
         context.promotion().stage(stage).map(StagePolicy::gates).ifPresent(gates::addAll);
         List<EvidenceFiles.Folder> folders = new ArrayList<>();
@@ -121,9 +161,22 @@ final class Promotions {
                 stage, results, options.actor(), options.author(),
                 options.source().orElse(context.policy.policy().artifacts()), options.buildLink(),
                 options.emergencyReason(), current);
+        // The subjects are digested before the promotion, so that what is signed is what was promoted.
+        Optional<List<ResourceDescriptor>> subjects = key.isPresent() ? Optional.of(CandidateSubjects.of(
+                context.workspace, candidate, "the candidate")) : Optional.empty();
         boolean verifying = context.promotion().stage(stage).map(StagePolicy::verifiedIdentity).orElse(false);
-        return new Promoter(context.registry, environment.clock(), verifying ? context.signers() : Optional.empty())
-                .promote(request);
+        PromotionOutcome outcome = new Promoter(context.registry, environment.clock(),
+                verifying ? context.signers() : Optional.empty()).promote(request);
+        if (key.isEmpty()) {
+            return new Decision(outcome, Optional.empty());
+        }
+        Statement summary = VerificationSummaryStatement.of(request, outcome, subjects.orElseThrow(),
+                environment.clock().instant());
+        Path file = folders.get(0).path().resolve(AttestationFiles.ofPromotion(stage));
+        AttestationFiles.write(file, List.of(key.get().sign(summary)));
+        return new Decision(outcome, Optional.of("attestation: " + file + " (SLSA verification summary, "
+                + (outcome.result() == PromotionOutcome.Result.REFUSED ? "FAILED" : "PASSED") + "), signed by key "
+                + key.get().keyId()));
     }
 
     static void show(PromotionOutcome o, String registry, OutputFormat format, PrintWriter out) {

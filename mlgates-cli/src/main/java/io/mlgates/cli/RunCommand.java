@@ -61,9 +61,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-promote", description = "judge and report, but promote nothing")
     boolean noPromote;
 
+    @Option(names = "--signing-key", paramLabel = "KEY",
+            description = "sign the promotion's decision as a SLSA Verification Summary (promotion-STAGE.intoto.jsonl"
+                    + " in the results folder) with this Ed25519 private key, OpenSSH or PKCS#8 PEM (default: the file"
+                    + " named by " + Promotions.SIGNING_KEY_VARIABLE + "; none: nothing is signed)")
+    Path signingKey;
+
     @Override
     public Integer call() throws Exception {
         Environment env = main.environment();
+        if (!noPromote) {
+            // A bad signing key is told before the gates run, not after they are judged.
+            Promotions.signingKey(Optional.ofNullable(signingKey), env);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = gate.toOptions(Optional.ofNullable(repository), env.folder(),
                 Optional.of(Path.of(".mlgates", "results")));
@@ -105,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             return gates;
         }
         Promotions.FirstStage promoted = Promotions.toFirstStage(o.repository(), results, o.orgPolicy(),
-                o.format(), env, out, err);
+                Optional.ofNullable(signingKey), o.format(), env, out, err);
         try {
             ResultFolder.writeReport(results, results.resolve(ResultFolder.REPORT), Optional.of(promoted.note()),
                     env.disk());

@@ -11,6 +11,8 @@ import io.mlgates.plugin.logic.Bounds;
 import io.mlgates.plugin.logic.CheckLine;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.StoredResults;
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.KeptAttestation;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -23,6 +25,8 @@ import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -36,6 +40,8 @@ public final class GateResultAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(GateResultAction.class.getName());
 
     private final ResultSummary summary;
+    /** The attestation the controller signed and kept beside the result; null when it signed none. */
+    private final KeptAttestation attestation;
 
     private transient Run<?, ?> owner;
     private transient File buildDir;
@@ -43,7 +49,13 @@ public final class GateResultAction implements RunAction2 {
     private transient String loadProblem;
 
     GateResultAction(ResultSummary summary) {
+        this(summary, null);
+    }
+
+    /** @param attestation what the build keeps of the result's signed attestation, or null when none was signed */
+    GateResultAction(ResultSummary summary, KeptAttestation attestation) {
         this.summary = Objects.requireNonNull(summary, "summary");
+        this.attestation = attestation;
     }
 
     /** Where a build keeps the full result of the given id. */
@@ -219,6 +231,31 @@ public final class GateResultAction implements RunAction2 {
         return result == null ? null : result.organisationPolicy()
                 .map(org -> Bounds.text(org.file(), Bounds.NAME) + ", " + Bounds.text(org.digest(), Bounds.NAME))
                 .orElse(null);
+    }
+
+    /**
+     * The result's signed attestation as build.xml keeps it (the key that signed it, the file's digest), served at
+     * {@code …/<build>/mlgates/<id>/attestation}; null when the controller signed none, and then nothing on the page
+     * or in the API says the result is signed.
+     */
+    public KeptAttestation getAttestation() {
+        return attestation;
+    }
+
+    /** The id of the key that signed the result's attestation ({@code SHA256:…}); null when none was signed. */
+    @Exported(visibility = 2)
+    public String getSignedBy() {
+        return attestation == null ? null : attestation.getKeyId();
+    }
+
+    /**
+     * {@code …/<build>/mlgates/<id>/attestation}: the DSSE envelope, as the file {@code <id>.intoto.jsonl} to hand to a
+     * verifier; only while the file still has the digest it had when it was signed and kept.
+     */
+    public void doAttestation(StaplerRequest2 request, StaplerResponse2 response) throws IOException {
+        AttestationDownload.serve(response, buildDir == null ? null : attestation,
+                buildDir == null ? null : Attestations.ofResult(buildDir.toPath(), summary.getId()),
+                Messages.get("Attestation.ofResult", summary.getId()));
     }
 
     /** The status badge's style class: {@code mlgates-warn}... */

@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.mlgates.plugin.logic.GateCall;
+import io.mlgates.plugin.logic.attest.Signing;
 import io.mlgates.plugin.logic.GateTask;
 import io.mlgates.plugin.logic.OrganisationText;
 import io.mlgates.plugin.logic.StepOptions;
@@ -51,9 +52,12 @@ public abstract class GateStep extends Step {
         return new GateStepExecution(context, this);
     }
 
-    /** The call, under the organisation policy set in Manage Jenkins (read when the step runs). */
-    GateCall call(OrganisationText organisation) {
-        return new GateCall(functionName(), task(organisation), options());
+    /**
+     * The call, under the organisation policy set in Manage Jenkins, signed with the key set there (both read when the
+     * step runs).
+     */
+    GateCall call(OrganisationText organisation, Signing signing) {
+        return new GateCall(functionName(), task(organisation), options(), signing);
     }
 
     StepOptions options() {

@@ -9,8 +9,10 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.plugin.logic.BuildShare;
 import io.mlgates.plugin.logic.Completion;
 import io.mlgates.plugin.logic.OrganisationText;
+import io.mlgates.plugin.logic.attest.Signing;
 import java.util.Map;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -49,8 +51,11 @@ final class GateStepExecution extends SynchronousNonBlockingStepExecution<Map<St
         EnvVars environment = context.get(EnvVars.class);
         Optional<BuildShare> share = environment == null ? Optional.empty() : BuildShare.of(environment,
                 run.getParent().getFullName(), run.getNumber(), GateResultsAction.of(run).sharingKey());
-        Completion done = step.call(organisation).run(new AgentWorkspace(context.get(FilePath.class), listener, share),
-                new JenkinsBuild(run, context.get(FlowNode.class), listener), listener.getLogger()::println);
+        Signing signing = new Signing(SigningConfiguration.get().keys(),
+                Optional.ofNullable(Jenkins.get().getRootUrl()));
+        Completion done = step.call(organisation, signing).run(new AgentWorkspace(context.get(FilePath.class),
+                listener, share), new JenkinsBuild(run, context.get(FlowNode.class), listener),
+                listener.getLogger()::println);
         if (done.failed()) {
             throw new AbortException(done.failure());
         }

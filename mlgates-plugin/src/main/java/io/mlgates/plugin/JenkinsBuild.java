@@ -9,8 +9,13 @@ import io.mlgates.plugin.logic.Mark;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.StoredResults;
 import io.mlgates.plugin.logic.TrendIndex;
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.KeptAttestation;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
 import io.mlgates.plugin.logic.board.PolicyCopies;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
@@ -32,9 +37,15 @@ final class JenkinsBuild implements GateBuild {
     }
 
     @Override
-    public void attach(ResultSummary summary, String json) throws IOException {
-        StoredResults.write(run.getRootDir().toPath(), summary.getId(), json);
-        run.addAction(new GateResultAction(summary));
+    public void attach(ResultSummary summary, String json, Optional<SignedEnvelope> attestation)
+            throws IOException {
+        Path dir = run.getRootDir().toPath();
+        StoredResults.write(dir, summary.getId(), json);
+        KeptAttestation kept = null;
+        if (attestation.isPresent()) {
+            kept = Attestations.write(Attestations.ofResult(dir, summary.getId()), attestation.get());
+        }
+        run.addAction(new GateResultAction(summary, kept));
         // Jenkins writes build.xml when the build ends; a controller that stops before would lose the action.
         run.save();
     }

@@ -8,9 +8,13 @@ import hudson.model.TaskListener;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.policy.OrganisationPolicy;
 import io.mlgates.core.registry.RegistryException;
+import io.mlgates.plugin.logic.ResultIds;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.StepLog;
 import io.mlgates.plugin.logic.TrendIndex;
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
+import io.mlgates.plugin.logic.attest.Signing;
 import io.mlgates.plugin.logic.board.WaitingPromotion;
 import io.mlgates.plugin.logic.board.WaitingPromotions;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
@@ -65,7 +69,13 @@ final class PromoteExecution extends StepExecution {
         }
         Run<?, ?> run = getContext().get(Run.class);
         PromotionsAction action = PromotionsAction.of(run);
-        id = action.reserve(step.getId() == null ? step.getTo() : step.getId());
+        String wanted = step.getId() == null ? step.getTo() : step.getId();
+        // The id names the promotion's page and the files kept with the build: as plain as a result's id.
+        String problem = ResultIds.problem(wanted);
+        if (problem != null) {
+            throw new AbortException(MlPromoteStep.FUNCTION_NAME + ": " + problem);
+        }
+        id = action.reserve(wanted);
         failOnError = step.isFailOnError();
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
         Optional<String> starter = Optional.ofNullable(cause == null ? null : cause.getUserId());
@@ -173,6 +183,12 @@ final class PromoteExecution extends StepExecution {
                 }
 
                 @Override
+                public void keepAttestation(String promotion, SignedEnvelope summary) throws IOException {
+                    action.keepAttestation(promotion, Attestations.write(
+                            Attestations.ofPromotion(run.getRootDir().toPath(), promotion), summary));
+                }
+
+                @Override
                 public void save() throws IOException {
                     run.save();
                 }
@@ -200,7 +216,9 @@ final class PromoteExecution extends StepExecution {
                 }
             };
             synchronized (action) {
-                new PromotionWait(flow(run), Clock.systemUTC()).judge(id, failOnError, build, end, log());
+                Signing signing = new Signing(SigningConfiguration.get().keys(),
+                        Optional.ofNullable(Jenkins.get().getRootUrl()));
+                new PromotionWait(flow(run), Clock.systemUTC(), signing).judge(id, failOnError, build, end, log());
             }
         } catch (BadInputException e) {
             fail(new AbortException(MlPromoteStep.FUNCTION_NAME + ": " + e.getMessage()));

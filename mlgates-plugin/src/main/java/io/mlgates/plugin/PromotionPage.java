@@ -5,6 +5,8 @@ import hudson.model.Run;
 import hudson.model.User;
 import hudson.security.SecurityRealm;
 import io.mlgates.core.registry.Approval;
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.KeptAttestation;
 import io.mlgates.plugin.logic.promotion.JenkinsUser;
 import io.mlgates.plugin.logic.promotion.PromotionFlow;
 import io.mlgates.plugin.logic.promotion.PromotionHtml;
@@ -52,6 +54,22 @@ public final class PromotionPage {
     public String getPageHtml() {
         PromotionView view = getView();
         return view == null ? "" : PromotionHtml.page(view, JOB_FROM_PAGE);
+    }
+
+    /**
+     * The promotion's signed Verification Summary as build.xml keeps it (the key that signed it, the file's digest),
+     * served at {@code …/mlgates-promotion/<id>/attestation}; null when none was signed.
+     */
+    public KeptAttestation getAttestation() {
+        return action.attestation(id);
+    }
+
+    /** {@code …/mlgates-promotion/<id>/attestation}: the DSSE envelope, as the file {@code <id>.vsa.intoto.jsonl}. */
+    public void doAttestation(StaplerRequest2 request, StaplerResponse2 response) throws IOException {
+        Run<?, ?> run = action.getObject();
+        AttestationDownload.serve(response, run == null ? null : getAttestation(),
+                run == null ? null : Attestations.ofPromotion(run.getRootDir().toPath(), id),
+                Messages.get("Attestation.ofPromotion", id));
     }
 
     public boolean isWaiting() {

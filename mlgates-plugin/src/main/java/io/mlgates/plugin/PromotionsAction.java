@@ -3,6 +3,8 @@ package io.mlgates.plugin;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.mlgates.plugin.logic.ResultIds;
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.KeptAttestation;
 import io.mlgates.plugin.logic.board.Links;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
 import io.mlgates.plugin.logic.promotion.PromotionHtml;
@@ -34,6 +36,8 @@ public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastB
     private final LinkedHashMap<String, PromotionView> views = new LinkedHashMap<>();
     /** Ids handed out, including those of calls not yet judged. */
     private final HashSet<String> ids = new HashSet<>();
+    /** The signed Verification Summary of each promotion the controller signed; null in builds kept before. */
+    private LinkedHashMap<String, KeptAttestation> attestations;
 
     private transient Run<?, ?> run;
     private transient Map<String, PromoteExecution> executions;
@@ -73,6 +77,19 @@ public final class PromotionsAction implements RunAction2, SimpleBuildStep.LastB
         return before == null || !before.getKind().equals(view.getKind())
                 || before.getStillNeeded() != view.getStillNeeded()
                 || !String.valueOf(before.getNextDeparture()).equals(String.valueOf(view.getNextDeparture()));
+    }
+
+    /** Records the promotion's signed Verification Summary, kept in {@link Attestations#ofPromotion}. */
+    synchronized void keepAttestation(String id, KeptAttestation kept) {
+        if (attestations == null) {
+            attestations = new LinkedHashMap<>();
+        }
+        attestations.put(id, kept);
+    }
+
+    /** What the build keeps of the promotion's signed Verification Summary; null when none was signed. */
+    synchronized KeptAttestation attestation(String id) {
+        return attestations == null ? null : attestations.get(id);
     }
 
     /** The promotion ended: it waits no more; its last view stays as the record. */

@@ -55,6 +55,12 @@ public final class ResultApi {
         return result.getResultDigest();
     }
 
+    /** The id of the key that signed the result's attestation ({@code …/attestation}); null when none was signed. */
+    @Exported
+    public String getSignedBy() {
+        return result.getSignedBy();
+    }
+
     @Exported
     public Map<String, Long> getCounts() {
         return result.getCounts();

@@ -7,6 +7,9 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.report.GateResultJson;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.Results;
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.KeptAttestation;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,5 +124,46 @@ class GateResultActionTest {
         assertThat(back.getSummary()).usingRecursiveComparison().isEqualTo(action.getSummary());
         back.locate(buildDir.toFile());
         assertThat(back.getChecks()).hasSize(7);
+    }
+
+    @Test
+    void aSignedResultNamesItsKeyInBuildXmlAndServesItsKeptEnvelope() throws Exception {
+        writeFullResult();
+        KeptAttestation kept = Attestations.write(Attestations.ofResult(buildDir, "churn"),
+                new SignedEnvelope("{\"payloadType\":\"application/vnd.in-toto+json\"}", "SHA256:abc"));
+        GateResultAction signed = new GateResultAction(action.getSummary(), kept);
+        XStream xstream = new XStream();
+        xstream.allowTypesByWildcard(new String[] {"io.mlgates.plugin.**"});
+
+        GateResultAction back = (GateResultAction) xstream.fromXML(xstream.toXML(signed));
+        back.locate(buildDir.toFile());
+        AttestationDownloadTest.Answer answer = new AttestationDownloadTest.Answer();
+        back.doAttestation(null, answer.response());
+
+        assertThat(back.getAttestation()).isEqualTo(kept);
+        assertThat(back.getSignedBy()).isEqualTo("SHA256:abc");
+        assertThat(new ResultApi(back).getSignedBy()).isEqualTo("SHA256:abc");
+        assertThat(answer.status).isEqualTo(200);
+        assertThat(answer.headers).containsEntry("Content-Disposition", "attachment; filename=\"churn.intoto.jsonl\"");
+    }
+
+    @Test
+    void anUnsignedResultOrOneKeptBeforeSigningExistedClaimsNoSignature() throws Exception {
+        XStream xstream = new XStream();
+        xstream.allowTypesByWildcard(new String[] {"io.mlgates.plugin.**"});
+        // an unsigned result's build.xml is the one of a result kept before attestations existed
+        String xml = xstream.toXML(action);
+        assertThat(xml).doesNotContain("attestation");
+        GateResultAction old = (GateResultAction) xstream.fromXML(xml);
+        old.locate(buildDir.toFile());
+        AttestationDownloadTest.Answer answer = new AttestationDownloadTest.Answer();
+
+        old.doAttestation(null, answer.response());
+
+        assertThat(old.getAttestation()).isNull();
+        assertThat(old.getSignedBy()).isNull();
+        assertThat(answer.status).isEqualTo(404);
+        assertThat(answer.message).isEqualTo("the result churn is not signed: no signing key was set in Manage"
+                + " Jenkins when it was kept");
     }
 }

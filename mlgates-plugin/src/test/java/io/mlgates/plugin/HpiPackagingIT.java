@@ -142,6 +142,7 @@ class HpiPackagingIT {
                     "workflow-step-api:710.v3e456cc85233", "workflow-api:1413.v2ff1a_5e720fa_",
                     "jackson2-api:2.22.0-439.vb_b_43658d6176", "snakeyaml-api:2.5-149.v72471e9c6371",
                     "credentials:1502.v5c95e620ddfe", "plain-credentials:199.v9f8e1f741799",
+                    "ssh-credentials:361.vb_f6760818e8c",
                     "checks-api:415.vf022234a_931d;resolution:=optional");
             assertThat(a.getValue("Plugin-Class")).as("no legacy hudson.Plugin").isNull();
         }
@@ -185,7 +186,7 @@ class HpiPackagingIT {
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
-                        "io.mlgates.plugin.TeamRegistryConfiguration");
+                        "io.mlgates.plugin.SigningConfiguration", "io.mlgates.plugin.TeamRegistryConfiguration");
     }
 
     @Test
@@ -196,7 +197,7 @@ class HpiPackagingIT {
                         "io.mlgates.plugin.MlEthicsGateStep$DescriptorImpl",
                         "io.mlgates.plugin.MlPromoteStep$DescriptorImpl",
                         "io.mlgates.plugin.OrganisationConfiguration",
-                        "io.mlgates.plugin.TeamRegistryConfiguration");
+                        "io.mlgates.plugin.SigningConfiguration", "io.mlgates.plugin.TeamRegistryConfiguration");
         assertThat(lines("META-INF/services/annotations/org.kohsuke.stapler.export.ExportedBean"))
                 .isEqualTo(annotatedClasses("Lorg/kohsuke/stapler/export/ExportedBean;"))
                 .contains("io.mlgates.plugin.GateResultAction", "io.mlgates.plugin.GateTrendAction",

@@ -3,6 +3,7 @@ package io.mlgates.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thoughtworks.xstream.XStream;
+import io.mlgates.plugin.logic.attest.KeptAttestation;
 import io.mlgates.plugin.logic.promotion.EvidenceRef;
 import io.mlgates.plugin.logic.promotion.PendingPromotion;
 import io.mlgates.plugin.logic.promotion.PromotionView;
@@ -50,5 +51,23 @@ class PromotionsActionTest {
         back.done("production");
         assertThat(back.getIconFileName()).isNull();
         assertThat(back.getViews()).as("the record stays on the build page").hasSize(1);
+    }
+
+    @Test
+    void aPromotionsSignedSummaryIsNamedInBuildXmlAndLinkedFromItsPage() {
+        PromotionsAction action = new PromotionsAction();
+        String id = action.reserve("production");
+        action.show(id, PromotionPageInChromiumTest.waiting());
+        KeptAttestation kept = new KeptAttestation("SHA256:abc", "sha256:" + "ab".repeat(32));
+        XStream xstream = new XStream();
+        xstream.allowTypesByWildcard(new String[] {"io.mlgates.plugin.**"});
+        assertThat(new PromotionPage(action, id).getAttestation()).as("nothing signed yet").isNull();
+        assertThat(xstream.toXML(action)).doesNotContain("attestation");
+
+        action.keepAttestation(id, kept);
+        PromotionsAction back = (PromotionsAction) xstream.fromXML(xstream.toXML(action));
+
+        assertThat(new PromotionPage(back, id).getAttestation()).isEqualTo(kept);
+        assertThat(back.attestation("other")).isNull();
     }
 }

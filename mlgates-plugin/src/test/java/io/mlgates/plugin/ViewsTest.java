@@ -197,6 +197,49 @@ class ViewsTest {
     }
 
     @Test
+    void theSigningSectionHasItsFieldAndHelp() throws Exception {
+        String folder = "io/mlgates/plugin/SigningConfiguration/";
+        assertThat(Files.readString(resources().resolve(folder + "config.jelly")))
+                .contains("field=\"" + SigningConfiguration.CREDENTIALS_FIELD + "\"");
+        assertThat(resources().resolve(folder + "help-" + SigningConfiguration.CREDENTIALS_FIELD + ".html"))
+                .isRegularFile();
+        assertThat(SigningConfiguration.class.getMethod("setCredentialsId", String.class)
+                .isAnnotationPresent(DataBoundSetter.class)).isTrue();
+    }
+
+    /**
+     * The links to a signed attestation: shown only when build.xml names one, a fixed relative address (never built
+     * from a value), and the key's id as text, which the view's escape-by-default escapes (no j:out near it).
+     */
+    @Test
+    void theAttestationLinksAreFixedAddressesWithTheKeyIdAsEscapedText() throws Exception {
+        for (String page : List.of("GateResultAction/index.jelly", "PromotionPage/index.jelly")) {
+            Path view = resources().resolve("io/mlgates/plugin/" + page);
+            Document doc = parse(view);
+            NodeList ifs = doc.getElementsByTagNameNS("jelly:core", "if");
+            Element shown = null;
+            for (int i = 0; i < ifs.getLength(); i++) {
+                Element e = (Element) ifs.item(i);
+                if (e.getAttribute("test").equals("${it.attestation != null}")) {
+                    shown = e;
+                }
+            }
+            assertThat(shown).as(page + ": the link only when an attestation is kept").isNotNull();
+            NodeList links = shown.getElementsByTagName("a");
+            assertThat(links.getLength()).as(page).isEqualTo(1);
+            Element link = (Element) links.item(0);
+            assertThat(link.getAttributes().getLength()).as(page + ": href only").isEqualTo(1);
+            assertThat(link.getAttribute("href")).isEqualTo("attestation");
+            assertThat(shown.getTextContent()).contains("${it.attestation.keyId}");
+            NodeList codes = shown.getElementsByTagName("code");
+            assertThat(codes.getLength()).isEqualTo(1);
+            assertThat(codes.item(0).getTextContent()).isEqualTo("${it.attestation.keyId}");
+            assertThat(Files.readString(view)).startsWith("<?jelly escape-by-default='true'?>");
+            assertThat(shown.getElementsByTagNameNS("jelly:core", "out").getLength()).isZero();
+        }
+    }
+
+    @Test
     void everyStaticFileTheViewsAndIconsNameIsServedFromThePlugin() throws Exception {
         Pattern served = Pattern.compile("/plugin/ml-gates/([\\w./-]+)");
         List<String> named = new ArrayList<>();

@@ -1,17 +1,22 @@
 package io.mlgates.core.identity;
 
+import io.mlgates.core.BadInputException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.spec.EdECPoint;
 import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -125,8 +130,75 @@ public final class SshPublicKey {
         }
     }
 
-    /** The JDK's key, for supported types. */
-    Optional<PublicKey> javaKey() {
+    /**
+     * Reads one public key line as OpenSSH writes it ({@code id_ed25519.pub}): {@code type base64 [comment]}.
+     *
+     * @param line the line; leading and trailing white space is ignored
+     * @param source the file or credential it came from, for messages
+     */
+    public static SshPublicKey parseLine(String line, String source) throws BadInputException {
+        Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(source, "source");
+        String[] fields = line.strip().split("[ \t]+", 3);
+        if (fields.length < 2 || !isKeyType(fields[0])) {
+            throw new BadInputException(source, 1, 1, "expected an OpenSSH public key line: key type ("
+                    + ED25519 + ", " + RSA + "), base64 key and an optional comment");
+        }
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(fields[1]);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(source, 1, fields[0].length() + 2, "the key is not valid base64 ("
+                    + e.getMessage() + ")");
+        }
+        SshPublicKey key;
+        try {
+            key = decode(blob);
+        } catch (SshWire.MalformedException e) {
+            throw new BadInputException(source, 1, fields[0].length() + 2, "the " + fields[0] + " key is malformed: "
+                    + e.getMessage());
+        }
+        if (!key.type().equals(fields[0])) {
+            throw new BadInputException(source, 1, fields[0].length() + 2, "the key says it is " + key.type()
+                    + " but the line says " + fields[0] + "; expected the key type that the key itself names");
+        }
+        return key;
+    }
+
+    /** The {@code ssh-ed25519} key of a raw 32-byte Ed25519 public key (RFC 8032 encoding). */
+    public static SshPublicKey ofEd25519(byte[] encoded) throws SignatureException {
+        if (encoded.length != 32) {
+            throw new SignatureException("an Ed25519 public key has 32 bytes, this one " + encoded.length);
+        }
+        byte[] type = ED25519.getBytes(StandardCharsets.US_ASCII);
+        byte[] blob = ByteBuffer.allocate(4 + type.length + 4 + 32).putInt(type.length).put(type)
+                .putInt(32).put(encoded).array();
+        try {
+            return decode(blob);
+        } catch (SshWire.MalformedException e) {
+            throw new SignatureException("not an Ed25519 public key: " + e.getMessage());
+        }
+    }
+
+    /** The {@code ssh-ed25519} key of the JDK's Ed25519 public key (a PEM SubjectPublicKeyInfo's, say). */
+    public static SshPublicKey ofEd25519(EdECPublicKey key) throws SignatureException {
+        if (!"Ed25519".equals(((NamedParameterSpec) key.getParams()).getName())) {
+            throw new SignatureException("expected an Ed25519 key, not " + key.getParams());
+        }
+        byte[] y = key.getPoint().getY().toByteArray();
+        byte[] encoded = new byte[32];
+        // RFC 8032 section 5.1.2: y little-endian, x's parity in the top bit of the last byte.
+        for (int i = 0; i < y.length && i < 32; i++) {
+            encoded[i] = y[y.length - 1 - i];
+        }
+        if (key.getPoint().isXOdd()) {
+            encoded[31] |= (byte) 0x80;
+        }
+        return ofEd25519(encoded);
+    }
+
+    /** The JDK's key, for supported types: to verify signatures of other formats made with the same key. */
+    public Optional<PublicKey> javaKey() {
         return Optional.ofNullable(javaKey);
     }
 

@@ -81,6 +81,13 @@ final class SshWire {
         at += magic.length;
     }
 
+    /** The bytes not read yet, consumed. */
+    byte[] remaining() {
+        byte[] rest = Arrays.copyOfRange(data, at, data.length);
+        at = data.length;
+        return rest;
+    }
+
     void end(String what) throws MalformedException {
         if (at != data.length) {
             throw new MalformedException(what + " has " + (data.length - at) + " bytes of trailing data");

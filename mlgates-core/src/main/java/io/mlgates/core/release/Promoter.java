@@ -121,7 +121,7 @@ public final class Promoter {
         }
         if (!refusals.isEmpty()) {
             return outcome(PromotionOutcome.Result.REFUSED, request, version, expected, refusals, next, emergency,
-                    seen);
+                    seen, tally);
         }
 
         ModelVersion target = registered.isPresent() ? registered.get() : registry.register(new Registration(
@@ -133,11 +133,11 @@ public final class Promoter {
                     target.version(), StageMove.Kind.PROMOTE, request.actor(), now,
                     request.emergencyReason().orElse(""), emergency, moveEvidence));
             return outcome(PromotionOutcome.Result.PROMOTED, request, OptionalInt.of(target.version()),
-                    move.value().from(), List.of(), Optional.empty(), emergency, Optional.of(move.head()));
+                    move.value().from(), List.of(), Optional.empty(), emergency, Optional.of(move.head()), tally);
         } catch (StageConflictException e) {
             return outcome(PromotionOutcome.Result.REFUSED, request, OptionalInt.of(target.version()), e.actual(),
                     List.of(new Refusal("stage.conflict", e.getMessage())), Optional.empty(), emergency,
-                    registry.head());
+                    registry.head(), tally);
         }
     }
 
@@ -379,7 +379,14 @@ public final class Promoter {
                                             OptionalInt version, OptionalInt from, List<Refusal> refusals,
                                             Optional<ZonedDateTime> next, boolean emergency,
                                             Optional<AuditHead> head) {
+        return outcome(result, request, version, from, refusals, next, emergency, head, Optional.empty());
+    }
+
+    private static PromotionOutcome outcome(PromotionOutcome.Result result, PromotionRequest request,
+                                            OptionalInt version, OptionalInt from, List<Refusal> refusals,
+                                            Optional<ZonedDateTime> next, boolean emergency,
+                                            Optional<AuditHead> head, Optional<ApprovalTally> tally) {
         return new PromotionOutcome(result, request.model(), request.stage(), request.digest(), version, from,
-                refusals, next, emergency, head);
+                refusals, next, emergency, head, tally.map(ApprovalTally::counted).orElse(List.of()));
     }
 }

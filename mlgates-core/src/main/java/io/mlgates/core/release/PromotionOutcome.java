@@ -1,6 +1,7 @@
 package io.mlgates.core.release;
 
 import io.mlgates.core.audit.AuditHead;
+import io.mlgates.core.registry.Approval;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +23,14 @@ import java.util.Set;
  * @param emergency whether the emergency path was taken
  * @param head the audit chain's head: after the move when promoted (the move's own entry), else as the promotion
  *     saw it; empty when the log is empty. Kept outside the registry, it shows later whether the log was cut back
+ * @param approvals the approvals the promotion counted toward the stage's quorum (each with its identity kind),
+ *     empty when the stage needs none or they were not reached
  */
 public record PromotionOutcome(Result result, String model, String stage, String digest, OptionalInt version,
                                OptionalInt from, List<Refusal> refusals, Optional<ZonedDateTime> nextDeparture,
-                               boolean emergency, Optional<AuditHead> head) {
+                               boolean emergency, Optional<AuditHead> head, List<Approval> approvals) {
     public PromotionOutcome {
+        approvals = List.copyOf(approvals);
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(stage, "stage");
@@ -39,6 +43,13 @@ public record PromotionOutcome(Result result, String model, String stage, String
         if ((result == Result.REFUSED) == refusals.isEmpty()) {
             throw new IllegalArgumentException("a refused promotion, and only one, names the rules that refused it");
         }
+    }
+
+    /** An outcome that counted no approvals. */
+    public PromotionOutcome(Result result, String model, String stage, String digest, OptionalInt version,
+                            OptionalInt from, List<Refusal> refusals, Optional<ZonedDateTime> nextDeparture,
+                            boolean emergency, Optional<AuditHead> head) {
+        this(result, model, stage, digest, version, from, refusals, nextDeparture, emergency, head, List.of());
     }
 
     /** Promoted, unchanged or refused. */

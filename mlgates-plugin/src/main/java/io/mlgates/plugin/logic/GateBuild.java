@@ -1,6 +1,9 @@
 package io.mlgates.plugin.logic;
 
+import io.mlgates.plugin.logic.attest.Attestations;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
 import java.io.IOException;
+import java.util.Optional;
 
 /** The build a step runs in, as the plugin's logic sees it: where results are kept and outcomes marked. */
 public interface GateBuild {
@@ -10,8 +13,12 @@ public interface GateBuild {
      */
     String reserveId(String wanted);
 
-    /** Keeps the result with the build: its summary in build.xml, its JSON in a file of its own beside it. */
-    void attach(ResultSummary summary, String json) throws IOException;
+    /**
+     * Keeps the result with the build: its summary in build.xml, its JSON in a file of its own beside it, and its
+     * signed attestation, when there is one, in a file beside that ({@link Attestations#ofResult}), named in build.xml
+     * with its key and digest.
+     */
+    void attach(ResultSummary summary, String json, Optional<SignedEnvelope> attestation) throws IOException;
 
     /**
      * Keeps the policy file's text the result with this id was judged under, beside the result, and once per policy at

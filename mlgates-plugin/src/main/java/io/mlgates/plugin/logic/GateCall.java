@@ -5,9 +5,14 @@ import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.report.ConsoleTable;
 import io.mlgates.core.report.GateResultJson;
+import io.mlgates.plugin.logic.attest.Signer;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
+import io.mlgates.plugin.logic.attest.Signing;
+import io.mlgates.plugin.logic.attest.UnusableKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One call of a gate step, on the controller: take an id, run the gate on the agent, show the verdict in the log,
@@ -18,14 +23,17 @@ public final class GateCall {
     private final String stepName;
     private final GateTask task;
     private final StepOptions options;
+    private final Signing signing;
 
     /**
      * @param stepName the Pipeline step's name, for messages: {@code mlValidate}
+     * @param signing the key that signs the result's attestation, as Manage Jenkins sets it
      */
-    public GateCall(String stepName, GateTask task, StepOptions options) {
+    public GateCall(String stepName, GateTask task, StepOptions options, Signing signing) {
         this.stepName = Objects.requireNonNull(stepName, "stepName");
         this.task = Objects.requireNonNull(task, "task");
         this.options = Objects.requireNonNull(options, "options");
+        this.signing = Objects.requireNonNull(signing, "signing");
     }
 
     public Completion run(GateWorkspace workspace, GateBuild build, StepLog log)
@@ -34,6 +42,15 @@ public final class GateCall {
         String problem = ResultIds.problem(wanted);
         if (problem != null) {
             return Completion.failing(stepName + ": " + problem);
+        }
+        Optional<Signer> signer;
+        try {
+            // Before the gate runs: an organisation that set a key relies on every verdict being signed, so a key
+            // that cannot sign stops the step here, rather than a verdict going on unsigned.
+            signer = signing.signer();
+        } catch (UnusableKey e) {
+            return Completion.failing(stepName + ": the signing key set in Manage Jenkins cannot sign: "
+                    + e.getMessage() + "; set a usable key there, or none to keep results unsigned");
         }
         String id = build.reserveId(wanted);
         if (!id.equals(wanted)) {
@@ -79,12 +96,17 @@ public final class GateCall {
                     + " build, to bound its size; the files in the workspace hold every check");
         }
         log.say("wrote " + String.join(", ", summary.getFiles()));
-        build.attach(summary, json);
+        String url = build.resultUrl(id);
+        // Signed here, on the controller, from the result it read and is about to store, bound to that JSON's digest:
+        // the agent sends a result, never the statement signed.
+        Optional<SignedEnvelope> attestation = signer.map(s -> s.testResult(result, id, summary.getResultDigest(),
+                signing.absolute(url)));
+        build.attach(summary, json, attestation);
+        attestation.ifPresent(a -> log.say("signed the result's in-toto attestation with the key " + a.keyId()));
         if (policyText != null) {
             build.keepPolicy(id, policyText);
         }
         build.addToTrend(summary);
-        String url = build.resultUrl(id);
         if (options.publishChecks()) {
             build.publishCheck(GateCheck.of(summary, url));
         }

@@ -1,5 +1,6 @@
 package io.mlgates.plugin.logic;
 
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Plain objects behind the plugin's interfaces: a workspace in a folder, a build in memory, a log in a list. */
 final class Fakes {
@@ -50,6 +52,7 @@ final class Fakes {
         final List<String> reserved = new ArrayList<>();
         final List<GateCheck> checks = new ArrayList<>();
         final Map<String, String> policies = new LinkedHashMap<>();
+        final Map<String, SignedEnvelope> attestations = new LinkedHashMap<>();
 
         @Override
         public String reserveId(String wanted) {
@@ -59,9 +62,10 @@ final class Fakes {
         }
 
         @Override
-        public void attach(ResultSummary summary, String resultJson) {
+        public void attach(ResultSummary summary, String resultJson, Optional<SignedEnvelope> attestation) {
             attached.put(summary.getId(), summary);
             json.put(summary.getId(), resultJson);
+            attestation.ifPresent(a -> attestations.put(summary.getId(), a));
         }
 
         @Override

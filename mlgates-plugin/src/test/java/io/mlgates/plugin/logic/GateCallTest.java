@@ -2,6 +2,7 @@ package io.mlgates.plugin.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlgates.plugin.logic.attest.Signing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class GateCallTest {
     }
 
     private Completion call(ValidateTask task, StepOptions options, int maxResultChars) throws Exception {
-        return new GateCall("mlValidate", task, options)
+        return new GateCall("mlValidate", task, options, Signing.none())
                 .run(new Fakes.Workspace(work, maxResultChars, log), build, log);
     }
 

@@ -7,6 +7,8 @@ import io.mlgates.core.gate.CheckResult;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.report.GateResultJson;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
+import io.mlgates.plugin.logic.attest.Signing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +53,8 @@ class HostileAgentTest {
         }
 
         @Override
-        public void attach(ResultSummary summary, String json) throws IOException {
+        public void attach(ResultSummary summary, String json, Optional<SignedEnvelope> attestation)
+                throws IOException {
             StoredResults.write(build, summary.getId(), json);
             attached = summary;
         }
@@ -98,7 +101,8 @@ class HostileAgentTest {
                 throw new AssertionError(e);
             }
         };
-        return new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults())
+        return new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults(),
+                Signing.none())
                 .run(agent, build, log);
     }
 

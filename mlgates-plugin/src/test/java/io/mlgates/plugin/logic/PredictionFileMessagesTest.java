@@ -2,6 +2,7 @@ package io.mlgates.plugin.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlgates.plugin.logic.attest.Signing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -19,7 +20,8 @@ class PredictionFileMessagesTest {
     private Completion validate(String predictions) throws Exception {
         Repos.binary(work, Repos.PASS);
         Files.writeString(work.resolve("eval/predictions.csv"), predictions);
-        return new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults())
+        return new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults(),
+                Signing.none())
                 .run(new Fakes.Workspace(work, AgentRun.MAX_RESULT_CHARS, log), build, log);
     }
 

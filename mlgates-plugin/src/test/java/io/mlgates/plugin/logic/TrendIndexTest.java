@@ -3,6 +3,7 @@ package io.mlgates.plugin.logic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlgates.core.gate.Status;
+import io.mlgates.plugin.logic.attest.Signing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,7 +57,8 @@ class TrendIndexTest {
                 index.append(7, summary);
             }
         };
-        Completion next = new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults())
+        Completion next = new GateCall("mlValidate", new ValidateTask(null, null, null), StepOptions.defaults(),
+                Signing.none())
                 .run(new Fakes.Workspace(work, AgentRun.MAX_RESULT_CHARS, new Fakes.Log()), build, new Fakes.Log());
 
         assertThat(next.failed()).as(next.failure()).isFalse();

@@ -36,14 +36,16 @@ public final class PromotionFlow {
     }
 
     /**
-     * A judgement and the registry it was made against.
+     * A judgement, the registry it was made against and the request it judged.
      *
      * @param registry the registry's location, as the script and the page name it
+     * @param request the request as judged: the stored results read again and checked, the policy they name
      */
-    public record Judged(PromotionState state, String registry) {
+    public record Judged(PromotionState state, String registry, PromotionRequest request) {
         public Judged {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(request, "request");
         }
     }
 
@@ -52,7 +54,7 @@ public final class PromotionFlow {
         PromotionRequest request = inputs.load(pending);
         try (ModelRegistry registry = team.open(request.model())) {
             return new Judged(new PromotionJudge(registry, clock).judge(request, pending.approvers()),
-                    registry.location());
+                    registry.location(), request);
         }
     }
 

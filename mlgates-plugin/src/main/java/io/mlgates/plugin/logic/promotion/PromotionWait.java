@@ -4,6 +4,10 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.RegistryException;
 import io.mlgates.plugin.logic.StepLog;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
+import io.mlgates.plugin.logic.attest.Signer;
+import io.mlgates.plugin.logic.attest.Signing;
+import io.mlgates.plugin.logic.attest.UnusableKey;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +24,13 @@ import java.util.Optional;
 public final class PromotionWait {
     private final PromotionFlow flow;
     private final Clock clock;
+    private final Signing signing;
 
-    public PromotionWait(PromotionFlow flow, Clock clock) {
+    /** @param signing the key that signs a promotion's Verification Summary, as Manage Jenkins sets it */
+    public PromotionWait(PromotionFlow flow, Clock clock, Signing signing) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.signing = Objects.requireNonNull(signing, "signing");
     }
 
     /** The build a promotion waits in. */
@@ -39,6 +46,13 @@ public final class PromotionWait {
 
         /** Marks the build as having promoted, with a badge naming the stage. */
         void promoted(PromotionView view);
+
+        /**
+         * Keeps the promotion's signed Verification Summary Attestation with the build
+         * ({@link io.mlgates.plugin.logic.attest.Attestations#ofPromotion}), named in build.xml with its key and
+         * digest.
+         */
+        void keepAttestation(String id, SignedEnvelope summary) throws IOException;
 
         /** Writes build.xml. */
         void save() throws IOException;
@@ -68,6 +82,17 @@ public final class PromotionWait {
         if (pending.isEmpty()) {
             return;
         }
+        Optional<Signer> signer;
+        try {
+            // Before anything is promoted: with a key set, no promotion goes without its signed summary.
+            signer = signing.signer();
+        } catch (UnusableKey e) {
+            build.done(id);
+            build.save();
+            step.fail("mlPromote: the signing key set in Manage Jenkins cannot sign: " + e.getMessage()
+                    + "; nothing was promoted. Set a usable key there, or none to keep promotions unsigned");
+            return;
+        }
         PromotionFlow.Judged judged;
         try {
             judged = flow.judge(pending.get());
@@ -91,6 +116,12 @@ public final class PromotionWait {
         build.done(id);
         if (state.kind() == PromotionState.Kind.PROMOTED) {
             build.promoted(view);
+            if (signer.isPresent()) {
+                SignedEnvelope summary = signer.get().promotion(judged.request(), state.outcome(),
+                        clock.instant());
+                build.keepAttestation(id, summary);
+                log.say("signed the promotion's Verification Summary Attestation with the key " + summary.keyId());
+            }
         }
         build.save();
         switch (state.kind()) {

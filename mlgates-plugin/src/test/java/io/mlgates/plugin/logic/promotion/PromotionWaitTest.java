@@ -5,6 +5,9 @@ import static io.mlgates.plugin.logic.promotion.Road.digest;
 import static io.mlgates.plugin.logic.promotion.Road.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlgates.core.attestation.Statement;
+import io.mlgates.core.attestation.VerifiedEnvelope;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.registry.Approval;
 import io.mlgates.core.registry.ModelRegistry;
@@ -12,6 +15,10 @@ import io.mlgates.core.registry.SqliteRegistry;
 import io.mlgates.plugin.logic.ResultSummary;
 import io.mlgates.plugin.logic.TeamRegistry;
 import io.mlgates.plugin.logic.TrendIndex;
+import io.mlgates.plugin.logic.attest.SignedEnvelope;
+import io.mlgates.plugin.logic.attest.Signing;
+import io.mlgates.plugin.logic.attest.TestKeys;
+import io.mlgates.plugin.logic.attest.UnusableKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +48,7 @@ class PromotionWaitTest {
         final Map<String, PendingPromotion> pending = new LinkedHashMap<>();
         final Map<String, PromotionView> views = new LinkedHashMap<>();
         final List<String> badges = new ArrayList<>();
+        final Map<String, SignedEnvelope> attestations = new LinkedHashMap<>();
         int saves;
 
         @Override
@@ -63,6 +71,11 @@ class PromotionWaitTest {
         @Override
         public void promoted(PromotionView view) {
             badges.add(view.getStage());
+        }
+
+        @Override
+        public void keepAttestation(String id, SignedEnvelope summary) {
+            attestations.put(id, summary);
         }
 
         @Override
@@ -121,9 +134,12 @@ class PromotionWaitTest {
         step.value = null;
     }
 
+    /** Nothing signed, unless a test sets a key. */
+    Signing signing = Signing.none();
+
     private void judge(String id, Instant now, boolean failOnError) throws Exception {
         PromotionFlow flow = new PromotionFlow(team, inputs, at(now), EligibilityTest.CASE_INSENSITIVE);
-        new PromotionWait(flow, at(now)).judge(id, failOnError, build, step, log::add);
+        new PromotionWait(flow, at(now), signing).judge(id, failOnError, build, step, log::add);
     }
 
     private void decide(String approver, Approval.Decision decision, String reason, Instant when) throws Exception {
@@ -160,6 +176,7 @@ class PromotionWaitTest {
         assertThat(build.badges).containsExactly("staging", "production");
         assertThat(log.subList(lines, log.size())).singleElement().asString()
                 .contains("promoted credit-risk version 1 to production in team registry; chain head");
+        assertThat(build.attestations).as("no key set: nothing signed").isEmpty();
     }
 
     @Test
@@ -223,5 +240,60 @@ class PromotionWaitTest {
 
         assertThat(step.ended()).isFalse();
         assertThat(build.saves).isEqualTo(1);
+    }
+
+    @Test
+    void withAKeyAPromotionKeepsItsSignedVerificationSummary() throws Exception {
+        decide("alice", Approval.Decision.APPROVE, "recall is fine", Road.FRIDAY);
+        decide("Carol", Approval.Decision.APPROVE, "fairness reviewed", Road.FRIDAY.plusSeconds(60));
+        judge("production", Road.FRIDAY.plusSeconds(3600), true);
+        signing = TestKeys.sshKey("signing-openssh");
+
+        judge("production", step.wakes.get(0), true);
+
+        assertThat(step.value).containsEntry("result", "promoted");
+        SignedEnvelope summary = build.attestations.get("production");
+        VerifiedEnvelope verified = TestKeys.verify(summary, "signing-openssh.pub");
+        assertThat(verified.signers()).extracting(VerifiedEnvelope.Signer::keyFingerprint)
+                .containsExactly(TestKeys.OPENSSH_FINGERPRINT);
+        Statement statement = Statement.parse(verified.payload(), "payload");
+        assertThat(statement.predicateType()).isEqualTo("https://slsa.dev/verification_summary/v1");
+        assertThat(statement.subjects()).singleElement()
+                .satisfies(s -> assertThat(s.digest()).containsValue(digest(1).substring("sha256:".length())));
+        JsonNode predicate = statement.predicate();
+        assertThat(predicate.get("verificationResult").asText()).isEqualTo("PASSED");
+        assertThat(predicate.get("timeVerified").asText()).isEqualTo(step.wakes.get(0).toString());
+        JsonNode promotion = predicate.get("https://mlgates.io/attestation/promotion");
+        assertThat(promotion.get("stage").asText()).isEqualTo("production");
+        assertThat(promotion.get("candidate").asText()).isEqualTo(digest(1));
+        assertThat(promotion.get("version").asInt()).isEqualTo(1);
+        assertThat(promotion.get("auditChainHead").asText()).isNotBlank();
+        List<String> approvers = new ArrayList<>();
+        predicate.get("https://mlgates.io/attestation/approvals")
+                .forEach(a -> approvers.add(a.get("approver").asText()));
+        assertThat(approvers).containsExactlyInAnyOrder("alice", "Carol");
+        assertThat(log).contains("[ML Gates] signed the promotion's Verification Summary Attestation with the key "
+                + TestKeys.OPENSSH_FINGERPRINT);
+    }
+
+    @Test
+    void aKeyThatCannotSignFailsThePromotionBeforeAnythingIsPromoted() throws Exception {
+        decide("alice", Approval.Decision.APPROVE, "recall is fine", Road.FRIDAY);
+        decide("Carol", Approval.Decision.APPROVE, "fairness reviewed", Road.FRIDAY.plusSeconds(60));
+        signing = new Signing(() -> {
+            throw UnusableKey.missing("mlgates-signing");
+        }, Optional.empty());
+
+        judge("production", Road.DEPARTING, true);
+
+        assertThat(step.failure).isEqualTo("mlPromote: the signing key set in Manage Jenkins cannot sign: no credential"
+                + " with the id 'mlgates-signing' in Jenkins' global credentials; expected an SSH private key (\"SSH"
+                + " Username with private key\") or a secret file holding an Ed25519 key; nothing was promoted. Set a"
+                + " usable key there, or none to keep promotions unsigned");
+        assertThat(build.pending).doesNotContainKey("production");
+        assertThat(build.badges).containsExactly("staging");
+        assertThat(build.attestations).isEmpty();
+        assertThat(ModelStages.read(team, Road.MODEL).getStages()).extracting(ModelStages.Stage::getName)
+                .containsExactly("staging");
     }
 }
