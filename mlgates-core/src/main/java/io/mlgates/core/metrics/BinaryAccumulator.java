@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,18 @@ public final class BinaryAccumulator {
     private final ScoreBudget scoreBudget;
     private final ScoreStore positiveScores;
     private final ScoreStore negativeScores;
+
+    /**
+     * Rows of weight 1 not yet in the sums and stores, counted by the number of their score in {@code countedIn}
+     * and their label: {@code counts[2 n + 1]} positive rows at score number n, {@code counts[2 n]} negative ones.
+     * Both null when no row is counted.
+     */
+    private DistinctScores countedIn;
+    private int[] counts;
+    /** The score budget's bytes the counts hold, where the scores are kept for the rank metrics. */
+    private long countBytes;
+    /** Rows go to the sums and stores one by one: the score budget could not hold the counts. */
+    private boolean rowByRow;
 
     /**
      * An accumulator with {@link MetricOptions#DEFAULTS}' number of calibration bins.
@@ -136,6 +149,16 @@ public final class BinaryAccumulator {
         if (!hasScores) {
             return;
         }
+        // counted only where the scores are kept: a store then sorts distinct scores, not rows (the sums alone cost
+        // less row by row than counted, for groups whose rows repeat few of their scores)
+        if (weight == 1.0 && positiveScores != null && !rowByRow) {
+            DistinctScores table = terms.distinctScores();
+            int n = table.number(score);
+            if (n >= 0) {
+                count(table, n, actualPositive);
+                return;
+            }
+        }
         terms.of(actualPositive, score);
         logLoss.addProduct(weight, terms.logLoss);
         brier.addProduct(weight, terms.squaredError);
@@ -152,6 +175,119 @@ public final class BinaryAccumulator {
         }
     }
 
+    /** Counts a row of weight 1 at score number {@code n} of {@code table}. */
+    private void count(DistinctScores table, int n, boolean actualPositive) {
+        if (countedIn != table) {
+            settleCounts();
+            countedIn = table;
+            counts = new int[0];
+            table.register(this);
+        }
+        int i = 2 * n + (actualPositive ? 1 : 0);
+        int[] c = counts;
+        if (i >= c.length) {
+            int length = table.countsLength(i);
+            table.grew(length - c.length);
+            // the counts stand for kept scores: past the budget they are settled into the stores, which spill
+            long more = (long) (length - c.length) * Integer.BYTES;
+            scoreBudget.take(more);
+            countBytes += more;
+            rowByRow = scoreBudget.over();
+            c = Arrays.copyOf(c, length);
+            counts = c;
+        }
+        if (++c[i] == Integer.MAX_VALUE || rowByRow) {
+            settleCounts(); // a count holds less than 2^31 rows; past the budget, the rows go one by one
+        }
+    }
+
+    /** Settles the counted rows, if any, into the sums and stores. */
+    private void settleCounts() {
+        if (countedIn != null) {
+            settleCounts(countedIn);
+        }
+    }
+
+    /**
+     * Adds the rows counted against {@code table} to the sums, bins and stores: count times each term, exactly, and
+     * one counted record a distinct score and label; nothing when this accumulator counts against another table or
+     * none.
+     *
+     * @return the rows settled and the records (distinct score and label) they made
+     */
+    long[] settleCounts(DistinctScores table) {
+        if (countedIn != table) {
+            return new long[2];
+        }
+        int[] c = counts;
+        countedIn = null;
+        counts = null;
+        scoreBudget.release(countBytes);
+        countBytes = 0;
+        long rows = 0;
+        long records = 0;
+        int scores = Math.min(table.size(), c.length / 2);
+        for (int n = 0; n < scores; n++) {
+            for (int label = 0; label < 2; label++) {
+                int k = c[2 * n + label];
+                if (k == 0) {
+                    continue;
+                }
+                rows += k;
+                records++;
+                boolean positive = label == 1;
+                double score = table.score(n);
+                double w = k; // exact: below 2^31
+                logLoss.addProduct(w, table.logLoss(n, positive));
+                brier.addProduct(w, table.squaredError(n, positive));
+                int bin = Math.min((int) (score * calibrationBins), calibrationBins - 1);
+                binWeight[bin].addUnits(k);
+                if (positive) {
+                    binLabel[bin].addUnits(k);
+                }
+                binScore[bin].addProduct(w, score);
+            }
+        }
+        if (positiveScores != null) {
+            store(table, c, 1, positiveScores);
+            store(table, c, 0, negativeScores);
+        }
+        return new long[] {rows, records};
+    }
+
+    /** Hands the counted rows of one label to a store as records of distinct scores, ascending. */
+    private static void store(DistinctScores table, int[] c, int label, ScoreStore store) {
+        int[] ascending = table.ascending();
+        int records = 0;
+        boolean allOne = true;
+        for (int n : ascending) {
+            int i = 2 * n + label;
+            if (i < c.length && c[i] > 0) {
+                records++;
+                allOne &= c[i] == 1;
+            }
+        }
+        if (records == 0) {
+            return;
+        }
+        double[] scores = new double[records];
+        long[] units = allOne ? null : new long[records];
+        long rows = 0;
+        int r = 0;
+        for (int n : ascending) {
+            int i = 2 * n + label;
+            if (i < c.length && c[i] > 0) {
+                scores[r] = table.score(n);
+                if (units != null) {
+                    units[r] = c[i];
+                }
+                rows += c[i];
+                r++;
+            }
+        }
+        store.addCounted(scores, units, rows);
+    }
+
     /**
      * The terms of one row that depend on that row alone, its log loss -log(p) (or -log(1 - p)) and squared error
      * (y - p)^2, computed once and shared by the accumulators the row feeds (overall and each group of each
@@ -164,6 +300,17 @@ public final class BinaryAccumulator {
         private boolean actualPositive;
         private double logLoss;
         private double squaredError;
+        /** The distinct scores of the rows of weight 1 these terms met, made on first use. */
+        private DistinctScores distinctScores;
+
+        DistinctScores distinctScores() {
+            DistinctScores d = distinctScores;
+            if (d == null) {
+                d = new DistinctScores();
+                distinctScores = d;
+            }
+            return d;
+        }
 
         /** Computes the terms of a row, unless they are those of the row before (the same label and score). */
         void of(boolean actualPositive, double score) {
@@ -173,15 +320,27 @@ public final class BinaryAccumulator {
             }
             this.score = score;
             this.actualPositive = actualPositive;
+            logLoss = logLoss(actualPositive, score);
+            squaredError = squaredError(actualPositive, score);
+        }
+
+        /** A row's log loss, -log(p) or -log(1 - p), with p clipped as scikit-learn's log_loss clips it. */
+        static double logLoss(boolean actualPositive, double score) {
             double clipped = Math.min(1 - LOG_LOSS_EPS, Math.max(LOG_LOSS_EPS, score));
-            logLoss = -Math.log(actualPositive ? clipped : 1 - clipped);
+            return -Math.log(actualPositive ? clipped : 1 - clipped);
+        }
+
+        /** A row's squared error (y - p)^2. */
+        static double squaredError(boolean actualPositive, double score) {
             double residual = (actualPositive ? 1.0 : 0.0) - score;
-            squaredError = residual * residual;
+            return residual * residual;
         }
     }
 
     /** Adds the rows of another accumulator with the same flags and calibration bins; {@code other} is unchanged. */
     public void merge(BinaryAccumulator other) {
+        settleCounts();
+        other.settleCounts();
         if (other.hasScores != hasScores || other.rankMetrics != rankMetrics
                 || hasScores && other.calibrationBins != calibrationBins) {
             throw new IllegalArgumentException("cannot merge accumulators built differently: hasScores "
@@ -217,6 +376,7 @@ public final class BinaryAccumulator {
      * metrics (its confusion counts, sums and calibration bins are exact, so the copy is too).
      */
     public BinaryAccumulator withoutRanks() {
+        settleCounts();
         BinaryAccumulator copy = new BinaryAccumulator(hasScores, false, calibrationBins, scoreBudget);
         copy.mergeCounts(this);
         return copy;
@@ -242,6 +402,7 @@ public final class BinaryAccumulator {
 
     /** Writes this accumulator's state as an object of the statistics contract (docs/statistics.md). */
     public void writeState(JsonGenerator g) throws IOException {
+        settleCounts();
         g.writeStartObject();
         g.writeBooleanField("hasScores", hasScores);
         g.writeBooleanField("rankMetrics", rankMetrics);
@@ -364,6 +525,13 @@ public final class BinaryAccumulator {
         return calibrationBins;
     }
 
+    /** This accumulator, adding every row to the sums and stores one by one: the reference counting must equal, for tests. */
+    BinaryAccumulator rowByRow() {
+        settleCounts();
+        rowByRow = true;
+        return this;
+    }
+
     /** Whether the scores are stored with weights (a weight other than 1 was seen); for tests of the memory rule. */
     boolean storesWeights() {
         return positiveScores != null && (positiveScores.hasWeightStorage() || negativeScores.hasWeightStorage());
@@ -381,6 +549,7 @@ public final class BinaryAccumulator {
             throw new IllegalArgumentException("this accumulator was built with " + calibrationBins
                     + " calibration bins but the options ask for " + options.calibrationBins());
         }
+        settleCounts();
         double level = options.confidenceLevel();
         WeightTally all = all();
         WeightTally actualPositive = WeightTally.union(truePositives, falseNegatives);
@@ -439,6 +608,7 @@ public final class BinaryAccumulator {
         if (!hasScores) {
             return Optional.empty();
         }
+        settleCounts();
         List<CalibrationBin> bins = new ArrayList<>(calibrationBins);
         for (int b = 0; b < calibrationBins; b++) {
             ExactSum.Exact w = binWeight[b].exactWeight();

@@ -104,6 +104,27 @@ final class ScoreStore {
         }
     }
 
+    /**
+     * Adds rows of weight 1 counted by score: {@code units[i]} rows at {@code scores[i]}, the scores distinct,
+     * ascending and never -0.0; {@code units} null when each is one row. The arrays become a segment, kept as they are.
+     *
+     * @param rows the rows they hold
+     */
+    void addCounted(double[] scores, long[] units, long rows) {
+        Segment s = new Segment(scores, units, null, scores.length);
+        budget.take(s.bytes());
+        segmentBytes += s.bytes();
+        segments.add(s);
+        this.rows += rows;
+        unitRows += rows;
+        if (budget.over()) {
+            relieve();
+        }
+        if (segments.size() > MAX_SEGMENTS) {
+            consolidateSegments();
+        }
+    }
+
     /** Holds a score in the buffer, making room first if it is full; the totals are the caller's. */
     private void put(double score, double weight) {
         if (size == scores.length) {

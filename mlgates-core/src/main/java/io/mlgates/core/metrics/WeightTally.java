@@ -26,6 +26,12 @@ public final class WeightTally {
         otherSquaredWeight.addProduct(w, w);
     }
 
+    /** Adds {@code n} rows of weight 1. */
+    void addUnits(long n) {
+        rows = Math.addExact(rows, n);
+        unitRows += n;
+    }
+
     public void merge(WeightTally other) {
         // read first: other may be this
         long otherRows = other.rows;

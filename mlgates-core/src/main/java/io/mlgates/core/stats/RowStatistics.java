@@ -96,6 +96,8 @@ public final class RowStatistics {
         private final FairnessAccumulator fairness;
         private final String[] values;
         private final int[] numbers;
+        /** A row's terms and its score's number, shared by the overall and slice accumulators the row feeds. */
+        private final BinaryAccumulator.RowTerms terms = new BinaryAccumulator.RowTerms();
 
         private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive) {
             this.overall = overall;
@@ -164,7 +166,7 @@ public final class RowStatistics {
 
             @Override
             public void add(Shard shard, PredictionReader row) {
-                RowStatistics.add(shard.overall, row);
+                RowStatistics.add(shard.overall, row, shard.terms);
                 for (int i = 0; i < slices; i++) {
                     String value = row.group(i);
                     int n = row.groupNumber(i);
@@ -175,7 +177,7 @@ public final class RowStatistics {
                                 g -> accumulator(task, hasScores, ranks, bins, budget));
                         shard.index.remember(i, n, value, slice);
                     }
-                    RowStatistics.add(slice, row);
+                    RowStatistics.add(slice, row, shard.terms);
                 }
                 if (shard.fairness != null) {
                     String[] values = shard.values;
@@ -254,9 +256,9 @@ public final class RowStatistics {
         };
     }
 
-    private static void add(Object acc, PredictionReader row) {
+    private static void add(Object acc, PredictionReader row, BinaryAccumulator.RowTerms terms) {
         if (acc instanceof BinaryAccumulator b) {
-            b.add(row.actualPositive(), row.predictedPositive(), row.score(), row.weight());
+            b.add(row.actualPositive(), row.predictedPositive(), row.score(), row.weight(), terms);
         } else if (acc instanceof MulticlassAccumulator m) {
             m.add(row.actualClass(), row.predictedClass(), row.weight());
         } else {
