@@ -7,7 +7,6 @@ import io.mlgates.core.registry.SqliteRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,12 +35,7 @@ class SignedApprovalsTest {
     private StringWriter err;
 
     private Path keygen(String name) throws Exception {
-        Path key = tmp.resolve("keys").resolve(name);
-        Files.createDirectories(key.getParent());
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f",
-                key.toString()).redirectErrorStream(true).start();
-        assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
-        return key;
+        return SshKeys.keygen(tmp.resolve("keys"), name);
     }
 
     @BeforeEach

@@ -81,8 +81,9 @@ public final class ModelBom {
         model.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, hex(s.artefacts().candidate().digest()))));
         model.setProperties(List.of(
                 new Property(NS + "candidate:digest", s.artefacts().candidate().digest()),
-                new Property(NS + "candidate:digestAlgorithm", "mlgates-tree-sha256: SHA-256 over each file's"
-                        + " NFC path, a zero byte, its 8-byte big-endian length and its bytes, in path order"),
+                // the name the in-toto attestations give the same digest
+                new Property(NS + "candidate:digestAlgorithm", "mlgatesTreeSha256: SHA-256 over each file's NFC"
+                        + " path, a zero byte, its 8-byte big-endian length and its bytes, in path order"),
                 new Property(NS + "policy", s.policy().url()),
                 new Property(NS + "policy:digest", s.policy().digest())));
         List<Component> files = new ArrayList<>();

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -51,6 +52,8 @@ import java.util.regex.Pattern;
 public final class RunFolder implements Closeable {
     /** The manifest: every file of the folder and its SHA-256, one {@code <hex>  <path>} line each, sorted by path. */
     public static final String MANIFEST = "SHA256SUMS";
+    /** A detached signature of the manifest, when the run is signed ({@link #commit(ManifestSigner)}). */
+    public static final String SIGNATURE = MANIFEST + ".sig";
 
     private static final long LOCK_RETRY_MILLIS = 20;
 
@@ -184,7 +187,7 @@ public final class RunFolder implements Closeable {
 
     private Path stagedPath(String name) {
         Path file = staging.resolve(name).normalize();
-        if (!file.getParent().equals(staging) || name.equals(MANIFEST)) {
+        if (!file.getParent().equals(staging) || name.equals(MANIFEST) || name.equals(SIGNATURE)) {
             throw new IllegalArgumentException("not a file name of a results folder: " + name);
         }
         return file;
@@ -201,7 +204,7 @@ public final class RunFolder implements Closeable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.equals(MANIFEST) || replaced.contains(name)
+                if (name.equals(MANIFEST) || name.equals(SIGNATURE) || replaced.contains(name)
                         || Files.exists(staging.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
@@ -240,11 +243,23 @@ public final class RunFolder implements Closeable {
      * @return the files this run wrote, in the order written, under the folder's final path
      */
     public List<Path> commit() throws IOException {
+        return commit(manifest -> Optional.empty());
+    }
+
+    /**
+     * {@link #commit()}, with a detached signature of the manifest written beside it as {@value #SIGNATURE} before the
+     * folder is put in place: a signer that fails leaves the folder as it was.
+     */
+    public List<Path> commit(ManifestSigner signer) throws IOException {
         if (committed) {
             throw new IllegalStateException("already committed");
         }
         String sums = manifest(staging);
         writeStaged(staging.resolve(MANIFEST), MANIFEST, out -> out.write(sums.getBytes(StandardCharsets.UTF_8)));
+        Optional<byte[]> signature = signer.sign(sums.getBytes(StandardCharsets.UTF_8));
+        if (signature.isPresent()) {
+            writeStaged(staging.resolve(SIGNATURE), SIGNATURE, out -> out.write(signature.get()));
+        }
         syncFolder(staging);
         Path parent = folder.getParent();
         String name = folder.getFileName().toString();
@@ -276,6 +291,12 @@ public final class RunFolder implements Closeable {
             }
         }
         return written.stream().map(folder::resolve).toList();
+    }
+
+    /** Signs a manifest's bytes, or declines. */
+    @FunctionalInterface
+    public interface ManifestSigner {
+        Optional<byte[]> sign(byte[] manifest) throws IOException;
     }
 
     /** Leaves the folder as it was when the run was not committed, and releases the lock. */
