@@ -116,6 +116,11 @@ final class AttestCommand implements Callable<Integer> {
         io.mlgates.core.report.GateResultJson json = new io.mlgates.core.report.GateResultJson();
         for (Path file : files) {
             GateResult result = json.read(Files.readAllBytes(file), file.toString());
+            // The gate's name becomes a file name beside the others: a name with a separator would write elsewhere.
+            if (result.gate().contains("/") || result.gate().contains("\\") || result.gate().indexOf('\0') >= 0) {
+                throw new BadInputException(file.toString(), 0, 0, "the gate name \"" + Text.terminalSafe(result.gate())
+                        + "\" is not a file name; expected a gate such as validate");
+            }
             GateResult before = byGate.putIfAbsent(result.gate(), result);
             if (before != null) {
                 throw new BadInputException(file.toString(), 0, 0, "a second " + result.gate() + " result in "

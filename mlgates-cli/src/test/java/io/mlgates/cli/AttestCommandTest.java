@@ -137,6 +137,22 @@ class AttestCommandTest {
     }
 
     @Test
+    void aResultWhoseGateNameIsAPathIsRefusedBeforeAnythingIsWritten() throws Exception {
+        assertThat(run("run", repo.toString(), "--no-promote")).as(out + "" + err).isZero();
+        Path validate = results.resolve("validate.json");
+        Files.writeString(validate, Files.readString(validate).replaceFirst("\"gate\"\\s*:\\s*\"validate\"",
+                "\"gate\": \"../../escaped\""));
+        assertThat(Files.readString(validate)).contains("../../escaped");
+
+        assertThat(run("attest", repo.toString(), "--key", key("signer.openssh"))).isEqualTo(2);
+        assertThat(err.toString()).contains("validate.json").contains("is not a file name");
+        assertThat(repo.resolve("escaped.intoto.jsonl")).doesNotExist();
+        try (var files = Files.list(results)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".intoto.jsonl"));
+        }
+    }
+
+    @Test
     void aPromotionWithASigningKeyWritesItsSignedVerificationSummary() throws Exception {
         assertThat(run("run", repo.toString(), "--signing-key", key("signer.openssh"))).as(out + "" + err).isZero();
         Path file = results.resolve("promotion-staging.intoto.jsonl");
