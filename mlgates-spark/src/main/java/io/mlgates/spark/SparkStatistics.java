@@ -69,10 +69,8 @@ public final class SparkStatistics {
                 : parts.reduce((a, b) -> a.merge(b, task));
         try {
             Statistics statistics = merged.statistics();
-            long tableRows = statistics.rows() + statistics.rowsDropped()
-                    + (task == TaskType.BINARY ? 0 : statistics.failedPredictions());
             statistics.origin(new Statistics.Origin("spark", table.sparkSession().version(), input, format,
-                    tableRows, Math.max(1, partitions)));
+                    statistics.tableRows(), Math.max(1, partitions)));
             return new Summary(statistics, merged);
         } catch (BadInputException | RuntimeException e) {
             merged.close();

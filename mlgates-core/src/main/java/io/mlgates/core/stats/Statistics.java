@@ -177,6 +177,14 @@ public final class Statistics {
         return failedPredictions;
     }
 
+    /**
+     * The rows of the table these statistics were read from: judged, dropped, and the failed predictions a binary
+     * model does not judge (another task's are judged, and counted among them); what an {@link Origin} counts.
+     */
+    public long tableRows() {
+        return rows() + rowsDropped + (task == TaskType.BINARY ? 0 : failedPredictions);
+    }
+
     /** The task's accumulator over all rows: a binary, multiclass or regression accumulator. */
     public Object overall() {
         return overall.unwrap();
@@ -431,7 +439,7 @@ public final class Statistics {
         if (root.has("origin")) {
             JsonNode o = root.path("origin");
             long tableRows = StateJson.count(o, "rows", "/origin");
-            long inTable = judged + read.rowsDropped + (task == TaskType.BINARY ? 0 : read.failedPredictions);
+            long inTable = read.tableRows();
             if (tableRows != inTable) {
                 throw new StateJson.StateException("/origin/rows", "expected the rows judged, dropped and failed"
                         + " (" + inTable + "), got " + tableRows);
