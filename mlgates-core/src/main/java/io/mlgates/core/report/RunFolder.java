@@ -65,6 +65,8 @@ public final class RunFolder implements Closeable {
     private final FileLock lock;
     private final List<String> written = new ArrayList<>();
     private boolean committed;
+    /** Whether the folder's other files were carried over ({@link #keepOthers}), so that replacing it loses none. */
+    private boolean keptOthers;
 
     private RunFolder(Path folder, Path shownAs, Path staging, Disk disk, FileChannel lockFile, FileLock lock) {
         this.folder = folder;
@@ -123,6 +125,18 @@ public final class RunFolder implements Closeable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** Whether a folder is empty or was put in place by a run: each commit writes {@value #MANIFEST} at its top. */
+    private static boolean ours(Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw FileProblems.named("cannot read", folder, e);
         }
     }
 
@@ -198,6 +212,7 @@ public final class RunFolder implements Closeable {
      * gates, results kept per build), as hard links, so the current folder is never touched.
      */
     public void keepOthers(Set<String> replaced) throws IOException {
+        keptOthers = true;
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -253,6 +268,12 @@ public final class RunFolder implements Closeable {
     public List<Path> commit(ManifestSigner signer) throws IOException {
         if (committed) {
             throw new IllegalStateException("already committed");
+        }
+        if (!keptOthers && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && !ours(folder)) {
+            // The folder is replaced as a whole: one that holds files no run wrote (every run leaves its manifest)
+            // would be lost with them.
+            throw new IOException("cannot write results to " + shownAs + ": it holds files ML Gates did not write"
+                    + " (no " + MANIFEST + "), which replacing the folder would delete; name a new or empty folder");
         }
         String sums = manifest(staging);
         writeStaged(staging.resolve(MANIFEST), MANIFEST, out -> out.write(sums.getBytes(StandardCharsets.UTF_8)));

@@ -169,4 +169,27 @@ class RunFolderTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    @DisplayName("a folder holding files no run wrote is refused, and left as it was; an empty one or an earlier run's is replaced")
+    void foreignFolderIsNotReplaced() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("notes.md"), "mine");
+        try (RunFolder run = RunFolder.begin(docs, Disk.LOCAL)) {
+            run.write("validate.json", text("{}"));
+            assertThatThrownBy(run::commit).isInstanceOf(IOException.class)
+                    .hasMessageContaining("holds files ML Gates did not write").hasMessageContaining("docs");
+        }
+        assertThat(namesIn(docs)).containsExactly("notes.md");
+        assertThat(namesIn(dir)).containsExactly(".docs.lock", "docs");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        for (int round = 1; round <= 2; round++) { // the second round replaces the first round's folder
+            try (RunFolder run = RunFolder.begin(empty, Disk.LOCAL)) {
+                run.write("validate.json", text("{\"run\": " + round + "}"));
+                run.commit();
+            }
+        }
+        assertThat(Files.readString(empty.resolve("validate.json"))).isEqualTo("{\"run\": 2}");
+    }
 }
