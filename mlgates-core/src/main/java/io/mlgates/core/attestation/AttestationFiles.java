@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,23 +48,15 @@ public final class AttestationFiles {
      * @param shown the file as the user named it, for messages ({@code shown:LINE: ...})
      */
     public static List<Envelope> read(Path file, String shown) throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(shown, 0, 0, Files.exists(file) ? "is not a regular file; expected an "
-                    + "attestation file (.intoto.jsonl)" : "no such attestation file");
-        }
+        byte[] bytes = BoundedFiles.read(file, shown, Envelope.MAX_CHARS, "an attestation file (.intoto.jsonl)",
+                "no such attestation file", "is larger than " + (Envelope.MAX_CHARS >> 20)
+                        + " MiB; expected an attestation file");
         String text;
         try {
-            if (Files.size(file) > Envelope.MAX_CHARS) {
-                throw new BadInputException(shown, 0, 0, "is larger than " + (Envelope.MAX_CHARS >> 20)
-                        + " MiB; expected an attestation file");
-            }
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new BadInputException(shown, 0, 0, "is not UTF-8 text; expected one JSON envelope a line");
-        } catch (IOException e) {
-            throw new BadInputException(shown, 0, 0, "cannot be read: " + e.getMessage(), e);
         }
         List<Envelope> envelopes = new ArrayList<>();
         String[] lines = text.split("\n", -1);

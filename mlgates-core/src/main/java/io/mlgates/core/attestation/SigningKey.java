@@ -4,12 +4,10 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.identity.SignatureException;
 import io.mlgates.core.identity.SshPrivateKey;
 import io.mlgates.core.identity.SshPublicKey;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -50,19 +48,8 @@ public final class SigningKey {
     /** Reads a key file (OpenSSH or PKCS#8 PEM, told apart by their first line). */
     public static SigningKey read(Path file) throws BadInputException {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(name, 0, 0, Files.exists(file) ? "is not a regular file; expected a "
-                    + "private key" : "no such signing key file");
-        }
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException(name, 0, 0, "is larger than " + MAX_BYTES + " bytes; expected an Ed25519 "
-                        + "private key");
-            }
-            return parse(Files.readAllBytes(file), name);
-        } catch (IOException e) {
-            throw new BadInputException(name, 0, 0, "cannot be read: " + e.getMessage(), e);
-        }
+        return parse(BoundedFiles.read(file, name, MAX_BYTES, "a private key", "no such signing key file",
+                "is larger than " + MAX_BYTES + " bytes; expected an Ed25519 private key"), name);
     }
 
     /**

@@ -5,9 +5,7 @@ import io.mlgates.core.identity.AllowedSigner;
 import io.mlgates.core.identity.AllowedSigners;
 import io.mlgates.core.identity.SignatureException;
 import io.mlgates.core.identity.SshPublicKey;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -85,19 +83,8 @@ public final class TrustedKeys {
     }
 
     private static byte[] read(Path file, String what) throws BadInputException {
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(file.toString(), 0, 0, Files.exists(file) ? "is not a regular file; "
-                        + "expected a " + what : "no such " + what + " file");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException(file.toString(), 0, 0, "is larger than " + MAX_BYTES + " bytes; expected a "
-                        + what);
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), 0, 0, "cannot be read: " + e.getMessage(), e);
-        }
+        return BoundedFiles.read(file, file.toString(), MAX_BYTES, "a " + what, "no such " + what + " file",
+                "is larger than " + MAX_BYTES + " bytes; expected a " + what);
     }
 
     private static SshPublicKey spki(String text, String source) throws BadInputException {
