@@ -35,8 +35,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads statistics files: checked against the contract's JSON Schema ({@value #SCHEMA}, shipped beside this class),
- * then value by value, and merged. Every refusal names the file, the line and the JSON pointer of the value, and
+ * Reads statistics files: streamed, the rank summaries' score groups decoded into arrays ({@link StreamedDocument});
+ * checked against the contract's JSON Schema ({@value #SCHEMA}, shipped beside this class), then value by value, and
+ * merged. Every refusal names the file, the line and the JSON pointer of the value, and
  * what was expected.
  */
 public final class StatisticsFiles {
@@ -94,10 +95,8 @@ public final class StatisticsFiles {
                 // the digest covers every byte, also any after the document
                 in.transferTo(OutputStream.nullOutputStream());
             }
-        } catch (NoSuchFileException e) {
-            throw notFound(display);
         } catch (IOException e) {
-            throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+            throw unreadable(display, e);
         }
         if (streamed.isPresent()) {
             Optional<Statistics> statistics = build(streamed.get(), (pointer, message)
@@ -109,17 +108,17 @@ public final class StatisticsFiles {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw notFound(display);
         } catch (IOException e) {
-            throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+            throw unreadable(display, e);
         }
         return new Read(display, PolicyLoader.digest(bytes), parseTree(bytes, display, budget, maxGroups));
     }
 
-    private static BadInputException notFound(String display) {
-        return new BadInputException(display, 0, 0, "statistics file not found; expected one written by"
-                + " 'mlgates stats'");
+    private static BadInputException unreadable(String display, IOException e) {
+        return e instanceof NoSuchFileException
+                ? new BadInputException(display, 0, 0, "statistics file not found; expected one written by"
+                        + " 'mlgates stats'")
+                : new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
     }
 
     private static MessageDigest sha256() {
