@@ -172,14 +172,14 @@ class StreamedStatisticsTest {
     void damagedFilesAreRefusedAsTheTreeRefusesThem() throws Exception {
         Random random = new Random(17);
         int refused = 0;
-        for (int trial = 0; trial < 300; trial++) {
+        for (int trial = 0; trial < 150; trial++) {
             String text = oneGroupALine(randomFile(random));
             byte[] file = damaged(text, random).getBytes(StandardCharsets.UTF_8);
             Outcome tree = tree(file);
             assertThat(streamed(file)).as("trial %d", trial).isEqualTo(tree);
             refused += tree.refusal() == null ? 0 : 1;
         }
-        assertThat(refused).as("damaged files refused").isGreaterThan(250);
+        assertThat(refused).as("damaged files refused").isGreaterThan(120);
     }
 
     /** A file of one score group a line whose positives hold {@code positives} (the entries, comma-separated). */
