@@ -266,9 +266,9 @@ public final class SharedStatistics {
         try (ScoreBudget budget = ScoreBudget.defaults()) {
             Found found = find(place, path, display, reading, budget);
             if (found.read().isPresent()) {
-                return new Judged(fromRead.judge(found.read().get(), budget), true, "judged the statistics of " + display
-                        + " (" + found.read().get().account().digest() + ") that an earlier gate of this build kept;"
-                        + " the rows were not read again");
+                return new Judged(fromRead.judge(found.read().get(), budget), true, "judged the statistics of "
+                        + display + " (" + found.read().get().account().digest() + ") that an earlier gate of this"
+                        + " build kept; the rows were not read again");
             }
             Optional<SharedRead.Read> read = Optional.empty();
             try {
