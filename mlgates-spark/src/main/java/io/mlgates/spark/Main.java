@@ -127,10 +127,30 @@ public final class Main {
                 err.println("mlgates-spark: " + a.input() + ": " + e.getMessage());
                 return 2;
             }
+            java.util.Optional<String> malformed = malformedRecord(e);
+            if (malformed.isPresent()) {
+                // mode FAILFAST (ReaderOptions): a row Spark's parser cannot read is the user's input, not ours
+                err.println("mlgates-spark: " + a.input() + ": a malformed row stopped the job (Spark's reader"
+                        + " cannot say its line; `mlgates stats` on the same file names it): " + malformed.get());
+                return 2;
+            }
             err.println("mlgates-spark: internal error: " + e);
             e.printStackTrace(err);
             return 3;
         }
+    }
+
+    /** The message of the innermost malformed-record error in a failed job's causes, if that is why it failed. */
+    static java.util.Optional<String> malformedRecord(Throwable failure) {
+        String found = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable spark && spark.getCondition() != null
+                    && spark.getCondition().startsWith("MALFORMED_")) {
+                found = t.getMessage() == null ? spark.getCondition() : t.getMessage().lines().findFirst()
+                        .orElse(spark.getCondition());
+            }
+        }
+        return java.util.Optional.ofNullable(found);
     }
 
     private static LoadedPolicy load(Arguments a, Map<String, String> environment) throws BadInputException {

@@ -82,4 +82,23 @@ class SparkCsvTableTest {
         assertThat(rows.at("/slices/0/groups").size()).isEqualTo(regions.length);
         assertThat(json.writeValueAsString(spark)).isEqualTo(json.writeValueAsString(rows));
     }
+
+    @Test
+    @DisplayName("a CSV row with a field missing is the user's input: exit 2 naming the table, no statistics file")
+    void malformedRowIsBadInput() throws Exception {
+        Path policy = tmp.resolve("mlgates.yaml");
+        Files.writeString(policy, POLICY);
+        Path file = tmp.resolve("eval.csv");
+        Files.writeString(file, "label;score;region;team\n1;0.9;north;a\n0;0.2;south\n0;0.1;east;b\n");
+        Path out = tmp.resolve("spark.json");
+        ByteArrayOutputStream sparkErr = new ByteArrayOutputStream();
+        int code = io.mlgates.spark.Main.run(new String[] {"--master", "local[1]", "--policy", policy.toString(),
+            "--input", file.toString(), "--format", "csv", "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(sparkErr, true, StandardCharsets.UTF_8), Map.of());
+        String message = sparkErr.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(message).isEqualTo(2);
+        assertThat(message).contains(file.toString()).contains("malformed").doesNotContain("internal error");
+        assertThat(out).doesNotExist();
+    }
 }
