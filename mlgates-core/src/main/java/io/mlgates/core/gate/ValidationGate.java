@@ -20,6 +20,8 @@ import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.profile.DataProfile;
 import io.mlgates.core.schema.InputSchema;
+import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.stats.CurrentProfile;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.schema.SchemaColumn;
@@ -95,7 +97,8 @@ public final class ValidationGate {
                 ? drift.get().columnsOfPredictions(predictionsPath, predictionsDisplay, sliceColumns) : List.of();
         List<String> readerInputs = new ArrayList<>(inputColumns(schema));
         readerInputs.addAll(currentColumns);
-        Optional<DataDrift.Current> current = Optional.empty();
+        Optional<CurrentProfile> current = Optional.empty();
+        Optional<String> profiledIn = Optional.empty();
         boolean hasScores = false;
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
@@ -111,12 +114,19 @@ public final class ValidationGate {
             candidate = judged.candidate(artefacts, policyName);
             inputs.addAll(schemaInputs);
             schemaRows = Optional.empty();
+            if (drift.isPresent() && drift.get().fromPredictions()) {
+                // the input columns as the statistics profiled them, in the read that wrote them
+                current = Optional.of(judged.currentProfile());
+                hasScores = judged.hasScores();
+                profiledIn = Optional.of(data.predictions());
+            }
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, readerInputs, request.progress())) {
             int firstCurrent = inputColumns(schema).size();
             Rows rows = shared.isPresent() ? shared.get().rows()
                     : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened),
-                    drift.map(d -> () -> new DataDrift.Current(currentColumns, firstCurrent)));
+                    drift.map(d -> () -> new CurrentProfile(currentColumns,
+                            policy.task() == TaskType.BINARY)), firstCurrent);
             ReadAccount reader = shared.isPresent() ? shared.get().account() : ReadAccount.of(opened);
             current = rows.current();
             hasScores = reader.hasScores();
@@ -185,11 +195,10 @@ public final class ValidationGate {
             if (current.isEmpty()) {
                 judged = drift.get().judgeWithoutRows(ws, policyName, driftInputs);
             } else {
-                DataProfile currentData = drift.get().fromPredictions() ? current.get().inputs.profile()
+                DataProfile currentData = drift.get().fromPredictions() ? current.get().inputs()
                         : drift.get().currentFromFile(ws, policyName, driftInputs);
-                judged = drift.get().judge(currentData, drift.get().fromPredictions()
-                        ? drift.get().columns(currentColumns) : drift.get().columns(currentData.names()), current,
-                        hasScores);
+                judged = drift.get().judge(currentData, drift.get().columns(currentData.names()), current,
+                        hasScores, profiledIn);
             }
             checks.addAll(judged.checks());
             driftReport = judged.report();
@@ -222,11 +231,11 @@ public final class ValidationGate {
     }
 
     /** What a read of the rows gives the gate: their statistics, and the declared input columns' values checked. */
-    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows, Optional<DataDrift.Current> current) {
+    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows, Optional<CurrentProfile> current) {
     }
 
     private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows,
-                             Optional<DataDrift.Current> current) {
+                             Optional<CurrentProfile> current) {
     }
 
     /**
@@ -235,13 +244,13 @@ public final class ValidationGate {
      */
     static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
                      ScoreBudget scoreBudget, SchemaInputs schemaInputs) throws BadInputException {
-        return read(reader, source, policy, shape, scoreBudget, schemaInputs, Optional.empty());
+        return read(reader, source, policy, shape, scoreBudget, schemaInputs, Optional.empty(), 0);
     }
 
     /** The same, with the current input columns and the model's answers for drift ({@code current}'s shards). */
     static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
                      ScoreBudget scoreBudget, SchemaInputs schemaInputs,
-                     Optional<Supplier<DataDrift.Current>> current) throws BadInputException {
+                     Optional<Supplier<CurrentProfile>> current, int firstCurrent) throws BadInputException {
         PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(policy.task(),
                 reader.hasScores(), shape, scoreBudget);
         RowsShard read = reader.readAll(new PredictionReader.Shards<>() {
@@ -257,7 +266,7 @@ public final class ValidationGate {
                     shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
                 }
                 if (shard.current().isPresent()) {
-                    shard.current().get().add(row);
+                    shard.current().get().add(row, firstCurrent);
                 }
             }
 
