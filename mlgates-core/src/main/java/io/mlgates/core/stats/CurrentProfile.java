@@ -233,6 +233,35 @@ public final class CurrentProfile {
         return s;
     }
 
+    /** The section alone, as a statistics file holds it: to send it elsewhere (a Spark partition's to the driver). */
+    public byte[] json() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+            write(g);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A section sent with {@link #json()}, checked as a file's section is (its own rows, answers and scores taken as
+     * it says; the file it joins checks them against its statistics when read).
+     *
+     * @param display how messages name it
+     */
+    public static CurrentProfile fromJson(byte[] json, String display) throws BadInputException {
+        try {
+            JsonNode section = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            return read(section, "", section.path("rows").asLong(), section.has("output"),
+                    section.path("output").path("score").path("rows").asLong() > 0);
+        } catch (IOException e) {
+            throw new BadInputException(display, 0, 0, "not valid JSON: " + e.getMessage(), e);
+        } catch (StateJson.StateException e) {
+            throw StatisticsFiles.refusal(json, display, e.pointer(), e.getMessage());
+        }
+    }
+
     /** Writes the section: UTF-8 JSON of the contract, each column as a profile file writes it. */
     void write(JsonGenerator g) throws IOException {
         g.writeStartObject();
