@@ -4,7 +4,6 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.attestation.AttestationFiles;
 import io.mlgates.core.attestation.CandidateSubjects;
 import io.mlgates.core.attestation.Dsse;
-import io.mlgates.core.attestation.Envelope;
 import io.mlgates.core.attestation.SigningKey;
 import io.mlgates.core.attestation.Statement;
 import io.mlgates.core.attestation.TestResultStatement;
@@ -18,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,9 +138,14 @@ final class AttestCommand implements Callable<Integer> {
             description = {"Verifies every envelope of an attestation file (one DSSE envelope a line): its Ed25519"
                     + " signature by the trusted key, its payload type (application/vnd.in-toto+json) and that the"
                     + " payload is an in-toto Statement; says which key (and principals) signed each.",
-                    "Exit 0: every envelope verifies; 1: a bad signature, or one by a key that is not trusted;"
-                            + " 2: bad input (an unreadable file or key, an envelope that is not one)."})
+                    "Each envelope's outcome is told (verified:, refused: or bad input:), and the exit code is the"
+                            + " worst of them: 2 bad input (an unreadable file or key, a line that is not an envelope,"
+                            + " a payload that is not an in-toto Statement), over 1 a bad signature or one by a key"
+                            + " that is not trusted, over 0 when every envelope verifies."})
     static final class Verify implements Callable<Integer> {
+        /** The exit code of a signature that does not verify with a trusted key. */
+        private static final int REFUSED = 1;
+
         @Spec
         CommandSpec spec;
 
@@ -170,18 +173,33 @@ final class AttestCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             TrustedKeys keys = trust.key != null ? TrustedKeys.readPublicKey(trust.key)
                     : TrustedKeys.readAllowedSigners(trust.allowedSigners);
-            List<Envelope> envelopes = AttestationFiles.read(file, file.toString());
+            List<AttestationFiles.Line> lines = AttestationFiles.lines(file, file.toString());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<String> refused = new ArrayList<>();
-            for (int i = 0; i < envelopes.size(); i++) {
-                String where = file + " envelope " + (i + 1);
+            int exit = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                // Every line is told, whatever an earlier one was: the exit code is the worst of them.
+                exit = Math.max(exit, verify(lines.get(i), file + " envelope " + (i + 1), keys, out, err));
+            }
+            out.flush();
+            err.flush();
+            return exit;
+        }
+
+        /** Verifies one line and says so: 0 verified, 1 refused (signature), 2 bad input. */
+        private int verify(AttestationFiles.Line line, String where, TrustedKeys keys, PrintWriter out,
+                PrintWriter err) {
+            try {
+                if (line instanceof AttestationFiles.Unreadable unreadable) {
+                    throw unreadable.problem();
+                }
                 VerifiedEnvelope verified;
                 try {
-                    verified = keys.verify(envelopes.get(i), parent.main.environment().clock().instant());
+                    verified = keys.verify(((AttestationFiles.Parsed) line).envelope(),
+                            parent.main.environment().clock().instant());
                 } catch (SignatureException e) {
-                    refused.add(where + ": " + Text.terminalSafe(e.getMessage()));
-                    continue;
+                    err.println("refused: " + where + ": " + Text.terminalSafe(e.getMessage()));
+                    return REFUSED;
                 }
                 if (!verified.payloadType().equals(Dsse.IN_TOTO_PAYLOAD_TYPE)) {
                     throw new BadInputException(where, 0, 0, "the payload type is \""
@@ -192,13 +210,11 @@ final class AttestCommand implements Callable<Integer> {
                         + statement.subjects().stream().map(s -> Text.terminalSafe(s.name().orElseThrow()))
                         .collect(Collectors.joining(", ")) + "; signed by " + verified.signers().stream()
                         .map(s -> Text.terminalSafe(s.describe())).collect(Collectors.joining("; ")));
+                return 0;
+            } catch (BadInputException e) {
+                err.println("bad input: " + e.getMessage());
+                return ErrorHandler.BAD_INPUT;
             }
-            out.flush();
-            for (String line : refused) {
-                err.println("refused: " + line);
-            }
-            err.flush();
-            return refused.isEmpty() ? 0 : 1;
         }
     }
 }

@@ -3,10 +3,12 @@ package io.mlgates.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlgates.core.attestation.Envelope;
+import io.mlgates.core.attestation.SigningKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -134,6 +136,44 @@ class AttestCommandTest {
         assertThat(run("attest", repo.toString(), "--key", key("signer.openssh"))).isEqualTo(2);
         assertThat(err.toString()).contains("the candidate's files changed since they were judged");
         assertThat(results.resolve("validate.intoto.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void everyLinesOutcomeIsToldAndTheExitCodeIsTheWorst() throws Exception {
+        assertThat(run("run", repo.toString(), "--no-promote")).isZero();
+        assertThat(run("attest", repo.toString(), "--key", key("signer.openssh"))).isZero();
+        String good = Files.readString(results.resolve("validate.intoto.jsonl")).strip();
+        SigningKey signer = SigningKey.read(tmp.resolve("signer.openssh"));
+        String byOther = Files.readString(results.resolve("ethics.intoto.jsonl")).strip();
+        Envelope ethics = Envelope.parse(byOther, "e");
+        byte[] sig = ethics.signatures().get(0).sig();
+        sig[0] ^= 1;
+        String tampered = byOther.replace(Base64.getEncoder().encodeToString(ethics.signatures().get(0).sig()),
+                Base64.getEncoder().encodeToString(sig));
+        String notInToto = signer.sign("text/plain", "hello".getBytes(StandardCharsets.UTF_8)).toJson();
+
+        // refused, verified, bad input (another payload type), verified: every line is told, the worst code wins
+        Path mixed = Files.writeString(tmp.resolve("mixed.intoto.jsonl"),
+                String.join("\n", tampered, good, notInToto, good) + "\n");
+        assertThat(run("attest", "verify", mixed.toString(), "--key", key("signer.pub"))).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: " + mixed + " envelope 1: no signature")
+                .contains("bad input: " + mixed + " envelope 3: the payload type is \"text/plain\", expected "
+                        + "application/vnd.in-toto+json");
+        assertThat(out.toString()).contains("verified: " + mixed + " envelope 2: ")
+                .contains("verified: " + mixed + " envelope 4: ");
+
+        // a line that is not an envelope, after a refused one: both told, exit 2
+        Path unreadable = Files.writeString(tmp.resolve("unreadable.intoto.jsonl"),
+                tampered + "\n\n{\"payloadType\":1}\n" + good + "\n");
+        assertThat(run("attest", "verify", unreadable.toString(), "--key", key("signer.pub"))).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: " + unreadable + " envelope 1: ")
+                .contains("bad input: " + unreadable + ":3: the envelope's payloadType is not a string");
+        assertThat(out.toString()).contains("verified: " + unreadable + " envelope 3: ");
+
+        // a refused line before verified ones: exit 1, not 0
+        Path refusedFirst = Files.writeString(tmp.resolve("refused.intoto.jsonl"), tampered + "\n" + good + "\n");
+        assertThat(run("attest", "verify", refusedFirst.toString(), "--key", key("signer.pub"))).isEqualTo(1);
+        assertThat(out.toString()).contains("verified: " + refusedFirst + " envelope 2: ");
     }
 
     @Test

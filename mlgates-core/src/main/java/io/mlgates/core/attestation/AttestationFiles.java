@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Attestation files as in-toto tools exchange them ({@code .intoto.jsonl}): one DSSE envelope a line, UTF-8, each
@@ -46,8 +47,27 @@ public final class AttestationFiles {
      * Reads every envelope of a file; blank lines are skipped.
      *
      * @param shown the file as the user named it, for messages ({@code shown:LINE: ...})
+     * @throws BadInputException for the file, or for its first line that is not an envelope
      */
     public static List<Envelope> read(Path file, String shown) throws BadInputException {
+        List<Envelope> envelopes = new ArrayList<>();
+        for (Line line : lines(file, shown)) {
+            if (line instanceof Unreadable unreadable) {
+                throw unreadable.problem();
+            }
+            envelopes.add(((Parsed) line).envelope());
+        }
+        return envelopes;
+    }
+
+    /**
+     * Every non-blank line of a file, each an envelope or why it is not one, so that a verifier can tell each line's
+     * outcome rather than stop at the first bad one.
+     *
+     * @param shown the file as the user named it, for messages ({@code shown:LINE: ...})
+     * @throws BadInputException for the file as a whole: unreadable, too large, not UTF-8, or without an envelope
+     */
+    public static List<Line> lines(Path file, String shown) throws BadInputException {
         byte[] bytes = BoundedFiles.read(file, shown, Envelope.MAX_CHARS, "an attestation file (.intoto.jsonl)",
                 "no such attestation file", "is larger than " + (Envelope.MAX_CHARS >> 20)
                         + " MiB; expected an attestation file");
@@ -58,16 +78,40 @@ public final class AttestationFiles {
         } catch (CharacterCodingException e) {
             throw new BadInputException(shown, 0, 0, "is not UTF-8 text; expected one JSON envelope a line");
         }
-        List<Envelope> envelopes = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                envelopes.add(Envelope.parse(lines[i], shown + ":" + (i + 1)));
+        List<Line> lines = new ArrayList<>();
+        String[] texts = text.split("\n", -1);
+        for (int i = 0; i < texts.length; i++) {
+            if (!texts[i].isBlank()) {
+                try {
+                    lines.add(new Parsed(i + 1, Envelope.parse(texts[i], shown + ":" + (i + 1))));
+                } catch (BadInputException e) {
+                    lines.add(new Unreadable(i + 1, e));
+                }
             }
         }
-        if (envelopes.isEmpty()) {
+        if (lines.isEmpty()) {
             throw new BadInputException(shown, 0, 0, "holds no envelope; expected one DSSE JSON envelope a line");
         }
-        return envelopes;
+        return lines;
+    }
+
+    /** A non-blank line of an attestation file. */
+    public sealed interface Line permits Parsed, Unreadable {
+        /** The line's 1-based number in the file. */
+        int number();
+    }
+
+    /** A line that is a DSSE envelope (its signature not yet checked). */
+    public record Parsed(int number, Envelope envelope) implements Line {
+        public Parsed {
+            Objects.requireNonNull(envelope, "envelope");
+        }
+    }
+
+    /** A line that is not an envelope, and why, at file and line. */
+    public record Unreadable(int number, BadInputException problem) implements Line {
+        public Unreadable {
+            Objects.requireNonNull(problem, "problem");
+        }
     }
 }

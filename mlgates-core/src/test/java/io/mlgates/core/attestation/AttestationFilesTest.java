@@ -39,4 +39,17 @@ class AttestationFilesTest {
         assertThatThrownBy(() -> AttestationFiles.read(dir.resolve("missing"), "missing"))
                 .hasMessage("missing: no such attestation file");
     }
+
+    @Test
+    void linesTellEachLineAnEnvelopeOrWhyNot(@TempDir Path dir) throws Exception {
+        Envelope good = Fixtures.signer().sign("text/plain", new byte[] {1});
+        Path file = Files.writeString(dir.resolve("x.intoto.jsonl"), "{oops\n\n" + good.toJson() + "\n");
+        List<AttestationFiles.Line> lines = AttestationFiles.lines(file, "x.intoto.jsonl");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isInstanceOfSatisfying(AttestationFiles.Unreadable.class, u -> {
+            assertThat(u.number()).isEqualTo(1);
+            assertThat(u.problem()).hasMessageStartingWith("x.intoto.jsonl:1: not JSON at column ");
+        });
+        assertThat(lines.get(1)).isEqualTo(new AttestationFiles.Parsed(3, good));
+    }
 }
