@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlgates.core.testing.SameDrift;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -85,34 +86,6 @@ class DriftStatisticsTest {
         return file;
     }
 
-    private static List<JsonNode> driftChecks(JsonNode result) {
-        List<JsonNode> checks = new ArrayList<>();
-        result.get("checks").forEach(c -> {
-            if (c.get("id").asText().startsWith("drift:")) {
-                checks.add(c);
-            }
-        });
-        return checks;
-    }
-
-    /** The drift checks and report of the rows, in the result of statistics: every statistic, status and message. */
-    private static void assertSameDrift(JsonNode rows, JsonNode stats) {
-        assertThat(stats.get("drift")).isEqualTo(rows.get("drift"));
-        List<JsonNode> a = driftChecks(rows);
-        List<JsonNode> b = driftChecks(stats);
-        assertThat(b).hasSameSizeAs(a);
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).get("id").asText().equals("drift:dataset")) {
-                assertThat(b.get(i).get("status")).isEqualTo(a.get(i).get("status"));
-                assertThat(b.get(i).get("message").asText()).startsWith(a.get(i).get("message").asText())
-                        .contains("the current data as profiled in the statistics");
-            } else {
-                assertThat(b.get(i)).isEqualTo(a.get(i));
-            }
-        }
-        assertThat(stats.get("status")).isEqualTo(rows.get("status"));
-    }
-
     @Test
     @DisplayName("validate --stats judges drift from the statistics' profiles as validate does from the rows: the"
             + " input columns (scipy's KS on the ages), the model's score and decisions, the data set")
@@ -122,8 +95,8 @@ class DriftStatisticsTest {
         assertThat(out.toString()).contains("with the profiles of 2 input columns for the drift checks");
         JsonNode fromStats = validate("stats", stats);
 
-        assertSameDrift(rows, fromStats);
-        List<String> ids = driftChecks(fromStats).stream().map(c -> c.get("id").asText()).toList();
+        SameDrift.assertSame(rows, fromStats);
+        List<String> ids = SameDrift.checks(fromStats).stream().map(c -> c.get("id").asText()).toList();
         assertThat(ids).containsExactly("drift:age", "drift:purpose", "drift:score", "drift:prediction",
                 "drift:dataset");
         JsonNode age = fromStats.at("/drift/columns/age");
@@ -146,7 +119,7 @@ class DriftStatisticsTest {
             files.add(stats(shard, "shard-" + i + ".json"));
         }
         JsonNode rows = validate("rows");
-        assertSameDrift(rows, validate("shards", files.get(2), files.get(0), files.get(1)));
+        SameDrift.assertSame(rows, validate("shards", files.get(2), files.get(0), files.get(1)));
     }
 
     @Test

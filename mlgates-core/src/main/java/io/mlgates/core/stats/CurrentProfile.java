@@ -314,7 +314,7 @@ public final class CurrentProfile {
      * Reads the section at {@code at} of a document the contract's schema accepted, checking what a schema cannot say
      * (counts that add up, spellings of the very numbers counted).
      *
-     * @param rows the rows the statistics read (judged and failed, not dropped): every one was profiled
+     * @param rows the rows the statistics judged (a binary model's failed predictions among them): each was profiled
      * @param binary whether the statistics are a binary model's, whose answers the section keeps
      * @param hasScores whether its rows have scores
      */
@@ -322,7 +322,7 @@ public final class CurrentProfile {
             throws StateJson.StateException {
         long profiled = section.path("rows").asLong();
         if (profiled != rows) {
-            throw new StateJson.StateException(at + "/rows", "expected the rows the statistics read (" + rows
+            throw new StateJson.StateException(at + "/rows", "expected the rows the statistics judged (" + rows
                     + "), got " + profiled);
         }
         JsonNode spellings = section.path("spellings");

@@ -475,9 +475,8 @@ public final class Statistics {
                     StateJson.count(o, "partitions", "/origin")));
         }
         if (root.has("profile")) {
-            read.profile(CurrentProfile.read(root.path("profile"), "/profile", read.rows() + (task == TaskType.BINARY
-                    ? 0 : read.failedPredictions), task == TaskType.BINARY, read.binary().map(
-                    BinaryAccumulator::hasScores).orElse(false)));
+            read.profile(CurrentProfile.read(root.path("profile"), "/profile", read.rows(),
+                    task == TaskType.BINARY, read.binary().map(BinaryAccumulator::hasScores).orElse(false)));
         }
         return read;
     }

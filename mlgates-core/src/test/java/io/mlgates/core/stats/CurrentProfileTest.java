@@ -73,12 +73,16 @@ class CurrentProfileTest {
     }
 
     private static TableRows table(List<String[]> rows) {
+        return table(COLUMNS, rows);
+    }
+
+    private static TableRows table(List<String> columns, List<String[]> rows) {
         return new TableRows() {
             private int next = -1;
 
             @Override
             public List<String> columns() {
-                return COLUMNS;
+                return columns;
             }
 
             @Override
@@ -147,6 +151,40 @@ class CurrentProfileTest {
                 assertThat(new String(bytes(merged), StandardCharsets.UTF_8)).as("seed " + seed)
                         .isEqualTo(new String(expected, StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("a regression model's failed predictions are neither judged nor profiled: the section's rows are the"
+            + " statistics' rows, and the file reads back")
+    void failedPredictionsOfARegressionAreNotProfiled() throws Exception {
+        Files.writeString(tmp.resolve("regression.yaml"), """
+                task: regression
+                predictions:
+                  invalidRows: drop
+                data:
+                  reference: data/reference.csv
+                """);
+        Policy p = new PolicyLoader().load(tmp.resolve("regression.yaml"), "regression.yaml", "repo").policy();
+        List<String> columns = List.of("label", "prediction", "x");
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(new String[] {Integer.toString(i), i == 7 ? "oops" : Double.toString(i + 0.5),
+                    Integer.toString(i % 4)});
+        }
+        RowStatistics.Shape shape = RowStatistics.Shape.of(p);
+        List<String> inputs = CurrentProfile.columns(p, p.predictions(), columns);
+        assertThat(inputs).containsExactly("x");
+        try (ScoreBudget budget = ScoreBudget.defaults();
+             PredictionReader reader = PredictionReader.open(table(columns, rows), "rows", p.predictions(), p.task(),
+                     shape.groupColumns(), inputs)) {
+            Statistics s = CurrentProfile.readWithStatistics(reader, p.predictions(), p.task(), shape, budget,
+                    inputs);
+            assertThat(s.failedPredictions()).isEqualTo(1);
+            assertThat(s.profile().orElseThrow().rows()).isEqualTo(49).isEqualTo(s.rows());
+            Statistics read = StatisticsFiles.parse(bytes(s), "s.json", budget, 10_000);
+            assertThat(read.profile().orElseThrow().inputs().column("x").orElseThrow().numbers()).isEqualTo(49);
+            assertThat(read.profile().orElseThrow().hasOutput()).isFalse();
         }
     }
 
