@@ -189,6 +189,18 @@ class CurrentProfileTest {
     }
 
     @Test
+    @DisplayName("the statistics schema's column object is the profile schema's, which the section's columns are")
+    void sectionColumnsAreTheProfileContractsColumns() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var statistics = StatisticsFiles.class.getResourceAsStream(StatisticsFiles.SCHEMA);
+             var profile = ProfileFiles.class.getResourceAsStream(ProfileFiles.SCHEMA)) {
+            var column = json.readTree(statistics).at("/$defs/column");
+            assertThat(column.isObject()).isTrue();
+            assertThat(column).isEqualTo(json.readTree(profile).at("/$defs/column"));
+        }
+    }
+
+    @Test
     @DisplayName("a section whose spellings count other numbers than its column is refused at its pointer and line")
     void spellingsThatDoNotFitAreRefused() throws Exception {
         Policy p = policy();
