@@ -20,6 +20,10 @@ import io.mlgates.core.profile.ColumnProfile;
 import io.mlgates.core.profile.ColumnValues;
 import io.mlgates.core.profile.DataFiles;
 import io.mlgates.core.profile.DataProfile;
+import io.mlgates.core.profile.TableAccumulator;
+import io.mlgates.core.schema.ColumnRows;
+import io.mlgates.core.schema.SchemaColumn;
+import io.mlgates.core.schema.SchemaRows;
 import io.mlgates.core.stats.CurrentProfile;
 import io.mlgates.core.stats.ProfileFiles;
 import io.mlgates.core.workspace.Workspace;
@@ -29,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -109,17 +114,62 @@ final class DataDrift {
         return shared;
     }
 
-    /** The current input columns from {@code data.current}, read in their own pass; the file joins {@code inputs}. */
-    DataProfile currentFromFile(Workspace ws, String policyName, List<Evidence.Input> inputs)
-            throws BadInputException {
+    /**
+     * The feature file {@code data.current} names, read in one pass of its own: the judged input columns' profile,
+     * and the declared schema's checks of the values of its inputs.
+     *
+     * @param display the file as messages name it
+     * @param schemaRows what the declared inputs the file has held, in the schema's order
+     */
+    record CurrentFile(String display, DataProfile profile, List<ColumnRows> schemaRows) {
+        CurrentFile {
+            Objects.requireNonNull(display, "display");
+            Objects.requireNonNull(profile, "profile");
+            schemaRows = List.copyOf(schemaRows);
+        }
+    }
+
+    /**
+     * Reads {@code data.current}: the judged columns for drift and, in the same pass, the values of the {@code declared}
+     * inputs it has against their declaration (the feature file is the data meant to carry the model's inputs). The
+     * file joins {@code inputs}.
+     */
+    CurrentFile currentFromFile(Workspace ws, String policyName, List<SchemaColumn> declared,
+                                List<Evidence.Input> inputs) throws BadInputException {
         Path file = ws.resolve(policy.current().orElseThrow(), policyName + " (data.current)");
         String display = ws.display(file);
         List<String> present = new ArrayList<>(io.mlgates.core.data.TableReader.columns(file, display,
                 source.delimiter()));
-        List<String> wanted = columns(present).stream().filter(present::contains).toList();
-        DataFiles.Profiled read = DataFiles.profile(file, display, source.delimiter(), wanted);
-        inputs.add(new Evidence.Input("current", display, read.digest()));
-        return read.profile();
+        List<String> judged = columns(present).stream().filter(present::contains).toList();
+        List<SchemaColumn> checked = declared.stream().filter(c -> present.contains(c.name())).toList();
+        // the judged columns first, as the profile's accumulators take them; then the declared ones not among them
+        List<String> wanted = new ArrayList<>(judged);
+        checked.stream().map(SchemaColumn::name).filter(n -> !wanted.contains(n)).forEach(wanted::add);
+        int[] schemaIndex = checked.stream().mapToInt(c -> wanted.indexOf(c.name())).toArray();
+        TableAccumulator table = new TableAccumulator(judged);
+        SchemaRows values = new SchemaRows(checked);
+        try (io.mlgates.core.data.TableReader reader = io.mlgates.core.data.TableReader.open(file, display,
+                source.delimiter(), wanted)) {
+            SchemaRows.Row row = new SchemaRows.Row() {
+                @Override
+                public boolean isNull(int column) {
+                    return !reader.hasValue(schemaIndex[column]);
+                }
+
+                @Override
+                public String text(int column) {
+                    return reader.text(schemaIndex[column]);
+                }
+            };
+            while (reader.next()) {
+                DataFiles.addRow(table, reader);
+                values.add(reader.line(), row);
+            }
+            inputs.add(new Evidence.Input("current", display, reader.digest()));
+        } catch (java.io.IOException e) {
+            throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return new CurrentFile(display, table.profile(), values.results());
     }
 
     /**
@@ -139,12 +189,13 @@ final class DataDrift {
     }
 
     /**
-     * Judges drift where the rows are statistics and the input columns come from {@code data.current}; the model's
-     * output is not compared.
+     * Judges drift where the rows are statistics and the input columns come from {@code data.current} (read
+     * already); the model's output is not compared. (Without data.current, the statistics' own profiles are the
+     * current data: {@link #judge}.)
      */
-    Judged judgeWithoutRows(Workspace ws, String policyName, List<Evidence.Input> inputs) throws BadInputException {
-        DataProfile current = currentFromFile(ws, policyName, inputs);
-        return judge(current, columns(current.names()), Optional.empty(), false, Optional.empty());
+    Judged judgeWithoutRows(CurrentFile current) {
+        DataProfile profile = current.profile();
+        return judge(profile, columns(profile.names()), Optional.empty(), false, Optional.empty());
     }
 
     /** What was judged: the drift report (present when anything was judged) and the checks. */

@@ -123,7 +123,8 @@ final class SchemaChecks {
 
     /**
      * The evaluation data against the declared schema. A declared input the data lacks FAILs when the data is meant
-     * to carry the model's inputs ({@code carriesInputs}: the policy judges drift on the prediction file's inputs);
+     * to carry the model's inputs ({@code carriesInputs}: the feature file {@code data.current} names, or a prediction
+     * file whose inputs the policy judges drift on);
      * a prediction file that carries a few inputs beside its predictions (a sensitive attribute) is checked on those,
      * the rest told skipped.
      *
@@ -180,7 +181,7 @@ final class SchemaChecks {
         return checks;
     }
 
-    /** A gate that judges statistics files has no values to check. */
+    /** A gate that judges statistics files, without a feature file in {@code data.current}, has no values to check. */
     static CheckResult noValues(InputSchema declared) {
         return DocumentationChecks.simple("schema:inputs", Status.SKIPPED, "judged from statistics files, which hold"
                 + " no input values: the data is not checked against the " + declared.columns().size() + " inputs of "

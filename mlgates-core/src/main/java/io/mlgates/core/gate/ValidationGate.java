@@ -95,7 +95,10 @@ public final class ValidationGate {
         List<String> currentColumns = drift.isPresent() && drift.get().fromPredictions() && shared.isEmpty()
                 && !request.judgesStatistics()
                 ? drift.get().columnsOfPredictions(predictionsPath, predictionsDisplay, sliceColumns) : List.of();
-        List<String> readerInputs = new ArrayList<>(inputColumns(schema));
+        // with data.current the feature file carries the inputs: the schema checks its values, not the predictions'
+        Optional<InputSchema> predictionsSchema = drift.isPresent() && !drift.get().fromPredictions()
+                ? Optional.empty() : schema;
+        List<String> readerInputs = new ArrayList<>(inputColumns(predictionsSchema));
         readerInputs.addAll(currentColumns);
         Optional<CurrentProfile> current = Optional.empty();
         Optional<String> profiledIn = Optional.empty();
@@ -122,9 +125,9 @@ public final class ValidationGate {
             }
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, readerInputs, request.progress())) {
-            int firstCurrent = inputColumns(schema).size();
+            int firstCurrent = inputColumns(predictionsSchema).size();
             Rows rows = shared.isPresent() ? shared.get().rows()
-                    : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(schema, opened),
+                    : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(predictionsSchema, opened),
                     drift.map(d -> () -> new CurrentProfile(currentColumns,
                             policy.task() == TaskType.BINARY)), firstCurrent);
             ReadAccount reader = shared.isPresent() ? shared.get().account() : ReadAccount.of(opened);
@@ -176,12 +179,21 @@ public final class ValidationGate {
             checks.addAll(BaselineChecks.compare(baselineSource.get(), request.baseline().isPresent(), configured,
                     metrics, ws, request.stages(), policyName, inputs));
         }
+        Optional<DataDrift.CurrentFile> currentFile = drift.isPresent() && !drift.get().fromPredictions()
+                ? Optional.of(drift.get().currentFromFile(ws, policyName,
+                        schema.map(InputSchema::columns).orElse(List.of()), driftInputs))
+                : Optional.empty();
         if (schema.isPresent()) {
             checks.addAll(SchemaChecks.againstProduction(schema.get(), ws, policy.schema(), policyName, inputs));
-            checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
-                    : SchemaChecks.data(schema.get(), predictionsDisplay,
-                    schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(),
-                    policy.data().judged() && policy.data().current().isEmpty()));
+            if (currentFile.isPresent()) {
+                checks.addAll(SchemaChecks.data(schema.get(), currentFile.get().display(),
+                        currentFile.get().schemaRows(), policy.schema(), true));
+            } else {
+                checks.addAll(request.judgesStatistics() ? List.of(SchemaChecks.noValues(schema.get()))
+                        : SchemaChecks.data(schema.get(), predictionsDisplay,
+                        schemaRows.map(SchemaRows::results).orElse(List.of()), policy.schema(),
+                        policy.data().judged()));
+            }
         }
         for (SliceRule rule : policy.slices()) {
             Map<String, TaskMetrics> slices = bySlice.get(sliceColumns.indexOf(rule.column()));
@@ -193,10 +205,10 @@ public final class ValidationGate {
         if (drift.isPresent()) {
             DataDrift.Judged judged;
             if (current.isEmpty()) {
-                judged = drift.get().judgeWithoutRows(ws, policyName, driftInputs);
+                judged = drift.get().judgeWithoutRows(currentFile.orElseThrow());
             } else {
-                DataProfile currentData = drift.get().fromPredictions() ? current.get().inputs()
-                        : drift.get().currentFromFile(ws, policyName, driftInputs);
+                DataProfile currentData = currentFile.isPresent() ? currentFile.get().profile()
+                        : current.get().inputs();
                 judged = drift.get().judge(currentData, drift.get().columns(currentData.names()), current,
                         hasScores, profiledIn);
             }

@@ -43,8 +43,11 @@ public final class DataFiles {
         }
     }
 
-    /** Adds the reader's current row to every column's accumulator, in the order the reader was opened with. */
-    static void addRow(TableAccumulator table, TableReader reader) {
+    /**
+     * Adds the reader's current row to every column's accumulator: the table's columns are the first the reader was
+     * opened with, in the same order (a read may take more columns after them, for another check of the same pass).
+     */
+    public static void addRow(TableAccumulator table, TableReader reader) {
         table.countRow();
         for (int i = 0; i < table.names().size(); i++) {
             if (reader.hasValue(i)) {

@@ -122,7 +122,11 @@ class CreditRiskExampleTest {
         assertThat(result.checks()).filteredOn(c -> c.status() == Status.WARN).extracting(CheckResult::id)
                 .containsExactly("limit:recall:min", "drift:credit_history");
         assertThat(result.checks()).filteredOn(c -> c.status() == Status.SKIPPED).extracting(CheckResult::id)
-                .containsExactly("schema:production", "schema:inputs", "slice:age_band=60+:recall");
+                .containsExactly("schema:production", "slice:age_band=60+:recall");
+        // the inputs are in the feature file data.current names, checked against the feature list's declarations
+        assertThat(result.checks()).filteredOn(c -> c.id().equals("schema:data")).singleElement()
+                .satisfies(c -> assertThat(c.message()).isEqualTo("every value of the 20 inputs of"
+                        + " model/features.json in eval/features.csv (300 rows) is as declared"));
         assertThat(result.checks()).noneMatch(c -> c.status() == Status.FAIL || c.status() == Status.ERROR);
         assertThat(result.metrics().get("reported.cv_roc_auc").source())
                 .isEqualTo(io.mlgates.core.metrics.MetricSource.REPORTED);

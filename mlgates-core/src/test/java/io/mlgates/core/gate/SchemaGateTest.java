@@ -245,4 +245,54 @@ class SchemaGateTest {
         assertThat(check(r, "schema:region:missing").message()).isEqualTo("input 'region' of model/schema.json is"
                 + " not a column of eval/predictions.csv: the model cannot be judged on the inputs it was built for");
     }
+
+    @Test
+    @DisplayName("a feature file named by data.current is the data checked against the schema, at its own lines;"
+            + " a declared input it lacks FAILs as missing")
+    void theFeatureFileOfDataCurrentIsChecked() throws Exception {
+        // the predictions carry no inputs; the feature file carries three of the four, in another order, with a
+        // new category on line 3, an age out of range on line 4 and a null age on line 5
+        write("eval/predictions.csv", "label,score\n1,0.9\n1,0.4\n0,0.6\n0,0.1\n");
+        write("eval/features.csv", """
+                purpose,age,household_income
+                car,35,4100
+                boat,41,3900
+                tv,17,2500
+                car,,5200
+                """);
+        Files.createDirectories(repo.resolve("data"));
+        write("data/reference.csv", "age,household_income,purpose\n40,1000,car\n50,2000,tv\n");
+
+        GateResult r = validate(POLICY + "data:\n  reference: data/reference.csv\n  current: eval/features.csv\n");
+
+        assertThat(check(r, "schema:purpose:category").status()).isEqualTo(Status.WARN);
+        assertThat(check(r, "schema:purpose:category").message()).isEqualTo("1 of 4 values of 'purpose' are not"
+                + " among its 2 declared categories; first: eval/features.csv:3 'boat'");
+        assertThat(check(r, "schema:age:range").message()).isEqualTo("1 of 4 values of 'age' are outside the"
+                + " declared range [18, 99]; first: eval/features.csv:4 '17'");
+        assertThat(check(r, "schema:age:nulls").message()).startsWith("1 of 4 values of 'age' are null (25.00%,"
+                + " above the 0.000% allowed by model/schema.json); first: eval/features.csv:5");
+        assertThat(check(r, "schema:region:missing").status()).isEqualTo(Status.FAIL);
+        assertThat(check(r, "schema:region:missing").message()).isEqualTo("input 'region' of model/schema.json is"
+                + " not a column of eval/features.csv: the model cannot be judged on the inputs it was built for");
+        assertThat(r.checks()).extracting(CheckResult::id).doesNotContain("schema:inputs");
+        // drift still reads the same file's columns
+        assertThat(r.drift().orElseThrow().columns()).containsKeys("age", "household_income", "purpose");
+        assertThat(r.evidence().inputs()).extracting(Evidence.Input::role).containsOnlyOnce("current");
+    }
+
+    @Test
+    @DisplayName("with data.current, a feature file whose inputs are all as declared PASSes schema:data, naming it")
+    void aCleanFeatureFilePasses() throws Exception {
+        write("eval/predictions.csv", "label,score\n1,0.9\n0,0.1\n");
+        write("eval/features.csv", "age,household_income,region,purpose\n35,4100,north,car\n61,6100,south,tv\n");
+        Files.createDirectories(repo.resolve("data"));
+        write("data/reference.csv", "age,household_income,purpose\n40,1000,car\n50,2000,tv\n");
+
+        GateResult r = validate(POLICY + "data:\n  reference: data/reference.csv\n  current: eval/features.csv\n");
+
+        assertThat(check(r, "schema:data").status()).isEqualTo(Status.PASS);
+        assertThat(check(r, "schema:data").message()).isEqualTo("every value of the 4 inputs of model/schema.json"
+                + " in eval/features.csv (2 rows) is as declared");
+    }
 }

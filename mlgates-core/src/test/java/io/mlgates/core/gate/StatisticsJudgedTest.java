@@ -176,6 +176,21 @@ class StatisticsJudgedTest {
     }
 
     @Test
+    @DisplayName("judging statistics, the feature file data.current names is still checked against the schema, as"
+            + " a read of the rows checks it")
+    void theFeatureFileIsCheckedWhenStatisticsAreJudged() throws Exception {
+        GateResult fromRows = new ValidationGate().evaluate(ValidationRequest.of(ws, policy, FixedClock.CLOCK));
+        GateResult fromStatistics = validate(shards(policy.policy(), "f", 0, 300));
+
+        List<CheckResult> schemaOfStatistics = fromStatistics.checks().stream()
+                .filter(c -> c.id().startsWith("schema:")).toList();
+        assertThat(schemaOfStatistics).isEqualTo(fromRows.checks().stream()
+                .filter(c -> c.id().startsWith("schema:")).toList());
+        assertThat(schemaOfStatistics).extracting(CheckResult::id).contains("schema:data")
+                .doesNotContain("schema:inputs");
+    }
+
+    @Test
     @DisplayName("the ethics gate judges the example's statistics in two shards as it judges the rows, with the"
             + " policy's sensitive columns and with fewer than the statistics hold")
     void ethicsFromStatisticsIsEthicsFromRows() throws Exception {
