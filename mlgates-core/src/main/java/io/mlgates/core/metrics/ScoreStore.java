@@ -2,6 +2,7 @@ package io.mlgates.core.metrics;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -205,68 +206,31 @@ final class ScoreStore {
     }
 
     /**
-     * Adds a rank summary written by {@link #writeGroups}; the scores must fall strictly from one group to the
-     * next and lie in [0, 1].
+     * Adds a rank summary written by {@link #writeGroups}: decoded already ({@link ScoreGroupArrays}, held in the
+     * tree by a reader that streams the file), or an array of the tree. The scores must fall strictly from one group
+     * to the next and lie in [0, 1].
      *
      * @return the rows it holds
      */
     long readGroups(JsonNode groups, String pointer) throws StateJson.StateException {
-        if (!groups.isArray()) {
-            throw new StateJson.StateException(pointer, "expected an array of [score, rows] or "
-                    + "[score, rows, weight], got " + groups.getNodeType());
+        ScoreGroupArrays read = groups instanceof POJONode held && held.getPojo() instanceof ScoreGroupArrays arrays
+                ? arrays : ScoreGroupArrays.fromTree(groups, pointer);
+        read.requireHolds(pointer);
+        if (read.unitScores.length > 0) {
+            addCounted(read.unitScores, read.units, read.unitRows);
         }
-        double previous = Double.POSITIVE_INFINITY;
-        long total = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            String at = pointer + "/" + i;
-            JsonNode group = groups.get(i);
-            if (!group.isArray() || group.size() < 2 || group.size() > 3 || !group.get(0).isNumber()) {
-                throw new StateJson.StateException(at, "expected [score, rows] or [score, rows, weight], got "
-                        + group);
-            }
-            double score = group.get(0).asDouble();
-            if (!(score >= 0 && score <= 1) || !(score < previous)) {
-                throw new StateJson.StateException(at + "/0", "expected a score in [0, 1] below the previous one ("
-                        + previous + "), got " + group.get(0));
-            }
-            previous = score;
-            long rows = StateJson.count(arrayAsObject(group), "1", at);
-            if (rows == 0) {
-                throw new StateJson.StateException(at + "/1", "expected at least one row at a score, got 0");
-            }
-            if (group.size() == 2) {
-                for (long r = 0; r < rows; r++) {
-                    add(score, 1.0);
-                }
-            } else {
-                ExactSum.Exact weight = StateJson.exact(arrayAsObject(group), "2", at);
-                addWeightedGroup(score, rows, weight, at + "/2");
-            }
-            total = Math.addExact(total, rows);
+        for (int i = 0; i < read.weightedScores.length; i++) {
+            addWeightedGroup(read.weightedScores[i], read.weightedRows[i], read.weightedSums[i]);
         }
-        return total;
-    }
-
-    private static JsonNode arrayAsObject(JsonNode array) {
-        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.objectNode();
-        for (int i = 0; i < array.size(); i++) {
-            o.set(String.valueOf(i), array.get(i));
-        }
-        return o;
+        return read.rows();
     }
 
     /**
      * Holds {@code rows} rows at one score whose weights sum exactly to {@code weight}, as the few doubles whose
      * exact sum it is (53-bit slices of its mantissa): the walk then sums them to exactly that weight again.
      */
-    private void addWeightedGroup(double score, long rows, ExactSum.Exact weight, String pointer)
-            throws StateJson.StateException {
-        long top = (long) weight.exponent() + weight.mantissa().bitLength() - 1;
-        if (weight.signum() <= 0 || weight.exponent() < -1074 || top > Double.MAX_EXPONENT) {
-            throw new StateJson.StateException(pointer, "expected a sum of weights above 0 and inside double's"
-                    + " range, got " + weight);
-        }
+    private void addWeightedGroup(double score, long rows, ExactSum.Exact weight) {
+        // the sum is above 0 and inside double's range (ScoreGroupArrays checked it)
         BigInteger m = weight.mantissa();
         long held = 0;
         for (int shift = 0; shift < m.bitLength(); shift += 53) {

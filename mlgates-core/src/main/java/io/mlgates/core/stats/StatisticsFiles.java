@@ -9,8 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -23,25 +21,30 @@ import io.mlgates.core.policy.PolicyLoader;
 import io.mlgates.core.workspace.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Reads statistics files: checked against the contract's JSON Schema ({@value #SCHEMA}, shipped beside this class),
- * then value by value, and merged. Every refusal names the file, the line and the JSON pointer of the value, and
+ * Reads statistics files: streamed, the rank summaries' score groups decoded into arrays ({@link StreamedDocument});
+ * checked against the contract's JSON Schema ({@value #SCHEMA}, shipped beside this class), then value by value, and
+ * merged. Every refusal names the file, the line and the JSON pointer of the value, and
  * what was expected.
  */
 public final class StatisticsFiles {
     /** The schema of version {@link Statistics#VERSION}. */
     public static final String SCHEMA = "mlgates-statistics.schema.json";
 
+    private static final String WHAT = "a statistics file written by 'mlgates stats'";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
@@ -74,30 +77,120 @@ public final class StatisticsFiles {
     }
 
     /**
-     * Reads one file.
+     * Reads one file. It is streamed: the rank summaries' score groups are decoded into arrays as they are read
+     * ({@link StreamedDocument}), so memory follows the distinct scores, not the file's text; a file the stream is
+     * not sure of is read again as a whole tree, so that it is refused as before.
      *
      * @param maxGroups most groups a fairness attribute may have
      */
     public static Read read(Path file, String display, ScoreBudget budget, int maxGroups)
             throws BadInputException {
         RegularFiles.requireRegular(file, display);
+        MessageDigest sha = sha256();
+        Optional<StreamedDocument> streamed;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
+             JsonParser parser = JSON.getFactory().createParser(in)) {
+            streamed = stream(parser, display);
+            if (streamed.isPresent()) {
+                // the digest covers every byte, also any after the document
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            throw unreadable(display, e);
+        }
+        if (streamed.isPresent()) {
+            Optional<Statistics> statistics = build(streamed.get(), (pointer, message)
+                    -> refusal(file, display, pointer, message), budget, maxGroups);
+            if (statistics.isPresent()) {
+                return new Read(display, "sha256:" + HexFormat.of().formatHex(sha.digest()), statistics.get());
+            }
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(display, 0, 0, "statistics file not found; expected one written by"
-                    + " 'mlgates stats'");
+        } catch (IOException e) {
+            throw unreadable(display, e);
+        }
+        return new Read(display, PolicyLoader.digest(bytes), parseTree(bytes, display, budget, maxGroups));
+    }
+
+    private static BadInputException unreadable(String display, IOException e) {
+        return e instanceof NoSuchFileException
+                ? new BadInputException(display, 0, 0, "statistics file not found; expected one written by"
+                        + " 'mlgates stats'")
+                : new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Parses, checks and builds; {@code display} names the source in messages. Streamed as {@link #read} is. */
+    public static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
+            throws BadInputException {
+        Optional<StreamedDocument> streamed;
+        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+            streamed = stream(parser, display);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
         }
-        return new Read(display, PolicyLoader.digest(bytes), parse(bytes, display, budget, maxGroups));
+        if (streamed.isPresent()) {
+            Optional<Statistics> statistics = build(streamed.get(), (pointer, message)
+                    -> refusal(bytes, display, pointer, message), budget, maxGroups);
+            if (statistics.isPresent()) {
+                return statistics.get();
+            }
+        }
+        return parseTree(bytes, display, budget, maxGroups);
     }
 
-    /** Parses, checks and builds; {@code display} names the source in messages. */
-    public static Statistics parse(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
+    /** The document streamed, or nothing when the whole-tree reader must judge it; refused where it is not JSON. */
+    private static Optional<StreamedDocument> stream(JsonParser parser, String display) throws BadInputException,
+            IOException {
+        try {
+            return StreamedDocument.read(parser);
+        } catch (JsonProcessingException e) {
+            throw notJson(display, e);
+        }
+    }
+
+    /** Where a value of a file was refused: the file's line and column of {@code pointer}. */
+    @FunctionalInterface
+    private interface Refusals {
+        BadInputException at(String pointer, String message);
+    }
+
+    /**
+     * Statistics from a streamed document, or nothing when the schema refuses its tree: the whole-tree reader then
+     * says what it refuses, with the schema's words for the whole document.
+     */
+    private static Optional<Statistics> build(StreamedDocument document, Refusals refusals, ScoreBudget budget,
+                                              int maxGroups) throws BadInputException {
+        JsonNode root = document.root();
+        requireFormat(root, refusals, Statistics.FORMAT, Statistics.VERSION, WHAT);
+        if (!Holder.SCHEMA_INSTANCE.validate(root).isEmpty()) {
+            return Optional.empty();
+        }
+        document.fill();
+        try {
+            return Optional.of(Statistics.fromDocument(root, budget, maxGroups));
+        } catch (StateJson.StateException e) {
+            throw refusals.at(e.pointer(), e.getMessage());
+        }
+    }
+
+    /**
+     * The whole file as a tree, checked and built: the reader of files the stream is not sure of, and the measure of
+     * the stream (what is refused, and how, is this reader's).
+     */
+    static Statistics parseTree(byte[] bytes, String display, ScoreBudget budget, int maxGroups)
             throws BadInputException {
-        JsonNode root = checkedTree(bytes, display, Statistics.FORMAT, Statistics.VERSION,
-                "a statistics file written by 'mlgates stats'", Holder.SCHEMA_INSTANCE);
+        JsonNode root = checkedTree(bytes, display, Statistics.FORMAT, Statistics.VERSION, WHAT,
+                Holder.SCHEMA_INSTANCE);
         try {
             return Statistics.fromDocument(root, budget, maxGroups);
         } catch (StateJson.StateException e) {
@@ -118,9 +211,7 @@ public final class StatisticsFiles {
         try {
             root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new BadInputException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
+            throw notJson(display, e);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -128,17 +219,8 @@ public final class StatisticsFiles {
             throw new BadInputException(display, 1, 0, "expected " + what + ": a JSON object with \"format\": \""
                     + format + "\"");
         }
-        if (!format.equals(root.path("format").asText())) {
-            throw refusal(bytes, display, "/format", "expected \"format\": \"" + format
-                    + "\" (" + what + "), got " + root.path("format"));
-        }
-        JsonNode found = root.path("version");
-        if (!found.isIntegralNumber() || found.asInt() != version) {
-            throw refusal(bytes, display, "/version", "expected version " + version + ", the version this"
-                    + " engine reads, got " + found + (found.isIntegralNumber() && found.asInt() > version
-                    ? ": written by a newer engine; judge it with that engine" : ""));
-        }
-        List<Error> errors = validate(schema, root);
+        requireFormat(root, (pointer, message) -> refusal(bytes, display, pointer, message), format, version, what);
+        List<Error> errors = schema.validate(root);
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String pointer = first.getInstanceLocation().toString().isEmpty() ? ""
@@ -148,85 +230,24 @@ public final class StatisticsFiles {
         return root;
     }
 
-    /**
-     * The schema's errors for {@code root}. The rank summaries' long arrays of score groups dominate the schema
-     * validator's time (it walks every entry through four keywords), so the schema judges the document with those
-     * arrays emptied and the entries are checked here; at the first entry this check is unsure of, or at any error,
-     * the whole document goes through the schema, so what is refused and the message are the schema's.
-     */
-    private static List<Error> validate(Schema schema, JsonNode root) {
-        if (!scoreGroupsPlain(root)) {
-            return schema.validate(root);
-        }
-        List<Runnable> restore = new ArrayList<>();
-        List<Error> errors;
-        try {
-            emptyScoreGroups(root, restore);
-            errors = schema.validate(root);
-        } finally {
-            restore.forEach(Runnable::run);
-        }
-        return errors.isEmpty() ? errors : schema.validate(root);
+    private static BadInputException notJson(String display, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return new BadInputException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                "not valid JSON: " + e.getOriginalMessage());
     }
 
-    private static final Pattern EXACT = Pattern.compile("0|-?0x[0-9a-f]*[13579bdf]p-?[0-9]{1,6}");
-
-    /** Whether every entry of every rank summary's {@code positives} and {@code negatives} is a plain score group. */
-    private static boolean scoreGroupsPlain(JsonNode node) {
-        if (node.isObject()) {
-            JsonNode ranks = node.get("ranks");
-            if (ranks != null && ranks.isObject()) {
-                for (String side : List.of("positives", "negatives")) {
-                    JsonNode groups = ranks.get(side);
-                    if (groups != null && groups.isArray()) {
-                        for (JsonNode group : groups) {
-                            if (!scoreGroup(group)) {
-                                return false;
-                            }
-                        }
-                    }
-                }
-            }
+    /** The {@code format} and {@code version} of a file of the contract, checked before anything else is read. */
+    private static void requireFormat(JsonNode root, Refusals refusals, String format, int version, String what)
+            throws BadInputException {
+        if (!format.equals(root.path("format").asText())) {
+            throw refusals.at("/format", "expected \"format\": \"" + format + "\" (" + what + "), got "
+                    + root.path("format"));
         }
-        for (JsonNode child : node) {
-            if (!(node.isObject() && child == node.get("ranks")) && !scoreGroupsPlain(child)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The schema's {@code scoreGroup}, checked strictly: anything unusual counts as not plain. */
-    private static boolean scoreGroup(JsonNode group) {
-        if (!group.isArray() || group.size() < 2 || group.size() > 3) {
-            return false;
-        }
-        JsonNode score = group.get(0);
-        JsonNode rows = group.get(1);
-        if (!(score.isDouble() || score.isInt() || score.isLong()) || !(score.doubleValue() >= 0)
-                || !(score.doubleValue() <= 1)) {
-            return false;
-        }
-        if (!(rows.isInt() || rows.isLong()) || rows.longValue() < 1) {
-            return false;
-        }
-        return group.size() == 2 || group.get(2).isTextual() && EXACT.matcher(group.get(2).textValue()).matches();
-    }
-
-    /** Swaps every rank summary's arrays of score groups for empty ones; {@code restore} puts them back. */
-    private static void emptyScoreGroups(JsonNode node, List<Runnable> restore) {
-        if (node.get("ranks") instanceof ObjectNode sides && node.isObject()) {
-            for (String side : List.of("positives", "negatives")) {
-                if (sides.get(side) instanceof ArrayNode groups) {
-                    sides.set(side, sides.arrayNode());
-                    restore.add(() -> sides.set(side, groups));
-                }
-            }
-        }
-        for (JsonNode child : node) {
-            if (!(node.isObject() && child == node.get("ranks"))) {
-                emptyScoreGroups(child, restore);
-            }
+        JsonNode found = root.path("version");
+        if (!found.isIntegralNumber() || found.asInt() != version) {
+            throw refusals.at("/version", "expected version " + version + ", the version this engine reads, got "
+                    + found + (found.isIntegralNumber() && found.asInt() > version
+                    ? ": written by a newer engine; judge it with that engine" : ""));
         }
     }
 
