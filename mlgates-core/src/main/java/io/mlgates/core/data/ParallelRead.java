@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +47,16 @@ final class ParallelRead {
                             BadInputException malformed, RuntimeException fault) {
     }
 
+    /**
+     * What reading the ranges gave: the merged shard, or empty when a read from the start must decide; or, with
+     * {@code again}, nothing, because a range began in the wrong place after its thread had tallied its rows.
+     */
+    private record Merged<S>(Optional<S> total, boolean again) {
+        static <S> Merged<S> of(Optional<S> total) {
+            return new Merged<>(total, false);
+        }
+    }
+
     static <S> S read(PredictionReader whole, PredictionReader.Shards<S> shards, int threads, long rangeBytes)
             throws BadInputException {
         if (threads < 1) {
@@ -67,9 +79,15 @@ final class ParallelRead {
         AtomicBoolean ended = new AtomicBoolean();
         try {
             Future<String> digest = pool.submit(() -> FileDigest.of(whole.channel, ended::get));
-            Optional<S> merged = readRanges(whole, shards, pool, threads, size, rangeBytes);
+            // each thread keeps one tally across the ranges it reads, where the shards count what they can
+            Merged<S> read = readRanges(whole, shards, pool, threads, size, rangeBytes,
+                    shards.tally().isPresent() ? new ConcurrentHashMap<>() : null);
+            if (read.again()) {
+                read = readRanges(whole, shards, pool, threads, size, rangeBytes, null);
+            }
+            Optional<S> merged = read.total();
             if (merged.isEmpty()) {
-                merged = readRanges(whole, shards, null, 1, size, Long.MAX_VALUE);
+                merged = readRanges(whole, shards, null, 1, size, Long.MAX_VALUE, null).total();
             }
             whole.adoptDigest(await(digest, whole.file));
             whole.bytesRead = size;
@@ -108,24 +126,28 @@ final class ParallelRead {
     /**
      * Reads the file's ranges of {@code rangeBytes} (on the pool; without one, on this thread) and merges them into
      * {@code whole}; empty when a read from the start must decide.
+     *
+     * @param tallies where each thread's tally is kept, by thread; null for none
      */
-    private static <S> Optional<S> readRanges(PredictionReader whole, PredictionReader.Shards<S> shards,
-                                              ExecutorService pool, int threads, long size, long rangeBytes)
+    private static <S> Merged<S> readRanges(PredictionReader whole, PredictionReader.Shards<S> shards,
+                                            ExecutorService pool, int threads, long size, long rangeBytes,
+                                            Map<Thread, PredictionReader.WorkerTally> tallies)
             throws BadInputException {
         long dataStart = whole.header.dataStart();
         long count = rangeBytes == Long.MAX_VALUE ? 1 : Math.max(1, (size - dataStart + rangeBytes - 1) / rangeBytes);
         Deque<Future<Range<S>>> pending = new ArrayDeque<>();
         try {
-            return mergeRanges(whole, shards, pool, threads, size, rangeBytes, count, pending);
+            return mergeRanges(whole, shards, pool, threads, size, rangeBytes, count, pending, tallies);
         } finally {
             // ranges not begun when the merge ended (an error, a read from the start) are not read
             pending.forEach(f -> f.cancel(false));
         }
     }
 
-    private static <S> Optional<S> mergeRanges(PredictionReader whole, PredictionReader.Shards<S> shards,
-                                               ExecutorService pool, int threads, long size, long rangeBytes,
-                                               long count, Deque<Future<Range<S>>> pending)
+    private static <S> Merged<S> mergeRanges(PredictionReader whole, PredictionReader.Shards<S> shards,
+                                             ExecutorService pool, int threads, long size, long rangeBytes,
+                                             long count, Deque<Future<Range<S>>> pending,
+                                             Map<Thread, PredictionReader.WorkerTally> tallies)
             throws BadInputException {
         long dataStart = whole.header.dataStart();
         long submitted = 0;
@@ -147,20 +169,24 @@ final class ParallelRead {
         for (long k = 0; k < count; k++) {
             while (pool != null && submitted < count && submitted < k + 2L * threads) {
                 long r = submitted++;
-                pending.add(pool.submit(() -> readRange(whole, shards, r, guessStart(whole, r, dataStart,
+                pending.add(pool.submit(() -> readRange(whole, shards, tallies, r, guessStart(whole, r, dataStart,
                         rangeBytes, size), limit(r, count, dataStart, rangeBytes))));
             }
-            Range<S> range = pool == null ? readRange(whole, shards, k, expectedStart, Long.MAX_VALUE)
+            Range<S> range = pool == null ? readRange(whole, shards, null, k, expectedStart, Long.MAX_VALUE)
                     : await(pending.poll(), whole.file);
             if (range.start() != expectedStart) {
+                if (tallies != null) {
+                    // its thread's tally holds rows that are not the range's: read again, without tallies
+                    return new Merged<>(Optional.empty(), true);
+                }
                 // the guessed start lay inside a quoted field: read the range again from where its record starts
-                range = readRange(whole, shards, k, expectedStart, limit(k, count, dataStart, rangeBytes));
+                range = readRange(whole, shards, null, k, expectedStart, limit(k, count, dataStart, rangeBytes));
             }
             PredictionReader reader = range.reader();
             reader.absolutize(offset);
             if (range.fault() != null) {
-                if (count > 1) {
-                    return Optional.empty();
+                if (count > 1 || tallies != null) {
+                    return Merged.of(Optional.empty());
                 }
                 throw new BadInputException(whole.file, reader.line(), 0, range.fault().getMessage());
             }
@@ -175,12 +201,12 @@ final class ParallelRead {
             if (merged == null) {
                 merged = reader;
             } else if (!merged.absorb(reader)) {
-                return Optional.empty();
+                return Merged.of(Optional.empty());
             }
             for (int i = 0; i < groupValues.size(); i++) {
                 groupValues.get(i).addAll(reader.groupValues.get(i).values());
                 if (groupValues.get(i).size() > PredictionReader.MAX_DISTINCT_VALUES) {
-                    return Optional.empty();
+                    return Merged.of(Optional.empty());
                 }
             }
             if (first == null) {
@@ -192,8 +218,8 @@ final class ParallelRead {
                         shards.merge(total, range.shard());
                     }
                 } catch (ArithmeticException | IllegalArgumentException e) {
-                    if (count > 1) {
-                        return Optional.empty();
+                    if (count > 1 || tallies != null) {
+                        return Merged.of(Optional.empty());
                     }
                     throw new BadInputException(whole.file, reader.line(), 0, e.getMessage());
                 }
@@ -223,7 +249,15 @@ final class ParallelRead {
         if (problem.isPresent()) {
             throw new BadInputException(whole.file, 0, 0, problem.get());
         }
-        return Optional.of(total);
+        if (tallies != null) {
+            try {
+                shards.complete(total, List.copyOf(tallies.values()));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                // a sum past double's range, say: a read from the start, without tallies, finds its row
+                return Merged.of(Optional.empty());
+            }
+        }
+        return Merged.of(Optional.of(total));
     }
 
     private static long limit(long k, long count, long dataStart, long rangeBytes) {
@@ -237,10 +271,12 @@ final class ParallelRead {
                 size);
     }
 
-    private static <S> Range<S> readRange(PredictionReader whole, PredictionReader.Shards<S> shards, long k,
-                                          long start, long limit) throws BadInputException {
+    private static <S> Range<S> readRange(PredictionReader whole, PredictionReader.Shards<S> shards,
+                                          Map<Thread, PredictionReader.WorkerTally> tallies, long k, long start,
+                                          long limit) throws BadInputException {
         PredictionReader reader = whole.range(start, limit);
-        S shard = shards.create();
+        S shard = tallies == null ? shards.create() : shards.create(tallies.computeIfAbsent(Thread.currentThread(),
+                t -> shards.tally().orElseThrow()));
         BadInputException malformed = null;
         RuntimeException fault = null;
         try {

@@ -305,6 +305,32 @@ public final class PredictionReader implements Closeable {
     public interface Shards<S> {
         S create();
 
+        /**
+         * A shard for a range read on a thread of a parallel read that keeps {@code tally} across the ranges it
+         * reads, in any order: the shard may leave rows there rather than add them (see {@link #complete}). By
+         * default {@link #create()}.
+         */
+        default S create(WorkerTally tally) {
+            return create();
+        }
+
+        /**
+         * A new tally for one thread of a parallel read, or empty when these shards keep none: then, and in a read
+         * from the start on one thread, every row goes to its range's shard.
+         */
+        default Optional<WorkerTally> tally() {
+            return Optional.empty();
+        }
+
+        /**
+         * Adds the rows the threads left in their tallies to {@code total}, the ranges' shards merged, once every
+         * range is read and merged; the tallies come in no particular order. A refusal (an {@link ArithmeticException}
+         * or {@link IllegalArgumentException}, as from {@link #merge}) makes the file be read again from the start
+         * on one thread without tallies, where the row it lies at is found.
+         */
+        default void complete(S total, List<WorkerTally> tallies) {
+        }
+
         /** Adds the reader's current row. */
         void add(S shard, PredictionReader row);
 
@@ -320,6 +346,13 @@ public final class PredictionReader implements Closeable {
     }
 
     /**
+     * What one thread of a parallel read keeps across the ranges it reads, for its {@link Shards}: rows whose
+     * figures add up the same in any order and split, counted apart from the ranges' shards.
+     */
+    public interface WorkerTally {
+    }
+
+    /**
      * Reads every row into shards and returns them merged; afterwards this reader tells the counts, classes and
      * reasons of the whole file, and its digest. A CSV file is read in ranges on one thread per processor, with
      * the result a read from the start gives (on any number of threads) ({@link ParallelRead}); JSON Lines is read on this thread.
@@ -329,7 +362,11 @@ public final class PredictionReader implements Closeable {
         return readAll(shards, Runtime.getRuntime().availableProcessors(), ParallelRead.RANGE);
     }
 
-    <S> S readAll(Shards<S> shards, int threads, long rangeBytes) throws BadInputException {
+    /**
+     * {@link #readAll(Shards)} on {@code threads} threads, in ranges of {@code rangeBytes} (a CSV file); the result
+     * is the same on any number of threads and in ranges of any size.
+     */
+    public <S> S readAll(Shards<S> shards, int threads, long rangeBytes) throws BadInputException {
         if (channel != null && !range) {
             return ParallelRead.read(this, shards, threads, rangeBytes);
         }

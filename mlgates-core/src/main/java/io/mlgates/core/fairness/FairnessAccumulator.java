@@ -157,6 +157,21 @@ public final class FairnessAccumulator {
         }
     }
 
+    /**
+     * The accumulators a row with {@code values} feeds: the overall counts', then its group's of each attribute (made
+     * on first sight, as by {@link #add}): where rows counted apart ({@code CountedRows}) are added.
+     *
+     * @param values the row's value of each sensitive column, in the constructor's order
+     */
+    public List<BinaryAccumulator> accumulatorsOf(String[] values) {
+        List<BinaryAccumulator> fed = new ArrayList<>(1 + attributes.size());
+        fed.add(overall.accumulator());
+        for (int a = 0; a < attributes.size(); a++) {
+            fed.add(group(a, values).accumulator());
+        }
+        return fed;
+    }
+
     /** Binds number {@code n} of column {@code column} to {@code value}; a number that stood for another forgets all. */
     private void learn(int column, int n, String value) {
         if (n < 0) {

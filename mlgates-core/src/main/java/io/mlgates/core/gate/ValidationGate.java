@@ -272,6 +272,21 @@ public final class ValidationGate {
             }
 
             @Override
+            public RowsShard create(PredictionReader.WorkerTally tally) {
+                return new RowsShard(statistics.create(tally), schemaInputs.create(), current.map(Supplier::get));
+            }
+
+            @Override
+            public Optional<PredictionReader.WorkerTally> tally() {
+                return statistics.tally();
+            }
+
+            @Override
+            public void complete(RowsShard total, List<PredictionReader.WorkerTally> tallies) {
+                statistics.complete(total.statistics(), tallies);
+            }
+
+            @Override
             public void add(RowsShard shard, PredictionReader row) {
                 statistics.add(shard.statistics(), row);
                 if (shard.schemaRows().isPresent()) {

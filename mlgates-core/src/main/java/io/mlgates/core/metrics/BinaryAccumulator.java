@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.IntToLongFunction;
 
 /**
  * Binary classification metrics from one streaming pass; mergeable.
@@ -249,22 +250,71 @@ public final class BinaryAccumulator {
             }
         }
         if (positiveScores != null) {
-            store(table, c, 1, positiveScores);
-            store(table, c, 0, negativeScores);
+            store(table, n -> 2 * n + 1 < c.length ? c[2 * n + 1] : 0, positiveScores);
+            store(table, n -> 2 * n < c.length ? c[2 * n] : 0, negativeScores);
         }
         return new long[] {rows, records};
     }
 
-    /** Hands the counted rows of one label to a store as records of distinct scores, ascending. */
-    private static void store(DistinctScores table, int[] c, int label, ScoreStore store) {
+    /**
+     * Adds rows of weight 1 counted elsewhere ({@link CountedRows}): {@code c[4 n + 2 label + predicted]} rows at
+     * score number n of {@code table} (1 for a positive label, a positive prediction). The same sums, bins and
+     * records as adding the rows one by one: count times each term, exactly; a counted record a distinct score.
+     *
+     * @throws ArithmeticException when the weights pass double's range, as a row's would
+     */
+    void addCounted(DistinctScores table, long[] c) {
+        long rows = 0;
+        int scores = Math.min(table.size(), c.length / 4);
+        for (int n = 0; n < scores; n++) {
+            double score = table.score(n);
+            int bin = Math.min((int) (score * calibrationBins), calibrationBins - 1);
+            for (int label = 0; label < 2; label++) {
+                long notPredicted = c[4 * n + 2 * label];
+                long predicted = c[4 * n + 2 * label + 1];
+                long k = notPredicted + predicted;
+                if (k == 0) {
+                    continue;
+                }
+                boolean positive = label == 1;
+                cell(positive, false).addUnits(notPredicted);
+                cell(positive, true).addUnits(predicted);
+                rows += k;
+                if (k >= 1L << 53) {
+                    throw new ArithmeticException("more than 2^53 rows at one score");
+                }
+                double w = k; // exact: below 2^53
+                logLoss.addProduct(w, table.logLoss(n, positive));
+                brier.addProduct(w, table.squaredError(n, positive));
+                binWeight[bin].addUnits(k);
+                if (positive) {
+                    binLabel[bin].addUnits(k);
+                }
+                binScore[bin].addProduct(w, score);
+            }
+        }
+        roughWeight += rows;
+        requireFiniteTotal();
+        if (positiveScores != null) {
+            store(table, n -> 4 * n + 3 < c.length ? c[4 * n + 2] + c[4 * n + 3] : 0, positiveScores);
+            store(table, n -> 4 * n + 1 < c.length ? c[4 * n] + c[4 * n + 1] : 0, negativeScores);
+        }
+    }
+
+    /**
+     * Hands counted rows of one label to a store as records of distinct scores, ascending.
+     *
+     * @param rowsAt the rows of the label at a score's number
+     */
+    private static void store(DistinctScores table, IntToLongFunction rowsAt, ScoreStore store) {
         int[] ascending = table.ascending();
         int records = 0;
         boolean allOne = true;
         for (int n : ascending) {
-            int i = 2 * n + label;
-            if (i < c.length && c[i] > 0) {
+            long k = rowsAt.applyAsLong(n);
+            if (k > 0) {
                 records++;
-                allOne &= c[i] == 1;
+                allOne &= k == 1;
             }
         }
         if (records == 0) {
@@ -275,13 +325,13 @@ public final class BinaryAccumulator {
         long rows = 0;
         int r = 0;
         for (int n : ascending) {
-            int i = 2 * n + label;
-            if (i < c.length && c[i] > 0) {
+            long k = rowsAt.applyAsLong(n);
+            if (k > 0) {
                 scores[r] = table.score(n);
                 if (units != null) {
-                    units[r] = c[i];
+                    units[r] = k;
                 }
-                rows += c[i];
+                rows += k;
                 r++;
             }
         }

@@ -44,8 +44,15 @@ final class DistinctScores {
     /** Look-ups in the hash since the last clearing. */
     private long lookups;
     private boolean off;
+    /** Numbers once given stay valid: full, the table numbers no new score rather than clearing (see CountedRows). */
+    private final boolean keepNumbers;
 
     DistinctScores() {
+        this(false);
+    }
+
+    DistinctScores(boolean keepNumbers) {
+        this.keepNumbers = keepNumbers;
         // a 64th of the heap: two or three ranges read at once take a small part of it
         maxCells = Math.max(1 << 12, Math.min(MAX_CELLS, Runtime.getRuntime().maxMemory() / 64 / Integer.BYTES));
     }
@@ -57,6 +64,7 @@ final class DistinctScores {
     /**
      * The number of a row's score, for a row of weight 1; -1 when this table no longer counts. May settle and clear
      * the table first, so that numbers given before are void: the caller counts the row under the number returned.
+     * A table made to keep its numbers never clears: full, it gives -1 for a score it has not numbered.
      *
      * @param score in [0, 1]
      */
@@ -90,6 +98,9 @@ final class DistinctScores {
             h = (h + 1) & mask;
         }
         if (size == scores.length) {
+            if (size == MAX_SCORES && keepNumbers) {
+                return -1;
+            }
             if (size == MAX_SCORES) {
                 // full: worth going on only where most look-ups found a score met before
                 clear(lookups < 2L * size);

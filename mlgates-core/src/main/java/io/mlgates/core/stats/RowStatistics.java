@@ -4,6 +4,7 @@ import io.mlgates.core.BadInputException;
 import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.fairness.FairnessAccumulator;
 import io.mlgates.core.metrics.BinaryAccumulator;
+import io.mlgates.core.metrics.CountedRows;
 import io.mlgates.core.metrics.Metric;
 import io.mlgates.core.metrics.MulticlassAccumulator;
 import io.mlgates.core.metrics.RegressionAccumulator;
@@ -15,6 +16,8 @@ import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,8 +101,11 @@ public final class RowStatistics {
         private final int[] numbers;
         /** A row's terms and its score's number, shared by the overall and slice accumulators the row feeds. */
         private final BinaryAccumulator.RowTerms terms = new BinaryAccumulator.RowTerms();
+        /** The tally of the thread that reads this shard's range, and the range's cells in it; null for none. */
+        private final Tally tally;
+        private final CellIndex cells;
 
-        private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive) {
+        private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive, Tally tally) {
             this.overall = overall;
             for (int i = 0; i < slices; i++) {
                 bySlice.add(new TreeMap<>());
@@ -108,6 +114,156 @@ public final class RowStatistics {
             this.fairness = fairness;
             this.values = new String[sensitive];
             this.numbers = new int[sensitive];
+            this.tally = tally;
+            this.cells = tally == null ? null : new CellIndex(slices + sensitive);
+        }
+    }
+
+    /**
+     * What one thread of a parallel read counts across the ranges it reads (a binary model's rows of weight 1, see
+     * {@link CountedRows}): a cell is a combination of a row's values of every group column, slice and sensitive, so
+     * that it decides every group the row feeds. Per range, the first row of each cell goes to the range's shard
+     * like any row (it makes the groups, and meets their checks, at the row a read from the start would), the rest
+     * are counted; {@link PredictionReader.Shards#complete} adds the counts to the merged shard.
+     */
+    private static final class Tally implements PredictionReader.WorkerTally {
+        private final CountedRows counts;
+        private final Map<List<String>, Integer> cellOf = new HashMap<>();
+        /** Per cell, the values of its group columns. */
+        private final List<String[]> values = new ArrayList<>();
+
+        Tally(CountedRows counts) {
+            this.counts = counts;
+        }
+
+        /** The cell of a row with {@code rowValues}, made on first sight; -1 when no more are made. */
+        int cell(String[] rowValues) {
+            List<String> key = Arrays.asList(rowValues.clone());
+            Integer known = cellOf.get(key);
+            if (known != null) {
+                return known;
+            }
+            int cell = counts.newCell();
+            if (cell >= 0) {
+                cellOf.put(key, cell);
+                values.add(rowValues.clone());
+            }
+            return cell;
+        }
+    }
+
+    /**
+     * A range's cells in its thread's tally, found by the numbers its reader gives the values (one level of nested
+     * arrays a group column), so that a row finds its cell without a key; a number is trusted only with the very
+     * string it came with.
+     */
+    private static final class CellIndex {
+        /** {@link #find}: the row is this range's first of its cell, or is not to be counted. */
+        static final int NOT_COUNTED = -1;
+        private final String[][] valueOf;
+        private final String[] rowValues;
+        /** Nested by the columns' numbers; the last level an {@code int[]} of cell + 1, or -1 for none. */
+        private Object root;
+        private int noColumnCell;
+
+        CellIndex(int columns) {
+            valueOf = new String[columns][0];
+            rowValues = new String[columns];
+        }
+
+        /** The cell of the row, or {@link #NOT_COUNTED} for the range's first row of a cell and rows never counted. */
+        int find(PredictionReader row, Tally tally) {
+            int columns = valueOf.length;
+            if (columns == 0) {
+                if (noColumnCell == 0) {
+                    noColumnCell = cellOrNone(row, tally);
+                    return NOT_COUNTED;
+                }
+                return noColumnCell > 0 ? noColumnCell - 1 : NOT_COUNTED;
+            }
+            Object level = root;
+            for (int j = 0; j < columns; j++) {
+                int n = row.groupNumber(j);
+                String[] known = valueOf[j];
+                if (n >= known.length || known[n] != row.group(j)) {
+                    return learn(row, tally);
+                }
+                if (j < columns - 1) {
+                    Object[] nested = (Object[]) level;
+                    level = nested != null && n < nested.length ? nested[n] : null;
+                } else {
+                    int[] leaf = (int[]) level;
+                    int c = leaf != null && n < leaf.length ? leaf[n] : 0;
+                    if (c == 0) {
+                        remember(row, cellOrNone(row, tally));
+                        return NOT_COUNTED;
+                    }
+                    return c > 0 ? c - 1 : NOT_COUNTED;
+                }
+            }
+            throw new AssertionError();
+        }
+
+        /** A value met for the first time in this range: its number stands for it from now on. */
+        private int learn(PredictionReader row, Tally tally) {
+            for (int j = 0; j < valueOf.length; j++) {
+                int n = row.groupNumber(j);
+                String[] known = valueOf[j];
+                if (n < known.length && known[n] != null && known[n] != row.group(j)) {
+                    return NOT_COUNTED; // another string under a known number: trust neither
+                }
+                if (n >= known.length) {
+                    known = Arrays.copyOf(known, Math.max(n + 1, 2 * known.length));
+                    valueOf[j] = known;
+                }
+                known[n] = row.group(j);
+            }
+            remember(row, cellOrNone(row, tally));
+            return NOT_COUNTED;
+        }
+
+        /** The row's cell + 1, or -1 when the tally makes no more. */
+        private int cellOrNone(PredictionReader row, Tally tally) {
+            for (int j = 0; j < rowValues.length; j++) {
+                rowValues[j] = row.group(j);
+            }
+            int cell = tally.cell(rowValues);
+            return cell < 0 ? -1 : cell + 1;
+        }
+
+        private void remember(PredictionReader row, int entry) {
+            int columns = valueOf.length;
+            if (columns == 1) {
+                root = fit((int[]) root, row.groupNumber(0));
+                ((int[]) root)[row.groupNumber(0)] = entry;
+                return;
+            }
+            root = fit((Object[]) root, row.groupNumber(0));
+            Object[] level = (Object[]) root;
+            for (int j = 0; j < columns - 2; j++) {
+                int n = row.groupNumber(j);
+                Object[] next = fit((Object[]) level[n], row.groupNumber(j + 1));
+                level[n] = next;
+                level = next;
+            }
+            int n = row.groupNumber(columns - 2);
+            int[] leaf = fit((int[]) level[n], row.groupNumber(columns - 1));
+            level[n] = leaf;
+            leaf[row.groupNumber(columns - 1)] = entry;
+        }
+
+        private static Object[] fit(Object[] level, int index) {
+            if (level == null) {
+                return new Object[Math.max(4, index + 1)];
+            }
+            return index < level.length ? level : Arrays.copyOf(level, Math.max(index + 1, 2 * level.length));
+        }
+
+        private static int[] fit(int[] level, int index) {
+            if (level == null) {
+                return new int[Math.max(4, index + 1)];
+            }
+            return index < level.length ? level : Arrays.copyOf(level, Math.max(index + 1, 2 * level.length));
         }
     }
 
@@ -149,6 +305,18 @@ public final class RowStatistics {
      */
     public static PredictionReader.Shards<Shard> shards(TaskType task, boolean hasScores, Shape shape,
                                                         ScoreBudget budget) {
+        return shards(task, hasScores, shape, budget, COUNTS_OF_HEAP);
+    }
+
+    /** {@link #shards} whose threads' tallies hold the default counts (a share of the heap). */
+    static final long COUNTS_OF_HEAP = Long.MAX_VALUE;
+
+    /**
+     * {@link #shards}, with the counts each thread's tally may hold ({@link #COUNTS_OF_HEAP}: the default), or
+     * -1 for no tallies: every row goes to its range's shard. For tests.
+     */
+    static PredictionReader.Shards<Shard> shards(TaskType task, boolean hasScores, Shape shape, ScoreBudget budget,
+                                                 long tallyCounts) {
         int slices = shape.sliceColumns().size();
         boolean[] sliceRanks = new boolean[slices];
         for (int i = 0; i < slices; i++) {
@@ -156,16 +324,49 @@ public final class RowStatistics {
         }
         boolean groups = task == TaskType.BINARY && !shape.sensitive().isEmpty();
         int bins = shape.calibrationBins();
+        // a binary model's scored rows sum the same counted as added: they can be counted per thread
+        boolean countable = task == TaskType.BINARY && hasScores && tallyCounts >= 0;
         return new PredictionReader.Shards<>() {
             @Override
             public Shard create() {
+                return shard(null);
+            }
+
+            @Override
+            public Shard create(PredictionReader.WorkerTally tally) {
+                return shard(countable ? (Tally) tally : null);
+            }
+
+            private Shard shard(Tally tally) {
                 return new Shard(accumulator(task, hasScores, shape.overallRanks(), bins, budget), slices,
                         groups ? new FairnessAccumulator(shape.sensitive(), shape.intersections(), hasScores, bins,
-                                shape.maxGroups()) : null, shape.sensitive().size());
+                                shape.maxGroups()) : null, shape.sensitive().size(), tally);
+            }
+
+            @Override
+            public Optional<PredictionReader.WorkerTally> tally() {
+                return countable ? Optional.of(new Tally(tallyCounts == COUNTS_OF_HEAP ? new CountedRows()
+                        : new CountedRows(tallyCounts))) : Optional.empty();
             }
 
             @Override
             public void add(Shard shard, PredictionReader row) {
+                Tally tally = shard.tally;
+                if (tally != null && tally.counts.counting() && row.weight() == 1.0) {
+                    double score = row.score();
+                    // a score outside [0, 1] is the accumulators' to refuse, at its row
+                    if (score >= 0 && score <= 1) {
+                        int cell = shard.cells.find(row, tally);
+                        if (cell >= 0 && tally.counts.count(cell, score, row.actualPositive(),
+                                row.predictedPositive())) {
+                            return;
+                        }
+                    }
+                }
+                addRow(shard, row);
+            }
+
+            private void addRow(Shard shard, PredictionReader row) {
                 RowStatistics.add(shard.overall, row, shard.terms);
                 for (int i = 0; i < slices; i++) {
                     String value = row.group(i);
@@ -204,6 +405,41 @@ public final class RowStatistics {
                 }
                 if (into.fairness != null) {
                     into.fairness.merge(later.fairness);
+                }
+            }
+
+            @Override
+            public void complete(Shard total, List<PredictionReader.WorkerTally> tallies) {
+                for (PredictionReader.WorkerTally t : tallies) {
+                    addCounted(total, (Tally) t);
+                }
+            }
+
+            /** Adds the rows of a thread's tally to the accumulators their cells feed, each accumulator once. */
+            private void addCounted(Shard total, Tally tally) {
+                Map<BinaryAccumulator, List<Integer>> cellsOf = new IdentityHashMap<>();
+                List<BinaryAccumulator> fed = new ArrayList<>();
+                for (int cell = 0; cell < tally.values.size(); cell++) {
+                    String[] v = tally.values.get(cell);
+                    List<BinaryAccumulator> targets = new ArrayList<>();
+                    targets.add((BinaryAccumulator) total.overall);
+                    for (int i = 0; i < slices; i++) {
+                        boolean ranks = sliceRanks[i];
+                        targets.add((BinaryAccumulator) total.bySlice.get(i).computeIfAbsent(v[i],
+                                g -> accumulator(task, hasScores, ranks, bins, budget)));
+                    }
+                    if (total.fairness != null) {
+                        targets.addAll(total.fairness.accumulatorsOf(Arrays.copyOfRange(v, slices, v.length)));
+                    }
+                    for (BinaryAccumulator target : targets) {
+                        cellsOf.computeIfAbsent(target, a -> {
+                            fed.add(a);
+                            return new ArrayList<>();
+                        }).add(cell);
+                    }
+                }
+                for (BinaryAccumulator target : fed) {
+                    tally.counts.addTo(target, cellsOf.get(target).stream().mapToInt(Integer::intValue).toArray());
                 }
             }
         };

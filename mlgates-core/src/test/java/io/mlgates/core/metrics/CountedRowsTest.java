@@ -1,0 +1,94 @@
+package io.mlgates.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows counted by cell, score and label, then added to an accumulator once for the cells that feed it, give the
+ * state of adding those rows one by one (exact sums, tallies, bins, rank records), whatever the counts' bound, with
+ * counts carried out of their byte, and with rows whose prediction differs at a score.
+ */
+class CountedRowsTest {
+    @Test
+    @DisplayName("counted rows added once equal the rows added one by one, carries and refusals included")
+    void countedEqualsRowByRow() throws Exception {
+        Random random = new Random(1204);
+        for (int round = 0; round < 200; round++) {
+            int carry = 2 + random.nextInt(5);
+            long maxCounts = random.nextBoolean() ? 1 << 20 : random.nextInt(300);
+            CountedRows counts = new CountedRows(maxCounts, carry);
+            int cells = 1 + random.nextInt(4);
+            for (int c = 0; c < cells; c++) {
+                assertThat(counts.newCell()).isEqualTo(c);
+            }
+            int bins = 1 + random.nextInt(10);
+            boolean ranks = random.nextBoolean();
+            // "some" is fed by the cells below a bound, "all" by every cell
+            int bound = random.nextInt(cells + 1);
+            BinaryAccumulator someRows = new BinaryAccumulator(true, ranks, bins);
+            BinaryAccumulator allRows = new BinaryAccumulator(true, ranks, bins);
+            BinaryAccumulator someCounted = new BinaryAccumulator(true, ranks, bins);
+            BinaryAccumulator allCounted = new BinaryAccumulator(true, ranks, bins);
+            boolean thresholded = random.nextBoolean();
+            int rows = random.nextInt(2000);
+            int refused = 0;
+            for (int i = 0; i < rows; i++) {
+                int cell = random.nextInt(cells);
+                double score = random.nextInt(12) / 11.0;
+                boolean label = random.nextInt(3) == 0;
+                boolean predicted = thresholded ? score >= 0.5 : random.nextBoolean();
+                if (cell < bound) {
+                    someRows.add(label, predicted, score, 1.0);
+                }
+                allRows.add(label, predicted, score, 1.0);
+                if (!counts.count(cell, score, label, predicted)) {
+                    refused++;
+                    if (cell < bound) {
+                        someCounted.add(label, predicted, score, 1.0);
+                    }
+                    allCounted.add(label, predicted, score, 1.0);
+                }
+            }
+            int[] lower = new int[bound];
+            for (int c = 0; c < bound; c++) {
+                lower[c] = c;
+            }
+            int[] every = new int[cells];
+            for (int c = 0; c < cells; c++) {
+                every[c] = c;
+            }
+            counts.addTo(someCounted, lower);
+            counts.addTo(allCounted, every);
+            assertThat(state(someCounted)).as("round %d", round).isEqualTo(state(someRows));
+            assertThat(state(allCounted)).as("round %d", round).isEqualTo(state(allRows));
+            if (maxCounts == 0 || thresholded && maxCounts >= 1 << 20) {
+                assertThat(refused).isEqualTo(maxCounts == 0 ? rows : 0);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a tally with no room counts nothing, and says so for good")
+    void noRoom() {
+        CountedRows counts = new CountedRows(0);
+        int cell = counts.newCell();
+        assertThat(counts.count(cell, 0.5, true, true)).isFalse();
+        assertThat(counts.counting()).isFalse();
+        assertThat(counts.newCell()).isEqualTo(-1);
+    }
+
+    private static String state(BinaryAccumulator accumulator) throws Exception {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            accumulator.writeState(g);
+        }
+        return out.toString() + accumulator.compute(new MetricOptions(0.95, accumulator.calibrationBins()))
+                + accumulator.curves();
+    }
+}
