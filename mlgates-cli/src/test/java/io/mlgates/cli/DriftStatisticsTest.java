@@ -96,6 +96,7 @@ class DriftStatisticsTest {
         JsonNode fromStats = validate("stats", stats);
 
         SameDrift.assertSame(rows, fromStats);
+        assertThat(fromStats.get("metrics")).as("the statistics read with the profiles").isEqualTo(rows.get("metrics"));
         List<String> ids = SameDrift.checks(fromStats).stream().map(c -> c.get("id").asText()).toList();
         assertThat(ids).containsExactly("drift:age", "drift:purpose", "drift:score", "drift:prediction",
                 "drift:dataset");

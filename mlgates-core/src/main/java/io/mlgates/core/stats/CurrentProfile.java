@@ -216,6 +216,22 @@ public final class CurrentProfile {
                 return new Both(statistics.create(), profiles.create());
             }
 
+            // the statistics keep their per-thread tallies (rows counted once per reading thread), as without a profile
+            @Override
+            public Both create(PredictionReader.WorkerTally tally) {
+                return new Both(statistics.create(tally), profiles.create());
+            }
+
+            @Override
+            public Optional<PredictionReader.WorkerTally> tally() {
+                return statistics.tally();
+            }
+
+            @Override
+            public void complete(Both total, List<PredictionReader.WorkerTally> tallies) {
+                statistics.complete(total.statistics(), tallies);
+            }
+
             @Override
             public void add(Both shard, PredictionReader row) {
                 statistics.add(shard.statistics(), row);
