@@ -246,12 +246,20 @@ class BomCommandTest {
     }
 
     @Test
-    @DisplayName("the model card's sections become the considerations; the policy's task the model parameters")
+    @DisplayName("the model card's sections become the considerations; the policy's task and the card's architecture"
+            + " and formats the model parameters")
     void considerations() {
         JsonNode card = bom.path("metadata").path("component").path("modelCard");
         assertThat(card.path("modelParameters").path("task").asText()).isEqualTo("binary classification");
         assertThat(card.path("modelParameters").path("approach").path("type").asText()).isEqualTo("supervised");
         JsonNode c = card.path("considerations");
+        // the architecture and formats the example's card states in its front matter (model_parameters)
+        JsonNode parameters = card.path("modelParameters");
+        assertThat(parameters.path("architectureFamily").asText()).isEqualTo("logistic regression");
+        assertThat(parameters.path("modelArchitecture").asText()).isEqualTo("weka.classifiers.functions.Logistic"
+                + " (Weka 3.6.14, ridge 1.0E-8)");
+        assertThat(parameters.path("inputs").toString()).isEqualTo("[{\"format\":\"tabular\"}]");
+        assertThat(parameters.path("outputs").toString()).isEqualTo("[{\"format\":\"probability\"}]");
         assertThat(c.path("useCases").get(0).asText()).startsWith("Illustrating the ML Gates pipeline");
         assertThat(c.path("technicalLimitations").toString()).contains("Out of scope: Deciding on real loan"
                 + " applications");

@@ -89,4 +89,28 @@ class SigningConfigurationTest {
                 .isInstanceOf(UnusableKey.class).hasMessage("the secret file credential 'photo' is not text;"
                         + " expected an Ed25519 key file (OpenSSH or PKCS#8 PEM)");
     }
+
+    @Test
+    void aKeySetByConfigurationAsCodeThatCannotSignIsWarnedOfNamingTheIdAndWhy() {
+        assertThat(SigningConfiguration.cannotSign("token", id -> SigningConfiguration.keyOf(id, new SecretText())))
+                .hasValue("ML Gates attestations: the signing credential 'token' was set without the configuration"
+                        + " form's check (by configuration as code) and cannot sign: the credential 'token' is a"
+                        + " SecretText; expected an SSH private key (\"SSH Username with private key\") or a secret"
+                        + " file holding an Ed25519 key. Every mlValidate, mlEthicsGate and mlPromote step fails"
+                        + " before judging until it is fixed in Manage Jenkins, System, ML Gates attestations.");
+        assertThat(SigningConfiguration.cannotSign("gone", id -> SigningConfiguration.keyOf(id, null)))
+                .hasValueSatisfying(w -> assertThat(w).contains("cannot sign: no credential with the id 'gone'"));
+        assertThat(SigningConfiguration.cannotSign("early", id -> {
+            throw new IllegalStateException("credentials not loaded");
+        })).hasValueSatisfying(w -> assertThat(w).contains("cannot sign: it could not be looked up now"
+                + " (IllegalStateException)"));
+    }
+
+    @Test
+    void aKeySetByConfigurationAsCodeThatSignsIsNotWarnedOf() throws Exception {
+        String key = Files.readString(TestKeys.KEYS.resolve("signing-openssh"));
+
+        assertThat(SigningConfiguration.cannotSign("mlgates-signing",
+                id -> SigningConfiguration.keyOf(id, new SshKey(List.of(key))))).isEmpty();
+    }
 }

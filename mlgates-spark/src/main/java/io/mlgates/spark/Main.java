@@ -87,7 +87,7 @@ public final class Main {
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         Arguments a;
         try {
             a = Arguments.parse(args);
@@ -104,11 +104,8 @@ public final class Main {
             a.master().ifPresent(builder::master);
             SparkSession spark = builder.getOrCreate();
             try {
-                DataFrameReader reader = spark.read().format(a.format()).options(a.options());
-                if (a.format().equals("csv") && !a.options().containsKey("header")) {
-                    // a prediction file has a header, as mlgates reads it; every value stays text, as there
-                    reader = reader.option("header", "true");
-                }
+                DataFrameReader reader = spark.read().format(a.format()).options(ReaderOptions.of(a.format(),
+                        a.options(), policy.policy().predictions()));
                 Dataset<Row> table = reader.load(a.input());
                 try (SparkStatistics.Summary summary = SparkStatistics.summarise(table, policy.policy(), a.input(),
                         a.format())) {

@@ -22,12 +22,15 @@ import org.apache.spark.sql.Row;
 /**
  * The statistics contract (docs/statistics.md) computed by Spark: each partition's rows go through the core's own
  * reader and accumulators ({@link RowStatistics}), exactly as a range of a file does in {@code mlgates stats}; the
- * partitions' statistics merge in one reduce on the driver. No shuffle: the rank summary is each partition's
- * per-distinct-score counts, merged (docs/spark.md says what that costs).
+ * partitions' statistics merge on the executors in a tree of merges ({@code treeAggregate}), so that the driver
+ * receives one merged result. The rank summary is each partition's per-distinct-score counts, merged; no global sort
+ * (docs/spark.md says what that costs).
  */
 public final class SparkStatistics {
     /** Part of an executor's heap that one task's kept scores may use before spilling to disk. */
     private static final double TASK_SCORE_HEAP_FRACTION = 0.1;
+    /** Results one task merges at most, about, at each level of the tree of merges. */
+    static final int MERGE_FAN_IN = 8;
 
     private SparkStatistics() {
     }
@@ -66,16 +69,33 @@ public final class SparkStatistics {
                 partition(index, it, columns, input, plan)).iterator(), false);
         PartitionStatistics merged = partitions == 0
                 ? partition(0, java.util.Collections.emptyIterator(), columns, input, plan)
-                : parts.reduce((a, b) -> a.merge(b, task));
+                // merged on the executors, level by level, the last merge too: the driver receives one result
+                : parts.treeAggregate(PartitionStatistics.none(), (a, b) -> a.merge(b, task),
+                        (a, b) -> a.merge(b, task), treeDepth(partitions), true);
+        ScoreBudget budget = ScoreBudget.defaults();
         try {
-            Statistics statistics = merged.statistics();
+            Statistics statistics = merged.statistics(budget);
             statistics.origin(new Statistics.Origin("spark", table.sparkSession().version(), input, format,
                     statistics.tableRows(), Math.max(1, partitions)));
-            return new Summary(statistics, merged);
+            return new Summary(statistics, budget);
         } catch (BadInputException | RuntimeException e) {
-            merged.close();
+            budget.close();
             throw e;
         }
+    }
+
+    /**
+     * The depth of the tree of merges for {@code partitions} results: each level merges at most about
+     * {@link #MERGE_FAN_IN} results in a task (Spark's {@code treeAggregate} takes the level's fan-in as the depth-th
+     * root of the partitions), so that no task, and not the driver, merges many; at least 2, so that the last merge
+     * runs on an executor, not on the driver.
+     */
+    static int treeDepth(int partitions) {
+        int depth = 2;
+        while (Math.pow(MERGE_FAN_IN, depth) < partitions) {
+            depth++;
+        }
+        return depth;
     }
 
     /**

@@ -92,6 +92,23 @@ class PartitionedStatisticsTest extends LocalSparkTest {
     }
 
     @Test
+    @DisplayName("40 partitions merged on the executors in a tree of depth 2: the single pass's statistics")
+    void manyPartitionsMergeInATree() throws Exception {
+        Random random = new Random(40);
+        Policy policy = policy(BINARY_POLICY);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            rows.add(RowFactory.create(random.nextDouble() < 0.3 ? "1" : "0",
+                    Math.round(random.nextDouble() * 1000) / 1000.0,
+                    new double[] {1, 1, 1, 0.5, 3.7, 1e-3, 2}[random.nextInt(7)],
+                    "a" + random.nextInt(3), "b" + random.nextInt(2)));
+        }
+        // 40 results: two levels of merges of about 7 each, then one on an executor; none on the driver
+        assertThat(SparkStatistics.treeDepth(40)).isEqualTo(2);
+        assertSameAsOnePass(rows, BINARY, policy, random, "4000 rows", 40);
+    }
+
+    @Test
     @DisplayName("regression rows in random partitions: the single pass's exact sums")
     void regressionRowsInRandomPartitions() throws Exception {
         Random random = new Random(17);
@@ -140,6 +157,11 @@ class PartitionedStatisticsTest extends LocalSparkTest {
 
     private void assertSameAsOnePass(List<Row> rows, StructType schema, Policy policy, Random random, String what)
             throws Exception {
+        assertSameAsOnePass(rows, schema, policy, random, what, 1 + random.nextInt(Math.min(12, rows.size() + 3)));
+    }
+
+    private void assertSameAsOnePass(List<Row> rows, StructType schema, Policy policy, Random random, String what,
+                                     int partitions) throws Exception {
         Path csv = tmp.resolve("rows.csv");
         StringBuilder text = new StringBuilder(String.join(",", schema.fieldNames())).append('\n');
         for (Row r : rows) {
@@ -159,7 +181,6 @@ class PartitionedStatisticsTest extends LocalSparkTest {
 
         List<Row> shuffled = new ArrayList<>(rows);
         Collections.shuffle(shuffled, random);
-        int partitions = 1 + random.nextInt(Math.min(12, rows.size() + 3));
         Dataset<Row> table = spark.createDataFrame(new JavaSparkContext(spark.sparkContext())
                 .parallelize(shuffled, partitions), schema);
         byte[] summarised;

@@ -2,6 +2,7 @@ package io.mlgates.core.bom;
 
 import io.mlgates.core.candidate.ArtefactFile;
 import io.mlgates.core.docs.CardSection;
+import io.mlgates.core.docs.DeclaredModel;
 import io.mlgates.core.docs.Licences;
 import io.mlgates.core.docs.ModelCard;
 import io.mlgates.core.gate.GateResult;
@@ -25,6 +26,7 @@ import org.cyclonedx.model.Property;
 import org.cyclonedx.model.component.data.ComponentData;
 import org.cyclonedx.model.component.data.DatasetChoice;
 import org.cyclonedx.model.component.modelCard.Considerations;
+import org.cyclonedx.model.component.modelCard.InputOutputParameter;
 import org.cyclonedx.model.component.modelCard.ModelParameters;
 import org.cyclonedx.model.component.modelCard.PerformanceMetric;
 import org.cyclonedx.model.component.modelCard.QuantitativeAnalysis;
@@ -116,10 +118,18 @@ public final class ModelBom {
         org.cyclonedx.model.component.ModelCard card = new org.cyclonedx.model.component.ModelCard();
         ModelParameters parameters = new ModelParameters();
         ModelParameters.Approach approach = new ModelParameters.Approach();
-        // every task the gates judge (binary, multiclass, regression) is learnt from labelled rows
-        approach.setType(ModelParameters.Approach.ApproachType.SUPERVISED);
+        Optional<DeclaredModel> declared = s.modelCard().map(c -> c.card().declaredModel());
+        // the card's word, else supervised: every task the gates judge is judged against labelled rows
+        approach.setType(declared.flatMap(DeclaredModel::approach)
+                .map(a -> ModelParameters.Approach.ApproachType.valueOf(a.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .orElse(ModelParameters.Approach.ApproachType.SUPERVISED));
         parameters.setApproach(approach);
         parameters.setTask(task(s.task()));
+        // what the card states of the architecture and the formats; nothing where it is silent
+        declared.flatMap(DeclaredModel::architectureFamily).ifPresent(parameters::setArchitectureFamily);
+        declared.flatMap(DeclaredModel::modelArchitecture).ifPresent(parameters::setModelArchitecture);
+        declared.map(d -> formats(d.inputs())).filter(f -> !f.isEmpty()).ifPresent(parameters::setInputs);
+        declared.map(d -> formats(d.outputs())).filter(f -> !f.isEmpty()).ifPresent(parameters::setOutputs);
         if (!s.datasets().isEmpty()) {
             List<DatasetChoice> datasets = new ArrayList<>();
             for (BomSources.DataSet d : s.datasets()) {
@@ -171,6 +181,16 @@ public final class ModelBom {
             card.setProperties(properties);
         }
         return card;
+    }
+
+    private static List<InputOutputParameter> formats(List<String> formats) {
+        List<InputOutputParameter> parameters = new ArrayList<>();
+        for (String format : formats) {
+            InputOutputParameter parameter = new InputOutputParameter();
+            parameter.setFormat(format);
+            parameters.add(parameter);
+        }
+        return parameters;
     }
 
     /** The model card's sections as CycloneDX's considerations; null when the card has none of them. */

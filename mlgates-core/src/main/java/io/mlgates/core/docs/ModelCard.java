@@ -31,13 +31,16 @@ public final class ModelCard {
     private final Set<CardSection> unfilled;
     private final List<DeclaredMetric> declaredMetrics;
     private final Map<CardSection, String> texts;
+    private final DeclaredModel declaredModel;
 
     private ModelCard(Map<CardSection, Boolean> sections, Set<CardSection> unfilled,
-                      List<DeclaredMetric> declaredMetrics, Map<CardSection, String> texts) {
+                      List<DeclaredMetric> declaredMetrics, Map<CardSection, String> texts,
+                      DeclaredModel declaredModel) {
         this.sections = sections;
         this.unfilled = Set.copyOf(unfilled);
         this.declaredMetrics = List.copyOf(declaredMetrics);
         this.texts = Map.copyOf(texts);
+        this.declaredModel = declaredModel;
     }
 
     /**
@@ -65,7 +68,7 @@ public final class ModelCard {
                     texts.put(s, plain(root.path(s.id())));
                 }
             }
-            return new ModelCard(present, unfilled, metrics(root, display), texts);
+            return new ModelCard(present, unfilled, metrics(root, display), texts, DeclaredModel.of(root, display));
         }
         return markdown(text, display);
     }
@@ -135,7 +138,8 @@ public final class ModelCard {
             }
         }
         unfilled.removeIf(present::get);
-        return new ModelCard(present, unfilled, metadata == null ? List.of() : metrics(metadata, display), texts);
+        return new ModelCard(present, unfilled, metadata == null ? List.of() : metrics(metadata, display), texts,
+                metadata == null ? DeclaredModel.NONE : DeclaredModel.of(metadata, display));
     }
 
     private record Heading(int line, int level, String text) {
@@ -227,5 +231,10 @@ public final class ModelCard {
     /** The metric values the card states, in order. */
     public List<DeclaredMetric> declaredMetrics() {
         return declaredMetrics;
+    }
+
+    /** What the card states about the model under {@code model_parameters}; empty parts where it is silent. */
+    public DeclaredModel declaredModel() {
+        return declaredModel;
     }
 }

@@ -11,6 +11,7 @@ import io.mlgates.core.data.FileDigest;
 import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.metrics.ScoreBudget;
+import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.FairnessPolicy;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.OrganisationRef;
@@ -103,6 +104,15 @@ public final class SharedStatistics {
         public Path folder() {
             return folder;
         }
+
+        /**
+         * Whether the folder stays clear of {@code dir} (a workspace, a step's working folder): not inside it, and
+         * {@code dir} not inside the folder that holds every build's folder, whose other folders a build removes.
+         */
+        public boolean isOutside(Path dir) {
+            Path d = dir.toAbsolutePath().normalize();
+            return !folder.startsWith(d) && !d.startsWith(folder.getParent());
+        }
     }
 
     /**
@@ -146,11 +156,16 @@ public final class SharedStatistics {
         }
     }
 
-    /** A gate as sharing sees it: judged alone, or from a read. */
-    private interface Gate {
-        GateResult alone() throws BadInputException;
+    /** A gate judged on its own, reading the rows. */
+    @FunctionalInterface
+    private interface Alone {
+        GateResult judge() throws BadInputException;
+    }
 
-        GateResult from(SharedRead.Read read, ScoreBudget budget) throws BadInputException;
+    /** A gate judged from a read of the rows for both gates. */
+    @FunctionalInterface
+    private interface FromRead {
+        GateResult judge(SharedRead.Read read, ScoreBudget budget) throws BadInputException;
     }
 
     /**
@@ -181,54 +196,37 @@ public final class SharedStatistics {
 
     /** The validation gate, from statistics kept in {@code place} by the ethics gate, or keeping them there. */
     public static Judged validate(ValidationRequest request, Place place) throws BadInputException {
-        Policy policy = request.policy().policy();
-        Optional<RowStatistics.Shape> ethics = ethicsShape(request.workspace(), request.policy(),
-                policy.ethics().fairness());
-        if (ethics.isEmpty()) {
-            return new Judged(new ValidationGate().evaluate(request), false, "read the rows: the model card cannot"
-                    + " be read");
-        }
-        Reading reading = new Reading(request.workspace(), request.policy(), request.predictions(),
-                request.columns().applyTo(policy.predictions()), RowStatistics.Shape.slices(policy), ethics.get(),
-                true, request.progress(), request.judgesStatistics());
         ValidationGate gate = new ValidationGate();
-        return judge(reading, place, new Gate() {
-            @Override
-            public GateResult alone() throws BadInputException {
-                return gate.evaluate(request);
-            }
-
-            @Override
-            public GateResult from(SharedRead.Read read, ScoreBudget budget) throws BadInputException {
-                return gate.evaluate(request, Optional.of(read), budget);
-            }
-        });
+        return judge(request.workspace(), request.policy(), request.predictions(), request.columns(),
+                request.policy().policy().ethics().fairness(), true, request.progress(), request.judgesStatistics(),
+                place, () -> gate.evaluate(request), (read, budget) -> gate.evaluate(request, Optional.of(read),
+                        budget));
     }
 
     /** The ethics gate, from statistics kept in {@code place} by the validation gate, or keeping them there. */
     public static Judged ethics(EthicsRequest request, Place place) throws BadInputException {
-        Policy policy = request.policy().policy();
-        Optional<RowStatistics.Shape> own = ethicsShape(request.workspace(), request.policy(),
-                EthicsGate.fairness(request));
-        if (own.isEmpty()) {
-            return new Judged(new EthicsGate().evaluate(request), false, "read the rows: the model card cannot be"
-                    + " read");
-        }
-        Reading reading = new Reading(request.workspace(), request.policy(), request.predictions(),
-                request.columns().applyTo(policy.predictions()), RowStatistics.Shape.slices(policy), own.get(),
-                false, request.progress(), request.judgesStatistics());
         EthicsGate gate = new EthicsGate();
-        return judge(reading, place, new Gate() {
-            @Override
-            public GateResult alone() throws BadInputException {
-                return gate.evaluate(request);
-            }
+        return judge(request.workspace(), request.policy(), request.predictions(), request.columns(),
+                EthicsGate.fairness(request), false, request.progress(), request.judgesStatistics(), place,
+                () -> gate.evaluate(request), (read, budget) -> gate.evaluate(request, Optional.of(read), budget));
+    }
 
-            @Override
-            public GateResult from(SharedRead.Read read, ScoreBudget budget) throws BadInputException {
-                return gate.evaluate(request, Optional.of(read), budget);
-            }
-        });
+    /**
+     * A gate's request, judged from a kept read or keeping one: the ethics gate reads the rows under {@code fairness}
+     * (the policy's, or the ethics step's own).
+     */
+    private static Judged judge(Workspace ws, LoadedPolicy loaded, Optional<RequestedFile> predictions,
+                                ColumnChoice columns, FairnessPolicy fairness, boolean validating,
+                                ProgressListener progress, boolean statistics, Place place, Alone alone,
+                                FromRead fromRead) throws BadInputException {
+        Optional<RowStatistics.Shape> ethics = ethicsShape(ws, loaded, fairness);
+        if (ethics.isEmpty()) {
+            return new Judged(alone.judge(), false, "read the rows: the model card cannot be read");
+        }
+        Policy policy = loaded.policy();
+        Reading reading = new Reading(ws, loaded, predictions, columns.applyTo(policy.predictions()),
+                RowStatistics.Shape.slices(policy), ethics.get(), validating, progress, statistics);
+        return judge(reading, place, alone, fromRead);
     }
 
     /**
@@ -250,16 +248,17 @@ public final class SharedStatistics {
                 docs.cardDeclaresRankMetrics()));
     }
 
-    private static Judged judge(Reading reading, Place place, Gate gate) throws BadInputException {
+    private static Judged judge(Reading reading, Place place, Alone alone, FromRead fromRead)
+            throws BadInputException {
         Optional<String> unshared = unshared(reading, place);
         if (unshared.isPresent()) {
-            return new Judged(gate.alone(), false, "read the rows: " + unshared.get());
+            return new Judged(alone.judge(), false, "read the rows: " + unshared.get());
         }
         Path path;
         try {
             path = JudgedFiles.predictions(reading.ws(), reading.predictions(), reading.loaded());
         } catch (BadInputException e) {
-            return new Judged(gate.alone(), false, "read the rows"); // the gate says what is wrong
+            return new Judged(alone.judge(), false, "read the rows"); // the gate says what is wrong
         }
         String display = reading.ws().display(path);
         Policy policy = reading.loaded().policy();
@@ -267,9 +266,9 @@ public final class SharedStatistics {
         try (ScoreBudget budget = ScoreBudget.defaults()) {
             Found found = find(place, path, display, reading, budget);
             if (found.read().isPresent()) {
-                return new Judged(gate.from(found.read().get(), budget), true, "judged the statistics of " + display
-                        + " (" + found.read().get().account().digest() + ") that an earlier gate of this build kept;"
-                        + " the rows were not read again");
+                return new Judged(fromRead.judge(found.read().get(), budget), true, "judged the statistics of "
+                        + display + " (" + found.read().get().account().digest() + ") that an earlier gate of this"
+                        + " build kept; the rows were not read again");
             }
             Optional<SharedRead.Read> read = Optional.empty();
             try {
@@ -279,7 +278,7 @@ public final class SharedStatistics {
                 // told by the gate, on its own read
             }
             if (read.isPresent()) {
-                GateResult result = gate.from(read.get(), budget);
+                GateResult result = fromRead.judge(read.get(), budget);
                 Kept kept = Kept.of(read.get().account().digest(), display, reading.loaded(), reading.source(),
                         reading.other());
                 return new Judged(result, false, found.why() + "; " + keep(place, kept, reading.other(),
@@ -288,7 +287,7 @@ public final class SharedStatistics {
             why = found.why() + "; a read for both gates dropped a row or met bad input, so this gate read the rows"
                     + " on its own, as it does alone";
         }
-        return new Judged(gate.alone(), false, why);
+        return new Judged(alone.judge(), false, why);
     }
 
     /** Why the statistics of this request are not shared at all, or empty when they may be. */
@@ -308,8 +307,7 @@ public final class SharedStatistics {
         } catch (BadInputException e) {
             return Optional.of("the input schema cannot be read"); // the validation gate says why
         }
-        Path root = reading.ws().root().toAbsolutePath().normalize();
-        if (place.folder().startsWith(root) || root.startsWith(place.folder())) {
+        if (!place.isOutside(reading.ws().root())) {
             return Optional.of("the folder for shared statistics is not outside the workspace");
         }
         return Optional.empty();

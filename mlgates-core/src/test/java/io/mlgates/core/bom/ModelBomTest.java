@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlgates.core.candidate.ArtefactFile;
 import io.mlgates.core.candidate.Artefacts;
+import io.mlgates.core.docs.ModelCard;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.report.GateResultFixtures;
@@ -72,6 +73,64 @@ class ModelBomTest {
                 .isEqualTo("LicenseRef-acme-internal");
         assertThat(bom.path("metadata").path("component").path("components").get(1).path("name").asText())
                 .isEqualTo("model/sub/features.json");
+    }
+
+    private static BomSources withCard(GateResult result, String card) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("MODEL_CARD", ".md");
+        try {
+            java.nio.file.Files.writeString(file, card);
+            BomSources s = sources(result);
+            return new BomSources(s.modelName(), s.artefacts(), s.artifactsPath(), s.task(), s.policy(),
+                    Optional.of(new BomSources.Card(ModelCard.read(file, "MODEL_CARD.md"),
+                            new BomSources.Document("MODEL_CARD.md", "sha256:" + "04".repeat(32)))), s.datasets(),
+                    s.results(), s.engineVersion(), s.timestamp());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    @DisplayName("the architecture and the input and output formats the model card declares are the BOM's model"
+            + " parameters, and it validates")
+    void declaredModelParameters() throws Exception {
+        BomSources s = withCard(GateResultFixtures.full("m"), """
+                ---
+                model_parameters:
+                  approach: semi-supervised
+                  architecture_family: gradient-boosted trees
+                  model_architecture: XGBoost 2.0, 400 trees of depth 6
+                  inputs: [tabular]
+                  outputs: [{format: probability}, class label]
+                ---
+                # Model card
+                """);
+        JsonNode parameters = JSON.readTree(BomJson.validated(ModelBom.of(s))).path("metadata").path("component")
+                .path("modelCard").path("modelParameters");
+
+        assertThat(parameters.path("approach").path("type").asText()).isEqualTo("semi-supervised");
+        assertThat(parameters.path("task").asText()).isEqualTo("binary classification");
+        assertThat(parameters.path("architectureFamily").asText()).isEqualTo("gradient-boosted trees");
+        assertThat(parameters.path("modelArchitecture").asText()).isEqualTo("XGBoost 2.0, 400 trees of depth 6");
+        assertThat(parameters.path("inputs").findValuesAsText("format")).containsExactly("tabular");
+        assertThat(parameters.path("outputs").findValuesAsText("format"))
+                .containsExactly("probability", "class label");
+    }
+
+    @Test
+    @DisplayName("where the model card is silent (or absent), the BOM states no architecture, inputs or outputs")
+    void silentCardAddsNothing() throws Exception {
+        for (BomSources s : List.of(sources(GateResultFixtures.full("m")),
+                withCard(GateResultFixtures.full("m"), "---\nmodel_parameters:\n  inputs: [tabular]\n---\n# Card\n"))) {
+            JsonNode parameters = JSON.readTree(BomJson.validated(ModelBom.of(s))).path("metadata")
+                    .path("component").path("modelCard").path("modelParameters");
+            assertThat(parameters.path("approach").path("type").asText()).isEqualTo("supervised");
+            assertThat(parameters.has("architectureFamily")).isFalse();
+            assertThat(parameters.has("modelArchitecture")).isFalse();
+            assertThat(parameters.has("outputs")).isFalse();
+        }
+        JsonNode none = JSON.readTree(BomJson.validated(ModelBom.of(sources(GateResultFixtures.full("m")))))
+                .path("metadata").path("component").path("modelCard").path("modelParameters");
+        assertThat(none.has("inputs")).isFalse();
     }
 
     @Test

@@ -64,6 +64,40 @@ class ModelCardTest {
     }
 
     @Test
+    @DisplayName("model_parameters: the approach, architecture and formats the card states; nothing where it is silent")
+    void declaredModel() throws Exception {
+        ModelCard card = ModelCard.markdown("""
+                ---
+                model_parameters:
+                  architecture_family: logistic regression
+                  inputs: [tabular, {format: text}]
+                ---
+                # Card
+                """, "c.md");
+        assertThat(card.declaredModel()).isEqualTo(new DeclaredModel(Optional.empty(),
+                Optional.of("logistic regression"), Optional.empty(), List.of("tabular", "text"), List.of()));
+        assertThat(ModelCard.markdown("# Card\n", "c.md").declaredModel().isEmpty()).isTrue();
+        assertThat(ModelCard.markdown("---\nlicense: mit\n---\n# Card\n", "c.md").declaredModel().isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("model_parameters with an unknown key, an approach CycloneDX does not know or a format that is no"
+            + " text is refused with the file")
+    void malformedDeclaredModel() {
+        assertThatThrownBy(() -> ModelCard.markdown("---\nmodel_parameters: {architecure_family: cnn}\n---\n",
+                "c.md")).hasMessage("c.md: model_parameters has the unknown key 'architecure_family'; expected one"
+                + " of approach, architecture_family, inputs, model_architecture, outputs");
+        assertThatThrownBy(() -> ModelCard.markdown("---\nmodel_parameters: {approach: deep}\n---\n", "c.md"))
+                .hasMessage("c.md: model_parameters.approach is 'deep'; expected one of supervised, unsupervised,"
+                        + " reinforcement-learning, semi-supervised, self-supervised");
+        assertThatThrownBy(() -> ModelCard.markdown("---\nmodel_parameters: {outputs: [3]}\n---\n", "c.md"))
+                .hasMessageStartingWith("c.md: model_parameters.outputs[0] is not a format");
+        assertThatThrownBy(() -> ModelCard.markdown("---\nmodel_parameters: {inputs: tabular}\n---\n", "c.md"))
+                .hasMessageStartingWith("c.md: model_parameters.inputs is not a list");
+    }
+
+    @Test
     @DisplayName("front matter that is never closed, or a metric without a value, is refused with the file")
     void malformed() {
         assertThatThrownBy(() -> ModelCard.markdown("---\nlicense: mit\n# Card\n", "c.md"))

@@ -360,6 +360,25 @@ class SharedStatisticsTest {
     }
 
     @Test
+    @DisplayName("a folder beside the workspace, whose builds' folder would hold the workspace, is never written: a"
+            + " build empties the other folders there")
+    void workspaceAmongTheBuildsFoldersIsRefused() throws Exception {
+        SharedStatistics.Place beside = new SharedStatistics.Place(repo.getParent().resolve("job-1"), key(1));
+        List<String> before;
+        try (Stream<Path> files = Files.list(repo)) {
+            before = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+
+        SharedStatistics.Judged first = validate(beside);
+
+        assertThat(first.note()).contains("not outside the workspace");
+        assertThat(beside.folder()).doesNotExist();
+        try (Stream<Path> files = Files.list(repo)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).isEqualTo(before);
+        }
+    }
+
+    @Test
     @DisplayName("bounded: a build's folder replaces the earlier builds', and holds at most MAX_FILES files")
     void folderIsBounded() throws Exception {
         validate(place);

@@ -60,20 +60,16 @@ public final class BuildShare implements Serializable {
      * absolute path outside the step's working directory (an environment a script changed can name anything).
      */
     public Optional<SharedStatistics.Place> place(Path workDir) {
-        Path folder;
+        SharedStatistics.Place place;
         try {
             Path temporary = Path.of(temporaryFolder);
             if (!temporary.isAbsolute()) {
                 return Optional.empty();
             }
-            folder = temporary.normalize().resolve("mlgates").resolve(build);
+            place = new SharedStatistics.Place(temporary.normalize().resolve("mlgates").resolve(build), key);
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-        Path work = workDir.toAbsolutePath().normalize();
-        if (folder.startsWith(work) || work.startsWith(folder.getParent())) {
-            return Optional.empty();
-        }
-        return Optional.of(new SharedStatistics.Place(folder, key));
+        return place.isOutside(workDir) ? Optional.of(place) : Optional.empty();
     }
 }
