@@ -26,6 +26,8 @@ public final class ScoreBudget implements AutoCloseable {
     private final AtomicLong reserved = new AtomicLong();
     private Path folder;
     private Thread cleanup;
+    /** Set by the shutdown hook: no run is handed out after it, so that its removal is not outpaced by new runs. */
+    private boolean shuttingDown;
     private long runs;
 
     private ScoreBudget(long bytes, Path parent) {
@@ -120,10 +122,13 @@ public final class ScoreBudget implements AutoCloseable {
 
     /** A new, empty file for one sorted run. */
     synchronized Path newRun() throws IOException {
+        if (shuttingDown) {
+            throw new IOException("the process is shutting down: scores are not spilled any more");
+        }
         if (folder == null) {
             folder = Files.createTempDirectory(parent, "mlgates-scores-");
             Path made = folder;
-            Thread hook = new Thread(() -> deleteQuietly(made), "mlgates-score-spill-cleanup");
+            Thread hook = new Thread(() -> removeAtShutdown(made), "mlgates-score-spill-cleanup");
             try {
                 Runtime.getRuntime().addShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -167,6 +172,14 @@ public final class ScoreBudget implements AutoCloseable {
         }
         folder = null;
         cleanup = null;
+    }
+
+    private void removeAtShutdown(Path made) {
+        synchronized (this) {
+            shuttingDown = true;
+        }
+        // at most the runs already handed out can still appear: deleteQuietly lists again until none is left
+        deleteQuietly(made);
     }
 
     private static void deleteQuietly(Path folder) {

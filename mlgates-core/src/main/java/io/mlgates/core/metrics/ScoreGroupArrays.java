@@ -49,11 +49,6 @@ public final class ScoreGroupArrays {
         return rows;
     }
 
-    /** Score groups of either kind. */
-    public int groups() {
-        return unitScores.length + weightedScores.length;
-    }
-
     /**
      * Throws the first group's problem, if any.
      *

@@ -74,6 +74,32 @@ class CountedRowsTest {
     }
 
     @Test
+    @DisplayName("nearly distinct scores stop the counting early; tied ones do not; either way the sums are the rows'")
+    void distinctScoresStopCounting() throws Exception {
+        for (boolean distinct : new boolean[] {true, false}) {
+            Random random = new Random(distinct ? 1 : 2);
+            CountedRows counts = new CountedRows(1 << 20);
+            int cell = counts.newCell();
+            BinaryAccumulator rows = new BinaryAccumulator(true, true, 10);
+            BinaryAccumulator counted = new BinaryAccumulator(true, true, 10);
+            int added = 0;
+            for (int i = 0; i < CountedRows.CHECKED_AFTER + 5000; i++) {
+                double score = distinct ? random.nextDouble() : random.nextInt(1000) / 1000.0;
+                boolean label = random.nextBoolean();
+                rows.add(label, score >= 0.5, score, 1.0);
+                if (!counts.count(cell, score, label, score >= 0.5)) {
+                    counted.add(label, score >= 0.5, score, 1.0);
+                    added++;
+                }
+            }
+            counts.addTo(counted, new int[] {cell});
+            assertThat(counts.counting()).isEqualTo(!distinct);
+            assertThat(added).isEqualTo(distinct ? 5001 : 0);
+            assertThat(state(counted)).isEqualTo(state(rows));
+        }
+    }
+
+    @Test
     @DisplayName("a tally with no room counts nothing, and says so for good")
     void noRoom() {
         CountedRows counts = new CountedRows(0);

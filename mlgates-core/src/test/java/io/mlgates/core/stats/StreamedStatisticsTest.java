@@ -278,6 +278,21 @@ class StreamedStatisticsTest {
     }
 
     @Test
+    @DisplayName("a hostile file nested deeper than the parser allows is refused as the tree refuses it, in a rank summary or elsewhere")
+    void deepNestingIsRefusedAsByTheTree() throws Exception {
+        String good = withPositives("[0.9,1],\n[0.7,1],\n[0.4,1]");
+        String deep = "[".repeat(100_000);
+        for (String text : List.of(good.replace("\"positives\":[", "\"positives\":[" + deep),
+                good.replace("\"slices\":", "\"nested\":" + deep))) {
+            assertThat(text).isNotEqualTo(good);
+            byte[] file = text.getBytes(StandardCharsets.UTF_8);
+            Outcome tree = tree(file);
+            assertThat(tree.refusal()).contains("not valid JSON").contains("nesting depth");
+            assertThat(streamed(file)).isEqualTo(tree);
+        }
+    }
+
+    @Test
     @DisplayName("the stream holds score groups as arrays, never as JSON nodes, and puts them in the tree only to be read")
     void scoreGroupsAreNeverNodes() throws Exception {
         byte[] file = withPositives("[0.9,1],\n[0.7,1],\n[0.4,1]").getBytes(StandardCharsets.UTF_8);
@@ -293,7 +308,10 @@ class StreamedStatisticsTest {
     @Test
     @DisplayName("a file read by streaming is named with the digest of all its bytes, also those after the document")
     void streamedReadDigestsEveryByte() throws Exception {
-        byte[] file = (withPositives("[0.9,1],\n[0.7,1],\n[0.4,1]") + "\n\n").getBytes(StandardCharsets.UTF_8);
+        // more bytes after the document than the parser reads ahead (a buffer of some kilobytes), so that only a
+        // reader that digests the rest itself names the file rightly
+        byte[] file = (withPositives("[0.9,1],\n[0.7,1],\n[0.4,1]") + "\n".repeat(100_000))
+                .getBytes(StandardCharsets.UTF_8);
         Path path = temp.resolve("s.json");
         Files.write(path, file);
         StatisticsFiles.Read read = StatisticsFiles.read(path, "s.json", ScoreBudget.defaults(), MAX_GROUPS);
