@@ -2,7 +2,7 @@ package io.mlgates.cli;
 
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.profile.DataFiles;
-import io.mlgates.core.profile.ProfileFiles;
+import io.mlgates.core.stats.ProfileFiles;
 import io.mlgates.core.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;

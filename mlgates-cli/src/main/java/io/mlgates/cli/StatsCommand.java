@@ -5,12 +5,14 @@ import io.mlgates.core.data.PredictionReader;
 import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.report.AtomicFiles;
+import io.mlgates.core.stats.CurrentProfile;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = "  mlgates stats eval/part-0001.csv --out stats/part-0001.json",
         description = {"Write the statistics of a prediction file: what the gates judge, without the rows.",
                 "Statistics of shards written this way merge exactly, in any order (docs/statistics.md).",
-                "The policy (slices, sensitive columns, calibration bins) decides what is kept."})
+                "The policy (slices, sensitive columns, calibration bins) decides what is kept; with drift checks",
+                "and no data.current, the input columns' profiles are kept too."})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,17 +64,34 @@ final class StatsCommand implements Callable<Integer> {
         String display = predictions != null ? predictions.toString() : ws.display(file);
         RowStatistics.Shape shape = RowStatistics.Shape.of(p);
         Statistics statistics;
+        // drift read beside the predictions: the input columns' profiles travel with the statistics
+        List<String> profiled = CurrentProfile.needed(p) ? CurrentProfile.columns(p, p.predictions(),
+                columns(file, display, p, shape)) : List.of();
         try (ScoreBudget budget = ScoreBudget.defaults();
              PredictionReader reader = PredictionReader.open(file, display, p.predictions(), p.task(),
-                     shape.groupColumns(), (rows, bytes) -> { })) {
-            statistics = RowStatistics.read(reader, p.predictions(), p.task(), shape, budget);
+                     shape.groupColumns(), profiled, (rows, bytes) -> { })) {
+            statistics = CurrentProfile.needed(p)
+                    ? CurrentProfile.readWithStatistics(reader, p.predictions(), p.task(), shape, budget, profiled)
+                    : RowStatistics.read(reader, p.predictions(), p.task(), shape, budget);
             AtomicFiles.write(env.folder().resolve(out), statistics::write);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read or write: " + e.getMessage(), e);
         }
         spec.commandLine().getOut().println("mlgates stats: " + statistics.rows() + " rows of " + display
-                + " summarised in " + out);
+                + " summarised in " + out + (statistics.profile().isPresent() ? ", with the profiles of "
+                + profiled.size() + " input columns for the drift checks" : ""));
         err.flush();
         return 0;
+    }
+
+    /** The columns of the prediction file, from its header. */
+    private static List<String> columns(Path file, String display, Policy p, RowStatistics.Shape shape)
+            throws BadInputException {
+        try (PredictionReader header = PredictionReader.open(file, display, p.predictions(), p.task(),
+                shape.groupColumns(), (rows, bytes) -> { })) {
+            return header.columns();
+        } catch (IOException e) {
+            throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
     }
 }

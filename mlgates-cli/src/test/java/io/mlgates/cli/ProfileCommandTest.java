@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlgates.core.profile.ColumnType;
 import io.mlgates.core.profile.DataProfile;
-import io.mlgates.core.profile.ProfileFiles;
+import io.mlgates.core.stats.ProfileFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

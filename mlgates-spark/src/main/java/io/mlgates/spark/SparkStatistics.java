@@ -115,17 +115,10 @@ public final class SparkStatistics {
     }
 
     /**
-     * What the job refuses rather than computes: drift of the input columns read from the predictions' own table
-     * (the gate then has no rows to profile), and a multiclass model whose classes each partition would find in
-     * another order.
+     * What the job refuses rather than computes: a multiclass model whose classes each partition would find in
+     * another order. (The input columns' profiles for drift: {@link SparkProfiles}.)
      */
     static void refuseUnsupported(Policy policy, String input) throws BadInputException {
-        if (policy.data().judged() && policy.data().current().isEmpty()) {
-            throw new BadInputException(input, 0, 0, "the policy judges drift of the input columns of the prediction"
-                    + " rows (data.reference or data.profile without data.current), which the Spark job does not"
-                    + " compute yet; name a feature file of the same rows in data.current (the gate profiles it"
-                    + " beside the statistics), or judge drift with mlgates validate on the rows");
-        }
         if (policy.task() == TaskType.MULTICLASS && policy.predictions().classes().isEmpty()) {
             throw new BadInputException(input, 0, 0, "a multiclass model's statistics from Spark need the classes"
                     + " declared (predictions.classes), so that every partition numbers them alike");

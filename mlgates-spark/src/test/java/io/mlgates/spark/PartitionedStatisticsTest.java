@@ -149,17 +149,6 @@ class PartitionedStatisticsTest extends LocalSparkTest {
                 .hasMessageContaining("label");
     }
 
-    @Test
-    @DisplayName("drift of the prediction table's own input columns is refused, saying what to do instead")
-    void driftFromThePredictionRowsIsRefused() throws Exception {
-        Files.writeString(tmp.resolve("ref.csv"), "x\n1\n");
-        Dataset<Row> table = spark.createDataFrame(List.of(RowFactory.create("1", 0.5, 1.0, "a", "b")), BINARY);
-        Policy policy = policy("data:\n  reference: ref.csv\n");
-        assertThatThrownBy(() -> SparkStatistics.summarise(table, policy, "t.parquet", "parquet"))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("data.current");
-    }
-
     private Policy policy(String yaml) throws Exception {
         Path file = Files.createTempFile(tmp, "mlgates", ".yaml");
         Files.writeString(file, yaml);

@@ -268,11 +268,20 @@ public final class PredictionReader implements Closeable {
      */
     public static PredictionReader open(TableRows rows, String displayName, PredictionSource source, TaskType task,
                                         List<String> groupColumns) throws BadInputException {
+        return open(rows, displayName, source, task, groupColumns, List.of());
+    }
+
+    /** The same, with the model's input columns read too, as {@link #open(Path, String, PredictionSource, TaskType,
+     * List, List, ProgressListener)} reads them from a file. */
+    public static PredictionReader open(TableRows rows, String displayName, PredictionSource source, TaskType task,
+                                        List<String> groupColumns, List<String> inputColumns)
+            throws BadInputException {
         List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
                 source.prediction().name(), source.weight().name()));
         wanted.addAll(groupColumns);
+        wanted.addAll(inputColumns);
         return new PredictionReader(new TableRowsReader(displayName, wanted, rows), displayName, source, task,
-                groupColumns, List.of(), ProgressListener.NONE, false, null, null, null);
+                groupColumns, inputColumns, ProgressListener.NONE, false, null, null, null);
     }
 
     private static BadInputException notFound(String displayName) {

@@ -16,16 +16,16 @@ import io.mlgates.core.policy.DataPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.Severity;
-import io.mlgates.core.profile.ColumnAccumulator;
 import io.mlgates.core.profile.ColumnProfile;
 import io.mlgates.core.profile.ColumnValues;
 import io.mlgates.core.profile.DataFiles;
 import io.mlgates.core.profile.DataProfile;
-import io.mlgates.core.profile.ProfileFiles;
 import io.mlgates.core.profile.TableAccumulator;
 import io.mlgates.core.schema.ColumnRows;
 import io.mlgates.core.schema.SchemaColumn;
 import io.mlgates.core.schema.SchemaRows;
+import io.mlgates.core.stats.CurrentProfile;
+import io.mlgates.core.stats.ProfileFiles;
 import io.mlgates.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,62 +189,13 @@ final class DataDrift {
     }
 
     /**
-     * Judges drift where the rows are statistics: the input columns then come from {@code data.current} alone (read
-     * already, when the policy names it), and the model's output is not compared.
+     * Judges drift where the rows are statistics and the input columns come from {@code data.current} (read
+     * already); the model's output is not compared. (Without data.current, the statistics' own profiles are the
+     * current data: {@link #judge}.)
      */
-    Judged judgeWithoutRows(Optional<CurrentFile> current) {
-        if (current.isEmpty()) {
-            return new Judged(Optional.empty(), List.of(check("dataset", Status.SKIPPED, "drift is not judged:"
-                    + " statistics files hold no input columns; name a feature file with the same rows in"
-                    + " data.current")));
-        }
-        DataProfile profile = current.get().profile();
-        return judge(profile, columns(profile.names()), Optional.empty(), false);
-    }
-
-    /**
-     * What a range of the prediction file adds: its input columns (in the order given to the reader) and the model's
-     * score and decision, for the output's drift.
-     */
-    static final class Current {
-        final TableAccumulator inputs;
-        final ColumnAccumulator score = new ColumnAccumulator();
-        final long[] decisions = new long[2];
-        long scoredRows;
-        /** The reader's index of the first of these input columns. */
-        private final int first;
-
-        Current(List<String> columns, int first) {
-            inputs = new TableAccumulator(columns);
-            this.first = first;
-        }
-
-        void add(PredictionReader row) {
-            inputs.countRow();
-            for (int i = 0; i < inputs.names().size(); i++) {
-                if (row.inputIsNull(first + i)) {
-                    inputs.column(i).addNull();
-                } else {
-                    inputs.column(i).add(row.inputText(first + i));
-                }
-            }
-            if (row.predictionFailed()) {
-                return; // no answer of the model to compare: it is counted against the model elsewhere
-            }
-            scoredRows++;
-            if (row.hasScores()) {
-                score.add(Double.toString(row.score()));
-            }
-            decisions[row.predictedPositive() ? 0 : 1]++;
-        }
-
-        void merge(Current later) {
-            inputs.merge(later.inputs);
-            score.merge(later.score);
-            decisions[0] += later.decisions[0];
-            decisions[1] += later.decisions[1];
-            scoredRows += later.scoredRows;
-        }
+    Judged judgeWithoutRows(CurrentFile current) {
+        DataProfile profile = current.profile();
+        return judge(profile, columns(profile.names()), Optional.empty(), false, Optional.empty());
     }
 
     /** What was judged: the drift report (present when anything was judged) and the checks. */
@@ -258,8 +209,10 @@ final class DataDrift {
      * @param columns the input columns to judge
      * @param output the model's answers from the prediction file, when they were read
      * @param hasScores whether the prediction file has scores
+     * @param statistics the statistics files whose profiles the current data is, when it was not read from rows
      */
-    Judged judge(DataProfile current, List<String> columns, Optional<Current> output, boolean hasScores) {
+    Judged judge(DataProfile current, List<String> columns, Optional<CurrentProfile> output, boolean hasScores,
+                 Optional<String> statistics) {
         Map<String, ColumnSummary> ref = new LinkedHashMap<>();
         Map<String, ColumnSummary> cur = new LinkedHashMap<>();
         List<CheckResult> checks = new ArrayList<>();
@@ -298,7 +251,9 @@ final class DataDrift {
             checks.add(columnCheck(column, drift));
         }
         DatasetDrift dataset = DriftTests.dataset(results.values(), policy.drift().share());
-        checks.add(datasetCheck(dataset));
+        CheckResult datasetCheck = datasetCheck(dataset);
+        checks.add(statistics.map(f -> datasetCheck.withNote("(the current data as profiled in the statistics " + f
+                + ")")).orElse(datasetCheck));
         return new Judged(Optional.of(new DriftReport(results, dataset)), checks);
     }
 
@@ -307,14 +262,14 @@ final class DataDrift {
      * the policy's score name) and {@code prediction} (predicted positive or negative: the reference's prediction
      * column read against the positive class, or its scores cut at the policy's threshold).
      */
-    private void outputSummaries(Current output, boolean hasScores, Map<String, ColumnSummary> ref,
+    private void outputSummaries(CurrentProfile output, boolean hasScores, Map<String, ColumnSummary> ref,
                                  Map<String, ColumnSummary> cur, List<String> judged, List<CheckResult> checks) {
         Optional<ColumnProfile> refScore = reference.column(source.score().name());
         if (hasScores && refScore.isPresent() && !judged.contains(SCORE)) {
             Optional<ColumnSummary> summary = refScore.get().driftSummary();
             if (summary.isPresent()) {
                 ref.put(SCORE, summary.get());
-                output.score.profile(SCORE).driftSummary().ifPresent(s -> cur.put(SCORE, s));
+                output.score().driftSummary().ifPresent(s -> cur.put(SCORE, s));
                 judged.add(SCORE);
             }
         }
@@ -333,7 +288,7 @@ final class DataDrift {
         }
         long[] r = referenceDecisions.get();
         ref.put(PREDICTION, decisions(r[0] + r[1], r));
-        cur.put(PREDICTION, decisions(output.scoredRows, output.decisions));
+        cur.put(PREDICTION, decisions(output.scoredRows(), new long[] {output.positive(), output.negative()}));
         judged.add(PREDICTION);
     }
 

@@ -12,6 +12,7 @@ import io.mlgates.core.policy.Favourable;
 import io.mlgates.core.policy.LoadedPolicy;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.stats.CurrentProfile;
 import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.stats.StatisticsFiles;
 import io.mlgates.core.workspace.Workspace;
@@ -190,6 +191,25 @@ final class JudgedStatistics {
             throw refused("/fairness/attributes", "the groups of '" + e.getMessage() + "', which the policy"
                     + " judges, got the attributes " + statistics.fairness().orElseThrow().attributes());
         }
+    }
+
+    /**
+     * The current data's column profiles the statistics carry, for the drift checks of a policy that reads the input
+     * columns beside the predictions; statistics without them are refused, never judged without drift.
+     */
+    CurrentProfile currentProfile() throws BadInputException {
+        if (statistics.profile().isEmpty()) {
+            throw refused("/profile", "the current data's column profiles (\"profile\"), which the policy's drift"
+                    + " checks need (data.reference or data.profile without data.current: the input columns are those"
+                    + " of the prediction rows), got statistics without them; write the statistics under this policy"
+                    + " (mlgates stats, or mlgates-spark), or name the rows' feature file in data.current");
+        }
+        return statistics.profile().get();
+    }
+
+    /** Whether the statistics' rows have scores. */
+    boolean hasScores() {
+        return statistics.binary().map(BinaryAccumulator::hasScores).orElse(false);
     }
 
     /** What was read, as the result's data summary says it. */

@@ -20,6 +20,8 @@ import io.mlgates.core.policy.PredictionSource;
 import io.mlgates.core.policy.SliceRule;
 import io.mlgates.core.profile.DataProfile;
 import io.mlgates.core.schema.InputSchema;
+import io.mlgates.core.metrics.TaskType;
+import io.mlgates.core.stats.CurrentProfile;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
 import io.mlgates.core.schema.SchemaColumn;
@@ -98,7 +100,8 @@ public final class ValidationGate {
                 ? Optional.empty() : schema;
         List<String> readerInputs = new ArrayList<>(inputColumns(predictionsSchema));
         readerInputs.addAll(currentColumns);
-        Optional<DataDrift.Current> current = Optional.empty();
+        Optional<CurrentProfile> current = Optional.empty();
+        Optional<String> profiledIn = Optional.empty();
         boolean hasScores = false;
         if (request.judgesStatistics()) {
             // the statistics become the gate's accumulators; from there on, the path of rows
@@ -114,12 +117,19 @@ public final class ValidationGate {
             candidate = judged.candidate(artefacts, policyName);
             inputs.addAll(schemaInputs);
             schemaRows = Optional.empty();
+            if (drift.isPresent() && drift.get().fromPredictions()) {
+                // the input columns as the statistics profiled them, in the read that wrote them
+                current = Optional.of(judged.currentProfile());
+                hasScores = judged.hasScores();
+                profiledIn = Optional.of(data.predictions());
+            }
         } else try (PredictionReader opened = shared.isPresent() ? null : PredictionReader.open(predictionsPath,
                 predictionsDisplay, source, policy.task(), sliceColumns, readerInputs, request.progress())) {
             int firstCurrent = inputColumns(predictionsSchema).size();
             Rows rows = shared.isPresent() ? shared.get().rows()
                     : read(opened, source, policy, shape, scoreBudget, SchemaInputs.of(predictionsSchema, opened),
-                    drift.map(d -> () -> new DataDrift.Current(currentColumns, firstCurrent)));
+                    drift.map(d -> () -> new CurrentProfile(currentColumns,
+                            policy.task() == TaskType.BINARY)), firstCurrent);
             ReadAccount reader = shared.isPresent() ? shared.get().account() : ReadAccount.of(opened);
             current = rows.current();
             hasScores = reader.hasScores();
@@ -195,13 +205,12 @@ public final class ValidationGate {
         if (drift.isPresent()) {
             DataDrift.Judged judged;
             if (current.isEmpty()) {
-                judged = drift.get().judgeWithoutRows(currentFile);
+                judged = drift.get().judgeWithoutRows(currentFile.orElseThrow());
             } else {
                 DataProfile currentData = currentFile.isPresent() ? currentFile.get().profile()
-                        : current.get().inputs.profile();
-                judged = drift.get().judge(currentData, drift.get().fromPredictions()
-                        ? drift.get().columns(currentColumns) : drift.get().columns(currentData.names()), current,
-                        hasScores);
+                        : current.get().inputs();
+                judged = drift.get().judge(currentData, drift.get().columns(currentData.names()), current,
+                        hasScores, profiledIn);
             }
             checks.addAll(judged.checks());
             driftReport = judged.report();
@@ -234,11 +243,11 @@ public final class ValidationGate {
     }
 
     /** What a read of the rows gives the gate: their statistics, and the declared input columns' values checked. */
-    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows, Optional<DataDrift.Current> current) {
+    record Rows(Statistics statistics, Optional<SchemaRows> schemaRows, Optional<CurrentProfile> current) {
     }
 
     private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows,
-                             Optional<DataDrift.Current> current) {
+                             Optional<CurrentProfile> current) {
     }
 
     /**
@@ -247,13 +256,13 @@ public final class ValidationGate {
      */
     static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
                      ScoreBudget scoreBudget, SchemaInputs schemaInputs) throws BadInputException {
-        return read(reader, source, policy, shape, scoreBudget, schemaInputs, Optional.empty());
+        return read(reader, source, policy, shape, scoreBudget, schemaInputs, Optional.empty(), 0);
     }
 
     /** The same, with the current input columns and the model's answers for drift ({@code current}'s shards). */
     static Rows read(PredictionReader reader, PredictionSource source, Policy policy, RowStatistics.Shape shape,
                      ScoreBudget scoreBudget, SchemaInputs schemaInputs,
-                     Optional<Supplier<DataDrift.Current>> current) throws BadInputException {
+                     Optional<Supplier<CurrentProfile>> current, int firstCurrent) throws BadInputException {
         PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(policy.task(),
                 reader.hasScores(), shape, scoreBudget);
         RowsShard read = reader.readAll(new PredictionReader.Shards<>() {
@@ -284,7 +293,7 @@ public final class ValidationGate {
                     shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
                 }
                 if (shard.current().isPresent()) {
-                    shard.current().get().add(row);
+                    shard.current().get().add(row, firstCurrent);
                 }
             }
 

@@ -4,6 +4,7 @@ import io.mlgates.core.metrics.ExactSum;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -156,6 +157,86 @@ public final class ColumnAccumulator {
         } else {
             later.buckets.forEach((k, v) -> buckets.computeIfAbsent(k, x -> new Bucket()).add(v));
         }
+    }
+
+    /**
+     * How the numbers of a column of numbers only were written, while its values are counted exactly: each spelling
+     * with its count; empty otherwise. A profile keeps numbers, not spellings, but a merge needs them: spellings are
+     * what the cap counts, and they become the categories when a value that is not a number joins the column.
+     */
+    public SortedMap<String, Long> spellings() {
+        TreeMap<String, Long> spelled = new TreeMap<>();
+        if (exact != null && !text) {
+            exact.forEach((k, v) -> spelled.put(k, v[0]));
+        }
+        return spelled;
+    }
+
+    /**
+     * The accumulator that profiled {@code profile}, to merge more rows into: what {@link #profile} and
+     * {@link #spellings} of an accumulator gave, restored, so that it merges as that accumulator would.
+     *
+     * @param spellings the profile's {@link #spellings}: required (and only allowed) for a numeric column whose values
+     *     are counted exactly, each spelling a number of the column, with counts that add up to its numbers' counts
+     * @throws IllegalArgumentException when the spellings do not fit the profile
+     */
+    public static ColumnAccumulator of(ColumnProfile profile, SortedMap<String, Long> spellings) {
+        ColumnAccumulator a = new ColumnAccumulator();
+        a.rows = profile.rows();
+        a.nulls = profile.nulls();
+        a.numbers = profile.numbers();
+        a.sum.add(profile.sum());
+        a.squares.add(profile.squares());
+        if (profile.numbers() > 0) {
+            a.min = profile.min();
+            a.max = profile.max();
+        }
+        a.text = profile.rows() - profile.nulls() > profile.numbers();
+        ColumnValues values = profile.values();
+        if (values instanceof ColumnValues.Numbers n) {
+            TreeMap<Double, Long> counted = new TreeMap<>();
+            spellings.forEach((spelling, count) -> {
+                double x = spelling.isEmpty() || !spelling.equals(spelling.strip()) ? Double.NaN
+                        : Numbers.parse(spelling);
+                if (Double.isNaN(x) || count < 1) {
+                    throw new IllegalArgumentException("'" + spelling + "' is not a number written once or more");
+                }
+                counted.merge(x + 0.0, count, Long::sum);
+            });
+            if (!counted.equals(new TreeMap<>(n.counts()))) {
+                throw new IllegalArgumentException("the spellings count other numbers than the column's values");
+            }
+            spellings.forEach((spelling, count) -> a.exact.put(spelling, new long[] {count}));
+            return a;
+        }
+        if (!spellings.isEmpty()) {
+            throw new IllegalArgumentException("spellings belong to a numeric column whose values are counted");
+        }
+        boolean kept = values instanceof ColumnValues.Categories && (a.text || a.numbers == 0)
+                || values instanceof ColumnValues.Buckets && !a.text
+                || values instanceof ColumnValues.TooMany && a.text;
+        if (!kept) {
+            throw new IllegalArgumentException("a column " + (a.text ? "with values that are not numbers"
+                    : "of numbers only") + " does not keep its values as " + values.getClass().getSimpleName());
+        }
+        if (values instanceof ColumnValues.Categories c) {
+            c.counts().forEach((k, v) -> a.exact.put(k, new long[] {v}));
+        } else if (values instanceof ColumnValues.Buckets b) {
+            a.exact = null;
+            a.buckets = new HashMap<>();
+            for (ColumnValues.Bucket bucket : b.buckets()) {
+                Bucket into = a.buckets.computeIfAbsent(bucket(bucket.lower()), k -> new Bucket());
+                if (into.count > 0 || bucket(bucket.upper()) != bucket(bucket.lower())) {
+                    throw new IllegalArgumentException("a bucket's values share its sign, exponent and leading "
+                            + BUCKET_BITS + " mantissa bits: [" + bucket.lower() + ", " + bucket.upper() + "]");
+                }
+                into.add(bucket.lower(), bucket.count() - 1);
+                into.add(bucket.upper(), 1);
+            }
+        } else {
+            a.exact = null;
+        }
+        return a;
     }
 
     /** The profile of the rows added, named {@code name}. */

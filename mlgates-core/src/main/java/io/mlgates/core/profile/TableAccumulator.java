@@ -20,6 +20,27 @@ public final class TableAccumulator {
         }
     }
 
+    /**
+     * The accumulator that read {@code rows} rows into {@code columns} (restored with
+     * {@link ColumnAccumulator#of}), to merge more rows into.
+     */
+    public static TableAccumulator of(long rows, List<String> names, List<ColumnAccumulator> columns) {
+        if (names.size() != columns.size() || rows < 0) {
+            throw new IllegalArgumentException("one accumulator per column, and rows >= 0");
+        }
+        TableAccumulator table = new TableAccumulator(names);
+        table.rows = rows;
+        for (int i = 0; i < columns.size(); i++) {
+            table.columns[i] = columns.get(i);
+        }
+        return table;
+    }
+
+    /** Rows counted. */
+    public long rows() {
+        return rows;
+    }
+
     public List<String> names() {
         return names;
     }

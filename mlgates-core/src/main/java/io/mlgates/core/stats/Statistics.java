@@ -44,6 +44,8 @@ public final class Statistics {
     private long failedPredictions;
     /** Cleared by a merge: merged statistics no longer come from one run of one engine. */
     private Optional<Origin> origin = Optional.empty();
+    /** The current data's column profiles, for drift judged without the rows; merged with the statistics. */
+    private Optional<CurrentProfile> profile = Optional.empty();
 
     private Statistics(TaskType task, List<String> classes, Accumulator overall,
                        Map<String, Map<String, Accumulator>> slices, Optional<FairnessAccumulator> fairness,
@@ -199,8 +201,10 @@ public final class Statistics {
         if (!withOverallRanks && overall instanceof Accumulator.Binary b && b.acc().hasRankMetrics()) {
             over = new Accumulator.Binary(b.acc().withoutRanks());
         }
-        return new Statistics(task, classes, over, withSlices ? slices : new TreeMap<>(),
+        Statistics projected = new Statistics(task, classes, over, withSlices ? slices : new TreeMap<>(),
                 withFairness ? fairness : Optional.empty(), decisions, rowsDropped, failedPredictions);
+        projected.profile = profile;
+        return projected;
     }
 
     /** The binary accumulator over all rows; empty for another task. */
@@ -240,6 +244,16 @@ public final class Statistics {
         this.origin = Optional.of(origin);
     }
 
+    /** The profiles of the input columns of the rows read, when these statistics carry them. */
+    public Optional<CurrentProfile> profile() {
+        return profile;
+    }
+
+    /** Carries {@code profile}, the current data's column profiles of these very rows; written with them. */
+    public void profile(CurrentProfile profile) {
+        this.profile = Optional.of(profile);
+    }
+
     /** Whether the slice column's accumulators keep a rank summary (those of a binary model may). */
     public boolean sliceHasRanks(String column) {
         Map<String, Accumulator> values = slices.get(column);
@@ -261,6 +275,7 @@ public final class Statistics {
         other.slices.forEach((column, values) -> values.forEach((value, acc) ->
                 slices.get(column).computeIfAbsent(value, v -> acc.emptyLike()).merge(acc)));
         fairness.ifPresent(f -> f.merge(other.fairness.orElseThrow()));
+        profile.ifPresent(p -> p.merge(other.profile.orElseThrow()));
         rowsDropped += other.rowsDropped;
         failedPredictions += other.failedPredictions;
         origin = Optional.empty();
@@ -291,6 +306,13 @@ public final class Statistics {
         if (fairness.isPresent() != other.fairness.isPresent() || !attributes.equals(otherAttributes)) {
             return Optional.of("the fairness attributes " + (other.fairness.isPresent() ? otherAttributes : "(none)")
                     + ", not " + (fairness.isPresent() ? attributes : "(none)"));
+        }
+        if (profile.isPresent() != other.profile.isPresent()) {
+            return Optional.of(other.profile.isPresent() ? "the current data's column profiles, not none"
+                    : "no column profiles of the current data, not the profiles of " + profile.get().names());
+        }
+        if (profile.isPresent()) {
+            return profile.get().differenceFrom(other.profile.get());
         }
         return Optional.empty();
     }
@@ -355,6 +377,10 @@ public final class Statistics {
                 g.writeNumberField("rows", o.rows());
                 g.writeNumberField("partitions", o.partitions());
                 g.writeEndObject();
+            }
+            if (profile.isPresent()) {
+                g.writeFieldName("profile");
+                profile.get().write(g);
             }
             g.writeEndObject();
             g.writeRaw('\n');
@@ -447,6 +473,10 @@ public final class Statistics {
             read.origin(new Origin(o.path("engine").asText(), o.path("engineVersion").asText(),
                     o.path("input").asText(), o.path("format").asText(), tableRows,
                     StateJson.count(o, "partitions", "/origin")));
+        }
+        if (root.has("profile")) {
+            read.profile(CurrentProfile.read(root.path("profile"), "/profile", read.rows(),
+                    task == TaskType.BINARY, read.binary().map(BinaryAccumulator::hasScores).orElse(false)));
         }
         return read;
     }

@@ -113,7 +113,7 @@ class DataDriftGateTest {
         GateResult fromRows = judge("data:\n  reference: data/reference.csv\n");
         var profiled = io.mlgates.core.profile.DataFiles.profile(repo.resolve("data/reference.csv"), "reference.csv",
                 ',', java.util.List.of());
-        Files.write(repo.resolve("data/profile.json"), io.mlgates.core.profile.ProfileFiles.write(profiled.profile(),
+        Files.write(repo.resolve("data/profile.json"), io.mlgates.core.stats.ProfileFiles.write(profiled.profile(),
                 java.util.Optional.empty()));
 
         GateResult fromProfile = judge("data:\n  profile: data/profile.json\ndrift:\n  severity: fail\n  share: 0.25\n");

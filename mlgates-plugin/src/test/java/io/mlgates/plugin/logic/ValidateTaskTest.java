@@ -151,6 +151,44 @@ class ValidateTaskTest {
     }
 
     @Test
+    void statsJudgeTheDriftOfTheRowsFromTheirProfilesAndAreRefusedWithout() throws Exception {
+        Path repo = Repos.binary(work.resolve("m"), Repos.WARN + "data:\n  reference: data/reference.csv\n");
+        Files.createDirectories(repo.resolve("data"));
+        StringBuilder reference = new StringBuilder("g,score\n");
+        for (int i = 0; i < 40; i++) {
+            reference.append('g').append(i % 10).append(',').append(i % 2 == 0 ? 0.9 : 0.1).append('\n');
+        }
+        Files.writeString(repo.resolve("data/reference.csv"), reference);
+        io.mlgates.core.policy.Policy policy = new io.mlgates.core.policy.PolicyLoader().loadFromRepository(repo)
+                .policy();
+        io.mlgates.core.stats.RowStatistics.Shape shape = io.mlgates.core.stats.RowStatistics.Shape.of(policy);
+        java.util.List<String> inputs = io.mlgates.core.stats.CurrentProfile.columns(policy, policy.predictions(),
+                java.util.List.of("label", "score", "g"));
+        Files.createDirectories(repo.resolve("stats"));
+        try (io.mlgates.core.metrics.ScoreBudget budget = io.mlgates.core.metrics.ScoreBudget.defaults();
+             io.mlgates.core.data.PredictionReader reader = io.mlgates.core.data.PredictionReader.open(
+                     repo.resolve("eval/predictions.csv"), "eval/predictions.csv", policy.predictions(),
+                     policy.task(), shape.groupColumns(), inputs, ProgressListener.NONE);
+             java.io.OutputStream o = Files.newOutputStream(repo.resolve("stats/profiled.json"))) {
+            io.mlgates.core.stats.CurrentProfile.readWithStatistics(reader, policy.predictions(), policy.task(),
+                    shape, budget, inputs).write(o);
+        }
+
+        GateResult rows = evaluate(new ValidateTask("m/mlgates.yaml", null, null));
+        GateResult statistics = evaluate(new ValidateTask("m/mlgates.yaml", null, null, null,
+                java.util.List.of("m/stats/profiled.json")));
+
+        assertThat(rows.drift().orElseThrow().columns()).containsOnlyKeys("g", "score", "prediction");
+        assertThat(statistics.drift()).isEqualTo(rows.drift());
+        assertThat(statistics.status()).isEqualTo(rows.status());
+        writeStatistics(repo, repo.resolve("stats/plain.json"));
+        assertThatThrownBy(() -> evaluate(new ValidateTask("m/mlgates.yaml", null, null, null,
+                java.util.List.of("m/stats/plain.json")))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("stats/plain.json:1:1: at /profile: expected the current data's column"
+                        + " profiles");
+    }
+
+    @Test
     void statsMustLieInTheRepositoryAndAreNotGivenWithPredictions() throws Exception {
         Path repo = Repos.binary(work.resolve("m"), Repos.WARN);
         writeStatistics(repo, work.resolve("outside.json"));

@@ -1,4 +1,4 @@
-package io.mlgates.core.profile;
+package io.mlgates.core.stats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +7,10 @@ import com.networknt.schema.Schema;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.metrics.ExactSum;
 import io.mlgates.core.policy.PolicyLoader;
-import io.mlgates.core.stats.StatisticsFiles;
+import io.mlgates.core.profile.ColumnProfile;
+import io.mlgates.core.profile.ColumnType;
+import io.mlgates.core.profile.ColumnValues;
+import io.mlgates.core.profile.DataProfile;
 import io.mlgates.core.workspace.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +88,8 @@ public final class ProfileFiles {
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void column(StringBuilder json, ColumnProfile c) {
+    /** A column object of the contract, as a profile file and a statistics file's {@code profile} write it. */
+    static void column(StringBuilder json, ColumnProfile c) {
         json.append("{\"name\": ").append(string(c.name()))
                 .append(", \"type\": \"").append(c.type() == ColumnType.NUMERIC ? "numeric" : "categorical")
                 .append("\", \"rows\": ").append(c.rows())
@@ -125,7 +129,7 @@ public final class ProfileFiles {
                 : "null";
     }
 
-    private static String string(String text) {
+    static String string(String text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (JsonProcessingException e) {
@@ -186,9 +190,9 @@ public final class ProfileFiles {
     }
 
     /** A value the schema lets through that does not hold. */
-    private static final class Refusal extends Exception {
+    static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
-        private final String pointer;
+        final String pointer;
 
         Refusal(String pointer, String message) {
             super(message, null, false, false);
@@ -196,7 +200,8 @@ public final class ProfileFiles {
         }
     }
 
-    private static ColumnProfile column(JsonNode c, String at, long tableRows) throws Refusal {
+    /** A column object checked (counts that add up, values in order, within min and max), at {@code at}. */
+    static ColumnProfile column(JsonNode c, String at, long tableRows) throws Refusal {
         long rows = c.path("rows").asLong();
         long nulls = c.path("nulls").asLong();
         long numbers = c.path("numbers").asLong();

@@ -1,9 +1,15 @@
-package io.mlgates.core.profile;
+package io.mlgates.core.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mlgates.core.BadInputException;
+import io.mlgates.core.profile.ColumnAccumulator;
+import io.mlgates.core.profile.ColumnProfile;
+import io.mlgates.core.profile.ColumnType;
+import io.mlgates.core.profile.ColumnValues;
+import io.mlgates.core.profile.DataProfile;
+import io.mlgates.core.profile.TableAccumulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
