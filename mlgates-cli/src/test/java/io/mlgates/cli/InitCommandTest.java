@@ -220,6 +220,30 @@ class InitCommandTest {
     }
 
     @Test
+    @DisplayName("the model card's commented model_parameters, uncommented and filled in, are what the card declares")
+    void modelParametersTemplate() throws Exception {
+        Path repo = tmp.resolve("m");
+        assertThat(run("init", repo.toString())).isZero();
+        Path card = repo.resolve("MODEL_CARD.md");
+        io.mlgates.core.docs.ModelCard template = io.mlgates.core.docs.ModelCard.read(card, "MODEL_CARD.md");
+        assertThat(template.declaredModel().isEmpty()).isTrue();
+        String filled = Files.readString(card).replace("# model_parameters:", "model_parameters:")
+                .replace("#   approach: supervised", "  approach: supervised")
+                .replace("#   architecture_family: \"\"", "  architecture_family: gradient boosting")
+                .replace("#   model_architecture: \"\"", "  model_architecture: xgboost 2.1, 300 trees")
+                .replace("#   inputs: [tabular]", "  inputs: [tabular]")
+                .replace("#   outputs: [probability]", "  outputs: [probability]");
+        Files.writeString(card, filled);
+        io.mlgates.core.docs.DeclaredModel declared = io.mlgates.core.docs.ModelCard.read(card, "MODEL_CARD.md")
+                .declaredModel();
+        assertThat(declared.approach()).contains("supervised");
+        assertThat(declared.architectureFamily()).contains("gradient boosting");
+        assertThat(declared.modelArchitecture()).contains("xgboost 2.1, 300 trees");
+        assertThat(declared.inputs()).containsExactly("tabular");
+        assertThat(declared.outputs()).containsExactly("probability");
+    }
+
+    @Test
     @DisplayName("the datasheet and the Jenkinsfile: sections of a datasheet; the gate steps the plugin has, and no other")
     void datasheetAndJenkinsfile() throws Exception {
         Path repo = tmp.resolve("m");
