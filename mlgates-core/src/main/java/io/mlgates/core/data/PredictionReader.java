@@ -343,6 +343,56 @@ public final class PredictionReader implements Closeable {
          */
         default void shiftLines(S shard, long lines) {
         }
+
+        /**
+         * Shards of {@code first} with {@code second} read in the same pass: each row goes to both, in that order.
+         * The per-thread tallies are {@code first}'s alone ({@code second} gets every row, as without them).
+         */
+        static <A, B> Shards<Both<A, B>> beside(Shards<A> first, Shards<B> second) {
+            return new Shards<>() {
+                @Override
+                public Both<A, B> create() {
+                    return new Both<>(first.create(), second.create());
+                }
+
+                @Override
+                public Both<A, B> create(WorkerTally tally) {
+                    return new Both<>(first.create(tally), second.create());
+                }
+
+                @Override
+                public Optional<WorkerTally> tally() {
+                    return first.tally();
+                }
+
+                @Override
+                public void complete(Both<A, B> total, List<WorkerTally> tallies) {
+                    first.complete(total.first(), tallies);
+                }
+
+                @Override
+                public void add(Both<A, B> shard, PredictionReader row) {
+                    first.add(shard.first(), row);
+                    second.add(shard.second(), row);
+                }
+
+                @Override
+                public void merge(Both<A, B> into, Both<A, B> later) {
+                    first.merge(into.first(), later.first());
+                    second.merge(into.second(), later.second());
+                }
+
+                @Override
+                public void shiftLines(Both<A, B> shard, long lines) {
+                    first.shiftLines(shard.first(), lines);
+                    second.shiftLines(shard.second(), lines);
+                }
+            };
+        }
+    }
+
+    /** A shard of {@link Shards#beside}: one shard of each, for the same rows. */
+    public record Both<A, B>(A first, B second) {
     }
 
     /**

@@ -246,8 +246,8 @@ public final class ValidationGate {
     record Rows(Statistics statistics, Optional<SchemaRows> schemaRows, Optional<CurrentProfile> current) {
     }
 
-    private record RowsShard(RowStatistics.Shard statistics, Optional<SchemaRows> schemaRows,
-                             Optional<CurrentProfile> current) {
+    /** What a range's rows give besides their statistics. */
+    private record RowsShard(Optional<SchemaRows> schemaRows, Optional<CurrentProfile> current) {
     }
 
     /**
@@ -265,30 +265,14 @@ public final class ValidationGate {
                      Optional<Supplier<CurrentProfile>> current, int firstCurrent) throws BadInputException {
         PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(policy.task(),
                 reader.hasScores(), shape, scoreBudget);
-        RowsShard read = reader.readAll(new PredictionReader.Shards<>() {
+        PredictionReader.Shards<RowsShard> besides = new PredictionReader.Shards<>() {
             @Override
             public RowsShard create() {
-                return new RowsShard(statistics.create(), schemaInputs.create(), current.map(Supplier::get));
-            }
-
-            @Override
-            public RowsShard create(PredictionReader.WorkerTally tally) {
-                return new RowsShard(statistics.create(tally), schemaInputs.create(), current.map(Supplier::get));
-            }
-
-            @Override
-            public Optional<PredictionReader.WorkerTally> tally() {
-                return statistics.tally();
-            }
-
-            @Override
-            public void complete(RowsShard total, List<PredictionReader.WorkerTally> tallies) {
-                statistics.complete(total.statistics(), tallies);
+                return new RowsShard(schemaInputs.create(), current.map(Supplier::get));
             }
 
             @Override
             public void add(RowsShard shard, PredictionReader row) {
-                statistics.add(shard.statistics(), row);
                 if (shard.schemaRows().isPresent()) {
                     shard.schemaRows().get().add(row.line(), schemaInputs.row(row));
                 }
@@ -304,13 +288,14 @@ public final class ValidationGate {
 
             @Override
             public void merge(RowsShard into, RowsShard later) {
-                statistics.merge(into.statistics(), later.statistics());
                 into.schemaRows().ifPresent(r -> r.merge(later.schemaRows().orElseThrow()));
                 into.current().ifPresent(c -> c.merge(later.current().orElseThrow()));
             }
-        });
-        return new Rows(RowStatistics.statistics(read.statistics(), reader, source, policy.task(), shape),
-                read.schemaRows(), read.current());
+        };
+        PredictionReader.Both<RowStatistics.Shard, RowsShard> read = reader.readAll(
+                PredictionReader.Shards.beside(statistics, besides));
+        return new Rows(RowStatistics.statistics(read.first(), reader, source, policy.task(), shape),
+                read.second().schemaRows(), read.second().current());
     }
 
     /**

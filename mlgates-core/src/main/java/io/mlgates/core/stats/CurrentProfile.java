@@ -208,44 +208,10 @@ public final class CurrentProfile {
         PredictionReader.Shards<RowStatistics.Shard> statistics = RowStatistics.shards(task, reader.hasScores(),
                 shape, budget);
         PredictionReader.Shards<CurrentProfile> profiles = shards(columns, task == TaskType.BINARY, 0);
-        record Both(RowStatistics.Shard statistics, CurrentProfile profile) {
-        }
-        Both read = reader.readAll(new PredictionReader.Shards<>() {
-            @Override
-            public Both create() {
-                return new Both(statistics.create(), profiles.create());
-            }
-
-            // the statistics keep their per-thread tallies (rows counted once per reading thread), as without a profile
-            @Override
-            public Both create(PredictionReader.WorkerTally tally) {
-                return new Both(statistics.create(tally), profiles.create());
-            }
-
-            @Override
-            public Optional<PredictionReader.WorkerTally> tally() {
-                return statistics.tally();
-            }
-
-            @Override
-            public void complete(Both total, List<PredictionReader.WorkerTally> tallies) {
-                statistics.complete(total.statistics(), tallies);
-            }
-
-            @Override
-            public void add(Both shard, PredictionReader row) {
-                statistics.add(shard.statistics(), row);
-                profiles.add(shard.profile(), row);
-            }
-
-            @Override
-            public void merge(Both into, Both later) {
-                statistics.merge(into.statistics(), later.statistics());
-                profiles.merge(into.profile(), later.profile());
-            }
-        });
-        Statistics s = RowStatistics.statistics(read.statistics(), reader, source, task, shape);
-        s.profile(read.profile());
+        PredictionReader.Both<RowStatistics.Shard, CurrentProfile> read = reader.readAll(
+                PredictionReader.Shards.beside(statistics, profiles));
+        Statistics s = RowStatistics.statistics(read.first(), reader, source, task, shape);
+        s.profile(read.second());
         return s;
     }
 
