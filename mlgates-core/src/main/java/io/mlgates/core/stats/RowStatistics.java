@@ -138,15 +138,15 @@ public final class RowStatistics {
 
         /** The cell of a row with {@code rowValues}, made on first sight; -1 when no more are made. */
         int cell(String[] rowValues) {
-            List<String> key = Arrays.asList(rowValues.clone());
-            Integer known = cellOf.get(key);
+            Integer known = cellOf.get(Arrays.asList(rowValues));
             if (known != null) {
                 return known;
             }
             int cell = counts.newCell();
             if (cell >= 0) {
-                cellOf.put(key, cell);
-                values.add(rowValues.clone());
+                String[] kept = rowValues.clone();
+                cellOf.put(Arrays.asList(kept), cell);
+                values.add(kept);
             }
             return cell;
         }
