@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
@@ -126,13 +125,13 @@ public final class TrustedKeys {
         for (Envelope.Signature signature : envelope.signatures()) {
             tried.add(signature.keyId().orElse("(no keyid)"));
             for (SshPublicKey key : keys) {
-                if (valid(key, pae, signature.sig()) && verified.stream().noneMatch(v -> v.keyFingerprint()
-                        .equals(key.fingerprint()))) {
+                if (key.verifiesEd25519(pae, signature.sig())
+                        && verified.stream().noneMatch(v -> v.keyFingerprint().equals(key.fingerprint()))) {
                     verified.add(new VerifiedEnvelope.Signer(key.fingerprint(), List.of()));
                 }
             }
             for (SshPublicKey key : signers.stream().map(AllowedSigner::key).distinct().toList()) {
-                if (!SshPublicKey.ED25519.equals(key.type()) || !valid(key, pae, signature.sig())
+                if (!key.verifiesEd25519(pae, signature.sig())
                         || verified.stream().anyMatch(v -> v.keyFingerprint().equals(key.fingerprint()))) {
                     continue;
                 }
@@ -179,22 +178,5 @@ public final class TrustedKeys {
             return "no Ed25519 key";
         }
         return all.stream().map(SshPublicKey::fingerprint).collect(Collectors.joining(", "));
-    }
-
-    private static boolean valid(SshPublicKey key, byte[] pae, byte[] signature) {
-        if (signature.length != 64) {
-            return false;
-        }
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key.javaKey().orElseThrow());
-            verifier.update(pae);
-            return verifier.verify(signature);
-        } catch (java.security.SignatureException e) {
-            // The JDK throws rather than returns false on some malformed encodings.
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Java 17 verifies Ed25519", e);
-        }
     }
 }

@@ -149,11 +149,7 @@ public final class SshPrivateKey {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(privateKey);
             signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(publicKey.javaKey().orElseThrow());
-            verifier.update(probe);
-            return verifier.verify(signature);
+            return publicKey.verifiesEd25519(probe, signer.sign());
         } catch (java.security.SignatureException e) {
             return false;
         } catch (GeneralSecurityException e) {

@@ -9,6 +9,7 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.EdECPoint;
 import java.security.spec.EdECPublicKeySpec;
@@ -200,6 +201,27 @@ public final class SshPublicKey {
     /** The JDK's key, for supported types: to verify signatures of other formats made with the same key. */
     public Optional<PublicKey> javaKey() {
         return Optional.ofNullable(javaKey);
+    }
+
+    /**
+     * Whether {@code signature} is this Ed25519 key's signature over {@code message}: false for another key type,
+     * a signature that is not 64 bytes, or one the JDK refuses as malformed.
+     */
+    public boolean verifiesEd25519(byte[] message, byte[] signature) {
+        if (!ED25519.equals(type) || signature.length != 64) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(javaKey);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (java.security.SignatureException e) {
+            // The JDK throws rather than returns false on some malformed encodings.
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Java 17 verifies Ed25519", e);
+        }
     }
 
     int rsaModulusBytes() {
