@@ -45,7 +45,7 @@ public final class CandidateSubjects {
             if (artefacts.files().size() != 1 || !file.digest().equals(candidate.digest())) {
                 throw changed(candidate, file.digest());
             }
-            return List.of(ResourceDescriptor.of(candidate.artifacts(), "sha256", file.hex()));
+            return List.of(candidate(candidate));
         }
         if (!artefacts.candidate().digest().equals(candidate.digest())) {
             throw changed(candidate, artefacts.candidate().digest());
@@ -59,8 +59,18 @@ public final class CandidateSubjects {
             subjects.add(ResourceDescriptor.of(folder ? prefix + file.path() : candidate.artifacts(), "sha256",
                     file.hex()));
         }
-        subjects.add(ResourceDescriptor.of(candidate.artifacts(), TREE_ALGORITHM, hex(candidate.digest())));
+        subjects.add(candidate(candidate));
         return subjects;
+    }
+
+    /**
+     * The candidate itself, the last of its subjects: under its artefacts' name with its tree digest, or a prediction
+     * file's plain {@code sha256}. Made from the candidate's digest alone, no file read, for a signer (Jenkins'
+     * controller) that holds only the digest a stored result names.
+     */
+    public static ResourceDescriptor candidate(Candidate candidate) {
+        String algorithm = candidate.kind() == Candidate.Kind.PREDICTIONS ? "sha256" : TREE_ALGORITHM;
+        return ResourceDescriptor.of(candidate.artifacts(), algorithm, hex(candidate.digest()));
     }
 
     private static BadInputException changed(Candidate candidate, String now) {

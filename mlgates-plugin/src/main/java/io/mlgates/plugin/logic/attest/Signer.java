@@ -3,12 +3,10 @@ package io.mlgates.plugin.logic.attest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.BadInputException;
 import io.mlgates.core.attestation.CandidateSubjects;
-import io.mlgates.core.attestation.ResourceDescriptor;
 import io.mlgates.core.attestation.SigningKey;
 import io.mlgates.core.attestation.Statement;
 import io.mlgates.core.attestation.TestResultStatement;
 import io.mlgates.core.attestation.VerificationSummaryStatement;
-import io.mlgates.core.candidate.Candidate;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.release.PromotionOutcome;
 import io.mlgates.core.release.PromotionRequest;
@@ -21,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Signs on the controller, with the key Manage Jenkins names, the Statements the core builds: a gate result's in-toto
- * test result, a promotion's SLSA Verification Summary. Lives for one step's call; the key never leaves it.
+ * test result, a promotion's SLSA Verification Summary. Lives for one step's call; the key never leaves it. The
+ * subject is the candidate alone ({@link CandidateSubjects#candidate}): the controller holds no model file, only the
+ * digest the stored result names, and signs no per-file digest it could not check.
  */
 public final class Signer {
     /**
@@ -64,7 +64,8 @@ public final class Signer {
      * @param url the result's page
      */
     public SignedEnvelope testResult(GateResult stored, String id, String resultDigest, String url) {
-        Statement statement = TestResultStatement.of(stored, List.of(subject(stored.candidate())), Optional.of(url));
+        Statement statement = TestResultStatement.of(stored, List.of(CandidateSubjects.candidate(stored.candidate())),
+                Optional.of(url));
         ObjectNode predicate = (ObjectNode) statement.predicate();
         ObjectNode result = predicate.putObject(STORED_RESULT);
         result.put("name", StoredResults.FOLDER + "/" + id + ".json");
@@ -80,20 +81,12 @@ public final class Signer {
      * @param at when it was decided
      */
     public SignedEnvelope promotion(PromotionRequest request, PromotionOutcome outcome, Instant at) {
-        return sign(VerificationSummaryStatement.of(request, outcome, List.of(subject(request.candidate())), at));
+        return sign(VerificationSummaryStatement.of(request, outcome,
+                List.of(CandidateSubjects.candidate(request.candidate())), at));
     }
 
     private SignedEnvelope sign(Statement statement) {
         return new SignedEnvelope(key.sign(statement).toJson(), key.keyId());
-    }
-
-    /**
-     * The candidate alone, as {@link CandidateSubjects#of} names it last: the controller holds no model file, only the
-     * digest the stored result names, and signs no per-file digest it could not check.
-     */
-    private static ResourceDescriptor subject(Candidate candidate) {
-        String algorithm = candidate.kind() == Candidate.Kind.PREDICTIONS ? "sha256" : CandidateSubjects.TREE_ALGORITHM;
-        return ResourceDescriptor.of(candidate.artifacts(), algorithm, hex(candidate.digest()));
     }
 
     private static String hex(String prefixedDigest) {
