@@ -110,7 +110,6 @@ public final class Main {
                 try (SparkStatistics.Summary summary = SparkStatistics.summarise(table, policy.policy(), a.input(),
                         a.format())) {
                     Statistics s = summary.statistics();
-                    SparkProfiles.attach(s, table, policy.policy(), a.input());
                     AtomicFiles.write(a.out(), s::write);
                     out.println("mlgates-spark: " + s.rows() + " rows of " + a.input() + " summarised by "
                             + s.origin().orElseThrow().describe() + " in " + a.out());

@@ -98,15 +98,6 @@ final class PartitionStatistics implements Serializable {
         return Optional.ofNullable(failure);
     }
 
-    /** Bytes of the rank lists' arrays and of the skeleton: what travels, less Java's headers. */
-    long bytes() {
-        long n = skeleton == null ? 0 : skeleton.length;
-        for (RankList l : lists) {
-            n += l.bytes();
-        }
-        return n;
-    }
-
     private boolean isNone() {
         return skeleton == null && failure == null;
     }

@@ -35,11 +35,6 @@ final class RankList implements Serializable {
         return scores.length;
     }
 
-    /** Bytes of its arrays, for the docs' and tests' accounting. */
-    long bytes() {
-        return 8L * scores.length + entries.length;
-    }
-
     /**
      * The rank summary of both lists' rows: scores equal as doubles are one group, whose rows and exact weights add,
      * as a read of all the rows would have grouped them. Exact: the same list whatever the order of merging.

@@ -7,6 +7,7 @@ import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.metrics.TaskType;
 import io.mlgates.core.policy.Policy;
 import io.mlgates.core.policy.PredictionSource;
+import io.mlgates.core.stats.CurrentProfile;
 import io.mlgates.core.stats.RowStatistics;
 import io.mlgates.core.stats.Statistics;
 import java.io.IOException;
@@ -53,12 +54,16 @@ public final class SparkStatistics {
         List<String> wanted = new ArrayList<>(List.of(source.label().name(), source.score().name(),
                 source.prediction().name(), source.weight().name()));
         wanted.addAll(groupColumns);
+        // drift judged beside the predictions: the input columns are profiled in the same scan, as by mlgates stats
+        boolean profiled = CurrentProfile.needed(policy);
+        List<String> inputs = profiled ? CurrentProfile.columns(policy, source, List.of(table.columns())) : List.of();
+        wanted.addAll(inputs);
         Dataset<Row> selected = TableColumns.select(table, wanted, input);
         List<String> columns = List.of(selected.columns());
         // the reader's own check of the columns, on the driver, before any task runs: the same message as for a file
         try {
             // nothing to read: opening checks the columns
-            PredictionReader.open(empty(columns), input, source, task, groupColumns).close();
+            PredictionReader.open(empty(columns), input, source, task, groupColumns, inputs).close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,9 +71,9 @@ public final class SparkStatistics {
         JavaRDD<Row> rows = selected.toJavaRDD();
         int partitions = rows.getNumPartitions();
         JavaRDD<PartitionStatistics> parts = rows.mapPartitionsWithIndex((index, it) -> List.of(
-                partition(index, it, columns, input, plan)).iterator(), false);
+                partition(index, it, columns, input, plan, profiled, inputs)).iterator(), false);
         PartitionStatistics merged = partitions == 0
-                ? partition(0, java.util.Collections.emptyIterator(), columns, input, plan)
+                ? partition(0, java.util.Collections.emptyIterator(), columns, input, plan, profiled, inputs)
                 // merged on the executors, level by level, the last merge too: the driver receives one result
                 : parts.treeAggregate(PartitionStatistics.none(), (a, b) -> a.merge(b, task),
                         (a, b) -> a.merge(b, task), treeDepth(partitions), true);
@@ -116,7 +121,7 @@ public final class SparkStatistics {
 
     /**
      * What the job refuses rather than computes: a multiclass model whose classes each partition would find in
-     * another order. (The input columns' profiles for drift: {@link SparkProfiles}.)
+     * another order.
      */
     static void refuseUnsupported(Policy policy, String input) throws BadInputException {
         if (policy.task() == TaskType.MULTICLASS && policy.predictions().classes().isEmpty()) {
@@ -126,7 +131,7 @@ public final class SparkStatistics {
     }
 
     private static PartitionStatistics partition(int index, Iterator<Row> it, List<String> columns, String input,
-                                                 ReadPlan plan) {
+                                                 ReadPlan plan, boolean profiled, List<String> inputs) {
         PredictionSource source = plan.source();
         TaskType task = plan.task();
         RowStatistics.Shape shape = plan.shape();
@@ -135,8 +140,10 @@ public final class SparkStatistics {
         try (ScoreBudget budget = ScoreBudget.ofBytes(Math.max(ScoreBudget.MIN_BYTES, heap),
                 Path.of(System.getProperty("java.io.tmpdir")));
              PredictionReader reader = PredictionReader.open(new RowTexts(columns, it), display, source, task,
-                     shape.groupColumns())) {
-            return PartitionStatistics.of(RowStatistics.read(reader, source, task, shape, budget));
+                     shape.groupColumns(), inputs)) {
+            return PartitionStatistics.of(profiled
+                    ? CurrentProfile.readWithStatistics(reader, source, task, shape, budget, inputs)
+                    : RowStatistics.read(reader, source, task, shape, budget));
         } catch (BadInputException e) {
             return PartitionStatistics.failed(index, e);
         } catch (IOException e) {
