@@ -40,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
         Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty())
                 .withStatistics(statistics.files());
         Validation.Loaded loaded = Validation.load(o, env.variables());
-        return Validation.show(loaded, List.of(Validation.validate(loaded, o, baseline.source(), env.clock(), err)), o,
+        return Validation.show(loaded, List.of(Validation.validate(loaded, o, baseline.source(), env.clock(), err,
+                SharedReads.place(env.variables(), loaded.ws()))), o,
                 spec.commandLine().getOut(), err);
     }
 }

@@ -9,6 +9,7 @@ import io.mlgates.core.gate.EthicsRequest;
 import io.mlgates.core.gate.GateResult;
 import io.mlgates.core.gate.RequestedFile;
 import io.mlgates.core.gate.SeenChainHead;
+import io.mlgates.core.gate.SharedStatistics;
 import io.mlgates.core.gate.StageMetrics;
 import io.mlgates.core.gate.Status;
 import io.mlgates.core.gate.ValidationGate;
@@ -133,6 +134,19 @@ final class Validation {
         return new ValidationGate().evaluate(validationRequest(loaded, o, baseline, clock, stderr));
     }
 
+    /**
+     * The validation gate as a command of its own: it judges the statistics that an earlier {@code mlgates ethics} of
+     * the same predictions kept in {@code place}, or keeps its read's for a later one (SharedReads).
+     */
+    static GateResult validate(Loaded loaded, Options o, Optional<BaselineSource> baseline, Clock clock,
+                               PrintWriter stderr, Optional<SharedStatistics.Place> place) throws BadInputException {
+        if (place.isEmpty()) {
+            return validate(loaded, o, baseline, clock, stderr);
+        }
+        return told(SharedStatistics.validate(validationRequest(loaded, o, baseline, clock, stderr), place.get()),
+                "mlgates ethics", stderr);
+    }
+
     static ValidationRequest validationRequest(Loaded loaded, Options o, Optional<BaselineSource> baseline,
                                                Clock clock, PrintWriter stderr) throws BadInputException {
         String registry = loaded.policy().policy().promotion().registry();
@@ -150,6 +164,28 @@ final class Validation {
     static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, Map<String, String> reference,
                              Clock clock, PrintWriter stderr) throws BadInputException {
         return new EthicsGate().evaluate(ethicsRequest(loaded, o, sensitive, reference, clock, stderr));
+    }
+
+    /** The ethics gate as a command of its own, sharing a read with {@code mlgates validate} as {@link #validate} does. */
+    static GateResult ethics(Loaded loaded, Options o, Optional<List<String>> sensitive, Map<String, String> reference,
+                             Clock clock, PrintWriter stderr, Optional<SharedStatistics.Place> place)
+            throws BadInputException {
+        if (place.isEmpty()) {
+            return ethics(loaded, o, sensitive, reference, clock, stderr);
+        }
+        return told(SharedStatistics.ethics(ethicsRequest(loaded, o, sensitive, reference, clock, stderr), place.get()),
+                "mlgates validate", stderr);
+    }
+
+    /** The result; when it was judged from kept statistics, a line on standard error says so and of which file. */
+    private static GateResult told(SharedStatistics.Judged judged, String other, PrintWriter stderr) {
+        if (judged.reused()) {
+            stderr.println("mlgates: " + judged.result().data().predictions() + " was not read again: its bytes are"
+                    + " those whose statistics an earlier " + other + " kept, and they were judged ("
+                    + SharedReads.VARIABLE + "=off reads the rows every time)");
+            stderr.flush();
+        }
+        return judged.result();
     }
 
     static EthicsRequest ethicsRequest(Loaded loaded, Options o, Optional<List<String>> sensitive,

@@ -137,6 +137,13 @@ public final class SharedStatistics {
                     .orElse(""), EngineVersion.current(), source.toString(), shape.toString());
         }
 
+        /** Whether this was kept for {@code other}'s needs: all but the predictions' digest equal. */
+        boolean sameNeeds(Kept other) {
+            return display.equals(other.display) && policy.equals(other.policy)
+                    && organisation.equals(other.organisation) && engine.equals(other.engine)
+                    && columns.equals(other.columns) && shape.equals(other.shape);
+        }
+
         /** What differs from {@code other}, in words, or empty. */
         Optional<String> difference(Kept other) {
             List<String> parts = new ArrayList<>();
@@ -326,6 +333,13 @@ public final class SharedStatistics {
         if (!hasFiles(place.folder())) {
             return none("no statistics kept in this build yet");
         }
+        // The header of a kept file says what it was kept for: when none was kept for this gate's needs, hashing the
+        // predictions (a second pass over them) cannot find one. Only a pre-check: what is judged is verified below.
+        Optional<String> keptForOthers = keptForOthers(place.folder(), Kept.of("", display, reading.loaded(),
+                reading.source(), reading.own()));
+        if (keptForOthers.isPresent()) {
+            return none(keptForOthers.get());
+        }
         String digest;
         try {
             digest = FileDigest.of(path);
@@ -369,6 +383,55 @@ public final class SharedStatistics {
         } catch (IOException | BadInputException | RuntimeException e) {
             // a file that verifies but cannot be read is ignored like any other: the rows are read
             return none("the kept statistics cannot be read; ignored");
+        }
+    }
+
+    /** Most bytes of a kept file's first line read to see what it was kept for. */
+    private static final int MAX_HEADER = 64 << 10;
+
+    /**
+     * Why no file in {@code folder} can be of use, when every one says in its header that it was kept for other needs
+     * than {@code wanted}'s (policy, columns, engine, displayed file; the predictions' digest aside); empty when one
+     * may be, or when unsure. Unverified: it only spares a hash that cannot lead anywhere; a file it lets through is
+     * verified in full before it is judged.
+     */
+    private static Optional<String> keptForOthers(Path folder, Kept wanted) {
+        Optional<String> why = Optional.empty();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            for (Path file : files) {
+                Optional<Kept> kept = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? header(file)
+                        .map(h -> h.path("kept")).filter(JsonNode::isObject).map(SharedStatistics::keptFor)
+                        : Optional.empty();
+                if (kept.isEmpty() || kept.get().sameNeeds(wanted)) {
+                    return Optional.empty();
+                }
+                if (why.isEmpty()) {
+                    Kept other = kept.get();
+                    why = new Kept(other.predictions(), wanted.display(), wanted.policy(), wanted.organisation(),
+                            wanted.engine(), wanted.columns(), wanted.shape()).difference(other)
+                            .map(d -> "the kept statistics were kept for other " + d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unsure: the full check decides
+        }
+        return why;
+    }
+
+    /** A kept file's first line as JSON, when it ends within {@link #MAX_HEADER} bytes and parses. */
+    private static Optional<JsonNode> header(Path file) {
+        byte[] head = new byte[MAX_HEADER];
+        int n = 0;
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+                n += r;
+            }
+            int end = indexOf(head, (byte) '\n', 0, n);
+            return end < 0 ? Optional.empty() : Optional.of(JSON.readTree(new String(head, 0, end,
+                    StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

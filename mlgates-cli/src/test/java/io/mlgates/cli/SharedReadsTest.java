@@ -1,0 +1,208 @@
+package io.mlgates.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlgates.core.testing.FixedClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedReadsTest {
+    private static final String POLICY = """
+            limits:
+              - metric: roc_auc
+                min: 0.6
+            slices:
+              - column: region
+                limits:
+                  - metric: recall
+                    min: 0.3
+            ethics:
+              fairness:
+                sensitive: [region, age_band]
+                intersections: [[region, age_band]]
+                limits:
+                  - metric: demographic_parity_difference
+                    max: 0.2
+            """;
+    private static final String NOT_READ_AGAIN = "was not read again";
+
+    @TempDir
+    Path tmp;
+    private Path repo;
+    private Path cache;
+
+    @BeforeEach
+    void repository() throws IOException {
+        repo = SmallRepository.create(tmp, predictions(new Random(7), 400), POLICY);
+        cache = tmp.resolve("cache");
+    }
+
+    /** Rows with ties in the scores and two group columns; the label follows the score loosely. */
+    private static String predictions(Random random, int rows) {
+        StringBuilder csv = new StringBuilder("label,score,region,age_band\n");
+        String[] regions = {"north", "south", "east"};
+        String[] ages = {"18-24", "25-39", "40-59"};
+        for (int i = 0; i < rows; i++) {
+            double score = Math.round(random.nextDouble() * 50) / 50.0;
+            int label = random.nextDouble() < score ? 1 : 0;
+            csv.append(label).append(',').append(score).append(',').append(regions[random.nextInt(3)]).append(',')
+                    .append(ages[random.nextInt(3)]).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private record Ran(int code, String out, String err) {
+    }
+
+    private Ran run(Map<String, String> variables, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment("tester", variables, FixedClock.CLOCK);
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--policy", repo.resolve("mlgates.yaml").toString(), "--format", "json"));
+        int code = Main.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    private Map<String, String> shared() {
+        return Map.of("XDG_CACHE_HOME", cache.toString());
+    }
+
+    private Map<String, String> unshared() {
+        Map<String, String> variables = new HashMap<>(shared());
+        variables.put(SharedReads.VARIABLE, "off");
+        return variables;
+    }
+
+    private Path keptFolder() {
+        return cache.resolve("mlgates").resolve(SharedReads.FOLDER).resolve(SharedReads.repository(repo));
+    }
+
+    private List<Path> kept() throws IOException {
+        if (!Files.isDirectory(keptFolder())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(keptFolder())) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    @DisplayName("ethics after validate judges the statistics validate kept, and its result is the one a read of the"
+            + " rows gives, byte for byte")
+    void ethicsAfterValidateJudgesTheKeptStatistics() throws IOException {
+        Ran alone = run(unshared(), "ethics");
+        assertThat(kept()).as("nothing kept when sharing is off").isEmpty();
+
+        Ran validate = run(shared(), "validate");
+        assertThat(validate.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(kept()).hasSize(1);
+        Ran ethics = run(shared(), "ethics");
+
+        assertThat(ethics.err()).contains("eval/predictions.csv " + NOT_READ_AGAIN).contains("mlgates validate");
+        assertThat(ethics.code()).isEqualTo(alone.code());
+        assertThat(ethics.out()).isEqualTo(alone.out());
+        assertThat(ethics.out()).contains("\"source\" : \"rows\"");
+    }
+
+    @Test
+    @DisplayName("validate after ethics judges what ethics kept, and gives the result of reading the rows")
+    void validateAfterEthics() throws IOException {
+        Ran alone = run(unshared(), "validate");
+        assertThat(run(shared(), "ethics").err()).doesNotContain(NOT_READ_AGAIN);
+        Ran validate = run(shared(), "validate");
+        assertThat(validate.err()).contains(NOT_READ_AGAIN).contains("mlgates ethics");
+        assertThat(validate.out()).isEqualTo(alone.out());
+        assertThat(validate.code()).isEqualTo(alone.code());
+    }
+
+    @Test
+    @DisplayName("predictions changed after validate are read again: the kept statistics are of other bytes")
+    void changedPredictionsAreReadAgain() throws IOException {
+        run(shared(), "validate");
+        Files.writeString(repo.resolve("eval/predictions.csv"), predictions(new Random(8), 400));
+        Ran alone = run(unshared(), "ethics");
+        Ran ethics = run(shared(), "ethics");
+        assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(ethics.out()).isEqualTo(alone.out());
+    }
+
+    @Test
+    @DisplayName("kept statistics altered in the cache are not judged: the rows are read, and the verdict is theirs")
+    void alteredStatisticsAreIgnored() throws IOException {
+        Ran alone = run(unshared(), "ethics");
+        run(shared(), "validate");
+        Path file = kept().get(0);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        // the first true-positive count made larger in the text, the tag left as it was
+        String altered = text.replaceFirst("\"truePositives\":\\{\"rows\":(\\d+)", "\"truePositives\":{\"rows\":1$1");
+        assertThat(altered.equals(text)).as("the file was altered").isFalse();
+        Files.writeString(file, altered, StandardCharsets.UTF_8);
+
+        Ran ethics = run(shared(), "ethics");
+        assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(ethics.out()).isEqualTo(alone.out());
+    }
+
+    @Test
+    @DisplayName("a key that others may read turns sharing off")
+    void keyOthersMayReadTurnsSharingOff() throws IOException {
+        Path key = cache.resolve("mlgates").resolve(SharedReads.KEY_FILE);
+        assertThat(SharedReads.key(key)).isPresent();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(SharedReads.key(key)).as("the same key every time").get()
+                .isEqualTo(SharedReads.key(key).orElseThrow());
+
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(SharedReads.key(key)).isEmpty();
+        run(shared(), "validate");
+        assertThat(kept()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a key of the wrong length turns sharing off; it is not replaced")
+    void keyOfTheWrongLength() throws IOException {
+        Path key = cache.resolve("mlgates").resolve(SharedReads.KEY_FILE);
+        Files.createDirectories(key.getParent());
+        Files.write(key, new byte[16]);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        assertThat(SharedReads.key(key)).isEmpty();
+        assertThat(Files.size(key)).isEqualTo(16);
+    }
+
+    @Test
+    @DisplayName("a cache inside the model repository is not used: the gates read the rows")
+    void cacheInsideTheRepository() throws IOException {
+        cache = repo.resolve(".cache");
+        run(shared(), "validate");
+        Ran ethics = run(shared(), "ethics");
+        assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(Files.exists(keptFolder())).isFalse();
+    }
+
+    @Test
+    @DisplayName("the cache is XDG_CACHE_HOME's, else HOME's .cache; relative or missing names give none")
+    void cacheFolder() {
+        assertThat(SharedReads.cache(Map.of("XDG_CACHE_HOME", "/x/cache", "HOME", "/home/a")))
+                .contains(Path.of("/x/cache/mlgates"));
+        assertThat(SharedReads.cache(Map.of("XDG_CACHE_HOME", "relative", "HOME", "/home/a")))
+                .contains(Path.of("/home/a/.cache/mlgates"));
+        assertThat(SharedReads.cache(Map.of("HOME", " "))).isEqualTo(Optional.empty());
+        assertThat(SharedReads.cache(Map.of())).isEmpty();
+    }
+}
