@@ -1,6 +1,8 @@
 package io.mlgates.cli;
 
 import io.mlgates.core.gate.SharedStatistics;
+import io.mlgates.core.policy.InvalidRows;
+import io.mlgates.core.policy.Policy;
 import io.mlgates.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,11 +69,17 @@ final class SharedReads {
     }
 
     /**
-     * The place where gates judging {@code ws} share their reads, or empty when they may not: sharing is off, there is
-     * no cache, the cache lies inside the repository, or the key cannot be had (made on first use).
+     * The place where gates judging {@code ws} share their reads, or empty when they may not: sharing is off, the
+     * policy drops invalid rows, there is no cache, the cache lies inside the repository, or the key cannot be had
+     * (made on first use).
      */
-    static Optional<SharedStatistics.Place> place(Map<String, String> variables, Workspace ws) {
+    static Optional<SharedStatistics.Place> place(Map<String, String> variables, Workspace ws, Policy policy) {
         if ("off".equalsIgnoreCase(variables.getOrDefault(VARIABLE, "").trim())) {
+            return Optional.empty();
+        }
+        if (policy.predictions().invalidRows() == InvalidRows.DROP) {
+            // A read for both gates that drops a row (one the other gate's columns made invalid, say) is not judged:
+            // the gate reads again on its own. Where rows may be dropped, reading once is the surer way.
             return Optional.empty();
         }
         Optional<Path> cache = cache(variables);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,6 +89,33 @@ class HelpTest {
         }
         CommandLine fresh = Main.commandLine(TestEnvironment.FIXED);
         fresh.parseArgs(words.subList(1, words.size()).toArray(String[]::new)); // throws when it does not parse
+    }
+
+    @ParameterizedTest(name = "mlgates {0}")
+    @MethodSource("commands")
+    void aCommandBuiltAloneIsTheSameAsInTheWholeTree(String command) {
+        if (command.isEmpty()) {
+            return;
+        }
+        String first = command.split(" ")[0];
+        CommandLine alone = Main.commandLine(TestEnvironment.FIXED, first);
+        assertThat(alone.getSubcommands()).containsOnlyKeys(first);
+        CommandLine whole = Main.commandLine(TestEnvironment.FIXED);
+        for (String name : command.split(" ")) {
+            alone = alone.getSubcommands().get(name);
+            whole = whole.getSubcommands().get(name);
+        }
+        assertThat(alone.getUsageMessage()).isEqualTo(whole.getUsageMessage());
+        assertThat(alone.getCommandSpec().qualifiedName()).isEqualTo(whole.getCommandSpec().qualifiedName());
+    }
+
+    @Test
+    void withoutACommandNameEveryCommandIsBuilt() {
+        for (String first : List.of("", "--help", "-V", "valid", "@args")) {
+            assertThat(Main.commandLine(TestEnvironment.FIXED, first).getSubcommands().keySet())
+                    .containsExactlyElementsOf(Main.commandLine(TestEnvironment.FIXED).getSubcommands().keySet())
+                    .hasSizeGreaterThanOrEqualTo(15);
+        }
     }
 
     private static CommandSpec spec(String command) {

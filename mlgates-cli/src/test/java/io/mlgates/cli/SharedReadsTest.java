@@ -186,6 +186,18 @@ class SharedReadsTest {
     }
 
     @Test
+    @DisplayName("a policy that drops invalid rows reads the rows in each gate: a shared read that dropped a row"
+            + " would be read again")
+    void policyThatDropsRowsDoesNotShare() throws IOException {
+        Files.writeString(repo.resolve("mlgates.yaml"), POLICY + "predictions:\n  invalidRows: drop\n");
+        run(shared(), "validate");
+        Ran ethics = run(shared(), "ethics");
+        assertThat(ethics.code()).as(ethics.err()).isLessThan(2);
+        assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(kept()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a cache inside the model repository is not used: the gates read the rows")
     void cacheInsideTheRepository() throws IOException {
         cache = repo.resolve(".cache");

@@ -1,5 +1,8 @@
 package io.mlgates.core.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.List;
  * longs; longer keys by a hash of their bytes. Open addressing, linear probing. Not thread-safe.
  */
 final class ByteTable<V> {
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Longest key packed into a long: 7 bytes and the length. */
     private static final int PACKED = 7;
     /** Packed keys; 0 is an empty place (a packed key is never 0: its length byte is the length plus one). */
@@ -33,13 +37,22 @@ final class ByteTable<V> {
         return h ^ (h >>> 16);
     }
 
-    /** A key of at most {@link #PACKED} bytes as a long: its length plus one, then its bytes. */
+    /**
+     * A key of at most {@link #PACKED} bytes as a long: its length plus one in the highest byte, its bytes in the
+     * lowest, the first lowest. Read as one little-endian word where eight bytes are there to read.
+     */
     private static long pack(byte[] bytes, int from, int to) {
-        long packed = to - from + 1;
-        for (int i = from; i < to; i++) {
-            packed = packed << 8 | (bytes[i] & 0xFF);
+        int length = to - from;
+        long packed;
+        if (from + Long.BYTES <= bytes.length) {
+            packed = (long) WORD.get(bytes, from) & ((1L << (length << 3)) - 1);
+        } else {
+            packed = 0;
+            for (int i = from; i < to; i++) {
+                packed |= (long) (bytes[i] & 0xFF) << ((i - from) << 3);
+            }
         }
-        return packed;
+        return packed | (long) (length + 1) << 56;
     }
 
     private static int place(long packed, int mask) {

@@ -222,6 +222,10 @@ final class CsvRows extends RecordReader {
                 nextLine++;
                 continue;
             }
+            if (allFields == null && plainRecord()) {
+                shareRoles();
+                return true;
+            }
             int fieldCount;
             while ((fieldCount = tokenize(atEnd())) == NEED_MORE) {
                 fill();
@@ -369,6 +373,57 @@ final class CsvRows extends RecordReader {
         nextLine = ln;
         pos = i;
         return field;
+    }
+
+    /**
+     * Reads the record at {@link #pos} the short way if it is the common one: no field opens with a quote, the
+     * header's number of fields, and a line break (LF or CRLF) within the buffer. Otherwise false, with nothing
+     * read: {@link #tokenize} reads it, and tells what is wrong with it. A full record sets every wanted field the
+     * header has, so the fields need no clearing (the others stay absent).
+     */
+    private boolean plainRecord() {
+        byte[] b = buf;
+        int n = filled;
+        byte d = delimiter;
+        int[] slots = slotOfField;
+        int[] start = fields.start;
+        int[] end = fields.end;
+        int last = headerSize - 1;
+        int i = pos;
+        for (int field = 0; ; field++) {
+            int from = i;
+            if (i < n && b[i] == '"') {
+                return false;
+            }
+            byte c = 0;
+            while (i < n && (c = b[i]) != d && c != '\n' && c != '\r') {
+                i++;
+            }
+            if (i >= n || field > last) {
+                return false;
+            }
+            int slot = slots[field];
+            if (slot >= 0) {
+                start[slot] = from;
+                end[slot] = i;
+            }
+            if (c != d) {
+                if (field != last || c == '\r' && (i + 1 >= n || b[i + 1] != '\n')) {
+                    return false;
+                }
+                i += c == '\r' ? 2 : 1;
+                break;
+            }
+            i++;
+        }
+        fields.bytes = b;
+        fields.recordStart = pos;
+        escapedCount = 0;
+        openQuoteAt = -1;
+        line = nextLine;
+        nextLine++;
+        pos = i;
+        return true;
     }
 
     /** Where the unquoted field at {@code i} ends: the delimiter, a line break, or the end of what is read. */

@@ -19,6 +19,8 @@ abstract class RecordReader implements Closeable {
      * the label), and the reader fills the first and copies it to the others.
      */
     private final int[] firstOfName;
+    /** Whether any column serves several roles. */
+    private final boolean shared;
     long line;
 
     RecordReader(String file, List<String> wanted) {
@@ -26,13 +28,19 @@ abstract class RecordReader implements Closeable {
         this.wanted = List.copyOf(wanted);
         this.fields = new Fields(wanted.size());
         this.firstOfName = new int[wanted.size()];
+        boolean any = false;
         for (int i = 0; i < firstOfName.length; i++) {
             firstOfName[i] = this.wanted.indexOf(this.wanted.get(i));
+            any |= firstOfName[i] != i;
         }
+        shared = any;
     }
 
     /** Copies the value of a column that serves several roles to each of them; call once a record is read. */
     final void shareRoles() {
+        if (!shared) {
+            return;
+        }
         for (int i = 0; i < firstOfName.length; i++) {
             if (firstOfName[i] != i) {
                 fields.share(firstOfName[i], i);

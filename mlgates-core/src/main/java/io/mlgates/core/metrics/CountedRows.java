@@ -25,6 +25,11 @@ public final class CountedRows {
 
     /** The scores counted, each numbered for good. */
     private final DistinctScores scores = new DistinctScores(true);
+    /** Steps of the grid on [0, 1] where scores met are found again without a hash (see {@link #number}). */
+    static final int GRID = 10_000;
+    /** Per place on the grid, the number + 1 of the first score met there (0 for none yet), and that score. */
+    private final int[] numberAt = new int[GRID + 1];
+    private final double[] scoreAt = new double[GRID + 1];
     private final long maxCounts;
     private final int carry;
     private long countsHeld;
@@ -109,7 +114,7 @@ public final class CountedRows {
             counting = false;
             return false;
         }
-        int n = scores.number(score);
+        int n = number(score);
         if (n < 0) {
             counting = false;
             return false;
@@ -137,6 +142,26 @@ public final class CountedRows {
             carry(cell, i);
         }
         return true;
+    }
+
+    /**
+     * The number of {@code score} in [0, 1], or -1 when no more are numbered: found by its place on a grid of
+     * {@link #GRID} steps where it was met before (the scores a model rounds to four decimals or fewer each have a
+     * place of their own), else by the hash of {@link #scores}. A number once given stays that score's.
+     */
+    private int number(double score) {
+        int at = (int) (score * GRID + 0.5);
+        int known = numberAt[at] - 1;
+        // == takes -0.0 for 0.0, as the numbering does
+        if (known >= 0 && scoreAt[at] == score) {
+            return known;
+        }
+        int n = scores.number(score);
+        if (n >= 0 && known < 0) {
+            numberAt[at] = n + 1;
+            scoreAt[at] = score;
+        }
+        return n;
     }
 
     /** The counts of {@code cell} with room at {@code i}; null past the bound. */

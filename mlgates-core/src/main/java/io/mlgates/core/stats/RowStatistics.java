@@ -154,26 +154,33 @@ public final class RowStatistics {
 
     /**
      * A range's cells in its thread's tally, found by the numbers its reader gives the values (one level of nested
-     * arrays a group column), so that a row finds its cell without a key; a number is trusted only with the very
-     * string it came with.
+     * arrays a group column), so that a row finds its cell without a key. A reader keeps its numbers while it reads
+     * ({@code PredictionReader.groupNumber}): the numbers are trusted for the reader they came from, and forgotten
+     * when another reader's row comes.
      */
     private static final class CellIndex {
         /** {@link #find}: the row is this range's first of its cell, or is not to be counted. */
         static final int NOT_COUNTED = -1;
-        private final String[][] valueOf;
+        private final int columns;
         private final String[] rowValues;
+        /** The reader whose numbers {@link #root} is indexed by; null before the first row. */
+        private PredictionReader reader;
         /** Nested by the columns' numbers; the last level an {@code int[]} of cell + 1, or -1 for none. */
         private Object root;
         private int noColumnCell;
 
         CellIndex(int columns) {
-            valueOf = new String[columns][0];
+            this.columns = columns;
             rowValues = new String[columns];
         }
 
         /** The cell of the row, or {@link #NOT_COUNTED} for the range's first row of a cell and rows never counted. */
         int find(PredictionReader row, Tally tally) {
-            int columns = valueOf.length;
+            if (row != reader) {
+                reader = row;
+                root = null;
+                noColumnCell = 0;
+            }
             if (columns == 0) {
                 if (noColumnCell == 0) {
                     noColumnCell = cellOrNone(row, tally);
@@ -182,44 +189,19 @@ public final class RowStatistics {
                 return noColumnCell > 0 ? noColumnCell - 1 : NOT_COUNTED;
             }
             Object level = root;
-            for (int j = 0; j < columns; j++) {
+            for (int j = 0; j < columns - 1 && level != null; j++) {
+                Object[] nested = (Object[]) level;
                 int n = row.groupNumber(j);
-                String[] known = valueOf[j];
-                if (n >= known.length || known[n] != row.group(j)) {
-                    return learn(row, tally);
-                }
-                if (j < columns - 1) {
-                    Object[] nested = (Object[]) level;
-                    level = nested != null && n < nested.length ? nested[n] : null;
-                } else {
-                    int[] leaf = (int[]) level;
-                    int c = leaf != null && n < leaf.length ? leaf[n] : 0;
-                    if (c == 0) {
-                        remember(row, cellOrNone(row, tally));
-                        return NOT_COUNTED;
-                    }
-                    return c > 0 ? c - 1 : NOT_COUNTED;
-                }
+                level = n < nested.length ? nested[n] : null;
             }
-            throw new AssertionError();
-        }
-
-        /** A value met for the first time in this range: its number stands for it from now on. */
-        private int learn(PredictionReader row, Tally tally) {
-            for (int j = 0; j < valueOf.length; j++) {
-                int n = row.groupNumber(j);
-                String[] known = valueOf[j];
-                if (n < known.length && known[n] != null && known[n] != row.group(j)) {
-                    return NOT_COUNTED; // another string under a known number: trust neither
-                }
-                if (n >= known.length) {
-                    known = Arrays.copyOf(known, Math.max(n + 1, 2 * known.length));
-                    valueOf[j] = known;
-                }
-                known[n] = row.group(j);
+            int[] leaf = (int[]) level;
+            int n = row.groupNumber(columns - 1);
+            int c = leaf != null && n < leaf.length ? leaf[n] : 0;
+            if (c == 0) {
+                remember(row, cellOrNone(row, tally));
+                return NOT_COUNTED;
             }
-            remember(row, cellOrNone(row, tally));
-            return NOT_COUNTED;
+            return c > 0 ? c - 1 : NOT_COUNTED;
         }
 
         /** The row's cell + 1, or -1 when the tally makes no more. */
@@ -232,7 +214,6 @@ public final class RowStatistics {
         }
 
         private void remember(PredictionReader row, int entry) {
-            int columns = valueOf.length;
             if (columns == 1) {
                 root = fit((int[]) root, row.groupNumber(0));
                 ((int[]) root)[row.groupNumber(0)] = entry;

@@ -100,6 +100,26 @@ class CountedRowsTest {
     }
 
     @Test
+    @DisplayName("scores that share a place on the grid of look-ups are told apart: -0.0 is 0.0, a neighbour is not")
+    void scoresSharingAPlaceStayApart() throws Exception {
+        Random random = new Random(15);
+        double[] near = {0.0, -0.0, Double.MIN_VALUE, 1e-5, 0.49995, 0.5, Math.nextDown(0.5), Math.nextUp(0.5),
+            0.50004, 0.12345, 0.1234, 0.1235, 1.0, Math.nextDown(1.0), 0.99995, 1.0 / 3, 0.3333};
+        CountedRows counts = new CountedRows(1 << 20);
+        int cell = counts.newCell();
+        BinaryAccumulator rows = new BinaryAccumulator(true, true, 10);
+        BinaryAccumulator counted = new BinaryAccumulator(true, true, 10);
+        for (int i = 0; i < CountedRows.CHECKED_AFTER * 3; i++) {
+            double score = near[random.nextInt(near.length)];
+            boolean label = random.nextBoolean();
+            rows.add(label, score >= 0.5, score, 1.0);
+            assertThat(counts.count(cell, score, label, score >= 0.5)).isTrue();
+        }
+        counts.addTo(counted, new int[] {cell});
+        assertThat(state(counted)).isEqualTo(state(rows));
+    }
+
+    @Test
     @DisplayName("a tally with no room counts nothing, and says so for good")
     void noRoom() {
         CountedRows counts = new CountedRows(0);
