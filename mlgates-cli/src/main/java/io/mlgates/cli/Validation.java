@@ -243,8 +243,8 @@ final class Validation {
         PrintWriter said = format == OutputFormat.json ? stderr : stdout;
         said.println(loaded.said());
         said.flush();
-        GateResultJson json = new GateResultJson();
         if (format == OutputFormat.json) {
+            GateResultJson json = new GateResultJson();
             if (results.size() == 1) {
                 stdout.println(json.toJson(results.get(0)));
             } else {
