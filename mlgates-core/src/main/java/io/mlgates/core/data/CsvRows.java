@@ -466,17 +466,7 @@ final class CsvRows extends RecordReader {
 
     /** Where the unquoted field at {@code i} ends: the delimiter, a line break, or the end of what is read. */
     private int fieldEnd(int i) {
-        byte[] b = buf;
-        int n = filled;
-        byte d = delimiter;
-        while (i < n) {
-            byte c = b[i];
-            if (c == d || c == '\n' || c == '\r') {
-                return i;
-            }
-            i++;
-        }
-        return i;
+        return i >= filled ? i : special(buf, i, filled);
     }
 
     /** The problem of a byte that is not UTF-8 text in {@code what}. */
