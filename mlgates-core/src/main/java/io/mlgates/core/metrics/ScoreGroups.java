@@ -108,49 +108,68 @@ final class ScoreGroups {
     static final class GroupWeight {
         private long rows;
         private long units;
-        private long weighted;
+        /** Records of weighted rows added: their weights are {@code single}, {@code second}, a sum from the third. */
+        private long records;
         private double single;
+        private double second;
         private ExactSum sum;
 
         /** The exact sum; for a group whose weights are all 1, the row count. */
         ExactSum.Exact exact() {
             ExactSum.Exact unit = units == 0 ? ExactSum.Exact.ZERO
                     : ExactSum.Exact.of(java.math.BigInteger.valueOf(units), 0);
-            if (weighted == 0) {
+            if (records == 0) {
                 return unit;
             }
-            return (sum != null ? sum.exact() : exactOf(single)).add(unit);
+            ExactSum.Exact weights;
+            if (sum != null) {
+                weights = sum.exact();
+            } else {
+                ExactSum s = new ExactSum();
+                s.add(single);
+                if (records == 2) {
+                    s.add(second);
+                }
+                weights = s.exact();
+            }
+            return weights.add(unit);
         }
 
         boolean allUnit() {
-            return weighted == 0;
+            return records == 0;
         }
 
         void reset() {
             rows = 0;
             units = 0;
-            weighted = 0;
+            records = 0;
             sum = null;
         }
 
-        /** Adds a record of {@link ScoreStore.Cursor}: {@code unitRows} rows of weight 1, or (0) one row of {@code w}. */
+        /**
+         * Adds a record of {@link ScoreStore.Cursor}: {@code unitRows} rows of weight 1, or (negative)
+         * {@code -unitRows} rows whose weights sum to {@code w}.
+         */
         void add(long unitRows, double w) {
             if (unitRows > 0) {
                 rows += unitRows;
                 units += unitRows;
                 return;
             }
-            if (weighted == 0) {
+            if (records == 0) {
                 single = w;
+            } else if (records == 1) {
+                second = w;
             } else {
                 if (sum == null) {
                     sum = new ExactSum();
                     sum.add(single);
+                    sum.add(second);
                 }
                 sum.add(w);
             }
-            weighted++;
-            rows++;
+            records++;
+            rows -= unitRows;
         }
 
         long rows() {
@@ -161,19 +180,23 @@ final class ScoreGroups {
             if (rows == 0) {
                 return 0;
             }
-            if (weighted == 0 && Math.getExponent((double) rows) - exponent > Double.MIN_EXPONENT) {
+            if (records == 0 && Math.getExponent((double) rows) - exponent > Double.MIN_EXPONENT) {
                 return Math.scalb((double) rows, -exponent); // exact: rows < 2^53 and the result is normal
             }
-            if (rows == 1 && weighted == 1 && single > 0 && Math.getExponent(single) - exponent > Double.MIN_EXPONENT) {
+            if (units == 0 && records == 1 && single > 0
+                    && Math.getExponent(single) - exponent > Double.MIN_EXPONENT) {
                 return Math.scalb(single, -exponent); // exact, so equal to the rounded exact sum
             }
+            if (units == 0 && records == 2) {
+                // a sum of two doubles is rounded once by the addition; scaled exactly while it and the result are
+                // normal, so equal to the rounded exact sum (a weight past a double's precision: two slices)
+                double both = single + second;
+                if (both > 0 && both < Double.POSITIVE_INFINITY && Math.getExponent(both) > Double.MIN_EXPONENT
+                        && Math.getExponent(both) - exponent > Double.MIN_EXPONENT) {
+                    return Math.scalb(both, -exponent);
+                }
+            }
             return exact().scale(-exponent).toDouble();
-        }
-
-        private static ExactSum.Exact exactOf(double w) {
-            ExactSum s = new ExactSum();
-            s.add(w);
-            return s.exact();
         }
     }
 

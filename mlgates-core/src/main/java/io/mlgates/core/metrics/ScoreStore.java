@@ -58,8 +58,14 @@ final class ScoreStore {
     private static final int IO_BUFFER = 1 << 16;
     /** Past the budget (or past half, for a store that gathers others), a store spills its segments once they hold this fraction of it. */
     private static final int PRESSURE_SHARE = 16;
-    /** Record tag of a row whose weight is not 1: its weight follows. */
-    private static final long WEIGHTED = 0;
+    /**
+     * A record's {@code units} at or below this is a record of weighted rows: {@code -units} rows whose weights sum to
+     * its weight (one row of the buffer is -1; a score group read from a statistics file is one record, whatever its
+     * rows, so that judging a file costs its groups, not its rows).
+     */
+    private static final long WEIGHTED = -1;
+    /** Run file tag of a record of weighted rows: its rows and weight follow. */
+    private static final long WEIGHTED_TAG = 0;
 
     private final ScoreBudget budget;
     private double[] scores = new double[0];
@@ -80,8 +86,8 @@ final class ScoreStore {
 
     /**
      * Sorted records, ascending, never changed once made (stores may share one): {@code counts[i]} rows of weight
-     * 1 at {@code scores[i]}, or, where {@code counts[i]} is 0 ({@link #WEIGHTED}), one row of weight
-     * {@code weights[i]}. {@code counts} is null when every record is one row of weight 1, {@code weights} when no
+     * 1 at {@code scores[i]}, or, where {@code counts[i]} is negative ({@link #WEIGHTED}), {@code -counts[i]} rows
+     * whose weights sum to {@code weights[i]}. {@code counts} is null when every record is one row of weight 1, {@code weights} when no
      * record has another weight.
      */
     private record Segment(double[] scores, long[] counts, double[] weights, int length) {
@@ -112,18 +118,52 @@ final class ScoreStore {
      * @param rows the rows they hold
      */
     void addCounted(double[] scores, long[] units, long rows) {
-        Segment s = new Segment(scores, units, null, scores.length);
+        addSorted(scores, units, null, rows, rows);
+    }
+
+    /**
+     * Adds sorted records as they are ({@link Segment}'s form: {@code counts} null when each is one row of weight 1,
+     * {@code weights} null when none is of weighted rows), spilling past the budget as a full buffer does.
+     *
+     * @param rows the rows they hold
+     * @param unitRows those of them counted as of weight 1 (the rest weigh what {@link #addOtherWeight} is given)
+     */
+    void addSorted(double[] scores, long[] counts, double[] weights, long rows, long unitRows) {
+        Segment s = new Segment(scores, counts, weights, scores.length);
         budget.take(s.bytes());
         segmentBytes += s.bytes();
         segments.add(s);
         this.rows += rows;
-        unitRows += rows;
+        this.unitRows += unitRows;
         if (budget.over()) {
             relieve();
         }
         if (segments.size() > MAX_SEGMENTS) {
             consolidateSegments();
         }
+    }
+
+    /** Adds to the exact sum of the weights of the rows not counted as of weight 1. */
+    void addOtherWeight(double weight) {
+        otherWeight.add(weight);
+    }
+
+    /**
+     * Records a store of rank-summary groups may gather before it makes them a segment: a sixteenth of the budget
+     * (the share past which a store spills), so that decoding a large summary holds little outside the budget.
+     */
+    static int chunkRecords(ScoreBudget budget) {
+        long records = budget.bytes() / PRESSURE_SHARE / (Double.BYTES + Long.BYTES + Double.BYTES);
+        return (int) Math.max(MIN_BUFFER, Math.min(1 << 24, records));
+    }
+
+    /** Gives back this store's memory to the budget, for a store that will not be read (its file was refused). */
+    void discard() {
+        releaseBuffer();
+        segments.clear();
+        budget.release(segmentBytes);
+        segmentBytes = 0;
+        // its runs stay until the budget is closed, which removes them
     }
 
     /** Holds a score in the buffer, making room first if it is full; the totals are the caller's. */
@@ -214,46 +254,23 @@ final class ScoreStore {
      */
     long readGroups(JsonNode groups, String pointer) throws StateJson.StateException {
         ScoreGroupArrays read = groups instanceof POJONode held && held.getPojo() instanceof ScoreGroupArrays arrays
-                ? arrays : ScoreGroupArrays.fromTree(groups, pointer);
+                ? arrays : ScoreGroupArrays.fromTree(groups, pointer, budget);
         read.requireHolds(pointer);
-        if (read.unitScores.length > 0) {
-            addCounted(read.unitScores, read.units, read.unitRows);
-        }
-        for (int i = 0; i < read.weightedScores.length; i++) {
-            addWeightedGroup(read.weightedScores[i], read.weightedRows[i], read.weightedSums[i]);
-        }
+        // the groups are a store of segments (and runs past the budget) already: handed over, not copied
+        merge(read.store());
         return read.rows();
-    }
-
-    /**
-     * Holds {@code rows} rows at one score whose weights sum exactly to {@code weight}, as the few doubles whose
-     * exact sum it is (53-bit slices of its mantissa): the walk then sums them to exactly that weight again.
-     */
-    private void addWeightedGroup(double score, long rows, ExactSum.Exact weight) {
-        // the sum is above 0 and inside double's range (ScoreGroupArrays checked it)
-        BigInteger m = weight.mantissa();
-        long held = 0;
-        for (int shift = 0; shift < m.bitLength(); shift += 53) {
-            long slice = m.shiftRight(shift).longValue() & ((1L << 53) - 1);
-            if (slice != 0) {
-                put(score, Math.scalb((double) slice, weight.exponent() + shift));
-                held++;
-            }
-        }
-        // rows of weight 0 add nothing to the sum and keep the group's row count, as far as the slices allow
-        for (; held < rows; held++) {
-            put(score, 0.0);
-        }
-        this.rows += rows;
-        otherWeight.add(weight);
     }
 
 
     private static void copyFrom(ScoreStore from, ScoreStore to) {
         try (Cursor all = from.descending()) {
             while (all.next()) {
-                if (all.units() == WEIGHTED) {
+                if (all.units() <= WEIGHTED) {
+                    // the rows beyond the first weigh nothing: the record's sum is on the first
                     to.add(all.score(), all.weight());
+                    for (long r = all.units(); r < WEIGHTED; r++) {
+                        to.add(all.score(), 0.0);
+                    }
                 } else {
                     for (long r = 0; r < all.units(); r++) {
                         to.add(all.score(), 1.0);
@@ -499,7 +516,7 @@ final class ScoreStore {
                 while (c.next()) {
                     n++;
                     counted |= c.units() != 1;
-                    weighted |= c.units() == WEIGHTED;
+                    weighted |= c.units() <= WEIGHTED;
                 }
             }
             return new Shape(Math.toIntExact(n), counted, weighted);
@@ -519,7 +536,7 @@ final class ScoreStore {
                     if (counts != null) {
                         counts[i] = c.units();
                     }
-                    if (w != null && c.units() == WEIGHTED) {
+                    if (w != null && c.units() <= WEIGHTED) {
                         w[i] = c.weight();
                     }
                 }
@@ -538,7 +555,7 @@ final class ScoreStore {
                 while (records.next()) {
                     long units = records.units();
                     out.write(records.score(), units, records.weight());
-                    weighted |= units == WEIGHTED;
+                    weighted |= units <= WEIGHTED;
                     count++;
                 }
             }
@@ -563,7 +580,7 @@ final class ScoreStore {
 
     /**
      * A walk over records, highest score first: {@link #units()} rows of weight 1 at {@link #score()}, or, when it
-     * is 0, one row of weight {@link #weight()}.
+     * is negative, {@code -units()} rows whose weights sum to {@link #weight()}.
      */
     interface Cursor extends Closeable {
         /** Moves to the next record; false at the end. */
@@ -571,7 +588,7 @@ final class ScoreStore {
 
         double score();
 
-        /** Rows of weight 1 in this record, or 0 for one row of weight {@link #weight()}. */
+        /** Rows of weight 1 in this record, or minus the rows of a record of weighted rows. */
         long units();
 
         double weight();
@@ -685,9 +702,9 @@ final class ScoreStore {
                     return givePending();
                 }
                 long u = source.units();
-                if (u == WEIGHTED) {
+                if (u <= WEIGHTED) {
                     score = s;
-                    units = WEIGHTED;
+                    units = u;
                     weight = source.weight();
                     more = source.next();
                     return true;
@@ -725,19 +742,28 @@ final class ScoreStore {
         }
 
         void write(double score, long units, double weight) throws IOException {
-            if (buffer.remaining() < 2 * Double.BYTES + 10) {
+            if (buffer.remaining() < 2 * Double.BYTES + 20) {
                 drain();
             }
             buffer.putDouble(score);
-            long v = units;
+            long v = units <= WEIGHTED ? WEIGHTED_TAG : units;
             while ((v & ~0x7FL) != 0) {
                 buffer.put((byte) ((v & 0x7F) | 0x80));
                 v >>>= 7;
             }
             buffer.put((byte) v);
-            if (units == WEIGHTED) {
+            if (units <= WEIGHTED) {
+                putVarLong(-units);
                 buffer.putDouble(weight);
             }
+        }
+
+        private void putVarLong(long v) {
+            while ((v & ~0x7FL) != 0) {
+                buffer.put((byte) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            buffer.put((byte) v);
         }
 
         private void drain() throws IOException {
@@ -778,7 +804,7 @@ final class ScoreStore {
             }
             left--;
             try {
-                if (buffer.remaining() < 2 * Double.BYTES + 10) {
+                if (buffer.remaining() < 2 * Double.BYTES + 20) {
                     buffer.compact();
                     int read;
                     while (buffer.hasRemaining()
@@ -788,21 +814,30 @@ final class ScoreStore {
                     buffer.flip();
                 }
                 score = buffer.getDouble();
-                long v = 0;
-                for (int shift = 0; ; shift += 7) {
-                    byte b = buffer.get();
-                    v |= (long) (b & 0x7F) << shift;
-                    if (b >= 0) {
-                        break;
-                    }
+                long v = varLong();
+                if (v == WEIGHTED_TAG) {
+                    units = -varLong();
+                    weight = buffer.getDouble();
+                } else {
+                    units = v;
+                    weight = 1.0;
                 }
-                units = v;
-                weight = units == WEIGHTED ? buffer.getDouble() : 1.0;
             } catch (IOException | java.nio.BufferUnderflowException e) {
                 throw new UncheckedIOException("cannot read the spilled scores", e instanceof IOException io ? io
                         : new IOException("a run of spilled scores ends early", e));
             }
             return true;
+        }
+
+        private long varLong() {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = buffer.get();
+                v |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
         }
 
         @Override

@@ -90,7 +90,7 @@ public final class StatisticsFiles {
         Optional<StreamedDocument> streamed;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
              JsonParser parser = JSON.getFactory().createParser(in)) {
-            streamed = stream(parser, display);
+            streamed = stream(parser, display, budget);
             if (streamed.isPresent()) {
                 // the digest covers every byte, also any after the document
                 in.transferTo(OutputStream.nullOutputStream());
@@ -134,7 +134,7 @@ public final class StatisticsFiles {
             throws BadInputException {
         Optional<StreamedDocument> streamed;
         try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
-            streamed = stream(parser, display);
+            streamed = stream(parser, display, budget);
         } catch (IOException e) {
             throw new BadInputException(display, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -149,10 +149,10 @@ public final class StatisticsFiles {
     }
 
     /** The document streamed, or nothing when the whole-tree reader must judge it; refused where it is not JSON. */
-    private static Optional<StreamedDocument> stream(JsonParser parser, String display) throws BadInputException,
-            IOException {
+    private static Optional<StreamedDocument> stream(JsonParser parser, String display, ScoreBudget budget)
+            throws BadInputException, IOException {
         try {
-            return StreamedDocument.read(parser);
+            return StreamedDocument.read(parser, budget);
         } catch (JsonProcessingException e) {
             throw notJson(display, e);
         }
@@ -171,8 +171,16 @@ public final class StatisticsFiles {
     private static Optional<Statistics> build(StreamedDocument document, Refusals refusals, ScoreBudget budget,
                                               int maxGroups) throws BadInputException {
         JsonNode root = document.root();
-        requireFormat(root, refusals, Statistics.FORMAT, Statistics.VERSION, WHAT);
-        if (!Holder.SCHEMA_INSTANCE.validate(root).isEmpty()) {
+        boolean valid = false;
+        try {
+            requireFormat(root, refusals, Statistics.FORMAT, Statistics.VERSION, WHAT);
+            valid = Holder.SCHEMA_INSTANCE.validate(root).isEmpty();
+        } finally {
+            if (!valid) {
+                document.discard();
+            }
+        }
+        if (!valid) {
             return Optional.empty();
         }
         document.fill();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
+import io.mlgates.core.metrics.ScoreBudget;
 import io.mlgates.core.metrics.ScoreGroupArrays;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,21 +54,38 @@ final class StreamedDocument {
     }
 
     /**
-     * Reads the document at {@code parser}'s start, up to the end of its root value.
+     * Reads the document at {@code parser}'s start, up to the end of its root value, with the default score budget.
      *
      * @return the document, or nothing when the whole-tree reader must judge it
      * @throws IOException where the text stops being JSON, as the parser reports it
      */
     static Optional<StreamedDocument> read(JsonParser parser) throws IOException {
+        return read(parser, ScoreBudget.defaults());
+    }
+
+    /**
+     * Reads the document at {@code parser}'s start, up to the end of its root value, its score groups held within
+     * {@code budget} (spilled past it).
+     *
+     * @return the document, or nothing when the whole-tree reader must judge it
+     * @throws IOException where the text stops being JSON, as the parser reports it
+     */
+    static Optional<StreamedDocument> read(JsonParser parser, ScoreBudget budget) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return Optional.empty();
         }
         List<Hole> holes = new ArrayList<>();
+        boolean read = false;
         try {
-            ObjectNode root = object(parser, holes, false);
+            ObjectNode root = object(parser, holes, false, budget);
+            read = true;
             return Optional.of(new StreamedDocument(root, holes));
         } catch (Unsure e) {
             return Optional.empty();
+        } finally {
+            if (!read) {
+                holes.forEach(h -> h.groups().discard());
+            }
         }
     }
 
@@ -76,13 +94,19 @@ final class StreamedDocument {
         return root;
     }
 
+    /** Gives back the memory of the decoded groups, for a document that will not be read. */
+    void discard() {
+        holes.forEach(h -> h.groups().discard());
+    }
+
     /** Puts the decoded arrays into the tree, for the accumulators to read. */
     void fill() {
         holes.forEach(h -> h.ranks().set(h.side(), new POJONode(h.groups())));
     }
 
     /** The object whose {@code START_OBJECT} is the current token; {@code ranks} when it is a rank summary. */
-    private static ObjectNode object(JsonParser p, List<Hole> holes, boolean ranks) throws IOException, Unsure {
+    private static ObjectNode object(JsonParser p, List<Hole> holes, boolean ranks, ScoreBudget budget)
+            throws IOException, Unsure {
         ObjectNode node = NODES.objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -90,9 +114,9 @@ final class StreamedDocument {
             JsonNode value;
             if (ranks && t == JsonToken.START_ARRAY && (name.equals("positives") || name.equals("negatives"))) {
                 value = NODES.arrayNode();
-                holes.add(new Hole(node, name, groups(p)));
+                holes.add(new Hole(node, name, groups(p, budget)));
             } else {
-                value = value(p, t, holes, name.equals("ranks"));
+                value = value(p, t, holes, name.equals("ranks"), budget);
             }
             if (node.replace(name, value) != null) {
                 // a duplicate key: the whole-tree reader refuses it with its own words
@@ -102,11 +126,11 @@ final class StreamedDocument {
         return node;
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t, List<Hole> holes, boolean ranks)
+    private static JsonNode value(JsonParser p, JsonToken t, List<Hole> holes, boolean ranks, ScoreBudget budget)
             throws IOException, Unsure {
         return switch (t) {
-            case START_OBJECT -> object(p, holes, ranks);
-            case START_ARRAY -> array(p, holes);
+            case START_OBJECT -> object(p, holes, ranks, budget);
+            case START_ARRAY -> array(p, holes, budget);
             case VALUE_STRING -> NODES.textNode(p.getText());
             case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
                 case INT -> NODES.numberNode(p.getIntValue());
@@ -121,18 +145,28 @@ final class StreamedDocument {
         };
     }
 
-    private static ArrayNode array(JsonParser p, List<Hole> holes) throws IOException, Unsure {
+    private static ArrayNode array(JsonParser p, List<Hole> holes, ScoreBudget budget) throws IOException, Unsure {
         ArrayNode node = NODES.arrayNode();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            node.add(value(p, t, holes, false));
+            node.add(value(p, t, holes, false, budget));
         }
         return node;
     }
 
     /** The score groups of the array whose {@code START_ARRAY} is the current token, each checked as it comes. */
-    private static ScoreGroupArrays groups(JsonParser p) throws IOException, Unsure {
-        ScoreGroupArrays.Builder groups = new ScoreGroupArrays.Builder();
+    private static ScoreGroupArrays groups(JsonParser p, ScoreBudget budget) throws IOException, Unsure {
+        ScoreGroupArrays.Builder groups = new ScoreGroupArrays.Builder(budget);
+        try {
+            return groups(p, groups);
+        } catch (IOException | Unsure | RuntimeException e) {
+            groups.build().discard();
+            throw e;
+        }
+    }
+
+    private static ScoreGroupArrays groups(JsonParser p, ScoreGroupArrays.Builder groups) throws IOException,
+            Unsure {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.START_ARRAY) {
