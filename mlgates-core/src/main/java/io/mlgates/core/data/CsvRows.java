@@ -2,6 +2,9 @@ package io.mlgates.core.data;
 
 import io.mlgates.core.BadInputException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -27,10 +30,17 @@ final class CsvRows extends RecordReader {
      */
     static final int MAX_RECORD = 16 << 20;
     private static final int NEED_MORE = -1;
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long LINE_FEEDS = ONES * '\n';
+    private static final long CARRIAGE_RETURNS = ONES * '\r';
 
     private final FileChannel channel;
     private final long size;
     private final byte delimiter;
+    /** The delimiter in each of a long's bytes. */
+    private final long delimiters;
     private final int[] slotOfField;
     private final int headerSize;
     private final long limit;
@@ -59,6 +69,7 @@ final class CsvRows extends RecordReader {
         this.channel = channel;
         this.size = size;
         this.delimiter = delimiter;
+        this.delimiters = ONES * (delimiter & 0xFF);
         this.slotOfField = slotOfField;
         this.headerSize = headerSize;
         this.limit = limit;
@@ -395,13 +406,11 @@ final class CsvRows extends RecordReader {
             if (i < n && b[i] == '"') {
                 return false;
             }
-            byte c = 0;
-            while (i < n && (c = b[i]) != d && c != '\n' && c != '\r') {
-                i++;
-            }
+            i = special(b, i, n);
             if (i >= n || field > last) {
                 return false;
             }
+            byte c = b[i];
             int slot = slots[field];
             if (slot >= 0) {
                 start[slot] = from;
@@ -424,6 +433,35 @@ final class CsvRows extends RecordReader {
         nextLine++;
         pos = i;
         return true;
+    }
+
+    /**
+     * The first delimiter or line break ({@code \n}, {@code \r}) at or after {@code i} and before {@code n}, else
+     * {@code n}: eight bytes at a time, each compared at once with the three (one branch a field, not one a byte).
+     */
+    private int special(byte[] b, int i, int n) {
+        long delimiters = this.delimiters;
+        while (i + Long.BYTES <= n) {
+            long w = (long) WORD.get(b, i);
+            long found = zeroBytes(w ^ delimiters) | zeroBytes(w ^ LINE_FEEDS) | zeroBytes(w ^ CARRIAGE_RETURNS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < n) {
+            byte c = b[i];
+            if (c == delimiter || c == '\n' || c == '\r') {
+                return i;
+            }
+            i++;
+        }
+        return n;
+    }
+
+    /** The high bit of each byte of {@code x} that is zero, and no other bit (exact: no carry between bytes). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
     }
 
     /** Where the unquoted field at {@code i} ends: the delimiter, a line break, or the end of what is read. */

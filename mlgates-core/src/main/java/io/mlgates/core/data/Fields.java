@@ -103,7 +103,11 @@ final class Fields {
 
     /** Whether the value is empty or white space only, as {@link String#isBlank()} says. */
     boolean blank(int slot) {
-        for (int i = start[slot]; i < end[slot]; i++) {
+        int from = start[slot];
+        if (from < end[slot] && bytes[from] > ' ') {
+            return false; // ASCII past the space: no white space
+        }
+        for (int i = from; i < end[slot]; i++) {
             byte b = bytes[i];
             if (b < 0) {
                 return text(slot).isBlank(); // beyond ASCII: Unicode's white space decides

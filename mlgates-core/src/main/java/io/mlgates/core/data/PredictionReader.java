@@ -72,6 +72,8 @@ public final class PredictionReader implements Closeable {
     final List<ByteTable<String>> groupValues = new ArrayList<>();
     /** The class of each label spelling met so far, found by its bytes. */
     private final ByteTable<Integer> labelIndex = new ByteTable<>();
+    /** The same for the labels of one byte (0 and 1, most often), by that byte; -1 for none yet. */
+    private final int[] classOfByte = new int[256];
     final ProgressListener progress;
     /** A range of a parallel read: a bad row is recorded for the merge (in file order) instead of thrown. */
     final boolean range;
@@ -129,6 +131,8 @@ public final class PredictionReader implements Closeable {
     private double weight;
     private final String[] groups;
     private final int[] groupNumbers;
+    /** Per slice column, the first of the same name: a column named twice is looked up once a row. */
+    private final int[] firstOfGroup;
     /** The model's input columns read beside the prediction's, whose values are given as written; may be absent. */
     final List<String> inputColumns;
     private final int firstInput;
@@ -148,9 +152,14 @@ public final class PredictionReader implements Closeable {
         this.groupColumns = List.copyOf(groupColumns);
         this.groups = new String[groupColumns.size()];
         this.groupNumbers = new int[groupColumns.size()];
+        this.firstOfGroup = new int[groupColumns.size()];
+        for (int i = 0; i < firstOfGroup.length; i++) {
+            firstOfGroup[i] = this.groupColumns.indexOf(this.groupColumns.get(i));
+        }
         this.inputColumns = List.copyOf(inputColumns);
         this.firstInput = FIRST_GROUP + groupColumns.size();
         this.progress = progress;
+        Arrays.fill(classOfByte, -1);
         // Every missing column is told at once, with the mapping the header suggests: one run, one fix.
         List<Fixes.Missing> missing = new ArrayList<>();
         List<String> present = new ArrayList<>();
@@ -732,6 +741,13 @@ public final class PredictionReader implements Closeable {
             weight = 1.0;
         }
         for (int i = 0; i < groups.length; i++) {
+            int same = firstOfGroup[i];
+            if (same != i) {
+                // a column in two roles (a slice and a sensitive column): its value as read for the first
+                groups[i] = groups[same];
+                groupNumbers[i] = groupNumbers[same];
+                continue;
+            }
             int slot = FIRST_GROUP + i;
             if (!f.present(slot)) {
                 throw invalid("no value for slice column '" + groupColumns.get(i) + "'");
@@ -826,7 +842,12 @@ public final class PredictionReader implements Closeable {
 
     private int classOf(Fields f, int slot, Column column) throws RecordReader.InvalidRecordException,
             BadInputException {
-        Integer cached = labelIndex.get(f.bytes, f.start[slot], f.end[slot]);
+        int from = f.start[slot];
+        boolean oneByte = f.end[slot] - from == 1;
+        if (oneByte && classOfByte[f.bytes[from] & 0xFF] >= 0) {
+            return classOfByte[f.bytes[from] & 0xFF];
+        }
+        Integer cached = labelIndex.get(f.bytes, from, f.end[slot]);
         if (cached != null) {
             return cached;
         }
@@ -845,6 +866,9 @@ public final class PredictionReader implements Closeable {
         }
         if (labelIndex.size() < MAX_DISTINCT_VALUES) {
             labelIndex.put(f.bytes, f.start[slot], f.end[slot], index.get());
+            if (oneByte) {
+                classOfByte[f.bytes[from] & 0xFF] = index.get();
+            }
         }
         return index.get();
     }

@@ -27,9 +27,11 @@ public final class CountedRows {
     private final DistinctScores scores = new DistinctScores(true);
     /** Steps of the grid on [0, 1] where scores met are found again without a hash (see {@link #number}). */
     static final int GRID = 10_000;
-    /** Per place on the grid, the number + 1 of the first score met there (0 for none yet), and that score. */
-    private final int[] numberAt = new int[GRID + 1];
-    private final double[] scoreAt = new double[GRID + 1];
+    /**
+     * Per place on the grid, side by side (one cache line): the bits of the first score met there, and its number + 1
+     * (0 for none yet).
+     */
+    private final long[] grid = new long[2 * (GRID + 1)];
     private final long maxCounts;
     private final int carry;
     private long countsHeld;
@@ -150,16 +152,16 @@ public final class CountedRows {
      * place of their own), else by the hash of {@link #scores}. A number once given stays that score's.
      */
     private int number(double score) {
-        int at = (int) (score * GRID + 0.5);
-        int known = numberAt[at] - 1;
+        int at = 2 * (int) (score * GRID + 0.5);
+        long known = grid[at + 1];
         // == takes -0.0 for 0.0, as the numbering does
-        if (known >= 0 && scoreAt[at] == score) {
-            return known;
+        if (known > 0 && Double.longBitsToDouble(grid[at]) == score) {
+            return (int) known - 1;
         }
         int n = scores.number(score);
-        if (n >= 0 && known < 0) {
-            numberAt[at] = n + 1;
-            scoreAt[at] = score;
+        if (n >= 0 && known == 0) {
+            grid[at] = Double.doubleToRawLongBits(score);
+            grid[at + 1] = n + 1;
         }
         return n;
     }

@@ -10,7 +10,18 @@ public final class Format {
 
     /** At most four decimals, trailing zeros dropped: {@code 0.8079}, {@code 0.5}, {@code 12}. */
     public static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        // trailing zeros cut by hand: a regular expression here was compiled for every number of a report
+        int end = s.length();
+        if (s.indexOf('.') >= 0) {
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+        }
+        s = s.substring(0, end);
         return "-0".equals(s) ? "0" : s;
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The one seam that fills accumulators from prediction rows, for the gates and for {@code mlgates stats} alike: the
@@ -105,7 +106,8 @@ public final class RowStatistics {
         private final Tally tally;
         private final CellIndex cells;
 
-        private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive, Tally tally) {
+        private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive, Tally tally,
+                      int[] cellColumns) {
             this.overall = overall;
             for (int i = 0; i < slices; i++) {
                 bySlice.add(new TreeMap<>());
@@ -115,7 +117,7 @@ public final class RowStatistics {
             this.values = new String[sensitive];
             this.numbers = new int[sensitive];
             this.tally = tally;
-            this.cells = tally == null ? null : new CellIndex(slices + sensitive);
+            this.cells = tally == null ? null : new CellIndex(slices + sensitive, cellColumns);
         }
     }
 
@@ -156,12 +158,14 @@ public final class RowStatistics {
      * A range's cells in its thread's tally, found by the numbers its reader gives the values (one level of nested
      * arrays a group column), so that a row finds its cell without a key. A reader keeps its numbers while it reads
      * ({@code PredictionReader.groupNumber}): the numbers are trusted for the reader they came from, and forgotten
-     * when another reader's row comes.
+     * when another reader's row comes. Only the first of group columns of the same name is looked at: the others
+     * repeat its value.
      */
     private static final class CellIndex {
         /** {@link #find}: the row is this range's first of its cell, or is not to be counted. */
         static final int NOT_COUNTED = -1;
-        private final int columns;
+        /** The group columns whose values decide the cell (the first of each name). */
+        private final int[] keys;
         private final String[] rowValues;
         /** The reader whose numbers {@link #root} is indexed by; null before the first row. */
         private PredictionReader reader;
@@ -169,8 +173,8 @@ public final class RowStatistics {
         private Object root;
         private int noColumnCell;
 
-        CellIndex(int columns) {
-            this.columns = columns;
+        CellIndex(int columns, int[] keys) {
+            this.keys = keys;
             rowValues = new String[columns];
         }
 
@@ -181,6 +185,8 @@ public final class RowStatistics {
                 root = null;
                 noColumnCell = 0;
             }
+            int[] keys = this.keys;
+            int columns = keys.length;
             if (columns == 0) {
                 if (noColumnCell == 0) {
                     noColumnCell = cellOrNone(row, tally);
@@ -191,11 +197,11 @@ public final class RowStatistics {
             Object level = root;
             for (int j = 0; j < columns - 1 && level != null; j++) {
                 Object[] nested = (Object[]) level;
-                int n = row.groupNumber(j);
+                int n = row.groupNumber(keys[j]);
                 level = n < nested.length ? nested[n] : null;
             }
             int[] leaf = (int[]) level;
-            int n = row.groupNumber(columns - 1);
+            int n = row.groupNumber(keys[columns - 1]);
             int c = leaf != null && n < leaf.length ? leaf[n] : 0;
             if (c == 0) {
                 remember(row, cellOrNone(row, tally));
@@ -214,23 +220,24 @@ public final class RowStatistics {
         }
 
         private void remember(PredictionReader row, int entry) {
+            int columns = keys.length;
             if (columns == 1) {
-                root = fit((int[]) root, row.groupNumber(0));
-                ((int[]) root)[row.groupNumber(0)] = entry;
+                root = fit((int[]) root, row.groupNumber(keys[0]));
+                ((int[]) root)[row.groupNumber(keys[0])] = entry;
                 return;
             }
-            root = fit((Object[]) root, row.groupNumber(0));
+            root = fit((Object[]) root, row.groupNumber(keys[0]));
             Object[] level = (Object[]) root;
             for (int j = 0; j < columns - 2; j++) {
-                int n = row.groupNumber(j);
-                Object[] next = fit((Object[]) level[n], row.groupNumber(j + 1));
+                int n = row.groupNumber(keys[j]);
+                Object[] next = fit((Object[]) level[n], row.groupNumber(keys[j + 1]));
                 level[n] = next;
                 level = next;
             }
-            int n = row.groupNumber(columns - 2);
-            int[] leaf = fit((int[]) level[n], row.groupNumber(columns - 1));
+            int n = row.groupNumber(keys[columns - 2]);
+            int[] leaf = fit((int[]) level[n], row.groupNumber(keys[columns - 1]));
             level[n] = leaf;
-            leaf[row.groupNumber(columns - 1)] = entry;
+            leaf[row.groupNumber(keys[columns - 1])] = entry;
         }
 
         private static Object[] fit(Object[] level, int index) {
@@ -307,6 +314,10 @@ public final class RowStatistics {
         int bins = shape.calibrationBins();
         // a binary model's scored rows sum the same counted as added: they can be counted per thread
         boolean countable = task == TaskType.BINARY && hasScores && tallyCounts >= 0;
+        // a column both a slice and a sensitive column has the same value twice in a row: its first decides the cell
+        List<String> groupColumns = shape.groupColumns();
+        int[] cellColumns = IntStream.range(0, groupColumns.size())
+                .filter(i -> groupColumns.indexOf(groupColumns.get(i)) == i).toArray();
         return new PredictionReader.Shards<>() {
             @Override
             public Shard create() {
@@ -321,7 +332,7 @@ public final class RowStatistics {
             private Shard shard(Tally tally) {
                 return new Shard(accumulator(task, hasScores, shape.overallRanks(), bins, budget), slices,
                         groups ? new FairnessAccumulator(shape.sensitive(), shape.intersections(), hasScores, bins,
-                                shape.maxGroups()) : null, shape.sensitive().size(), tally);
+                                shape.maxGroups()) : null, shape.sensitive().size(), tally, cellColumns);
             }
 
             @Override

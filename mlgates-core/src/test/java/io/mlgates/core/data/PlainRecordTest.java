@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short way through a record with no quoted field (CsvRows' plain records) reads what the general tokenizer
  * reads: a random file of unquoted fields (blank, spaced, with quotes inside, too few or too many fields, LF, CRLF and
- * lone CR line breaks, empty lines, a last row without a line break, records across the read buffer's end) gives the
+ * lone CR line breaks, empty lines, a last row without a line break, records across the read buffer's end, fields of
+ * every length so that a delimiter falls at every place of an eight-byte word, four delimiters) gives the
  * same rows, lines, reasons and errors as the same file with every field quoted, which only the general tokenizer
  * reads.
  */
@@ -39,9 +40,10 @@ class PlainRecordTest {
             List<List<String>> records = randomRecords(random, rows);
             String eol = pick(random, "\n", "\r\n", "\r");
             boolean lastBreak = random.nextBoolean();
-            PredictionSource source = source(random.nextBoolean() ? InvalidRows.DROP : InvalidRows.ERROR);
-            String plain = read(write("plain" + n + ".csv", records, eol, lastBreak, false), source);
-            String quoted = read(write("quoted" + n + ".csv", records, eol, lastBreak, true), source);
+            char delimiter = ",;\t|".charAt(random.nextInt(4));
+            PredictionSource source = source(random.nextBoolean() ? InvalidRows.DROP : InvalidRows.ERROR, delimiter);
+            String plain = read(write("plain" + n + ".csv", records, delimiter, eol, lastBreak, false), source);
+            String quoted = read(write("quoted" + n + ".csv", records, delimiter, eol, lastBreak, true), source);
             assertThat(plain).as("file %d", n).isEqualTo(quoted);
             errors += plain.startsWith("error") ? 1 : 0;
         }
@@ -49,10 +51,10 @@ class PlainRecordTest {
         assertThat(errors).isBetween(10, 290);
     }
 
-    private static PredictionSource source(InvalidRows invalid) {
+    private static PredictionSource source(InvalidRows invalid, char delimiter) {
         PredictionSource d = PredictionSource.defaults();
-        return new PredictionSource(d.path(), FileFormat.AUTO, ',', d.label(), d.score(), d.prediction(), d.weight(),
-                "1", List.of(), 0.5, invalid, 1.0);
+        return new PredictionSource(d.path(), FileFormat.AUTO, delimiter, d.label(), d.score(), d.prediction(),
+                d.weight(), "1", List.of(), 0.5, invalid, 1.0);
     }
 
     /** Rows of label, score, region and weight; some with a field too few or too many, or an empty line. */
@@ -68,7 +70,8 @@ class PlainRecordTest {
             record.add(troubled && random.nextInt(200) == 0 ? pick(random, "", " ", "2", "x") : pick(random, "1", "0"));
             record.add(troubled && random.nextInt(200) == 0 ? pick(random, "abc", "1.5", "NaN", "", " ")
                     : "0." + random.nextInt(10_000));
-            record.add(pick(random, "north", "south", "", " east ", "a\"b", "x\"", "café", "a much longer region"));
+            record.add(pick(random, "north", "south", "", " east ", "a\"b", "x\"", "café", "a much longer region",
+                    "x".repeat(random.nextInt(20))));
             record.add(String.valueOf(random.nextInt(3)));
             if (troubled && random.nextInt(300) == 0) {
                 record.remove(record.size() - 1);
@@ -80,14 +83,16 @@ class PlainRecordTest {
         return records;
     }
 
-    private Path write(String name, List<List<String>> records, String eol, boolean lastBreak, boolean quoted)
-            throws Exception {
+    private Path write(String name, List<List<String>> records, char delimiter, String eol, boolean lastBreak,
+                       boolean quoted) throws Exception {
         StringBuilder s = new StringBuilder();
         for (int r = 0; r < records.size(); r++) {
             List<String> record = records.get(r);
             for (int f = 0; f < record.size(); f++) {
-                s.append(f == 0 ? "" : ",").append(quoted ? "\"" + record.get(f).replace("\"", "\"\"") + "\""
-                        : record.get(f));
+                if (f > 0) {
+                    s.append(delimiter);
+                }
+                s.append(quoted ? "\"" + record.get(f).replace("\"", "\"\"") + "\"" : record.get(f));
             }
             if (r < records.size() - 1 || lastBreak) {
                 s.append(eol);

@@ -75,6 +75,22 @@ class PredictionReaderTest {
     }
 
     @Test
+    @DisplayName("a column named twice among the slice columns gives both the same value and number, the others theirs")
+    void columnNamedTwiceAsSlice() throws Exception {
+        Path p = file("p.csv", "label,score,region,age\n1,0.9,north,<25\n0,0.5,south,<25\n0,0.1,north,60+\n");
+        try (PredictionReader r = PredictionReader.open(p, "p.csv", PredictionSource.defaults(), TaskType.BINARY,
+                List.of("region", "age", "region", "age"), ProgressListener.NONE)) {
+            List<String> seen = new ArrayList<>();
+            while (r.next()) {
+                seen.add(r.group(0) + r.groupNumber(0) + ":" + r.group(1) + r.groupNumber(1) + ":" + r.group(2)
+                        + r.groupNumber(2) + ":" + r.group(3) + r.groupNumber(3));
+            }
+            assertThat(seen).containsExactly("north0:<250:north0:<250", "south1:<250:south1:<250",
+                    "north0:60+1:north0:60+1");
+        }
+    }
+
+    @Test
     @DisplayName("a configured delimiter, a prediction column and a weight column are used")
     void semicolonDelimiterPredictionAndWeight() throws Exception {
         Path p = file("p.csv", "y;p;w\nbad;good;2.5\ngood;good;0.5\n");
