@@ -152,6 +152,9 @@ public final class CountedRows {
      * place of their own), else by the hash of {@link #scores}. A number once given stays that score's.
      */
     private int number(double score) {
+        if (!(score >= 0 && score <= 1)) {
+            return scores.number(score); // off the grid: only the hash knows it
+        }
         int at = 2 * (int) (score * GRID + 0.5);
         long known = grid[at + 1];
         // == takes -0.0 for 0.0, as the numbering does

@@ -117,6 +117,11 @@ class CountedRowsTest {
         }
         counts.addTo(counted, new int[] {cell});
         assertThat(state(counted)).isEqualTo(state(rows));
+        // a score off [0, 1] has no place on the grid: numbered by the hash, apart from the scores on it
+        for (double off : new double[] {1.5, -0.25, 1e300}) {
+            assertThat(counts.count(cell, off, true, true)).isTrue();
+        }
+        assertThat(counts.count(cell, 1.5, false, true)).isTrue();
     }
 
     @Test
