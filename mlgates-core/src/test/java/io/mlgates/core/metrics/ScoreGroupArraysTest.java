@@ -1,5 +1,6 @@
 package io.mlgates.core.metrics;
 
+import static io.mlgates.core.testing.Folders.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,12 +114,6 @@ class ScoreGroupArraysTest {
             store.writeGroups(g);
         }
         return out.toString();
-    }
-
-    private static long filesIn(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(p -> !p.equals(folder)).count();
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mlgates.core.metrics;
 
+import static io.mlgates.core.testing.Folders.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +29,6 @@ class ScoreSpillTest {
             boolean actual = random.nextDouble() < score;
             double weight = weighted ? (random.nextInt(4) == 0 ? 1.0 : random.nextDouble() * 2 + 0.01) : 1.0;
             acc.add(actual, score >= 0.5, score, weight);
-        }
-    }
-
-    private static long filesIn(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(p -> !p.equals(folder)).count();
         }
     }
 

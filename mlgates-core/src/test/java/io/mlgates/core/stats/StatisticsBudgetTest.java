@@ -1,5 +1,6 @@
 package io.mlgates.core.stats;
 
+import static io.mlgates.core.testing.Folders.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlgates.core.metrics.BinaryAccumulator;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +51,6 @@ class StatisticsBudgetTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         statistics.write(out);
         return out.toByteArray();
-    }
-
-    private static long filesIn(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(p -> !p.equals(folder)).count();
-        }
     }
 
     @Test
