@@ -86,12 +86,13 @@ final class SharedReads {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
-        Path shared = cache.get().toAbsolutePath().normalize().resolve(FOLDER);
-        Optional<byte[]> key = key(cache.get().toAbsolutePath().normalize().resolve(KEY_FILE));
+        Path folder = cache.get().toAbsolutePath().normalize();
+        Optional<byte[]> key = key(folder.resolve(KEY_FILE));
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        SharedStatistics.Place place = new SharedStatistics.Place(shared.resolve(repository(ws.root())), key.get());
+        SharedStatistics.Place place = new SharedStatistics.Place(folder.resolve(FOLDER)
+                .resolve(repository(ws.root())), key.get());
         return place.isOutside(ws.root()) ? Optional.of(place) : Optional.empty();
     }
 
@@ -165,13 +166,10 @@ final class SharedReads {
                 return Optional.empty();
             }
         }
-        byte[] key = new byte[KEY_BYTES + 1];
-        int n = 0;
+        byte[] key = new byte[KEY_BYTES + 1]; // one more: a longer file is no key either
+        int n;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            int r;
-            while (n < key.length && (r = in.read(key, n, key.length - n)) > 0) {
-                n += r;
-            }
+            n = in.readNBytes(key, 0, key.length);
         }
         return n == KEY_BYTES ? Optional.of(Arrays.copyOf(key, KEY_BYTES)) : Optional.empty();
     }

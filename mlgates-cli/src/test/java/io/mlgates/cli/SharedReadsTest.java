@@ -210,10 +210,12 @@ class SharedReadsTest {
     @Test
     @DisplayName("the cache is XDG_CACHE_HOME's, else HOME's .cache; relative or missing names give none")
     void cacheFolder() {
-        assertThat(SharedReads.cache(Map.of("XDG_CACHE_HOME", "/x/cache", "HOME", "/home/a")))
-                .contains(Path.of("/x/cache/mlgates"));
-        assertThat(SharedReads.cache(Map.of("XDG_CACHE_HOME", "relative", "HOME", "/home/a")))
-                .contains(Path.of("/home/a/.cache/mlgates"));
+        Path xdg = tmp.resolve("xdg").toAbsolutePath();
+        Path home = tmp.resolve("home").toAbsolutePath();
+        assertThat(SharedReads.cache(Map.of("XDG_CACHE_HOME", xdg.toString(), "HOME", home.toString())))
+                .contains(xdg.resolve("mlgates"));
+        assertThat(SharedReads.cache(Map.of("XDG_CACHE_HOME", "relative", "HOME", home.toString())))
+                .contains(home.resolve(".cache").resolve("mlgates"));
         assertThat(SharedReads.cache(Map.of("HOME", " "))).isEqualTo(Optional.empty());
         assertThat(SharedReads.cache(Map.of())).isEmpty();
     }

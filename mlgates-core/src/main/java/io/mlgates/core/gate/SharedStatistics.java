@@ -137,11 +137,9 @@ public final class SharedStatistics {
                     .orElse(""), EngineVersion.current(), source.toString(), shape.toString());
         }
 
-        /** Whether this was kept for {@code other}'s needs: all but the predictions' digest equal. */
-        boolean sameNeeds(Kept other) {
-            return display.equals(other.display) && policy.equals(other.policy)
-                    && organisation.equals(other.organisation) && engine.equals(other.engine)
-                    && columns.equals(other.columns) && shape.equals(other.shape);
+        /** The same needs, kept for the predictions of digest {@code digest}. */
+        Kept withPredictions(String digest) {
+            return new Kept(digest, display, policy, organisation, engine, columns, shape);
         }
 
         /** What differs from {@code other}, in words, or empty. */
@@ -402,14 +400,17 @@ public final class SharedStatistics {
                 Optional<Kept> kept = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? header(file)
                         .map(h -> h.path("kept")).filter(JsonNode::isObject).map(SharedStatistics::keptFor)
                         : Optional.empty();
-                if (kept.isEmpty() || kept.get().sameNeeds(wanted)) {
+                if (kept.isEmpty()) {
+                    return Optional.empty();
+                }
+                // what differs once the predictions' digest is set aside: nothing, and the file may be of use
+                Optional<String> difference = wanted.withPredictions(kept.get().predictions())
+                        .difference(kept.get());
+                if (difference.isEmpty()) {
                     return Optional.empty();
                 }
                 if (why.isEmpty()) {
-                    Kept other = kept.get();
-                    why = new Kept(other.predictions(), wanted.display(), wanted.policy(), wanted.organisation(),
-                            wanted.engine(), wanted.columns(), wanted.shape()).difference(other)
-                            .map(d -> "the kept statistics were kept for other " + d);
+                    why = Optional.of("the kept statistics were kept for other " + difference.get());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -421,12 +422,8 @@ public final class SharedStatistics {
     /** A kept file's first line as JSON, when it ends within {@link #MAX_HEADER} bytes and parses. */
     private static Optional<JsonNode> header(Path file) {
         byte[] head = new byte[MAX_HEADER];
-        int n = 0;
         try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            int r;
-            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
-                n += r;
-            }
+            int n = in.readNBytes(head, 0, head.length);
             int end = indexOf(head, (byte) '\n', 0, n);
             return end < 0 ? Optional.empty() : Optional.of(JSON.readTree(new String(head, 0, end,
                     StandardCharsets.UTF_8)));

@@ -52,16 +52,6 @@ final class StreamedDocument {
     }
 
     /**
-     * Reads the document at {@code parser}'s start, up to the end of its root value, with the default score budget.
-     *
-     * @return the document, or nothing when the whole-tree reader must judge it
-     * @throws IOException where the text stops being JSON, as the parser reports it
-     */
-    static Optional<StreamedDocument> read(JsonParser parser) throws IOException {
-        return read(parser, ScoreBudget.defaults());
-    }
-
-    /**
      * Reads the document at {@code parser}'s start, up to the end of its root value, its score groups held within
      * {@code budget} (spilled past it).
      *

@@ -106,8 +106,8 @@ class StreamedStatisticsTest {
         Random random = new Random(20261203);
         for (int trial = 0; trial < 40; trial++) {
             byte[] file = randomFile(random);
-            try (JsonParser parser = new JsonFactory().createParser(file)) {
-                assertThat(StreamedDocument.read(parser)).as("streamed, not left to the tree").isPresent();
+            try (JsonParser parser = new JsonFactory().createParser(file); ScoreBudget budget = ScoreBudget.defaults()) {
+                assertThat(StreamedDocument.read(parser, budget)).as("streamed, not left to the tree").isPresent();
             }
             Outcome tree = tree(file);
             assertThat(tree.refusal()).isNull();
@@ -296,8 +296,8 @@ class StreamedStatisticsTest {
     @DisplayName("the stream holds score groups as arrays, never as JSON nodes, and puts them in the tree only to be read")
     void scoreGroupsAreNeverNodes() throws Exception {
         byte[] file = withPositives("[0.9,1],\n[0.7,1],\n[0.4,1]").getBytes(StandardCharsets.UTF_8);
-        try (JsonParser parser = new JsonFactory().createParser(file)) {
-            StreamedDocument document = StreamedDocument.read(parser).orElseThrow();
+        try (JsonParser parser = new JsonFactory().createParser(file); ScoreBudget budget = ScoreBudget.defaults()) {
+            StreamedDocument document = StreamedDocument.read(parser, budget).orElseThrow();
             assertThat(document.root().at("/metrics/ranks/positives").isArray()).isTrue();
             assertThat(document.root().at("/metrics/ranks/positives").size()).isZero();
             document.fill();
