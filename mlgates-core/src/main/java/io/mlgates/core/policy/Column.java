@@ -24,4 +24,10 @@ public record Column(String name, boolean explicit) {
     public static Column named(String name) {
         return new Column(name, true);
     }
+
+    /** The record's generated text, written out, as {@link PredictionSource#toString} is and for the same reason. */
+    @Override
+    public String toString() {
+        return "Column[name=" + name + ", explicit=" + explicit + "]";
+    }
 }

@@ -59,4 +59,17 @@ public record PredictionSource(String path, FileFormat format, char delimiter, C
     public Optional<String> declaredNegative() {
         return classes.stream().filter(c -> !c.equals(positive)).findFirst();
     }
+
+    /**
+     * The text a record's generated {@code toString} gives, written out: that one links a method-handle chain on its
+     * first call, about 25 ms of a small gate run (benchmarks/RESULTS.md, "Issue 15, eighth session: start-up"), and
+     * shared reads keep this text, so it must stay the same (PredictionSourceTest).
+     */
+    @Override
+    public String toString() {
+        return "PredictionSource[path=" + path + ", format=" + format + ", delimiter=" + delimiter + ", label=" + label
+                + ", score=" + score + ", prediction=" + prediction + ", weight=" + weight + ", positive=" + positive
+                + ", classes=" + classes + ", threshold=" + threshold + ", invalidRows=" + invalidRows
+                + ", maxDroppedShare=" + maxDroppedShare + "]";
+    }
 }

@@ -90,6 +90,17 @@ public final class RowStatistics {
             all.addAll(sensitive);
             return all;
         }
+
+        /**
+         * The record's generated text, written out: shared reads keep it, and the generated one links a method-handle
+         * chain on its first call (as {@link io.mlgates.core.policy.PredictionSource#toString} says).
+         */
+        @Override
+        public String toString() {
+            return "Shape[sliceColumns=" + sliceColumns + ", rankSlices=" + rankSlices + ", sensitive=" + sensitive
+                    + ", intersections=" + intersections + ", calibrationBins=" + calibrationBins + ", maxGroups="
+                    + maxGroups + ", overallRanks=" + overallRanks + "]";
+        }
     }
 
     /** What a range of rows fills: the accumulators of a {@link Shape}. Not thread-safe; one per range. */
