@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,15 +25,28 @@ public final class Main {
             DecisionCommand.Approve.class, DecisionCommand.Reject.class, RegistryCommand.class, AuditCommand.class,
             AttestCommand.class, BoardCommand.class, StatsCommand.class, ProfileCommand.class, BomCommand.class);
 
-    private final Environment environment;
+    /**
+     * The commands that judge: they read a policy and run the engine, whose start {@link Preparation} does early. By
+     * name, since reading a command class's annotation would delay that start by milliseconds (HelpTest checks them).
+     */
+    static final Set<String> GATES = Set.of("validate", "ethics", "run");
 
-    private Main(Environment environment) {
+    private final Environment environment;
+    private final Preparation preparation;
+
+    private Main(Environment environment, Preparation preparation) {
         this.environment = environment;
+        this.preparation = preparation;
     }
 
     /** The user, environment variables and clock the commands run with. */
     Environment environment() {
         return environment;
+    }
+
+    /** Waits for the start-up work begun beside the parsing of the command line; a gate calls it before judging. */
+    void prepared() {
+        preparation.await();
     }
 
     public static void main(String[] args) {
@@ -56,7 +70,16 @@ public final class Main {
 
     /** Runs the command line with the given environment: what tests of identities and times call. */
     static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(environment, args.length == 0 ? "" : args[0]);
+        String first = args.length == 0 ? "" : args[0];
+        // Started before picocli builds its model, so that the two run side by side (benchmarks/RESULTS.md, "Issue
+        // 15, eighth session: start-up").
+        Preparation preparation = GATES.contains(first) ? Preparation.ofGate(environment.variables())
+                : Preparation.none();
+        return execute(commandLine(environment, first, preparation), out, err, args);
+    }
+
+    /** Runs a command tree made by {@link #commandLine(Environment, String, Preparation)}. */
+    static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
@@ -65,16 +88,17 @@ public final class Main {
 
     /** The command tree; each command's help ends with its example, the footer, under one heading. */
     static CommandLine commandLine(Environment environment) {
-        return commandLine(environment, "");
+        return commandLine(environment, "", Preparation.none());
     }
 
     /**
      * The command tree for a command line whose first word is {@code first}: when that names a subcommand, only that
      * one is built, since picocli's reflective model of every command costs more start-up time than a small gate run
-     * (benchmarks/RESULTS.md, "Issue 15, seventh session: start-up"); otherwise, all of them.
+     * (benchmarks/RESULTS.md, "Issue 15, seventh session: start-up"); otherwise, all of them. Its gate commands wait
+     * for {@code preparation} before they judge.
      */
-    static CommandLine commandLine(Environment environment, String first) {
-        CommandLine cli = new CommandLine(new Main(environment));
+    static CommandLine commandLine(Environment environment, String first, Preparation preparation) {
+        CommandLine cli = new CommandLine(new Main(environment, preparation));
         Optional<Class<?>> named = SUBCOMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst();
         named.map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(cli::addSubcommand);

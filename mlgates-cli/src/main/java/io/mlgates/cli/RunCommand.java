@@ -69,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        main.prepared();
         Environment env = main.environment();
         if (!noPromote) {
             // A bad signing key is told before the gates run, not after they are judged.

@@ -35,6 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        main.prepared();
         Environment env = main.environment();
         PrintWriter err = spec.commandLine().getErr();
         Validation.Options o = gate.toOptions(Optional.empty(), env.folder(), Optional.empty())

@@ -98,7 +98,7 @@ class HelpTest {
             return;
         }
         String first = command.split(" ")[0];
-        CommandLine alone = Main.commandLine(TestEnvironment.FIXED, first);
+        CommandLine alone = Main.commandLine(TestEnvironment.FIXED, first, Preparation.none());
         assertThat(alone.getSubcommands()).containsOnlyKeys(first);
         CommandLine whole = Main.commandLine(TestEnvironment.FIXED);
         for (String name : command.split(" ")) {
@@ -112,7 +112,7 @@ class HelpTest {
     @Test
     void withoutACommandNameEveryCommandIsBuilt() {
         for (String first : List.of("", "--help", "-V", "valid", "@args")) {
-            assertThat(Main.commandLine(TestEnvironment.FIXED, first).getSubcommands().keySet())
+            assertThat(Main.commandLine(TestEnvironment.FIXED, first, Preparation.none()).getSubcommands().keySet())
                     .containsExactlyElementsOf(Main.commandLine(TestEnvironment.FIXED).getSubcommands().keySet())
                     .hasSizeGreaterThanOrEqualTo(15);
         }
