@@ -13,10 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Start-up work that no argument decides, done on a second thread while the main thread builds and parses the command
- * line (picocli's reflective model, about 0.1 s): the policy schema and the policy classes, SHA-256 and, when reads
- * may be shared, HmacSHA256 (the security providers' start). Its results are dropped; it only makes their first real
- * use cheap. A gate command waits for it ({@link #await}) before it touches the engine, so that no two threads
- * initialise the engine's classes at once.
+ * line (picocli's reflective model): the policy schema (with Jackson's and the schema validator's start), SHA-256
+ * and, when reads may be shared, HmacSHA256 (the security providers' start). It only makes their first real use
+ * cheap; what it builds besides the schema is dropped. A gate command waits for it ({@link #await}) before it
+ * touches the engine, so that no two threads initialise the engine's classes at once (a cycle between two classes'
+ * initialisers, begun from both ends, would deadlock).
  *
  * <p>Errors: an exception leaves nothing behind (the main thread meets it again when it does the same work) and is
  * dropped; an {@link Error} (out of memory, a class that failed to initialise, which the JVM then refuses to any other

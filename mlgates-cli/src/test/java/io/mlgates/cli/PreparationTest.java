@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The start-up work done beside the parsing of the command line: a gate waits for it, and what goes wrong in it
@@ -47,9 +49,9 @@ class PreparationTest {
     private final StringWriter err = new StringWriter();
 
     private int validate(Preparation preparation, Path repo) {
-        return Main.execute(Main.commandLine(TestEnvironment.FIXED, "validate", preparation), new PrintWriter(out, true),
-                new PrintWriter(err, true), "validate", "--policy", repo.resolve("mlgates.yaml").toString(), "--out",
-                repo.resolve("results").toString());
+        return Main.execute(Main.commandLine(TestEnvironment.FIXED, "validate", preparation),
+                new PrintWriter(out, true), new PrintWriter(err, true), "validate", "--policy",
+                repo.resolve("mlgates.yaml").toString(), "--out", repo.resolve("results").toString());
     }
 
     @Test
@@ -86,8 +88,9 @@ class PreparationTest {
         assertThat(err.toString()).doesNotContain("met again");
     }
 
-    @Test
-    void aGateWaitsUntilThePreparationIsDone() throws Exception {
+    @ParameterizedTest(name = "mlgates {0}")
+    @ValueSource(strings = {"validate", "ethics", "run"})
+    void aGateWaitsUntilThePreparationIsDone(String command) throws Exception {
         Path repo = SmallRepository.create(tmp, PREDICTIONS, POLICY);
         // The gate reads the clock when it judges; the work waits for that (a second at most), so that a gate that did
         // not wait would read the clock before the work is done.
@@ -121,11 +124,13 @@ class PreparationTest {
             done.set(true);
         });
 
-        int code = Main.execute(Main.commandLine(new Environment("tester", Map.of(), watched), "validate", slow),
-                new PrintWriter(out, true), new PrintWriter(err, true), "validate", "--policy",
-                repo.resolve("mlgates.yaml").toString(), "--format", "json");
+        String[] args = command.equals("run") ? new String[] {"run", repo.toString(), "--no-promote"}
+                : new String[] {command, "--policy", repo.resolve("mlgates.yaml").toString(), "--format", "json"};
 
-        assertThat(code).isZero();
+        int code = Main.execute(Main.commandLine(new Environment("tester", Map.of(), watched), command, slow),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
+
+        assertThat(code).as(err.toString()).isIn(Validation.PASSED, Validation.NOT_PASSED);
         assertThat(doneWhenRead).isNotEmpty().containsOnly(true);
     }
 
