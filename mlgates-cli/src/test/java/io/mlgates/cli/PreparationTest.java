@@ -59,9 +59,10 @@ class PreparationTest {
         Path repo = SmallRepository.create(tmp, PREDICTIONS, POLICY);
         OutOfMemoryError error = new OutOfMemoryError("Java heap space");
 
-        Throwable thrown = catchThrowable(() -> validate(Preparation.start(() -> {
+        Throwable thrown = catchThrowable(() -> validate(Preparation.start(List.of(() -> {
+        }, () -> {
             throw error;
-        }), repo));
+        })), repo));
 
         // Main.main turns exactly this into its out-of-memory message and exit code 3
         assertThat(thrown).isSameAs(error);
@@ -77,9 +78,9 @@ class PreparationTest {
         String validateJson = Files.readString(repo.resolve("results/validate.json"));
         out.getBuffer().setLength(0);
 
-        int with = validate(Preparation.start(() -> {
+        int with = validate(Preparation.start(List.of(() -> {
             throw new IllegalStateException("met again by the main thread, if at all");
-        }), repo);
+        })), repo);
 
         assertThat(without).isZero();
         assertThat(with).isZero();
@@ -115,14 +116,16 @@ class PreparationTest {
                 return FixedClock.CLOCK.instant();
             }
         };
-        Preparation slow = Preparation.start(() -> {
+        // a quick work beside it: the gate waits for every work, not the first done
+        Preparation slow = Preparation.start(List.of(() -> {
+        }, () -> {
             try {
                 clockRead.await(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             done.set(true);
-        });
+        }));
 
         String[] args = command.equals("run") ? new String[] {"run", repo.toString(), "--no-promote"}
                 : new String[] {command, "--policy", repo.resolve("mlgates.yaml").toString(), "--format", "json"};
