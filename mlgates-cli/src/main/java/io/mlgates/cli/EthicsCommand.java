@@ -41,7 +41,7 @@ final class EthicsCommand implements Callable<Integer> {
                 .withStatistics(statistics.files());
         Validation.Loaded loaded = Validation.load(o, env.variables());
         return Validation.show(loaded, List.of(Validation.ethics(loaded, o, fairness.columns(), fairness.references(),
-                env.clock(), err, SharedReads.place(env.variables(), loaded.ws(),
+                env.clock(), err, SharedReads.place(env, loaded.ws(),
                 loaded.policy().policy()))), o, spec.commandLine().getOut(), err);
     }
 }

@@ -71,9 +71,10 @@ final class SharedReads {
     /**
      * The place where gates judging {@code ws} share their reads, or empty when they may not: sharing is off, the
      * policy drops invalid rows, there is no cache, the cache lies inside the repository, or the key cannot be had
-     * (made on first use).
+     * (made on first use). Its clock is the environment's, to which the predictions' file times are compared.
      */
-    static Optional<SharedStatistics.Place> place(Map<String, String> variables, Workspace ws, Policy policy) {
+    static Optional<SharedStatistics.Place> place(Environment env, Workspace ws, Policy policy) {
+        Map<String, String> variables = env.variables();
         if ("off".equalsIgnoreCase(variables.getOrDefault(VARIABLE, "").trim())) {
             return Optional.empty();
         }
@@ -92,8 +93,25 @@ final class SharedReads {
             return Optional.empty();
         }
         SharedStatistics.Place place = new SharedStatistics.Place(folder.resolve(FOLDER)
-                .resolve(repository(ws.root())), key.get());
+                .resolve(repository(ws.root())), key.get(), env.clock());
         return place.isOutside(ws.root()) ? Optional.of(place) : Optional.empty();
+    }
+
+    /**
+     * The line on standard error of a gate that judged what {@code other} kept, or empty when it read the rows: which
+     * file was not read again, and whether it was not hashed again either, and why.
+     */
+    static Optional<String> told(SharedStatistics.Judged judged, String other) {
+        if (!judged.reused()) {
+            return Optional.empty();
+        }
+        String file = judged.result().data().predictions();
+        String how = judged.unhashed()
+                ? " was not read again, nor hashed again: " + SharedStatistics.unchangedSince("an earlier " + other)
+                        + " and kept the statistics of its bytes, and they were judged"
+                : " was not read again: its bytes are those whose statistics an earlier " + other + " kept, and they"
+                        + " were judged";
+        return Optional.of("mlgates: " + file + how + " (" + VARIABLE + "=off reads the rows every time)");
     }
 
     /** A folder name for a repository: the first 16 bytes of the SHA-256 of its absolute path, in hex. */

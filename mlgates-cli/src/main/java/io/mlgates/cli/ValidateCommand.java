@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .withStatistics(statistics.files());
         Validation.Loaded loaded = Validation.load(o, env.variables());
         return Validation.show(loaded, List.of(Validation.validate(loaded, o, baseline.source(), env.clock(), err,
-                SharedReads.place(env.variables(), loaded.ws(),
+                SharedReads.place(env, loaded.ws(),
                 loaded.policy().policy()))), o,
                 spec.commandLine().getOut(), err);
     }

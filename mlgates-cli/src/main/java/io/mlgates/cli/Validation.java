@@ -179,12 +179,10 @@ final class Validation {
 
     /** The result; when it was judged from kept statistics, a line on standard error says so and of which file. */
     private static GateResult told(SharedStatistics.Judged judged, String other, PrintWriter stderr) {
-        if (judged.reused()) {
-            stderr.println("mlgates: " + judged.result().data().predictions() + " was not read again: its bytes are"
-                    + " those whose statistics an earlier " + other + " kept, and they were judged ("
-                    + SharedReads.VARIABLE + "=off reads the rows every time)");
+        SharedReads.told(judged, other).ifPresent(line -> {
+            stderr.println(line);
             stderr.flush();
-        }
+        });
         return judged.result();
     }
 

@@ -9,7 +9,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,8 @@ class SharedReadsTest {
                     max: 0.2
             """;
     private static final String NOT_READ_AGAIN = "was not read again";
+    private static final String NOT_HASHED_AGAIN = "was not read again, nor hashed again: its identity (device,"
+            + " inode, size, modification and change times) is unchanged since an earlier mlgates validate read it";
 
     @TempDir
     Path tmp;
@@ -70,9 +76,13 @@ class SharedReadsTest {
     }
 
     private Ran run(Map<String, String> variables, String... args) {
+        return run(variables, FixedClock.CLOCK, args);
+    }
+
+    private Ran run(Map<String, String> variables, Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment env = new Environment("tester", variables, FixedClock.CLOCK);
+        Environment env = new Environment("tester", variables, clock);
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of("--policy", repo.resolve("mlgates.yaml").toString(), "--format", "json"));
         int code = Main.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
@@ -156,6 +166,64 @@ class SharedReadsTest {
 
         Ran ethics = run(shared(), "ethics");
         assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(ethics.out()).isEqualTo(alone.out());
+    }
+
+    /** A clock {@code millis} past the later of the predictions' modification and change times. */
+    private Clock pastThePredictions(long millis) throws IOException {
+        Map<String, Object> a = Files.readAttributes(repo.resolve("eval/predictions.csv"),
+                "unix:lastModifiedTime,ctime");
+        Instant modified = ((FileTime) a.get("lastModifiedTime")).toInstant();
+        Instant changed = ((FileTime) a.get("ctime")).toInstant();
+        return Clock.fixed((modified.isAfter(changed) ? modified : changed).plusMillis(millis), ZoneOffset.UTC);
+    }
+
+    @Test
+    @DisplayName("ethics after validate, the predictions' identity unchanged: neither read nor hashed again, and the"
+            + " result is the one a read of the rows gives")
+    void unchangedIdentityIsNotHashedAgain() throws IOException {
+        Clock later = pastThePredictions(60_000);
+        Ran alone = run(unshared(), later, "ethics");
+        run(shared(), later, "validate");
+        Ran ethics = run(shared(), later, "ethics");
+
+        assertThat(ethics.err()).contains("eval/predictions.csv " + NOT_HASHED_AGAIN);
+        assertThat(ethics.out()).isEqualTo(alone.out());
+        assertThat(ethics.code()).isEqualTo(alone.code());
+    }
+
+    @Test
+    @DisplayName("predictions rewritten in place after validate, same size, modification time set back: ethics sees"
+            + " the change time move, and judges the new rows")
+    void changeInPlaceWithTheTimeSetBackIsReadAgain() throws IOException {
+        Clock later = pastThePredictions(60_000);
+        Path file = repo.resolve("eval/predictions.csv");
+        run(shared(), later, "validate");
+        FileTime modified = Files.getLastModifiedTime(file);
+        String text = Files.readString(file);
+        // every region named by another of the same length: the same size, other groups
+        String changed = text.replace("north", "NORTH");
+        Files.writeString(file, changed);
+        Files.setLastModifiedTime(file, modified);
+        assertThat(changed).isNotEqualTo(text).hasSameSizeAs(text);
+
+        Ran alone = run(unshared(), later, "ethics");
+        Ran ethics = run(shared(), later, "ethics");
+        assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(ethics.out()).isEqualTo(alone.out()).contains("NORTH");
+    }
+
+    @Test
+    @DisplayName("predictions written less than 2 s before validate looked at them: their identity is not kept, and"
+            + " ethics hashes them before judging the kept statistics")
+    void racyPredictionsAreHashed() throws IOException {
+        Clock soon = pastThePredictions(1_000);
+        Ran alone = run(unshared(), soon, "ethics");
+        run(shared(), soon, "validate");
+        Ran ethics = run(shared(), soon, "ethics");
+
+        assertThat(ethics.err()).contains("eval/predictions.csv " + NOT_READ_AGAIN + ": its bytes are those")
+                .doesNotContain("nor hashed again");
         assertThat(ethics.out()).isEqualTo(alone.out());
     }
 

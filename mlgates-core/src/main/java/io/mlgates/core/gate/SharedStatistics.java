@@ -33,6 +33,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -51,9 +54,13 @@ import javax.crypto.spec.SecretKeySpec;
  * stays {@code rows}). A file that is missing, too large, untagged, tagged under another key, altered, or kept for
  * anything else is ignored: the rows are read, so nothing in the folder can turn into a verdict on its own.
  *
- * <p>The file: a first line of JSON (format, version, what it was kept for, the reader's account), the statistics as
- * {@code mlgates stats} writes them, and a last line {@code hmac-sha256 <hex>}, the HMAC-SHA256 under the build's key
- * of every byte before it.
+ * <p>The second gate need not hash the predictions when the first kept their {@link FileIdentity} with the statistics
+ * and it is unchanged: the first gate keeps it when it was the same just before and just after its read and its
+ * times were settled before it; the second takes the digest from the file kept for that identity, verified in full.
+ *
+ * <p>The file: a first line of JSON (format, version, what it was kept for, the reader's account, the predictions'
+ * identity when kept), the statistics as {@code mlgates stats} writes them, and a last line {@code hmac-sha256 <hex>},
+ * the HMAC-SHA256 under the build's key of every byte before it.
  */
 public final class SharedStatistics {
     static final String FORMAT = "mlgates-shared-read";
@@ -84,13 +91,22 @@ public final class SharedStatistics {
     public static final class Place {
         private final Path folder;
         private final byte[] key;
+        private final Clock clock;
+
+        /** A place whose gates look at the time on this machine's clock, the one its file system stamps files by. */
+        public Place(Path folder, byte[] key) {
+            this(folder, key, Clock.systemUTC());
+        }
 
         /**
          * @param folder this build's folder, absolute: {@code <workspace>@tmp/mlgates/<job>-<build>}
          * @param key the build's secret, at least 32 bytes, which never reaches the workspace
+         * @param clock the time on the machine where the predictions lie, to which their file times are compared
+         *     before their identity is kept ({@link FileIdentity#settledBefore})
          */
-        public Place(Path folder, byte[] key) {
+        public Place(Path folder, byte[] key, Clock clock) {
             Objects.requireNonNull(folder, "folder");
+            Objects.requireNonNull(clock, "clock");
             if (!folder.isAbsolute() || folder.getParent() == null) {
                 throw new IllegalArgumentException("the folder must be absolute, under a parent: " + folder);
             }
@@ -99,6 +115,7 @@ public final class SharedStatistics {
             }
             this.folder = folder.normalize();
             this.key = key.clone();
+            this.clock = clock;
         }
 
         public Path folder() {
@@ -119,13 +136,29 @@ public final class SharedStatistics {
      * A gate's result, and what became of the sharing, for the log.
      *
      * @param reused whether the gate judged statistics an earlier gate kept, without reading the rows
+     * @param unhashed whether, besides, the predictions were not hashed: their identity was the one the earlier gate
+     *     kept with the statistics
      * @param note what happened, in words: kept, reused, or why the rows were read
      */
-    public record Judged(GateResult result, boolean reused, String note) {
+    public record Judged(GateResult result, boolean reused, boolean unhashed, String note) {
         public Judged {
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(note, "note");
+            if (unhashed && !reused) {
+                throw new IllegalArgumentException("predictions left unhashed are those of kept statistics");
+            }
         }
+
+        /** A result of reading the rows. */
+        static Judged read(GateResult result, String note) {
+            return new Judged(result, false, false, note);
+        }
+    }
+
+    /** How a gate says that it did not hash the predictions, and why that is sound: {@code reader} read them. */
+    public static String unchangedSince(String reader) {
+        return "its identity (device, inode, size, modification and change times) is unchanged since " + reader
+                + " read it";
     }
 
     /** What a kept file must have been kept for: every part must be equal for the statistics to be judged. */
@@ -226,7 +259,7 @@ public final class SharedStatistics {
                                 FromRead fromRead) throws BadInputException {
         Optional<RowStatistics.Shape> ethics = ethicsShape(ws, loaded, fairness);
         if (ethics.isEmpty()) {
-            return new Judged(alone.judge(), false, "read the rows: the model card cannot be read");
+            return Judged.read(alone.judge(), "read the rows: the model card cannot be read");
         }
         Policy policy = loaded.policy();
         Reading reading = new Reading(ws, loaded, predictions, columns.applyTo(policy.predictions()),
@@ -257,13 +290,13 @@ public final class SharedStatistics {
             throws BadInputException {
         Optional<String> unshared = unshared(reading, place);
         if (unshared.isPresent()) {
-            return new Judged(alone.judge(), false, "read the rows: " + unshared.get());
+            return Judged.read(alone.judge(), "read the rows: " + unshared.get());
         }
         Path path;
         try {
             path = JudgedFiles.predictions(reading.ws(), reading.predictions(), reading.loaded());
         } catch (BadInputException e) {
-            return new Judged(alone.judge(), false, "read the rows"); // the gate says what is wrong
+            return Judged.read(alone.judge(), "read the rows"); // the gate says what is wrong
         }
         String display = reading.ws().display(path);
         Policy policy = reading.loaded().policy();
@@ -271,28 +304,34 @@ public final class SharedStatistics {
         try (ScoreBudget budget = ScoreBudget.defaults()) {
             Found found = find(place, path, display, reading, budget);
             if (found.read().isPresent()) {
-                return new Judged(fromRead.judge(found.read().get(), budget), true, "judged the statistics of "
-                        + display + " (" + found.read().get().account().digest() + ") that an earlier gate of this"
-                        + " build kept; the rows were not read again");
+                return new Judged(fromRead.judge(found.read().get(), budget), true, found.unhashed(),
+                        "judged the statistics of " + display + " (" + found.read().get().account().digest()
+                        + ") that an earlier gate of this build kept; the rows were not read again" + (found
+                        .unhashed() ? ", and the file was not hashed again: " + unchangedSince("the first gate") : ""));
             }
             Optional<SharedRead.Read> read = Optional.empty();
+            // the file's identity just before and just after the read: kept only when it held still throughout
+            Instant firstLook = place.clock.instant(); // before the look: a change after the look is later still
+            Optional<FileIdentity> before = FileIdentity.of(path);
             try {
                 read = SharedRead.rows(path, display, reading.source(), policy, reading.both(), Optional.empty(),
                         reading.progress(), budget);
             } catch (BadInputException e) {
                 // told by the gate, on its own read
             }
+            Optional<FileIdentity> after = FileIdentity.of(path);
+            Optional<FileIdentity> identity = before.filter(b -> b.settledBefore(firstLook) && after.equals(before));
             if (read.isPresent()) {
                 GateResult result = fromRead.judge(read.get(), budget);
                 Kept kept = Kept.of(read.get().account().digest(), display, reading.loaded(), reading.source(),
                         reading.other());
-                return new Judged(result, false, found.why() + "; " + keep(place, kept, reading.other(),
-                        read.get()));
+                return Judged.read(result, found.why() + "; " + keep(place, kept, reading.other(), read.get(),
+                        identity));
             }
             why = found.why() + "; a read for both gates dropped a row or met bad input, so this gate read the rows"
                     + " on its own, as it does alone";
         }
-        return new Judged(alone.judge(), false, why);
+        return Judged.read(alone.judge(), why);
     }
 
     /** Why the statistics of this request are not shared at all, or empty when they may be. */
@@ -318,12 +357,16 @@ public final class SharedStatistics {
         return Optional.empty();
     }
 
-    /** A kept read, or why there is none. */
-    private record Found(Optional<SharedRead.Read> read, String why) {
+    /**
+     * A kept read, or why there is none.
+     *
+     * @param unhashed whether it was found by the predictions' identity, without hashing them
+     */
+    private record Found(Optional<SharedRead.Read> read, boolean unhashed, String why) {
     }
 
     private static Found none(String why) {
-        return new Found(Optional.empty(), why);
+        return new Found(Optional.empty(), false, why);
     }
 
     /** The statistics kept for the predictions at {@code path}, when their file verifies and matches. */
@@ -332,11 +375,19 @@ public final class SharedStatistics {
             return none("no statistics kept in this build yet");
         }
         // The header of a kept file says what it was kept for: when none was kept for this gate's needs, hashing the
-        // predictions (a second pass over them) cannot find one. Only a pre-check: what is judged is verified below.
-        Optional<String> keptForOthers = keptForOthers(place.folder(), Kept.of("", display, reading.loaded(),
-                reading.source(), reading.own()));
-        if (keptForOthers.isPresent()) {
-            return none(keptForOthers.get());
+        // predictions (a second pass over them) cannot find one; when one was kept for the predictions' identity as
+        // it is now, it names their digest. Only a pre-check: what is judged is verified below, identity included.
+        Optional<FileIdentity> identity = FileIdentity.of(path);
+        Survey survey = survey(place.folder(), Kept.of("", display, reading.loaded(), reading.source(),
+                reading.own()), identity);
+        if (survey.keptForOthers().isPresent()) {
+            return none(survey.keptForOthers().get());
+        }
+        for (String digest : survey.sameIdentity()) {
+            Found found = verified(place, digest, identity, display, reading, budget);
+            if (found.read().isPresent()) {
+                return new Found(found.read(), true, "");
+            }
         }
         String digest;
         try {
@@ -344,6 +395,15 @@ public final class SharedStatistics {
         } catch (IOException e) {
             return none("the predictions cannot be hashed");
         }
+        return verified(place, digest, Optional.empty(), display, reading, budget);
+    }
+
+    /**
+     * The statistics kept for the predictions of {@code digest}, when their file verifies in full (tag, format,
+     * needs, the reader's account) and, where {@code identity} is given, was kept for that identity of the file.
+     */
+    private static Found verified(Place place, String digest, Optional<FileIdentity> identity, String display,
+                                  Reading reading, ScoreBudget budget) {
         Path file = place.folder().resolve(hex(digest) + SUFFIX);
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -374,10 +434,13 @@ public final class SharedStatistics {
             if (!account.digest().equals(digest) || account.rowsDropped() > 0) {
                 return none("the kept statistics' account is not of these predictions; ignored");
             }
+            if (identity.isPresent() && !identity(header).equals(identity)) {
+                return none("the kept statistics were kept for another identity of the predictions");
+            }
             Statistics statistics = StatisticsFiles.parse(Arrays.copyOfRange(bytes, firstLine + 1,
                     bytes.length - TAG_LINE), display, budget, PredictionReader.MAX_DISTINCT_VALUES);
             return new Found(Optional.of(new SharedRead.Read(account, new ValidationGate.Rows(statistics,
-                    Optional.empty(), Optional.empty()))), "");
+                    Optional.empty(), Optional.empty()))), false, "");
         } catch (IOException | BadInputException | RuntimeException e) {
             // a file that verifies but cannot be read is ignored like any other: the rows are read
             return none("the kept statistics cannot be read; ignored");
@@ -388,35 +451,49 @@ public final class SharedStatistics {
     private static final int MAX_HEADER = 64 << 10;
 
     /**
-     * Why no file in {@code folder} can be of use, when every one says in its header that it was kept for other needs
-     * than {@code wanted}'s (policy, columns, engine, displayed file; the predictions' digest aside); empty when one
-     * may be, or when unsure. Unverified: it only spares a hash that cannot lead anywhere; a file it lets through is
-     * verified in full before it is judged.
+     * What the headers in a build's folder say, unverified: they only spare a hash that cannot lead anywhere, or lead
+     * to the file to verify in full before anything in it is judged.
+     *
+     * @param keptForOthers why no file can be of use, when every one was kept for other needs than the gate's
+     *     (policy, columns, engine, displayed file; the predictions' digest aside); empty when one may be, or when
+     *     unsure
+     * @param sameIdentity the predictions' digests that files kept for the gate's needs name, kept for the identity
+     *     the predictions have now
      */
-    private static Optional<String> keptForOthers(Path folder, Kept wanted) {
+    private record Survey(Optional<String> keptForOthers, List<String> sameIdentity) {
+        static final Survey UNSURE = new Survey(Optional.empty(), List.of());
+    }
+
+    private static Survey survey(Path folder, Kept wanted, Optional<FileIdentity> identity) {
         Optional<String> why = Optional.empty();
+        boolean ofUse = false;
+        List<String> sameIdentity = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
             for (Path file : files) {
-                Optional<Kept> kept = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? header(file)
-                        .map(h -> h.path("kept")).filter(JsonNode::isObject).map(SharedStatistics::keptFor)
+                Optional<JsonNode> header = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? header(file)
                         : Optional.empty();
+                Optional<Kept> kept = header.map(h -> h.path("kept")).filter(JsonNode::isObject)
+                        .map(SharedStatistics::keptFor);
                 if (kept.isEmpty()) {
-                    return Optional.empty();
+                    return Survey.UNSURE;
                 }
                 // what differs once the predictions' digest is set aside: nothing, and the file may be of use
                 Optional<String> difference = wanted.withPredictions(kept.get().predictions())
                         .difference(kept.get());
                 if (difference.isEmpty()) {
-                    return Optional.empty();
-                }
-                if (why.isEmpty()) {
+                    ofUse = true;
+                    if (identity.isPresent() && identity(header.get()).equals(identity)) {
+                        hex(kept.get().predictions()); // a name that is no digest names no file to verify
+                        sameIdentity.add(kept.get().predictions());
+                    }
+                } else if (why.isEmpty()) {
                     why = Optional.of("the kept statistics were kept for other " + difference.get());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // unsure: the full check decides
+            return Survey.UNSURE; // unsure: the full check decides
         }
-        return why;
+        return new Survey(ofUse ? Optional.empty() : why, sameIdentity);
     }
 
     /** A kept file's first line as JSON, when it ends within {@link #MAX_HEADER} bytes and parses. */
@@ -447,7 +524,8 @@ public final class SharedStatistics {
      * Keeps {@code read}'s statistics for the other gate; says what became of them. Written in place, not renamed
      * into it: a file read half-written, or left half-written, lacks its tag and is ignored like any other.
      */
-    private static String keep(Place place, Kept kept, RowStatistics.Shape other, SharedRead.Read read) {
+    private static String keep(Place place, Kept kept, RowStatistics.Shape other, SharedRead.Read read,
+                               Optional<FileIdentity> identity) {
         Path folder = place.folder();
         Path file = folder.resolve(hex(kept.predictions()) + SUFFIX);
         boolean written = false;
@@ -460,7 +538,7 @@ public final class SharedStatistics {
             Files.deleteIfExists(file); // a link there is removed, not followed
             Mac mac = mac(place.key);
             try (Bounded out = new Bounded(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), mac)) {
-                writeHeader(out, kept, read.account());
+                writeHeader(out, kept, read.account(), identity);
                 read.rows().statistics().projected(!other.sliceColumns().isEmpty(), !other.sensitive().isEmpty(),
                         other.overallRanks()).write(new FilterOutputStream(out) {
                             @Override
@@ -483,7 +561,11 @@ public final class SharedStatistics {
                         + " much to read as the rows";
             }
             written = true;
-            return "kept the statistics of " + kept.display() + " for the other gate of this build";
+            return "kept the statistics of " + kept.display() + " for the other gate of this build" + (identity
+                    .isPresent() ? ", with the file's identity, so that it need not hash the file again" : "; not"
+                    + " its identity (a time less than " + FileIdentity.MARGIN.toSeconds() + " s before the read or"
+                    + " after the clock, a change during the read, or no change time to be had), so the other gate"
+                    + " hashes the file");
         } catch (IOException | RuntimeException e) {
             return "not kept for the other gate: " + (e instanceof TooLarge ? e.getMessage() : "the build's"
                     + " temporary folder cannot be written");
@@ -498,7 +580,8 @@ public final class SharedStatistics {
         }
     }
 
-    private static void writeHeader(OutputStream out, Kept kept, ReadAccount account) throws IOException {
+    private static void writeHeader(OutputStream out, Kept kept, ReadAccount account,
+                                    Optional<FileIdentity> identity) throws IOException {
         JsonGenerator g = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
@@ -526,6 +609,16 @@ public final class SharedStatistics {
         strings(g, "classesEmptiedByDrop", account.classesEmptiedByDrop());
         g.writeStringField("digest", account.digest());
         g.writeEndObject();
+        if (identity.isPresent()) {
+            FileIdentity id = identity.get();
+            g.writeObjectFieldStart("identity");
+            g.writeNumberField("device", id.device());
+            g.writeNumberField("inode", id.inode());
+            g.writeNumberField("size", id.size());
+            g.writeStringField("modified", id.modified().toString());
+            g.writeStringField("changed", id.changed().toString());
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.close();
         out.write('\n');
@@ -542,6 +635,20 @@ public final class SharedStatistics {
     private static Kept keptFor(JsonNode node) {
         return new Kept(text(node, "predictions"), text(node, "display"), text(node, "policy"),
                 text(node, "organisation"), text(node, "engine"), text(node, "columns"), text(node, "shape"));
+    }
+
+    /** The identity a header names, or empty when it names none (or none that reads as one). */
+    private static Optional<FileIdentity> identity(JsonNode header) {
+        JsonNode node = header.path("identity");
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FileIdentity(number(node, "device"), number(node, "inode"), number(node, "size"),
+                    Instant.parse(text(node, "modified")), Instant.parse(text(node, "changed"))));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static ReadAccount account(JsonNode node) {

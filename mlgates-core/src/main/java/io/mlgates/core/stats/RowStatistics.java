@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The one seam that fills accumulators from prediction rows, for the gates and for {@code mlgates stats} alike: the
@@ -84,11 +83,25 @@ public final class RowStatistics {
                     overallRanks || ranks);
         }
 
-        /** The reader's group columns: the slice columns, then the sensitive ones. */
+        /**
+         * The reader's group columns: the slice columns, then the sensitive ones that are not also slices, each
+         * named once. A column in both roles is read once a row, not copied into a second role (what both gates'
+         * shared read would otherwise pay on every row).
+         */
         public List<String> groupColumns() {
             List<String> all = new ArrayList<>(sliceColumns);
-            all.addAll(sensitive);
+            for (String column : sensitive) {
+                if (!all.contains(column)) {
+                    all.add(column);
+                }
+            }
             return all;
+        }
+
+        /** For each sensitive column, its place among {@link #groupColumns()}. */
+        int[] sensitiveColumns() {
+            List<String> columns = groupColumns();
+            return sensitive.stream().mapToInt(columns::indexOf).toArray();
         }
 
         /**
@@ -118,7 +131,7 @@ public final class RowStatistics {
         private final CellIndex cells;
 
         private Shard(Object overall, int slices, FairnessAccumulator fairness, int sensitive, Tally tally,
-                      int[] cellColumns) {
+                      int columns) {
             this.overall = overall;
             for (int i = 0; i < slices; i++) {
                 bySlice.add(new TreeMap<>());
@@ -128,7 +141,7 @@ public final class RowStatistics {
             this.values = new String[sensitive];
             this.numbers = new int[sensitive];
             this.tally = tally;
-            this.cells = tally == null ? null : new CellIndex(slices + sensitive, cellColumns);
+            this.cells = tally == null ? null : new CellIndex(columns);
         }
     }
 
@@ -169,14 +182,13 @@ public final class RowStatistics {
      * A range's cells in its thread's tally, found by the numbers its reader gives the values (one level of nested
      * arrays a group column), so that a row finds its cell without a key. A reader keeps its numbers while it reads
      * ({@code PredictionReader.groupNumber}): the numbers are trusted for the reader they came from, and forgotten
-     * when another reader's row comes. Only the first of group columns of the same name is looked at: the others
-     * repeat its value.
+     * when another reader's row comes.
      */
     private static final class CellIndex {
         /** {@link #find}: the row is this range's first of its cell, or is not to be counted. */
         static final int NOT_COUNTED = -1;
-        /** The group columns whose values decide the cell (the first of each name). */
-        private final int[] keys;
+        /** The group columns, whose values decide the cell. */
+        private final int columns;
         private final String[] rowValues;
         /** The reader whose numbers {@link #root} is indexed by; null before the first row. */
         private PredictionReader reader;
@@ -184,8 +196,8 @@ public final class RowStatistics {
         private Object root;
         private int noColumnCell;
 
-        CellIndex(int columns, int[] keys) {
-            this.keys = keys;
+        CellIndex(int columns) {
+            this.columns = columns;
             rowValues = new String[columns];
         }
 
@@ -196,8 +208,7 @@ public final class RowStatistics {
                 root = null;
                 noColumnCell = 0;
             }
-            int[] keys = this.keys;
-            int columns = keys.length;
+            int columns = this.columns;
             if (columns == 0) {
                 if (noColumnCell == 0) {
                     noColumnCell = cellOrNone(row, tally);
@@ -208,11 +219,11 @@ public final class RowStatistics {
             Object level = root;
             for (int j = 0; j < columns - 1 && level != null; j++) {
                 Object[] nested = (Object[]) level;
-                int n = row.groupNumber(keys[j]);
+                int n = row.groupNumber(j);
                 level = n < nested.length ? nested[n] : null;
             }
             int[] leaf = (int[]) level;
-            int n = row.groupNumber(keys[columns - 1]);
+            int n = row.groupNumber(columns - 1);
             int c = leaf != null && n < leaf.length ? leaf[n] : 0;
             if (c == 0) {
                 remember(row, cellOrNone(row, tally));
@@ -231,24 +242,23 @@ public final class RowStatistics {
         }
 
         private void remember(PredictionReader row, int entry) {
-            int columns = keys.length;
             if (columns == 1) {
-                root = fit((int[]) root, row.groupNumber(keys[0]));
-                ((int[]) root)[row.groupNumber(keys[0])] = entry;
+                root = fit((int[]) root, row.groupNumber(0));
+                ((int[]) root)[row.groupNumber(0)] = entry;
                 return;
             }
-            root = fit((Object[]) root, row.groupNumber(keys[0]));
+            root = fit((Object[]) root, row.groupNumber(0));
             Object[] level = (Object[]) root;
             for (int j = 0; j < columns - 2; j++) {
-                int n = row.groupNumber(keys[j]);
-                Object[] next = fit((Object[]) level[n], row.groupNumber(keys[j + 1]));
+                int n = row.groupNumber(j);
+                Object[] next = fit((Object[]) level[n], row.groupNumber(j + 1));
                 level[n] = next;
                 level = next;
             }
-            int n = row.groupNumber(keys[columns - 2]);
-            int[] leaf = fit((int[]) level[n], row.groupNumber(keys[columns - 1]));
+            int n = row.groupNumber(columns - 2);
+            int[] leaf = fit((int[]) level[n], row.groupNumber(columns - 1));
             level[n] = leaf;
-            leaf[row.groupNumber(keys[columns - 1])] = entry;
+            leaf[row.groupNumber(columns - 1)] = entry;
         }
 
         private static Object[] fit(Object[] level, int index) {
@@ -325,10 +335,9 @@ public final class RowStatistics {
         int bins = shape.calibrationBins();
         // a binary model's scored rows sum the same counted as added: they can be counted per thread
         boolean countable = task == TaskType.BINARY && hasScores && tallyCounts >= 0;
-        // a column both a slice and a sensitive column has the same value twice in a row: its first decides the cell
-        List<String> groupColumns = shape.groupColumns();
-        int[] cellColumns = IntStream.range(0, groupColumns.size())
-                .filter(i -> groupColumns.indexOf(groupColumns.get(i)) == i).toArray();
+        // the reader reads each group column once: a column both a slice and a sensitive column serves both
+        int columns = shape.groupColumns().size();
+        int[] sensitiveColumns = shape.sensitiveColumns();
         return new PredictionReader.Shards<>() {
             @Override
             public Shard create() {
@@ -343,7 +352,7 @@ public final class RowStatistics {
             private Shard shard(Tally tally) {
                 return new Shard(accumulator(task, hasScores, shape.overallRanks(), bins, budget), slices,
                         groups ? new FairnessAccumulator(shape.sensitive(), shape.intersections(), hasScores, bins,
-                                shape.maxGroups()) : null, shape.sensitive().size(), tally, cellColumns);
+                                shape.maxGroups()) : null, shape.sensitive().size(), tally, columns);
             }
 
             @Override
@@ -387,8 +396,8 @@ public final class RowStatistics {
                     String[] values = shard.values;
                     int[] numbers = shard.numbers;
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = row.group(slices + i);
-                        numbers[i] = row.groupNumber(slices + i);
+                        values[i] = row.group(sensitiveColumns[i]);
+                        numbers[i] = row.groupNumber(sensitiveColumns[i]);
                     }
                     shard.fairness.add(numbers, values, row.actualPositive(), row.predictedPositive(), row.score(),
                             row.weight());
@@ -432,7 +441,11 @@ public final class RowStatistics {
                                 g -> accumulator(task, hasScores, ranks, bins, budget)));
                     }
                     if (total.fairness != null) {
-                        targets.addAll(total.fairness.accumulatorsOf(Arrays.copyOfRange(v, slices, v.length)));
+                        String[] sensitive = new String[sensitiveColumns.length];
+                        for (int i = 0; i < sensitive.length; i++) {
+                            sensitive[i] = v[sensitiveColumns[i]];
+                        }
+                        targets.addAll(total.fairness.accumulatorsOf(sensitive));
                     }
                     for (BinaryAccumulator target : targets) {
                         cellsOf.computeIfAbsent(target, a -> {

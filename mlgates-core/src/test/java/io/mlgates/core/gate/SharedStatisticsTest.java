@@ -2,6 +2,9 @@ package io.mlgates.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlgates.core.data.ProgressListener;
 import io.mlgates.core.policy.ColumnChoice;
 import io.mlgates.core.policy.LoadedPolicy;
@@ -13,21 +16,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The two gates of a build, run apart, judge from one read of the predictions exactly what two reads give; anything
@@ -64,7 +79,21 @@ class SharedStatisticsTest {
         Files.createDirectories(repo.resolve("eval"));
         Files.writeString(repo.resolve("mlgates.yaml"), POLICY);
         Files.writeString(repo.resolve("eval/predictions.csv"), predictions(7, true));
-        place = new SharedStatistics.Place(temp.resolve("workspace@tmp/mlgates/job-1"), key(1));
+        // a clock an hour past the predictions' times: their identity is kept, whatever the date or the machine's clock
+        place = new SharedStatistics.Place(temp.resolve("workspace@tmp/mlgates/job-1"), key(1),
+                clockAt(latestTime(repo.resolve("eval/predictions.csv")).plus(Duration.ofHours(1))));
+    }
+
+    private static Clock clockAt(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    /** The later of the file's modification and change times, as the file system gives them. */
+    private static Instant latestTime(Path file) throws IOException {
+        Map<String, Object> a = Files.readAttributes(file, "unix:lastModifiedTime,ctime");
+        Instant modified = ((FileTime) a.get("lastModifiedTime")).toInstant();
+        Instant changed = ((FileTime) a.get("ctime")).toInstant();
+        return modified.isAfter(changed) ? modified : changed;
     }
 
     /** Rows with ties among the scores; {@code informative} scores follow the label (ROC AUC well above 0.7). */
@@ -133,6 +162,7 @@ class SharedStatisticsTest {
         assertThat(first.reused()).isFalse();
         assertThat(first.note()).contains("kept the statistics of eval/predictions.csv");
         assertThat(second.reused()).as(second.note()).isTrue();
+        assertThat(second.unhashed()).as(second.note()).isTrue();
         assertThat(List.of(json.toJson(first.result()), json.toJson(second.result()))).isEqualTo(twoReads());
         assertThat(json.toJson(second.result())).contains("\"source\" : \"rows\"", "sex&region");
     }
@@ -145,6 +175,7 @@ class SharedStatisticsTest {
 
         assertThat(first.reused()).isFalse();
         assertThat(second.reused()).as(second.note()).isTrue();
+        assertThat(second.unhashed()).as(second.note()).isTrue();
         assertThat(List.of(json.toJson(second.result()), json.toJson(first.result()))).isEqualTo(twoReads());
     }
 
@@ -399,6 +430,183 @@ class SharedStatisticsTest {
         try (Stream<Path> files = Files.list(next.folder())) {
             assertThat(files.count()).isEqualTo(SharedStatistics.MAX_FILES);
         }
+    }
+
+    /** The header line of a kept file, as JSON. */
+    private static ObjectNode header(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return (ObjectNode) new ObjectMapper().readTree(text.substring(0, text.indexOf('\n')));
+    }
+
+    /** The kept file with its header replaced by {@code header}, the rest (and the old tag) as it was. */
+    private static byte[] withHeader(Path file, ObjectNode header) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return (new ObjectMapper().writeValueAsString(header) + text.substring(text.indexOf('\n')))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The file's identity as the header writes it, in text, from GNU stat(1): device, inode, size, times to the
+     * nanosecond.
+     */
+    private static Map<String, String> statOf(Path file) throws Exception {
+        Process stat;
+        try {
+            stat = new ProcessBuilder("stat", "-L", "-c", "%d %i %s %.9Y %.9Z", file.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("stat(1) is not installed here");
+            throw e;
+        }
+        String out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        Assumptions.assumeTrue(stat.waitFor() == 0 && out.matches("\\d+ \\d+ \\d+ \\d+\\.\\d{9} \\d+\\.\\d{9}"),
+                "GNU stat(1) with nanosecond times");
+        String[] f = out.split(" ");
+        return Map.of("device", f[0], "inode", f[1], "size", f[2], "modified", epoch(f[3]).toString(),
+                "changed", epoch(f[4]).toString());
+    }
+
+    private static Instant epoch(String secondsDotNanos) {
+        String[] parts = secondsDotNanos.split("\\.");
+        return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    /**
+     * The same rows with every label flipped, written over the file in place (same inode, same size), and its
+     * modification time set back to what it was: only the change time tells.
+     */
+    private void flipLabelsInPlace() throws IOException {
+        Path file = repo.resolve("eval/predictions.csv");
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+        Object changedBefore = Files.getAttribute(file, "unix:ctime");
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        String flipped = text.lines().map(l -> l.startsWith("0,") ? "1" + l.substring(1)
+                : l.startsWith("1,") ? "0" + l.substring(1) : l).collect(Collectors.joining("\n", "", "\n"));
+        Files.writeString(file, flipped, StandardCharsets.US_ASCII); // truncates and writes: the same inode
+        Files.setLastModifiedTime(file, before.lastModifiedTime());
+
+        BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+        assertThat(flipped).isNotEqualTo(text);
+        assertThat(after.fileKey()).as("the same inode").isEqualTo(before.fileKey());
+        assertThat(after.size()).isEqualTo(before.size());
+        assertThat(after.lastModifiedTime()).isEqualTo(before.lastModifiedTime());
+        assertThat(Files.getAttribute(file, "unix:ctime")).as("the change time moved").isNotEqualTo(changedBefore);
+    }
+
+    @Test
+    @DisplayName("the identity is kept with the statistics (stat(1)'s device, inode, size and times), and the second"
+            + " gate, finding it unchanged, judges them without hashing the predictions")
+    void unchangedIdentitySparesTheHash() throws Exception {
+        SharedStatistics.Judged first = validate(place);
+        Map<String, String> stat = statOf(repo.resolve("eval/predictions.csv"));
+        SharedStatistics.Judged second = ethics(place);
+
+        assertThat(first.note()).contains("with the file's identity");
+        Map<String, String> identity = new HashMap<>();
+        header(kept()).get("identity").fields().forEachRemaining(f -> identity.put(f.getKey(), f.getValue().asText()));
+        assertThat(identity).isEqualTo(stat);
+        assertThat(second.reused()).isTrue();
+        assertThat(second.unhashed()).isTrue();
+        assertThat(second.note()).contains("the rows were not read again, and the file was not hashed again: its"
+                + " identity (device, inode, size, modification and change times) is unchanged since the first gate"
+                + " read it");
+        assertThat(List.of(json.toJson(first.result()), json.toJson(second.result()))).isEqualTo(twoReads());
+    }
+
+    @Test
+    @DisplayName("predictions rewritten in place after the first gate, same size, modification time set back: the"
+            + " change time moved, so the second gate hashes, finds nothing kept, and judges the new rows")
+    void changeInPlaceWithTheTimeSetBackIsSeen() throws Exception {
+        ethics(place); // keeps what the validation gate needs, with the identity
+        String before = json.toJson(new ValidationGate().evaluate(validation()));
+        flipLabelsInPlace();
+        SharedStatistics.Judged second = validate(place);
+
+        assertThat(second.reused()).as(second.note()).isFalse();
+        assertThat(second.note()).contains("no statistics kept for these predictions");
+        assertThat(second.result().status()).as("flipped labels fail the ROC AUC limit").isEqualTo(Status.FAIL);
+        assertThat(json.toJson(second.result())).isEqualTo(twoReads().get(0)).isNotEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "clock {0} ms past the file''s latest time: identity kept {1}")
+    @CsvSource({"-3600000, false", "0, false", "1000, false", "1999, false", "2000, true", "60000, true"})
+    @DisplayName("a file whose times lie less than 2 s before the clock, or after it, is kept without its identity,"
+            + " and the second gate hashes it")
+    void racyFileKeepsNoIdentity(long millis, boolean kept) throws Exception {
+        Path predictions = repo.resolve("eval/predictions.csv");
+        SharedStatistics.Place at = new SharedStatistics.Place(place.folder(), key(1),
+                clockAt(latestTime(predictions).plusMillis(millis)));
+        SharedStatistics.Judged first = validate(at);
+        SharedStatistics.Judged second = ethics(at);
+
+        assertThat(header(kept()).has("identity")).isEqualTo(kept);
+        assertThat(first.note()).contains(kept ? "with the file's identity" : "not its identity");
+        assertThat(second.reused()).as(second.note()).isTrue();
+        assertThat(second.unhashed()).as(second.note()).isEqualTo(kept);
+        assertThat(List.of(json.toJson(first.result()), json.toJson(second.result()))).isEqualTo(twoReads());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"device", "inode", "size", "modified", "changed"})
+    @DisplayName("a kept identity that differs from the file's in one part, even tagged with the build's key, is not"
+            + " taken: the second gate hashes")
+    void identityDifferingInOnePartIsNotTaken(String part) throws Exception {
+        validate(place);
+        ObjectNode header = header(kept());
+        ObjectNode identity = (ObjectNode) header.get("identity");
+        JsonNode value = identity.get(part);
+        if (value.isNumber()) {
+            identity.put(part, value.longValue() + 1);
+        } else {
+            identity.put(part, Instant.parse(value.textValue()).plusNanos(1).toString());
+        }
+        Files.write(kept(), retagged(withHeader(kept(), header), key(1)));
+        SharedStatistics.Judged second = ethics(place);
+
+        assertThat(second.reused()).as(second.note()).isTrue();
+        assertThat(second.unhashed()).as(second.note()).isFalse();
+        assertThat(json.toJson(second.result())).isEqualTo(twoReads().get(1));
+    }
+
+    /**
+     * The statistics kept for the first rows, their header's identity made the one of the rows changed in place since:
+     * the tag is what keeps such a file from being judged for the new rows.
+     */
+    private byte[] identityMovedToTheChangedFile() throws Exception {
+        ethics(place);
+        flipLabelsInPlace();
+        Map<String, String> now = statOf(repo.resolve("eval/predictions.csv"));
+        ObjectNode header = header(kept());
+        ObjectNode identity = (ObjectNode) header.get("identity");
+        now.forEach((name, value) -> identity.put(name, value));
+        for (String number : List.of("device", "inode", "size")) {
+            identity.put(number, Long.parseLong(now.get(number)));
+        }
+        return withHeader(kept(), header);
+    }
+
+    @Test
+    @DisplayName("a kept file whose identity was altered to the changed file's fails its tag: it is ignored, and the"
+            + " new rows are judged")
+    void alteredIdentityFailsTheTag() throws Exception {
+        byte[] altered = identityMovedToTheChangedFile();
+        Files.write(kept(), altered);
+        SharedStatistics.Judged second = validate(place);
+
+        assertThat(second.reused()).as(second.note()).isFalse();
+        assertThat(second.result().status()).isEqualTo(Status.FAIL);
+        assertThat(json.toJson(second.result())).isEqualTo(twoReads().get(0));
+    }
+
+    @Test
+    @DisplayName("the same alteration retagged with the build's key would be judged without a hash: the tag is what"
+            + " keeps it out")
+    void alteredIdentityRetaggedIsJudged() throws Exception {
+        byte[] altered = identityMovedToTheChangedFile();
+        Files.write(kept(), retagged(altered, key(1)));
+        SharedStatistics.Judged second = validate(place);
+
+        assertThat(second.unhashed()).as(second.note()).isTrue();
+        assertThat(second.result().status()).isNotEqualTo(Status.FAIL);
     }
 
     private static Path kept(SharedStatistics.Place at) throws IOException {
