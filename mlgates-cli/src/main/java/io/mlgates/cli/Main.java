@@ -27,7 +27,7 @@ public final class Main {
 
     /**
      * The commands that judge: they read a policy and run the engine, whose start {@link Preparation} does early. By
-     * name, since reading a command class's annotation would delay that start by milliseconds (HelpTest checks them).
+     * name, since reading a command class's annotation would delay that start (PreparationTest checks the names).
      */
     static final Set<String> GATES = Set.of("validate", "ethics", "run");
 

@@ -18,9 +18,9 @@ import javax.xml.stream.XMLOutputFactory;
 /**
  * Start-up work that no argument decides, done on other threads while the main thread builds and parses the command
  * line (picocli's reflective model): the policy schema (with Jackson's and the schema validator's start) and what
- * {@link #ofGate} lists. It only makes their first real use cheap; what it builds besides the schema is dropped. A gate command waits for it ({@link #await}) before it
- * touches the engine, so that no two threads initialise the engine's classes at once (a cycle between two classes'
- * initialisers, begun from both ends, would deadlock).
+ * {@link #ofGate} lists. It only makes their first real use cheap; what it builds besides the schema is dropped. A
+ * gate command waits for it ({@link #await}) before it touches the engine, so that no two threads initialise the
+ * engine's classes at once (a cycle between two classes' initialisers, begun from both ends, would deadlock).
  *
  * <p>Errors: an exception leaves nothing behind (the main thread meets it again when it does the same work) and is
  * dropped; an {@link Error} (out of memory, a class that failed to initialise, which the JVM then refuses to any other
