@@ -35,11 +35,15 @@ import java.util.Set;
  * {@code $HOME/.cache/mlgates}. It holds {@code shared.key} (32 random bytes, the user's alone: a key that others may
  * read or that another user owns turns sharing off) and {@code shared/<repository>/}, one folder per model repository
  * (named by a digest of its path), of which the latest written is kept. Without a cache folder, or with
- * {@value #VARIABLE}{@code =off}, every gate reads the rows.
+ * {@value #VARIABLE}{@code =off}, every gate reads the rows. Predictions of less than {@link #SMALLEST} bytes are read
+ * by each gate unless {@value #VARIABLE}{@code =always}: two processes reading them cost less than one keeping their
+ * statistics and the other verifying them (benchmarks/RESULTS.md, "Issue 15, eighth session: small files").
  */
 final class SharedReads {
-    /** Turns sharing off when {@code off}. */
+    /** Turns sharing off when {@code off}; {@code always} shares the reads of small predictions too. */
     static final String VARIABLE = "MLGATES_SHARED_READS";
+    /** The size of predictions from which a read is shared: about where sharing starts to pay (100,000 rows). */
+    static final long SMALLEST = 1L << 20;
     static final String KEY_FILE = "shared.key";
     static final String FOLDER = "shared";
     private static final int KEY_BYTES = 32;
@@ -75,7 +79,8 @@ final class SharedReads {
      */
     static Optional<SharedStatistics.Place> place(Environment env, Workspace ws, Policy policy) {
         Map<String, String> variables = env.variables();
-        if ("off".equalsIgnoreCase(variables.getOrDefault(VARIABLE, "").trim())) {
+        String setting = variables.getOrDefault(VARIABLE, "").trim();
+        if ("off".equalsIgnoreCase(setting)) {
             return Optional.empty();
         }
         if (policy.predictions().invalidRows() == InvalidRows.DROP) {
@@ -93,7 +98,8 @@ final class SharedReads {
             return Optional.empty();
         }
         SharedStatistics.Place place = new SharedStatistics.Place(folder.resolve(FOLDER)
-                .resolve(repository(ws.root())), key.get(), env.clock());
+                .resolve(repository(ws.root())), key.get(), env.clock())
+                .sharingFrom("always".equalsIgnoreCase(setting) ? 0 : SMALLEST);
         return place.isOutside(ws.root()) ? Optional.of(place) : Optional.empty();
     }
 

@@ -89,8 +89,9 @@ class SharedReadsTest {
         return new Ran(code, out.toString(), err.toString());
     }
 
+    /** Shared whatever the predictions' size: this test's files are small. */
     private Map<String, String> shared() {
-        return Map.of("XDG_CACHE_HOME", cache.toString());
+        return Map.of("XDG_CACHE_HOME", cache.toString(), SharedReads.VARIABLE, "always");
     }
 
     private Map<String, String> unshared() {
@@ -128,6 +129,53 @@ class SharedReadsTest {
         assertThat(ethics.code()).isEqualTo(alone.code());
         assertThat(ethics.out()).isEqualTo(alone.out());
         assertThat(ethics.out()).contains("\"source\" : \"rows\"");
+    }
+
+    @Test
+    @DisplayName("by default small predictions are read by each gate, and the result is the same")
+    void smallPredictionsAreReadByEachGate() throws IOException {
+        Ran alone = run(unshared(), "ethics");
+        Map<String, String> byDefault = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        run(byDefault, "validate");
+        Ran ethics = run(byDefault, "ethics");
+
+        assertThat(Files.size(repo.resolve("eval/predictions.csv"))).isLessThan(SharedReads.SMALLEST);
+        assertThat(kept()).as("nothing kept for predictions under the size").isEmpty();
+        assertThat(ethics.err()).doesNotContain(NOT_READ_AGAIN);
+        assertThat(ethics.out()).isEqualTo(alone.out());
+    }
+
+    @Test
+    @DisplayName("by default predictions of exactly the size from which reads are shared are shared; a byte less, not")
+    void sharedFromTheSize() throws IOException {
+        for (long size : new long[] {SharedReads.SMALLEST - 1, SharedReads.SMALLEST}) {
+            Files.writeString(repo.resolve("eval/predictions.csv"), predictionsOfSize(size));
+            Ran alone = run(unshared(), "ethics");
+            Map<String, String> byDefault = Map.of("XDG_CACHE_HOME", cache.toString());
+
+            run(byDefault, "validate");
+            Ran ethics = run(byDefault, "ethics");
+
+            assertThat(Files.size(repo.resolve("eval/predictions.csv"))).isEqualTo(size);
+            if (size < SharedReads.SMALLEST) {
+                assertThat(ethics.err()).as("%d bytes", size).doesNotContain(NOT_READ_AGAIN);
+            } else {
+                assertThat(ethics.err()).as("%d bytes", size).contains(NOT_READ_AGAIN);
+            }
+            assertThat(ethics.out()).isEqualTo(alone.out());
+        }
+    }
+
+    /** Rows as {@link #predictions}, the last one's score padded with zeros to make exactly {@code size} bytes. */
+    private static String predictionsOfSize(long size) {
+        String rows = predictions(new Random(11), (int) (size / 20));
+        while (rows.length() > size - 40) {
+            rows = rows.substring(0, rows.lastIndexOf('\n', rows.length() - 2) + 1);
+        }
+        String last = "1,0.5,north,18-24\n";
+        int padding = (int) (size - rows.length() - last.length());
+        return rows + "1,0.5" + "0".repeat(padding) + ",north,18-24\n";
     }
 
     @Test

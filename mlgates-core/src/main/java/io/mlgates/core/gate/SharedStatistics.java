@@ -92,6 +92,8 @@ public final class SharedStatistics {
         private final Path folder;
         private final byte[] key;
         private final Clock clock;
+        /** Predictions smaller than this many bytes are read by each gate: see {@link #sharingFrom}. */
+        private final long smallest;
 
         /** A place whose gates look at the time on this machine's clock, the one its file system stamps files by. */
         public Place(Path folder, byte[] key) {
@@ -105,6 +107,10 @@ public final class SharedStatistics {
          *     before their identity is kept ({@link FileIdentity#settledBefore})
          */
         public Place(Path folder, byte[] key, Clock clock) {
+            this(folder, key, clock, 0);
+        }
+
+        private Place(Path folder, byte[] key, Clock clock, long smallest) {
             Objects.requireNonNull(folder, "folder");
             Objects.requireNonNull(clock, "clock");
             if (!folder.isAbsolute() || folder.getParent() == null) {
@@ -116,6 +122,19 @@ public final class SharedStatistics {
             this.folder = folder.normalize();
             this.key = key.clone();
             this.clock = clock;
+            if (smallest < 0) {
+                throw new IllegalArgumentException("a size is never negative: " + smallest);
+            }
+            this.smallest = smallest;
+        }
+
+        /**
+         * This place, where gates share only the reads of predictions of at least {@code bytes}: a gate reading
+         * smaller ones on its own costs less than keeping their statistics and verifying them (the tag, the statistics
+         * written and read again, all before the JIT has compiled any of it), as the CLI's two processes measure.
+         */
+        public Place sharingFrom(long bytes) {
+            return new Place(folder, key, clock, bytes);
         }
 
         public Path folder() {
@@ -299,6 +318,17 @@ public final class SharedStatistics {
             return Judged.read(alone.judge(), "read the rows"); // the gate says what is wrong
         }
         String display = reading.ws().display(path);
+        if (place.smallest > 0) {
+            try {
+                long size = Files.size(path);
+                if (size < place.smallest) {
+                    return Judged.read(alone.judge(), "read the rows: " + display + " has " + size + " bytes, fewer"
+                            + " than the " + place.smallest + " from which a read is shared");
+                }
+            } catch (IOException e) {
+                return Judged.read(alone.judge(), "read the rows"); // the gate says what is wrong
+            }
+        }
         Policy policy = reading.loaded().policy();
         String why;
         try (ScoreBudget budget = ScoreBudget.defaults()) {
