@@ -47,7 +47,7 @@ final class Preparation {
      * after the wait.
      */
     static Preparation ofGate(Map<String, String> variables) {
-        boolean sharing = !"off".equalsIgnoreCase(variables.getOrDefault(SharedReads.VARIABLE, "").trim());
+        boolean sharing = !SharedReads.off(variables);
         return start(List.of(PolicyLoader::prepare, () -> {
             digest("SHA-256");
             if (sharing) {

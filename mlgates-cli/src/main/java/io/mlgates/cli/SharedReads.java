@@ -42,7 +42,10 @@ import java.util.Set;
 final class SharedReads {
     /** Turns sharing off when {@code off}; {@code always} shares the reads of small predictions too. */
     static final String VARIABLE = "MLGATES_SHARED_READS";
-    /** The size of predictions from which a read is shared: about where sharing starts to pay (100,000 rows). */
+    /**
+     * The size of predictions from which a read is shared: under the break-even measured near 100,000 rows (2 MB), so
+     * that files around it are shared.
+     */
     static final long SMALLEST = 1L << 20;
     static final String KEY_FILE = "shared.key";
     static final String FOLDER = "shared";
@@ -79,8 +82,7 @@ final class SharedReads {
      */
     static Optional<SharedStatistics.Place> place(Environment env, Workspace ws, Policy policy) {
         Map<String, String> variables = env.variables();
-        String setting = variables.getOrDefault(VARIABLE, "").trim();
-        if ("off".equalsIgnoreCase(setting)) {
+        if (off(variables)) {
             return Optional.empty();
         }
         if (policy.predictions().invalidRows() == InvalidRows.DROP) {
@@ -99,8 +101,17 @@ final class SharedReads {
         }
         SharedStatistics.Place place = new SharedStatistics.Place(folder.resolve(FOLDER)
                 .resolve(repository(ws.root())), key.get(), env.clock())
-                .sharingFrom("always".equalsIgnoreCase(setting) ? 0 : SMALLEST);
+                .sharingFrom(setting(variables).equalsIgnoreCase("always") ? 0 : SMALLEST);
         return place.isOutside(ws.root()) ? Optional.of(place) : Optional.empty();
+    }
+
+    /** Whether {@value #VARIABLE} turns sharing off. */
+    static boolean off(Map<String, String> variables) {
+        return setting(variables).equalsIgnoreCase("off");
+    }
+
+    private static String setting(Map<String, String> variables) {
+        return variables.getOrDefault(VARIABLE, "").trim();
     }
 
     /**

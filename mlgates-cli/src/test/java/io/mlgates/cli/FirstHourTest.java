@@ -66,21 +66,8 @@ class FirstHourTest {
         return ids;
     }
 
-    /** Eight rows judged by hand: at the 0.5 cut-off, 3 of 4 positives and 3 of 4 negatives are right. */
-    private static final String EIGHT_ROWS = """
-            label,score
-            1,0.9
-            1,0.8
-            1,0.7
-            1,0.2
-            0,0.1
-            0,0.3
-            0,0.6
-            0,0.4
-            """;
-
     private Path repository(String policy) throws IOException {
-        return SmallRepository.create(tmp, EIGHT_ROWS, policy);
+        return SmallRepository.create(tmp, SmallRepository.EIGHT_ROWS, policy);
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -123,7 +110,7 @@ class FirstHourTest {
     void notebookFileWithoutModelFolder() throws Exception {
         Path notebook = Files.createDirectories(tmp.resolve("notebook"));
         Files.createDirectories(notebook.resolve(".git"));
-        Path predictions = Files.writeString(notebook.resolve("preds.csv"), EIGHT_ROWS);
+        Path predictions = Files.writeString(notebook.resolve("preds.csv"), SmallRepository.EIGHT_ROWS);
         Environment there = TestEnvironment.FIXED.in(notebook);
 
         assertThat(run(there, "validate", "--predictions", predictions.toString(), "--format", "json"))
@@ -131,7 +118,8 @@ class FirstHourTest {
         JsonNode result = json.readTree(out.toString());
         JsonNode candidate = result.path("candidate");
         assertThat(candidate.path("kind").asText()).isEqualTo("predictions");
-        assertThat(candidate.path("digest").asText()).isEqualTo(sha256(EIGHT_ROWS.getBytes(StandardCharsets.UTF_8)));
+        assertThat(candidate.path("digest").asText())
+                .isEqualTo(sha256(SmallRepository.EIGHT_ROWS.getBytes(StandardCharsets.UTF_8)));
         assertThat(candidate.path("artifacts").asText()).isEqualTo("preds.csv");
         assertThat(result.path("metrics").path("accuracy").path("value").asDouble()).isEqualTo(0.75);
         assertThat(err.toString()).contains("mlgates: no policy file: every default applies; model repository "
@@ -139,7 +127,7 @@ class FirstHourTest {
 
         assertThat(run(there, "validate", "--predictions", predictions.toString())).isZero();
         assertThat(out.toString()).contains("(no model artefacts: the digest of the prediction file, "
-                + EIGHT_ROWS.length() + " bytes)");
+                + SmallRepository.EIGHT_ROWS.length() + " bytes)");
 
         assertThat(run(there, "run", "--predictions", predictions.toString())).isEqualTo(1);
         assertThat(out.toString()).contains("candidate.kind: the candidate is a prediction file (preds.csv), not a"
@@ -208,7 +196,7 @@ class FirstHourTest {
         assertThat(run("validate", "--policy", repo.resolve("mlgates.yaml").toString(), "--out", earlier.toString()))
                 .as(err.toString()).isZero();
         // the candidate gets worse: one more positive below the cut-off (recall 3/4 -> 2/4)
-        Files.writeString(repo.resolve("eval/predictions.csv"), EIGHT_ROWS.replace("1,0.7", "1,0.45"));
+        Files.writeString(repo.resolve("eval/predictions.csv"), SmallRepository.EIGHT_ROWS.replace("1,0.7", "1,0.45"));
         assertThat(run("validate", "--policy", repo.resolve("mlgates.yaml").toString(), "--baseline",
                 earlier.resolve("validate.json").toString(), "--format", "json")).as(err.toString()).isZero();
         JsonNode result = json.readTree(out.toString());

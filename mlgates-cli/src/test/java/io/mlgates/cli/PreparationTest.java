@@ -29,17 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reaches the user as it would have had the gate done the work itself.
  */
 class PreparationTest {
-    private static final String PREDICTIONS = """
-            label,score
-            1,0.9
-            1,0.8
-            1,0.7
-            1,0.2
-            0,0.1
-            0,0.3
-            0,0.6
-            0,0.4
-            """;
     private static final String POLICY = "limits:\n  - metric: roc_auc\n    min: 0.5\n";
 
     @TempDir
@@ -56,7 +45,7 @@ class PreparationTest {
 
     @Test
     void anErrorOfThePreparationEndsTheGateAsTheErrorItselfWouldHave() throws IOException {
-        Path repo = SmallRepository.create(tmp, PREDICTIONS, POLICY);
+        Path repo = SmallRepository.create(tmp, SmallRepository.EIGHT_ROWS, POLICY);
         OutOfMemoryError error = new OutOfMemoryError("Java heap space");
 
         Throwable thrown = catchThrowable(() -> validate(Preparation.start(List.of(() -> {
@@ -72,7 +61,7 @@ class PreparationTest {
 
     @Test
     void anExceptionOfThePreparationIsDroppedAndTheGateJudgesAsWithout() throws IOException {
-        Path repo = SmallRepository.create(tmp, PREDICTIONS, POLICY);
+        Path repo = SmallRepository.create(tmp, SmallRepository.EIGHT_ROWS, POLICY);
         int without = validate(Preparation.none(), repo);
         String shown = out.toString();
         String validateJson = Files.readString(repo.resolve("results/validate.json"));
@@ -92,7 +81,7 @@ class PreparationTest {
     @ParameterizedTest(name = "mlgates {0}")
     @ValueSource(strings = {"validate", "ethics", "run"})
     void aGateWaitsUntilThePreparationIsDone(String command) throws Exception {
-        Path repo = SmallRepository.create(tmp, PREDICTIONS, POLICY);
+        Path repo = SmallRepository.create(tmp, SmallRepository.EIGHT_ROWS, POLICY);
         // The gate reads the clock when it judges; the work waits for that (a second at most), so that a gate that did
         // not wait would read the clock before the work is done.
         CountDownLatch clockRead = new CountDownLatch(1);
